@@ -1,0 +1,55 @@
+package org.tocsin.api.cli;
+
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import org.tocsin.api.http.ApiVerticle;
+import org.tocsin.api.node.TocsinNode;
+
+/**
+ * Runs the API server for an open node until the process is asked to stop (Ctrl-C, SIGTERM);
+ * then stops the server and closes the node so that the ledger and index end cleanly.
+ */
+final class NodeServer {
+  private NodeServer() {}
+
+  static void runUntilStopped(TocsinNode node, PrintWriter out, String banner) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    ApiVerticle api = new ApiVerticle(node, node.config().http());
+    try {
+      vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      vertx.close();
+      throw new IllegalStateException(
+          "cannot listen on "
+              + node.config().http().host()
+              + ":"
+              + node.config().http().port()
+              + ": "
+              + Main.oneLine(e.getCause()),
+          e.getCause());
+    }
+    String host = node.config().http().host();
+    String shown = "0.0.0.0".equals(host) ? "localhost" : host;
+    out.println(banner.replace("{url}", "http://" + shown + ":" + api.actualPort() + "/"));
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                vertx.close().toCompletionStage().toCompletableFuture().get();
+                node.close();
+              } catch (Exception e) {
+                java.util.logging.Logger.getLogger(NodeServer.class.getName())
+                    .log(java.util.logging.Level.WARNING, "shutdown", e);
+              } finally {
+                stopped.countDown();
+              }
+            },
+            "tocsin-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    stopped.await();
+  }
+}

@@ -1,0 +1,161 @@
+package org.tocsin.api.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The node's configuration, read from {@code tocsin-default.json} (checked in, every key with its
+ * default and a comment) overlaid with the user's file. Unknown keys are refused, so that a typo
+ * never silently falls back to a default.
+ *
+ * @param http the API server
+ * @param ingest the ingest path
+ * @param search search limits
+ */
+public record TocsinConfig(HttpConfig http, IngestConfig ingest, SearchConfig search) {
+
+  /** The resource holding the defaults. */
+  public static final String DEFAULT_RESOURCE = "/org/tocsin/api/config/tocsin-default.json";
+
+  private static final ObjectMapper COMMENTED_JSON =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.ALLOW_COMMENTS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  /** The API server: where it listens. */
+  public record HttpConfig(String host, int port) {
+    /** Checks the port. */
+    public HttpConfig {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("http.port must be in 0..65535 [got " + port + "]");
+      }
+    }
+  }
+
+  /** The ingest path: how many records go into one ledger group commit and one index commit. */
+  public record IngestConfig(int batchSize) {
+    /** Checks the batch size. */
+    public IngestConfig {
+      if (batchSize < 1 || batchSize > 100_000) {
+        throw new IllegalArgumentException(
+            "ingest.batchSize must be in 1..100000 [got " + batchSize + "]");
+      }
+    }
+  }
+
+  /** Search limits that protect the server from expensive requests. */
+  public record SearchConfig(int maxQueryChars, int maxLimit, int maxOffset) {
+    /** Checks the limits. */
+    public SearchConfig {
+      if (maxQueryChars < 1 || maxLimit < 1 || maxOffset < 0) {
+        throw new IllegalArgumentException("search limits must be positive");
+      }
+    }
+  }
+
+  /** The defaults alone. */
+  public static TocsinConfig defaults() {
+    return fromJson(defaultTree());
+  }
+
+  /**
+   * The defaults overlaid with a user file.
+   *
+   * @throws IllegalArgumentException if the file has an unknown key or a bad value; the message
+   *     names the key
+   * @throws IOException if the file cannot be read
+   */
+  public static TocsinConfig load(Path file) throws IOException {
+    ObjectNode tree = defaultTree();
+    JsonNode user;
+    try (InputStream in = Files.newInputStream(file)) {
+      user = COMMENTED_JSON.readTree(in);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("config file not found: " + file, e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "config file " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (user == null || !user.isObject()) {
+      throw new IllegalArgumentException("config file " + file + " must hold a JSON object");
+    }
+    overlay(tree, (ObjectNode) user, "");
+    return fromJson(tree);
+  }
+
+  /**
+   * Reads a full configuration tree.
+   *
+   * @throws IllegalArgumentException if a key is missing or has the wrong type
+   */
+  public static TocsinConfig fromJson(JsonNode tree) {
+    return new TocsinConfig(
+        new HttpConfig(text(tree, "http", "host"), integer(tree, "http", "port")),
+        new IngestConfig(integer(tree, "ingest", "batchSize")),
+        new SearchConfig(
+            integer(tree, "search", "maxQueryChars"),
+            integer(tree, "search", "maxLimit"),
+            integer(tree, "search", "maxOffset")));
+  }
+
+  /** This configuration with another HTTP port. */
+  public TocsinConfig withPort(int port) {
+    return new TocsinConfig(new HttpConfig(http.host(), port), ingest, search);
+  }
+
+  private static ObjectNode defaultTree() {
+    try (InputStream in = TocsinConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+      }
+      return (ObjectNode) COMMENTED_JSON.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, e);
+    }
+  }
+
+  private static void overlay(ObjectNode base, ObjectNode user, String path) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = path + e.getKey();
+      JsonNode known = base.get(e.getKey());
+      if (known == null) {
+        throw new IllegalArgumentException("unknown configuration key [got " + key + "]");
+      }
+      if (known.isObject()) {
+        if (!e.getValue().isObject()) {
+          throw new IllegalArgumentException(key + " must be an object");
+        }
+        overlay((ObjectNode) known, (ObjectNode) e.getValue(), key + ".");
+      } else {
+        base.set(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private static String text(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isTextual()) {
+      throw new IllegalArgumentException(section + "." + key + " must be a string [got " + n + "]");
+    }
+    return n.textValue();
+  }
+
+  private static int integer(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isInt()) {
+      throw new IllegalArgumentException(
+          section + "." + key + " must be a whole number [got " + n + "]");
+    }
+    return n.intValue();
+  }
+}

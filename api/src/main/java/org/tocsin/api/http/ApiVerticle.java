@@ -1,0 +1,68 @@
+package org.tocsin.api.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Objects;
+import org.tocsin.api.config.TocsinConfig.HttpConfig;
+import org.tocsin.api.node.TocsinNode;
+
+/**
+ * The HTTP server: REST API under {@code /api/v1}, {@code /health}, and the dashboard's static
+ * files from the jar. Blocking work (Lucene, the ledger) runs on worker threads.
+ */
+public final class ApiVerticle extends VerticleBase {
+  /** Longest request line accepted; longer ones get a 414 problem response. */
+  public static final int MAX_REQUEST_LINE = 8192;
+
+  private final TocsinNode node;
+  private final HttpConfig http;
+  private HttpServer server;
+
+  /** Creates the verticle for a node, listening where {@code http} says. */
+  public ApiVerticle(TocsinNode node, HttpConfig http) {
+    this.node = Objects.requireNonNull(node, "node");
+    this.http = Objects.requireNonNull(http, "http");
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(SecurityHeaders::handle);
+    new HealthRoutes(vertx, node).mount(router);
+    new PostRoutes(vertx, node.index(), node.config().search()).mount(router);
+    router.route("/api/*").handler(rc -> rc.fail(ApiException.notFound("no such API route: " + rc.request().path())));
+    router
+        .route("/*")
+        .handler(
+            StaticHandler.create("org/tocsin/api/webroot")
+                .setCachingEnabled(false)
+                .setDirectoryListing(false)
+                .setIncludeHidden(false));
+    router.route().failureHandler(Problems::handleFailure);
+    for (int status : new int[] {404, 405, 406, 413, 415}) {
+      router.errorHandler(status, Problems::handleFailure);
+    }
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(http.host())
+            .setPort(http.port())
+            .setMaxInitialLineLength(MAX_REQUEST_LINE)
+            .setMaxHeaderSize(16 * 1024)
+            .setCompressionSupported(true);
+    server =
+        vertx
+            .createHttpServer(options)
+            .invalidRequestHandler(Problems::handleInvalidRequest)
+            .requestHandler(router);
+    return server.listen();
+  }
+
+  /** The port the server listens on (useful when configured with port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

@@ -1,0 +1,49 @@
+package org.tocsin.api.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.tocsin.api.node.TocsinNode;
+import org.tocsin.core.json.Json;
+
+/**
+ * {@code GET /health}: whether the node is up, and how far the index trails the ledger. A lag
+ * that does not shrink means the pipeline is stuck, which the dashboard must show, never hide.
+ */
+final class HealthRoutes {
+  private final Vertx vertx;
+  private final TocsinNode node;
+
+  HealthRoutes(Vertx vertx, TocsinNode node) {
+    this.vertx = vertx;
+    this.node = node;
+  }
+
+  void mount(Router router) {
+    router.get("/health").handler(this::health);
+  }
+
+  private void health(RoutingContext rc) {
+    vertx
+        .executeBlocking(this::status, false)
+        .onSuccess(body -> JsonResponses.send(rc, 200, body))
+        .onFailure(rc::fail);
+  }
+
+  private ObjectNode status() throws java.io.IOException {
+    long ledgerSeq = node.ledger().lastSeq();
+    long indexed = node.index().lastIndexedSeq();
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("status", "up");
+    body.putObject("ledger").put("lastSeq", ledgerSeq);
+    ObjectNode index = body.putObject("index");
+    index.put("lastIndexedSeq", indexed);
+    index.put("lag", ledgerSeq - indexed);
+    index.put("posts", node.index().count());
+    ObjectNode scorer = body.putObject("scorer");
+    scorer.put("model", node.scorer().model());
+    scorer.put("version", node.scorer().version());
+    return body;
+  }
+}

@@ -1,0 +1,99 @@
+package org.tocsin.api.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.tocsin.api.config.TocsinConfig.SearchConfig;
+import org.tocsin.core.json.Json;
+import org.tocsin.core.json.ScoreJson;
+import org.tocsin.core.post.PostKey;
+import org.tocsin.core.post.ScoredPost;
+import org.tocsin.index.InvalidQueryException;
+import org.tocsin.index.PostIndex;
+import org.tocsin.index.SearchHit;
+import org.tocsin.index.SearchRequest;
+import org.tocsin.index.SearchResult;
+
+/**
+ * Posts: {@code GET /api/v1/posts/search} (Lucene classic query syntax) and {@code GET
+ * /api/v1/posts/:platform/:id}. Every returned post carries its score and its EvidenceRef.
+ */
+final class PostRoutes {
+  private final Vertx vertx;
+  private final PostIndex index;
+  private final SearchConfig limits;
+
+  PostRoutes(Vertx vertx, PostIndex index, SearchConfig limits) {
+    this.vertx = vertx;
+    this.index = index;
+    this.limits = limits;
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/posts/search").handler(this::search);
+    router.get("/api/v1/posts/:platform/:id").handler(this::get);
+  }
+
+  private void search(RoutingContext rc) {
+    String q = QueryParams.string(rc, "q", "", limits.maxQueryChars());
+    int limit = QueryParams.integer(rc, "limit", 20, 1, limits.maxLimit());
+    int offset = QueryParams.integer(rc, "offset", 0, 0, limits.maxOffset());
+    SearchRequest.Sort sort =
+        QueryParams.choice(rc, "sort", SearchRequest.Sort.RELEVANCE, SearchRequest.Sort.class);
+    SearchRequest request = new SearchRequest(q, offset, limit, sort);
+    vertx
+        .executeBlocking(() -> runSearch(request), false)
+        .onSuccess(result -> JsonResponses.send(rc, 200, render(request, result)))
+        .onFailure(rc::fail);
+  }
+
+  private SearchResult runSearch(SearchRequest request) throws java.io.IOException {
+    try {
+      return index.search(request);
+    } catch (InvalidQueryException e) {
+      throw new ApiException(400, "invalid_query", e.getMessage());
+    }
+  }
+
+  private static ObjectNode render(SearchRequest request, SearchResult result) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("query", request.query());
+    body.put("sort", request.sort().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("offset", request.offset());
+    body.put("limit", request.limit());
+    body.put("total", result.totalHits());
+    body.put("tookMicros", result.tookMicros());
+    ArrayNode hits = body.putArray("hits");
+    for (SearchHit hit : result.hits()) {
+      ObjectNode h = (ObjectNode) ScoreJson.toNode(hit.post());
+      h.put("relevance", hit.relevance());
+      ArrayNode fragments = h.putArray("highlight");
+      hit.highlights().forEach(fragments::add);
+      hits.add(h);
+    }
+    return body;
+  }
+
+  private void get(RoutingContext rc) {
+    String platform = rc.pathParam("platform");
+    String id = rc.pathParam("id");
+    if (platform.length() > 64 || id.length() > 512) {
+      throw ApiException.badParameter("platform/id", "too long");
+    }
+    PostKey key = new PostKey(platform, id);
+    vertx
+        .executeBlocking(() -> index.get(key), false)
+        .onSuccess(
+            (Optional<ScoredPost> found) -> {
+              if (found.isEmpty()) {
+                rc.fail(ApiException.notFound("no post " + key));
+              } else {
+                JsonResponses.send(rc, 200, ScoreJson.toNode(found.get()));
+              }
+            })
+        .onFailure(rc::fail);
+  }
+}

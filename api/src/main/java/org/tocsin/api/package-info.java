@@ -1,0 +1,2 @@
+/** The composition root: wires ledger, scorer, index and API into one node; the CLI and main. */
+package org.tocsin.api;

@@ -1,0 +1,183 @@
+// Tocsin dashboard. Post text is hostile: everything user-supplied is inserted with textContent
+// or as text nodes, never as HTML. The page runs under a strict CSP (no inline script, no eval).
+'use strict';
+
+const PAGE = 20;
+const HL_START = '\u0002';
+const HL_END = '\u0003';
+let state = { q: '', sort: 'relevance', offset: 0, total: 0 };
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'class') e.className = v; else e.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return e;
+}
+
+// Turns a fragment with \u0002..\u0003 match markers into text nodes and <mark> elements.
+function highlighted(fragment) {
+  const span = el('span');
+  let rest = fragment;
+  while (rest.length > 0) {
+    const s = rest.indexOf(HL_START);
+    if (s < 0) { span.appendChild(document.createTextNode(rest)); break; }
+    span.appendChild(document.createTextNode(rest.slice(0, s)));
+    const e = rest.indexOf(HL_END, s + 1);
+    const end = e < 0 ? rest.length : e;
+    span.appendChild(el('mark', {}, rest.slice(s + 1, end)));
+    rest = e < 0 ? '' : rest.slice(e + 1);
+  }
+  return span;
+}
+
+function bar(value) {
+  const b = el('span', { class: 'bar', title: value.toFixed(2) });
+  const fill = el('span');
+  fill.style.width = Math.round(Math.max(0, Math.min(1, value)) * 100) + '%';
+  b.appendChild(fill);
+  return b;
+}
+
+function fmtTime(iso) {
+  const d = new Date(iso);
+  return isNaN(d) ? iso : d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+async function getJson(url) {
+  const r = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(body.detail || ('HTTP ' + r.status));
+  return body;
+}
+
+async function health() {
+  const box = document.getElementById('health');
+  try {
+    const h = await getJson('/health');
+    box.className = 'health' + (h.index.lag > 0 ? ' bad' : '');
+    box.textContent = 'ledger: ' + h.ledger.lastSeq.toLocaleString() + ' records · index: '
+      + h.index.posts.toLocaleString() + ' posts · '
+      + (h.index.lag > 0 ? h.index.lag.toLocaleString() + ' records not yet indexed' : 'index up to date')
+      + ' · scorer: ' + h.scorer.model + ' v' + h.scorer.version;
+  } catch (e) {
+    box.className = 'health bad';
+    box.textContent = 'node unreachable: ' + e.message;
+  }
+}
+
+function renderHit(hit) {
+  const p = hit.post, s = hit.score;
+  const li = el('li', { class: 'hit', tabindex: '0' });
+  const author = p.author.handle ? '@' + p.author.handle : p.author.id;
+  li.appendChild(el('div', { class: 'meta' },
+    el('span', { class: 'badge ' + s.label }, s.label),
+    el('span', {}, p.platform), el('span', {}, author), el('span', {}, fmtTime(p.createdAt)),
+    p.lang ? el('span', {}, p.lang) : null,
+    el('span', {}, 'incitement ', bar(s.incitement)),
+    s.targets.length ? el('span', {}, 'targets: ' + s.targets.map(t => t.group).join(', ')) : null));
+  const text = hit.highlight && hit.highlight.length
+    ? highlighted(hit.highlight.join(' … ')) : el('span', {}, p.text);
+  li.appendChild(el('div', { class: 'text' }, text));
+  li.appendChild(el('div', { class: 'meta mono' }, 'evidence seq ' + hit.evidence.seq + ' · sha256 ' + hit.evidence.sha256.slice(0, 16) + '…'));
+  const open = () => showDetail(p.platform, p.id);
+  li.addEventListener('click', open);
+  li.addEventListener('keydown', ev => { if (ev.key === 'Enter') open(); });
+  return li;
+}
+
+async function search() {
+  const status = document.getElementById('status');
+  const list = document.getElementById('results');
+  status.className = 'status';
+  status.textContent = 'searching…';
+  const params = new URLSearchParams({ q: state.q, sort: state.sort, offset: state.offset, limit: PAGE });
+  try {
+    const r = await getJson('/api/v1/posts/search?' + params);
+    state.total = r.total;
+    list.replaceChildren(...r.hits.map(renderHit));
+    const last = Math.min(r.total, state.offset + r.hits.length);
+    status.textContent = r.total === 0 ? 'no posts match'
+      : (state.offset + 1) + '–' + last + ' of ' + r.total.toLocaleString() + ' posts (' + (r.tookMicros / 1000).toFixed(1) + ' ms)';
+  } catch (e) {
+    list.replaceChildren();
+    status.className = 'status error';
+    status.textContent = e.message;
+    state.total = 0;
+  }
+  document.getElementById('prev').disabled = state.offset === 0;
+  document.getElementById('next').disabled = state.offset + PAGE >= state.total;
+}
+
+function factorRows(factors) {
+  const t = el('table', {}, el('tr', {}, el('th', {}, 'Rabat factor'), el('th', {}, 'score'), el('th', {}, 'evidence')));
+  for (const name of ['context', 'speaker', 'intent', 'content', 'extent', 'likelihood']) {
+    const f = factors[name];
+    t.appendChild(el('tr', {}, el('td', {}, name), el('td', {}, bar(f.score), ' ' + f.score.toFixed(2)),
+      el('td', {}, f.evidence.length ? f.evidence.join('; ') : '—')));
+  }
+  return t;
+}
+
+async function showDetail(platform, id) {
+  const box = document.getElementById('detail');
+  const body = document.getElementById('detail-body');
+  box.hidden = false;
+  body.replaceChildren(el('p', {}, 'loading…'));
+  try {
+    const d = await getJson('/api/v1/posts/' + encodeURIComponent(platform) + '/' + encodeURIComponent(id));
+    const p = d.post, s = d.score, ev = d.evidence;
+    body.replaceChildren(
+      el('h2', {}, (p.author.handle ? '@' + p.author.handle : p.author.id) + ' · ' + fmtTime(p.createdAt)),
+      el('div', { class: 'text' }, p.text),
+      p.url ? el('p', { class: 'mono' }, 'URL (as captured, not a link): ' + p.url) : null,
+      el('h3', {}, 'Score'),
+      el('table', {},
+        el('tr', {}, el('td', {}, 'label'), el('td', {}, el('span', { class: 'badge ' + s.label }, s.label))),
+        el('tr', {}, el('td', {}, 'hate / offensive / normal'), el('td', {}, s.hate.toFixed(2) + ' / ' + s.offensive.toFixed(2) + ' / ' + s.normal.toFixed(2))),
+        el('tr', {}, el('td', {}, 'incitement'), el('td', {}, bar(s.incitement), ' ' + s.incitement.toFixed(2))),
+        el('tr', {}, el('td', {}, 'dehumanization'), el('td', {}, bar(s.dehumanization), ' ' + s.dehumanization.toFixed(2))),
+        el('tr', {}, el('td', {}, 'targets'), el('td', {}, s.targets.length ? s.targets.map(t => t.group + ' (' + t.ground + ', ' + t.confidence.toFixed(2) + ')').join(', ') : '—')),
+        el('tr', {}, el('td', {}, 'model'), el('td', {}, s.model + ' v' + s.version))),
+      el('h3', {}, 'Rabat six-part test'), factorRows(s.factors),
+      el('h3', {}, 'Why'),
+      el('p', {}, s.explanation.tokens.length ? 'tokens: ' + s.explanation.tokens.map(t => t.token + ' (' + t.weight.toFixed(2) + ')').join(', ') : 'no decisive tokens'),
+      s.explanation.lexicon.length ? el('p', {}, 'lexicon: ' + s.explanation.lexicon.map(h => h.term + ' [' + h.category + ']').join(', ')) : null,
+      ...s.explanation.notes.map(n => el('p', { class: 'meta' }, n)),
+      el('h3', {}, 'Evidence'),
+      el('table', {},
+        el('tr', {}, el('td', {}, 'ledger seq'), el('td', { class: 'mono' }, String(ev.seq))),
+        el('tr', {}, el('td', {}, 'sha256 of original bytes'), el('td', { class: 'mono' }, ev.sha256)),
+        el('tr', {}, el('td', {}, 'captured at'), el('td', {}, fmtTime(ev.capturedAt)))));
+  } catch (e) {
+    body.replaceChildren(el('p', { class: 'status error' }, e.message));
+  }
+  box.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  const form = document.getElementById('search-form');
+  const params = new URLSearchParams(location.search);
+  document.getElementById('q').value = params.get('q') || '';
+  form.addEventListener('submit', ev => {
+    ev.preventDefault();
+    state.q = document.getElementById('q').value;
+    state.sort = document.getElementById('sort').value;
+    state.offset = 0;
+    history.replaceState(null, '', '?q=' + encodeURIComponent(state.q));
+    search();
+  });
+  document.getElementById('prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); search(); });
+  document.getElementById('next').addEventListener('click', () => { state.offset += PAGE; search(); });
+  document.getElementById('close-detail').addEventListener('click', () => { document.getElementById('detail').hidden = true; });
+  state.q = document.getElementById('q').value;
+  state.sort = state.q ? 'relevance' : 'newest';
+  document.getElementById('sort').value = state.sort;
+  health();
+  setInterval(health, 10000);
+  search();
+});

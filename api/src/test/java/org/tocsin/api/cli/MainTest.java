@@ -1,0 +1,80 @@
+package org.tocsin.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.api.node.TestNodes;
+import org.tocsin.core.json.PostJson;
+import org.tocsin.testkit.RealPosts;
+
+/** The CLI's exit codes and messages. */
+class MainTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Main.run(args, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  @Test
+  void importReportsBadLinesAndExitsZeroUnlessStrict() throws Exception {
+    Path file = dir.resolve("in.jsonl");
+    Files.write(
+        file,
+        List.of(PostJson.write(RealPosts.sample().get(0)), "{broken", PostJson.write(RealPosts.sample().get(1))),
+        StandardCharsets.UTF_8);
+    assertThat(run("import", "--data", dir.resolve("d").toString(), file.toString())).isZero();
+    assertThat(err.toString()).contains(file + ":2: skipped: not valid JSON");
+    assertThat(out.toString()).contains("2 posts stored").contains("1 lines rejected");
+
+    assertThat(run("import", "--strict", "--data", dir.resolve("d").toString(), file.toString()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void verifySaysOkOnAnImportedLedger() throws Exception {
+    Path file = TestNodes.writeJsonl(dir.resolve("in.jsonl"), RealPosts.sample().subList(0, 20));
+    assertThat(run("import", "--data", dir.resolve("d").toString(), file.toString())).isZero();
+    assertThat(run("verify", "--data", dir.resolve("d").toString())).isZero();
+    assertThat(out.toString()).contains("ledger OK: 20 records verified");
+  }
+
+  @Test
+  void usageErrorsExitTwoWithAOneLineMessage() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(run("import", "--data", dir.toString())).isEqualTo(2);
+    assertThat(run("import", "--data", dir.toString(), dir.resolve("missing.jsonl").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("not a readable file");
+    assertThat(run("serve", "--data", dir.toString(), "--port", "70000")).isEqualTo(2);
+    assertThat(run("verify", "--data", dir.resolve("nothing-here").toString())).isEqualTo(2);
+  }
+
+  @Test
+  void helpOnEveryCommandExitsZero() {
+    for (String cmd : new String[] {"demo", "serve", "import", "verify"}) {
+      assertThat(run(cmd, "--help")).as(cmd).isZero();
+    }
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("demo").contains("serve").contains("import");
+  }
+
+  @Test
+  void runtimeFailureExitsOneWithTheReason() throws Exception {
+    Path config = dir.resolve("bad.json");
+    Files.writeString(config, "{\"ingest\": {\"batchSise\": 10}}");
+    Path file = TestNodes.writeJsonl(dir.resolve("in.jsonl"), RealPosts.sample().subList(0, 1));
+    assertThat(run("import", "--data", dir.resolve("d").toString(), "--config", config.toString(), file.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("unknown configuration key [got ingest.batchSise]");
+  }
+}

@@ -1,0 +1,198 @@
+package org.tocsin.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tocsin.api.config.TocsinConfig;
+import org.tocsin.api.node.ImportListener;
+import org.tocsin.api.node.TestNodes;
+import org.tocsin.api.node.TocsinNode;
+import org.tocsin.core.post.Post;
+import org.tocsin.testkit.HostilePosts;
+import org.tocsin.testkit.RealPosts;
+
+/** The API on a real server (loopback, port 0) over a node holding real imported posts. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiServerTest {
+  @TempDir Path dir;
+
+  private TocsinNode node;
+  private Vertx vertx;
+  private WebClient client;
+  private int port;
+  private final List<Post> posts = new ArrayList<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    posts.addAll(RealPosts.sample());
+    posts.addAll(HostilePosts.all());
+    node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults().withPort(0));
+    node.importer()
+        .importFile(TestNodes.writeJsonl(dir.resolve("p.jsonl"), posts), ImportListener.NONE);
+    vertx = Vertx.vertx();
+    ApiVerticle api = new ApiVerticle(node, node.config().http());
+    vertx.deployVerticle(api).await();
+    port = api.actualPort();
+    client = WebClient.create(vertx);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    vertx.close().await();
+    node.close();
+  }
+
+  private HttpResponse<Buffer> get(String uri) {
+    return client.get(port, "127.0.0.1", uri).send().await();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static void assertProblem(HttpResponse<Buffer> r, int status, String code) {
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(status);
+    assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    JsonObject body = r.bodyAsJsonObject();
+    assertThat(body.getInteger("status")).isEqualTo(status);
+    assertThat(body.getString("code")).isEqualTo(code);
+    assertThat(body.getString("type")).isEqualTo("urn:tocsin:problem:" + code);
+    assertThat(body.getString("title")).isNotBlank();
+    assertThat(body.getString("detail")).isNotBlank();
+  }
+
+  @Test
+  void healthReportsLedgerAndIndexInStep() {
+    HttpResponse<Buffer> r = get("/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonObject h = r.bodyAsJsonObject();
+    assertThat(h.getString("status")).isEqualTo("up");
+    assertThat(h.getJsonObject("ledger").getLong("lastSeq")).isEqualTo(posts.size());
+    assertThat(h.getJsonObject("index").getLong("lag")).isZero();
+    assertThat(h.getJsonObject("index").getLong("posts")).isEqualTo(posts.size());
+  }
+
+  @Test
+  void searchFindsAnImportedPostWithScoreAndEvidence() {
+    Post target = posts.get(7);
+    String word = longestWord(target.text());
+    HttpResponse<Buffer> r =
+        get("/api/v1/posts/search?limit=100&q=" + enc("\"" + word + "\""));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    JsonObject body = r.bodyAsJsonObject();
+    assertThat(body.getLong("total")).isPositive();
+    JsonArray hits = body.getJsonArray("hits");
+    JsonObject hit = null;
+    for (int i = 0; i < hits.size(); i++) {
+      JsonObject h = hits.getJsonObject(i);
+      if (h.getJsonObject("post").getString("id").equals(target.id())) {
+        hit = h;
+      }
+    }
+    assertThat(hit).as("hit for %s in %s", target.id(), body).isNotNull();
+    assertThat(hit.getJsonObject("post").getString("text")).isEqualTo(target.text());
+    assertThat(hit.getJsonObject("score").getString("model")).isNotBlank();
+    assertThat(hit.getJsonObject("evidence").getLong("seq")).isEqualTo(8);
+    assertThat(hit.getJsonObject("evidence").getString("sha256")).hasSize(64);
+  }
+
+  @Test
+  void getPostByPlatformAndId() {
+    Post target = posts.get(3);
+    HttpResponse<Buffer> r =
+        get("/api/v1/posts/" + enc(target.platform()) + "/" + enc(target.id()));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyAsJsonObject().getJsonObject("post").getString("id")).isEqualTo(target.id());
+    assertThat(r.bodyAsJsonObject().getJsonObject("evidence").getLong("seq")).isEqualTo(4);
+  }
+
+  @Test
+  void hostileTextComesBackAsTheSameTextInJson() {
+    for (Post hostile : HostilePosts.all()) {
+      HttpResponse<Buffer> r =
+          get("/api/v1/posts/" + enc(hostile.platform()) + "/" + enc(hostile.id()));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.getHeader("Content-Type")).startsWith("application/json");
+      assertThat(r.bodyAsJsonObject().getJsonObject("post").getString("text"))
+          .isEqualTo(hostile.text());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/v1/posts/search?q=text%3A%28                | 400 | invalid_query",
+        "/api/v1/posts/search?q=%22unclosed               | 400 | invalid_query",
+        "/api/v1/posts/search?q=*leading                  | 400 | invalid_query",
+        "/api/v1/posts/search?q=a&q=b                     | 400 | invalid_parameter",
+        "/api/v1/posts/search?limit=1000                  | 400 | invalid_parameter",
+        "/api/v1/posts/search?limit=0                     | 400 | invalid_parameter",
+        "/api/v1/posts/search?limit=ten                   | 400 | invalid_parameter",
+        "/api/v1/posts/search?offset=-1                   | 400 | invalid_parameter",
+        "/api/v1/posts/search?offset=99999999999999       | 400 | invalid_parameter",
+        "/api/v1/posts/search?sort=random                 | 400 | invalid_parameter",
+        "/api/v1/posts/twitter/no-such-post-id            | 404 | not_found",
+        "/api/v1/no-such-route                            | 404 | not_found",
+      })
+  void badRequestsGetProblemJson(String uri, int status, String code) {
+    assertProblem(get(uri.trim()), status, code);
+  }
+
+  @Test
+  void hugeQueryParameterIsRefusedWithProblemJson() {
+    assertProblem(
+        get("/api/v1/posts/search?q=" + "a".repeat(3000)), 400, "invalid_parameter");
+  }
+
+  @Test
+  void hugeRequestLineIsRefusedWithProblemJson() {
+    assertProblem(get("/api/v1/posts/search?q=" + "a".repeat(20_000)), 414, "uri_too_long");
+  }
+
+  @Test
+  void wrongMethodIsRefusedWithProblemJson() {
+    HttpResponse<Buffer> r =
+        client.request(HttpMethod.DELETE, port, "127.0.0.1", "/api/v1/posts/search").send().await();
+    assertThat(r.statusCode()).isIn(404, 405);
+    assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void dashboardIsServedWithAStrictContentSecurityPolicy() {
+    HttpResponse<Buffer> r = get("/");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.getHeader("Content-Type")).startsWith("text/html");
+    assertThat(r.getHeader("Content-Security-Policy")).contains("script-src 'self'");
+    assertThat(r.bodyAsString()).contains("<script src=\"/app.js\"").doesNotContain("onclick=");
+    assertThat(get("/app.js").statusCode()).isEqualTo(200);
+  }
+
+  private static String longestWord(String text) {
+    String best = "";
+    for (String w : text.split("[^\\p{L}]+")) {
+      if (w.length() > best.length()) {
+        best = w;
+      }
+    }
+    return best;
+  }
+}

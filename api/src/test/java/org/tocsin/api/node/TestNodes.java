@@ -1,0 +1,47 @@
+package org.tocsin.api.node;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tocsin.core.json.PostJson;
+import org.tocsin.core.post.Post;
+
+/** Helpers shared by the api tests: JSONL files of real posts. */
+public final class TestNodes {
+  private TestNodes() {}
+
+  /** Writes posts as a JSONL file. */
+  public static Path writeJsonl(Path file, List<Post> posts) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (Post p : posts) {
+      lines.add(PostJson.write(p));
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** A copy of a post with another id, so that one real text can stand for many posts. */
+  public static Post withId(Post p, String id) {
+    return new Post(
+        p.platform(),
+        id,
+        p.url(),
+        p.author(),
+        p.createdAt(),
+        p.text(),
+        p.lang(),
+        p.replyTo(),
+        p.repostOf(),
+        p.quoteOf(),
+        p.links(),
+        p.hashtags(),
+        p.mentions(),
+        p.media(),
+        p.metrics(),
+        p.edited(),
+        p.extra());
+  }
+}
