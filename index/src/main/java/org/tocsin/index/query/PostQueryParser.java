@@ -1,0 +1,168 @@
+package org.tocsin.index.query;
+
+import java.util.Locale;
+import java.util.TimeZone;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.Query;
+import org.tocsin.index.analysis.TextAnalyzer;
+import org.tocsin.index.schema.FieldKind;
+import org.tocsin.index.schema.PostFields;
+
+/**
+ * The classic Lucene query parser, taught the post schema: friendly field names, numeric and date
+ * fields, and no query that has to scan every term.
+ *
+ * <p>It resolves every field name through {@link PostFields#resolve} and refuses unknown ones; it
+ * builds point queries for numbers and dates ({@code hate:[0.8 TO 1]}, {@code createdAt:[2024-01-01
+ * TO 2024-01-31]}); it refuses wildcards and regular expressions that start with a pattern rather
+ * than a literal. It is not thread-safe: make one per query.
+ */
+final class PostQueryParser extends QueryParser {
+
+  /** The longest term of a fuzzy query; no indexed text term is longer. */
+  static final int MAX_FUZZY_TERM_CHARS = TextAnalyzer.MAX_TOKEN_LENGTH;
+
+  PostQueryParser(Analyzer analyzer) {
+    super(PostFields.TEXT, analyzer);
+    setAllowLeadingWildcard(false);
+    setDefaultOperator(QueryParser.Operator.AND);
+    setSplitOnWhitespace(true);
+    setAutoGeneratePhraseQueries(false);
+    setLocale(Locale.ROOT);
+    setTimeZone(TimeZone.getTimeZone("UTC"));
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, boolean quoted)
+      throws ParseException {
+    String f = resolve(field);
+    FieldKind kind = kindOf(f);
+    return switch (kind) {
+      case LONG -> LongPoint.newExactQuery(f, Bounds.parseLong(f, queryText));
+      case DOUBLE -> DoublePoint.newExactQuery(f, Bounds.parseDouble(f, queryText));
+      case DATE -> {
+        long[] interval = Bounds.dateInterval(f, queryText);
+        yield LongPoint.newRangeQuery(f, interval[0], interval[1] - 1);
+      }
+      default -> super.getFieldQuery(f, queryText, quoted);
+    };
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+    return super.getFieldQuery(resolve(field), queryText, slop);
+  }
+
+  @Override
+  protected Query getRangeQuery(
+      String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+      throws ParseException {
+    String f = resolve(field);
+    return switch (kindOf(f)) {
+      case LONG -> Bounds.longRange(f, part1, part2, startInclusive, endInclusive);
+      case DOUBLE -> Bounds.doubleRange(f, part1, part2, startInclusive, endInclusive);
+      case DATE -> Bounds.dateRange(f, part1, part2, startInclusive, endInclusive);
+      // Skip the base class's locale-dependent date guessing: keyword ranges are plain terms.
+      default -> newRangeQuery(f, part1, part2, startInclusive, endInclusive);
+    };
+  }
+
+  @Override
+  protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    if ("*".equals(field) && "*".equals(termStr)) {
+      return newMatchAllDocsQuery();
+    }
+    String f = resolve(field);
+    requireTerms(f, termStr + " (a wildcard)");
+    requireLiteralStart(f, termStr, "a wildcard term");
+    return super.getWildcardQuery(f, termStr);
+  }
+
+  @Override
+  protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    String f = resolve(field);
+    requireTerms(f, termStr + "* (a prefix)");
+    requireLiteralStart(f, termStr + "*", "a prefix term");
+    return super.getPrefixQuery(f, termStr);
+  }
+
+  @Override
+  protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+    String f = resolve(field);
+    requireTerms(f, "/" + termStr + "/ (a regular expression)");
+    if (termStr.isEmpty() || !Character.isLetterOrDigit(termStr.codePointAt(0))) {
+      throw new ParseException(
+          "a regular expression must start with a letter or digit, as in /jew.*/; one that starts"
+              + " with a pattern would scan every term [got /"
+              + termStr
+              + "/]");
+    }
+    return super.getRegexpQuery(f, termStr);
+  }
+
+  @Override
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+      throws ParseException {
+    String f = resolve(field);
+    requireTerms(f, termStr + "~ (a fuzzy term)");
+    if (termStr.length() > MAX_FUZZY_TERM_CHARS) {
+      throw new ParseException(
+          "a fuzzy term may be at most "
+              + MAX_FUZZY_TERM_CHARS
+              + " characters [got "
+              + termStr.length()
+              + " characters]");
+    }
+    return super.getFuzzyQuery(f, termStr, minSimilarity);
+  }
+
+  /** The indexed field a user's field name stands for. */
+  private static String resolve(String field) throws ParseException {
+    return PostFields.resolve(field)
+        .orElseThrow(
+            () ->
+                new ParseException(
+                    "unknown field '"
+                        + field
+                        + "'; search one of "
+                        + String.join(", ", PostFields.displayNames())
+                        + ". To search for text that contains ':', put it in quotes [got "
+                        + field
+                        + ":]"));
+  }
+
+  private static FieldKind kindOf(String field) {
+    return PostFields.kind(field).orElse(FieldKind.EXACT);
+  }
+
+  /** Refuses term patterns on numeric fields, which hold points rather than terms. */
+  private static void requireTerms(String field, String what) throws ParseException {
+    if (kindOf(field).isNumeric()) {
+      throw new ParseException(
+          "field '"
+              + field
+              + "' holds numbers or times: use a value or a range such as "
+              + field
+              + ":[a TO b] [got "
+              + what
+              + "]");
+    }
+  }
+
+  private static void requireLiteralStart(String field, String term, String what)
+      throws ParseException {
+    if (term.startsWith("*") || term.startsWith("?")) {
+      throw new ParseException(
+          what
+              + " may not start with * or ?, which would scan every term of '"
+              + field
+              + "'; put at least one letter first [got "
+              + term
+              + "]");
+    }
+  }
+}
