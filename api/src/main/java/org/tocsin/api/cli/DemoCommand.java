@@ -1,9 +1,9 @@
 package org.tocsin.api.cli;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.BufferedInputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,9 +13,9 @@ import org.tocsin.api.node.ImportReport;
 import org.tocsin.api.node.PostImporter;
 import org.tocsin.api.node.TocsinNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tocsin demo}: the whole platform on the bundled corpus of real posts, no network needed.

@@ -2,8 +2,8 @@ package org.tocsin.api.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,10 +16,10 @@ import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.evidence.EvidenceRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tocsin import}: Post JSONL files into the ledger and the index. */
 @Command(

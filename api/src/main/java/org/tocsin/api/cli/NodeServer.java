@@ -8,8 +8,8 @@ import org.tocsin.api.http.ApiVerticle;
 import org.tocsin.api.node.TocsinNode;
 
 /**
- * Runs the API server for an open node until the process is asked to stop (Ctrl-C, SIGTERM);
- * then stops the server and closes the node so that the ledger and index end cleanly.
+ * Runs the API server for an open node until the process is asked to stop (Ctrl-C, SIGTERM); then
+ * stops the server and closes the node so that the ledger and index end cleanly.
  */
 final class NodeServer {
   private NodeServer() {}

@@ -29,10 +29,10 @@ final class Progress {
     }
     lastNanos = now;
     double secs = Math.max(1e-3, (now - startNanos) / 1e9);
-    String pct = totalBytes > 0 ? String.format(Locale.ROOT, " %3.0f%%", 100.0 * bytes / totalBytes) : "";
+    String pct =
+        totalBytes > 0 ? String.format(Locale.ROOT, " %3.0f%%", 100.0 * bytes / totalBytes) : "";
     String line =
-        String.format(
-            Locale.ROOT, "%s:%s %,d posts, %,.0f posts/s", what, pct, done, done / secs);
+        String.format(Locale.ROOT, "%s:%s %,d posts, %,.0f posts/s", what, pct, done, done / secs);
     if (terminal) {
       err.print("\r" + line + "   ");
       pendingLine = true;

@@ -8,9 +8,9 @@ import org.tocsin.api.node.CatchUpReport;
 import org.tocsin.api.node.TocsinNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tocsin serve}: the node with its API and dashboard on a data directory. */
 @Command(

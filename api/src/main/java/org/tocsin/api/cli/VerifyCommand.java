@@ -9,9 +9,9 @@ import org.tocsin.evidence.EvidenceLog;
 import org.tocsin.evidence.FileEvidenceLog;
 import org.tocsin.evidence.VerifyReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tocsin verify}: checks every ledger record and hash link. */
 @Command(

@@ -34,7 +34,9 @@ public final class ApiVerticle extends VerticleBase {
     router.route().handler(SecurityHeaders::handle);
     new HealthRoutes(vertx, node).mount(router);
     new PostRoutes(vertx, node.index(), node.config().search()).mount(router);
-    router.route("/api/*").handler(rc -> rc.fail(ApiException.notFound("no such API route: " + rc.request().path())));
+    router
+        .route("/api/*")
+        .handler(rc -> rc.fail(ApiException.notFound("no such API route: " + rc.request().path())));
     router
         .route("/*")
         .handler(

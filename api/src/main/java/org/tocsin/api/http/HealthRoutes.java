@@ -8,8 +8,8 @@ import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.json.Json;
 
 /**
- * {@code GET /health}: whether the node is up, and how far the index trails the ledger. A lag
- * that does not shrink means the pipeline is stuck, which the dashboard must show, never hide.
+ * {@code GET /health}: whether the node is up, and how far the index trails the ledger. A lag that
+ * does not shrink means the pipeline is stuck, which the dashboard must show, never hide.
  */
 final class HealthRoutes {
   private final Vertx vertx;

@@ -70,8 +70,9 @@ final class PostRoutes {
     for (SearchHit hit : result.hits()) {
       ObjectNode h = (ObjectNode) ScoreJson.toNode(hit.post());
       h.put("relevance", hit.relevance());
-      ArrayNode fragments = h.putArray("highlight");
-      hit.highlights().forEach(fragments::add);
+      if (hit.highlight() != null) {
+        h.put("highlight", hit.highlight());
+      }
       hits.add(h);
     }
     return body;

@@ -30,10 +30,20 @@ public final class Problems {
     if (failure instanceof ApiException e) {
       send(rc.response(), e.status(), e.code(), e.getMessage(), rc.request().path());
     } else if (failure instanceof HttpException e) {
-      send(rc.response(), e.getStatusCode(), codeFor(e.getStatusCode()), detailFor(e), rc.request().path());
+      send(
+          rc.response(),
+          e.getStatusCode(),
+          codeFor(e.getStatusCode()),
+          detailFor(e),
+          rc.request().path());
     } else if (failure != null) {
       LOG.log(Level.SEVERE, "unexpected failure on " + rc.request().path(), failure);
-      send(rc.response(), 500, "internal_error", "the server failed; the error is logged", rc.request().path());
+      send(
+          rc.response(),
+          500,
+          "internal_error",
+          "the server failed; the error is logged",
+          rc.request().path());
     } else {
       int status = rc.statusCode() < 400 ? 500 : rc.statusCode();
       send(rc.response(), status, codeFor(status), titleFor(status), rc.request().path());
@@ -41,8 +51,8 @@ public final class Problems {
   }
 
   /**
-   * The server's handler for requests that HTTP decoding refused (request line or headers too
-   * long, malformed): the same problem JSON, never Netty's bare text.
+   * The server's handler for requests that HTTP decoding refused (request line or headers too long,
+   * malformed): the same problem JSON, never Netty's bare text.
    */
   public static void handleInvalidRequest(HttpServerRequest request) {
     Throwable cause = request.decoderResult().cause();

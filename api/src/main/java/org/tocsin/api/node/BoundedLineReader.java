@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads lines of bytes with a bound on line length, so that one hostile line cannot exhaust
- * memory: a longer line is read to its end and reported as too long, its bytes discarded.
+ * Reads lines of bytes with a bound on line length, so that one hostile line cannot exhaust memory:
+ * a longer line is read to its end and reported as too long, its bytes discarded.
  */
 final class BoundedLineReader {
   /** A line, or the fact that it was too long. */

@@ -14,7 +14,9 @@ import org.tocsin.core.post.Post;
 public final class CaptureParsers {
   private final Map<String, CaptureParser> byFormat = new HashMap<>();
 
-  /** Creates the set with the given parsers; a later parser for the same format replaces one before. */
+  /**
+   * Creates the set with the given parsers; a later parser for the same format replaces one before.
+   */
   public CaptureParsers(List<CaptureParser> parsers) {
     for (CaptureParser p : parsers) {
       byFormat.put(Objects.requireNonNull(p.format(), "format"), p);
@@ -34,7 +36,8 @@ public final class CaptureParsers {
   public List<Post> parse(Capture capture) throws PostFormatException {
     CaptureParser p = byFormat.get(capture.platform());
     if (p == null) {
-      throw new PostFormatException("no parser for capture format [got " + capture.platform() + "]");
+      throw new PostFormatException(
+          "no parser for capture format [got " + capture.platform() + "]");
     }
     return p.parse(capture);
   }

@@ -20,12 +20,12 @@ import org.tocsin.index.PostIndex;
 
 /**
  * Keeps the index a derived view of the ledger: reads every ledger record after the last seq the
- * index holds, parses captures, scores and indexes the posts, and commits the index with the seq
- * of the last record it covers. Run it after every append and at start-up; after a crash it picks
- * up exactly where the last index commit stopped.
+ * index holds, parses captures, scores and indexes the posts, and commits the index with the seq of
+ * the last record it covers. Run it after every append and at start-up; after a crash it picks up
+ * exactly where the last index commit stopped.
  *
- * <p>Only one catch-up runs at a time (calls are serialised); it blocks, so callers keep it off
- * the event loop.
+ * <p>Only one catch-up runs at a time (calls are serialised); it blocks, so callers keep it off the
+ * event loop.
  */
 public final class LedgerIndexer {
   private static final Logger LOG = Logger.getLogger(LedgerIndexer.class.getName());
@@ -115,7 +115,8 @@ public final class LedgerIndexer {
         return;
       }
       EvidenceRef ref =
-          new EvidenceRef(record.seq(), CaptureCodec.sha256Hex(capture.body()), capture.receivedAt());
+          new EvidenceRef(
+              record.seq(), CaptureCodec.sha256Hex(capture.body()), capture.receivedAt());
       for (Post p : parsed) {
         posts.add(new ScoredPost(p, scorer.score(p), ref));
       }

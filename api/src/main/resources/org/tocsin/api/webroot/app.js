@@ -80,8 +80,7 @@ function renderHit(hit) {
     p.lang ? el('span', {}, p.lang) : null,
     el('span', {}, 'incitement ', bar(s.incitement)),
     s.targets.length ? el('span', {}, 'targets: ' + s.targets.map(t => t.group).join(', ')) : null));
-  const text = hit.highlight && hit.highlight.length
-    ? highlighted(hit.highlight.join(' … ')) : el('span', {}, p.text);
+  const text = hit.highlight ? highlighted(hit.highlight) : el('span', {}, p.text);
   li.appendChild(el('div', { class: 'text' }, text));
   li.appendChild(el('div', { class: 'meta mono' }, 'evidence seq ' + hit.evidence.seq + ' · sha256 ' + hit.evidence.sha256.slice(0, 16) + '…'));
   const open = () => showDetail(p.platform, p.id);

@@ -29,7 +29,10 @@ class MainTest {
     Path file = dir.resolve("in.jsonl");
     Files.write(
         file,
-        List.of(PostJson.write(RealPosts.sample().get(0)), "{broken", PostJson.write(RealPosts.sample().get(1))),
+        List.of(
+            PostJson.write(RealPosts.sample().get(0)),
+            "{broken",
+            PostJson.write(RealPosts.sample().get(1))),
         StandardCharsets.UTF_8);
     assertThat(run("import", "--data", dir.resolve("d").toString(), file.toString())).isZero();
     assertThat(err.toString()).contains(file + ":2: skipped: not valid JSON");
@@ -73,7 +76,14 @@ class MainTest {
     Path config = dir.resolve("bad.json");
     Files.writeString(config, "{\"ingest\": {\"batchSise\": 10}}");
     Path file = TestNodes.writeJsonl(dir.resolve("in.jsonl"), RealPosts.sample().subList(0, 1));
-    assertThat(run("import", "--data", dir.resolve("d").toString(), "--config", config.toString(), file.toString()))
+    assertThat(
+            run(
+                "import",
+                "--data",
+                dir.resolve("d").toString(),
+                "--config",
+                config.toString(),
+                file.toString()))
         .isEqualTo(1);
     assertThat(err.toString()).contains("unknown configuration key [got ingest.batchSise]");
   }

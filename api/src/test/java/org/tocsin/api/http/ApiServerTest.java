@@ -32,8 +32,6 @@ import org.tocsin.testkit.RealPosts;
 /** The API on a real server (loopback, port 0) over a node holding real imported posts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiServerTest {
-  @TempDir Path dir;
-
   private TocsinNode node;
   private Vertx vertx;
   private WebClient client;
@@ -41,7 +39,7 @@ class ApiServerTest {
   private final List<Post> posts = new ArrayList<>();
 
   @BeforeAll
-  void start() throws Exception {
+  void start(@TempDir Path dir) throws Exception {
     posts.addAll(RealPosts.sample());
     posts.addAll(HostilePosts.all());
     node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults().withPort(0));
@@ -94,8 +92,7 @@ class ApiServerTest {
   void searchFindsAnImportedPostWithScoreAndEvidence() {
     Post target = posts.get(7);
     String word = longestWord(target.text());
-    HttpResponse<Buffer> r =
-        get("/api/v1/posts/search?limit=100&q=" + enc("\"" + word + "\""));
+    HttpResponse<Buffer> r = get("/api/v1/posts/search?limit=100&q=" + enc("\"" + word + "\""));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getLong("total")).isPositive();
@@ -159,8 +156,7 @@ class ApiServerTest {
 
   @Test
   void hugeQueryParameterIsRefusedWithProblemJson() {
-    assertProblem(
-        get("/api/v1/posts/search?q=" + "a".repeat(3000)), 400, "invalid_parameter");
+    assertProblem(get("/api/v1/posts/search?q=" + "a".repeat(3000)), 400, "invalid_parameter");
   }
 
   @Test

@@ -10,8 +10,8 @@ import org.tocsin.core.SuppressForbidden;
 import org.tocsin.core.evidence.EvidenceRef;
 
 /**
- * The child JVM of {@link CrashImportTest}: imports a file and prints {@code ACK <lastSeq>
- * <lines>} after every batch the ledger acknowledged, until it is killed.
+ * The child JVM of {@link CrashImportTest}: imports a file and prints {@code ACK <lastSeq> <lines>}
+ * after every batch the ledger acknowledged, until it is killed.
  */
 public final class CrashImportChild {
   private CrashImportChild() {}
@@ -20,8 +20,7 @@ public final class CrashImportChild {
   @SuppressForbidden(reason = "the parent test reads acknowledgements from stdout")
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
-    try (TocsinNode node =
-        TocsinNode.open(Path.of(args[0]), TocsinConfig.load(Path.of(args[1])))) {
+    try (TocsinNode node = TocsinNode.open(Path.of(args[0]), TocsinConfig.load(Path.of(args[1])))) {
       out.println("READY");
       node.importer()
           .importFile(
