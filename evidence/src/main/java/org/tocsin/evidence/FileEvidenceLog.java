@@ -1,0 +1,310 @@
+package org.tocsin.evidence;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.tocsin.core.evidence.Capture;
+import org.tocsin.core.evidence.EvidenceRef;
+import org.tocsin.evidence.capture.CaptureCodec;
+import org.tocsin.evidence.format.v1.FormatV1;
+import org.tocsin.evidence.format.v1.LedgerHeader;
+import org.tocsin.evidence.format.v1.LedgerScanner;
+import org.tocsin.evidence.format.v1.RecordCodec;
+import org.tocsin.evidence.format.v1.ScanResult;
+
+/**
+ * The evidence log in one file, {@code ledger.tlg}, in a directory of its own, in format v1.
+ *
+ * <p>Opening scans the whole file, checks every hash and link, and builds an index from seq to byte
+ * offset in memory. A torn tail left by a crash is copied to {@code ledger.tlg.torn-<offset>} and
+ * cut off (see {@link #recovery()}); any other damage refuses the open with {@link
+ * EvidenceCorruptException}. One writer thread appends with group commit; reads are positional and
+ * run alongside it. A lock file keeps a second writer out of the directory.
+ */
+public final class FileEvidenceLog implements EvidenceLog {
+
+  private final Path file;
+  private final LedgerHeader header;
+  private final FileChannel lockChannel;
+  private final FileChannel writeChannel;
+  private final ReopeningReader reader;
+  private final OffsetIndex index;
+  private final GroupCommitWriter writer;
+  private final RecoveryReport recovery;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private FileEvidenceLog(
+      Path file,
+      LedgerHeader header,
+      FileChannel lockChannel,
+      FileChannel writeChannel,
+      ReopeningReader reader,
+      OffsetIndex index,
+      GroupCommitWriter writer,
+      RecoveryReport recovery) {
+    this.file = file;
+    this.header = header;
+    this.lockChannel = lockChannel;
+    this.writeChannel = writeChannel;
+    this.reader = reader;
+    this.index = index;
+    this.writer = writer;
+    this.recovery = recovery;
+  }
+
+  /** Opens the ledger in {@code dir} with the default configuration, creating it if absent. */
+  public static FileEvidenceLog open(Path dir) throws IOException {
+    return open(dir, LedgerConfig.DEFAULT);
+  }
+
+  /**
+   * Opens the ledger in {@code dir}, creating the directory and the ledger if absent, checking the
+   * whole file and recovering a torn tail.
+   *
+   * @throws EvidenceCorruptException if the file is damaged in any way a crash cannot explain
+   * @throws IOException if the directory is locked by another writer or cannot be used
+   */
+  public static FileEvidenceLog open(Path dir, LedgerConfig config) throws IOException {
+    return open(dir, config, Clock.systemUTC());
+  }
+
+  static FileEvidenceLog open(Path dir, LedgerConfig config, Clock clock) throws IOException {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(clock, "clock");
+    Files.createDirectories(dir);
+    Path file = dir.resolve(FormatV1.FILE_NAME);
+    List<Closeable> opened = new ArrayList<>();
+    try {
+      FileChannel lock = LedgerFiles.lock(dir);
+      opened.add(lock);
+      if (!Files.exists(file)) {
+        LedgerFiles.create(file, clock);
+      }
+      ReopeningReader reader = new ReopeningReader(file);
+      opened.add(reader);
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      opened.add(ch);
+      long size = ch.size();
+      OffsetIndex index = new OffsetIndex(FormatV1.HEADER_BYTES);
+      ScanResult scan = LedgerScanner.scan(reader, size, (seq, end) -> index.add(end));
+      if (scan.problem() != null) {
+        throw new EvidenceCorruptException(scan.problem(), file);
+      }
+      RecoveryReport recovery =
+          scan.torn()
+              ? LedgerFiles.quarantine(ch, file, scan.tornOffset(), size, scan.tornReason())
+              : new RecoveryReport(0, null, "clean: " + scan.records() + " records");
+      String name = "tocsin-ledger-writer[" + dir.toAbsolutePath().getFileName() + "]";
+      GroupCommitWriter writer =
+          new GroupCommitWriter(
+              name, ch, index, config, clock, scan.lastHash(), scan.lastTimeMicros());
+      writer.start();
+      return new FileEvidenceLog(file, scan.header(), lock, ch, reader, index, writer, recovery);
+    } catch (IOException | RuntimeException | Error e) {
+      LedgerFiles.closeAll(opened, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Checks the ledger in {@code dir} without opening it for writing and without changing it; a torn
+   * tail is reported as a problem. Run it on a ledger no process is writing to, or call {@link
+   * #verify()} on the open log.
+   *
+   * @throws NoSuchFileException if there is no ledger file in {@code dir}
+   */
+  public static VerifyReport verify(Path dir) throws IOException {
+    return LedgerVerifier.verifyClosed(dir.resolve(FormatV1.FILE_NAME));
+  }
+
+  @Override
+  public CompletableFuture<LedgerEntry> append(RecordType type, byte[] payload) {
+    Objects.requireNonNull(type, "type");
+    checkPayload(payload);
+    return writer.submit(type, List.of(payload)).thenApply(l -> l.get(0));
+  }
+
+  @Override
+  public List<LedgerEntry> appendAll(RecordType type, List<byte[]> payloads) throws IOException {
+    Objects.requireNonNull(type, "type");
+    List<byte[]> copy = List.copyOf(payloads);
+    copy.forEach(FileEvidenceLog::checkPayload);
+    if (copy.isEmpty()) {
+      return List.of();
+    }
+    refuseWriterThread("appendAll");
+    return writer.submitAndWait(type, copy);
+  }
+
+  @Override
+  public CompletableFuture<EvidenceRef> appendCapture(Capture capture) {
+    CaptureCodec.Encoded enc = CaptureCodec.encodeWithDigest(capture);
+    checkPayload(enc.payload());
+    return writer
+        .submit(RecordType.CAPTURE, List.of(enc.payload()))
+        .thenApply(l -> new EvidenceRef(l.get(0).seq(), enc.bodySha256(), capture.receivedAt()));
+  }
+
+  @Override
+  public List<EvidenceRef> appendCaptures(List<Capture> captures) throws IOException {
+    List<CaptureCodec.Encoded> encoded = new ArrayList<>(captures.size());
+    List<byte[]> payloads = new ArrayList<>(captures.size());
+    for (Capture c : captures) {
+      CaptureCodec.Encoded enc = CaptureCodec.encodeWithDigest(c);
+      checkPayload(enc.payload());
+      encoded.add(enc);
+      payloads.add(enc.payload());
+    }
+    List<LedgerEntry> entries = appendAll(RecordType.CAPTURE, payloads);
+    List<EvidenceRef> refs = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      Instant at = captures.get(i).receivedAt();
+      refs.add(new EvidenceRef(entries.get(i).seq(), encoded.get(i).bodySha256(), at));
+    }
+    return refs;
+  }
+
+  @Override
+  public long lastSeq() {
+    return index.count();
+  }
+
+  @Override
+  public LedgerRecord read(long seq) throws IOException {
+    ensureOpen();
+    long last = index.count();
+    if (seq < 1 || seq > last) {
+      throw new IllegalArgumentException("seq out of range [1, " + last + "] [got " + seq + "]");
+    }
+    long start = index.start(seq);
+    byte[] buf = new byte[Math.toIntExact(index.end(seq) - start + FormatV1.HASH_BYTES)];
+    try {
+      reader.readFully(ByteBuffer.wrap(buf), start - FormatV1.HASH_BYTES);
+    } catch (EOFException e) {
+      throw new EvidenceCorruptException(
+          "record seq " + seq + " at offset " + start + ": the file ends inside it", file, e);
+    }
+    return RecordCodec.decode(buf, seq, start, file);
+  }
+
+  /**
+   * Reads a {@link RecordType#CAPTURE} record and decodes its capture, checking the body digest.
+   *
+   * @throws IllegalArgumentException if the record is not a capture or {@code seq} is out of range
+   * @throws EvidenceCorruptException if the record or its capture payload is damaged
+   */
+  public Capture readCapture(long seq) throws IOException {
+    LedgerRecord r = read(seq);
+    if (r.type() != RecordType.CAPTURE) {
+      throw new IllegalArgumentException(
+          "record " + seq + " is not a capture [got " + r.type() + "]");
+    }
+    try {
+      return CaptureCodec.decode(r.payload());
+    } catch (IllegalArgumentException e) {
+      throw new EvidenceCorruptException(
+          "record seq " + seq + ": bad capture payload: " + e.getMessage(), file, e);
+    }
+  }
+
+  @Override
+  public void scan(long fromSeq, RecordVisitor visitor) throws IOException {
+    Objects.requireNonNull(visitor, "visitor");
+    if (fromSeq < 1) {
+      throw new IllegalArgumentException("fromSeq must be >= 1 [got " + fromSeq + "]");
+    }
+    long last = index.count();
+    for (long seq = fromSeq; seq <= last; seq++) {
+      if (!visitor.visit(read(seq))) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public VerifyReport verify() throws IOException {
+    ensureOpen();
+    return LedgerVerifier.verifyOpen(reader, index, header);
+  }
+
+  @Override
+  public RecoveryReport recovery() {
+    return recovery;
+  }
+
+  /** The ledger file. */
+  public Path file() {
+    return file;
+  }
+
+  /** The random id in the file header, as lower-case hex. */
+  public String ledgerId() {
+    return header.ledgerIdHex();
+  }
+
+  /** When the ledger was created, from the file header. */
+  public Instant created() {
+    return header.created();
+  }
+
+  /** How many batches the writer has made durable, each with one fsync; for metrics. */
+  public long syncCount() {
+    return writer.syncCount();
+  }
+
+  Thread writerThread() {
+    return writer.thread();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    refuseWriterThread("close");
+    writer.close();
+    LedgerFiles.closeAll(List.of(writeChannel, reader, lockChannel), null);
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("ledger is closed [" + file + "]");
+    }
+  }
+
+  private void refuseWriterThread(String what) {
+    if (Thread.currentThread() == writer.thread()) {
+      throw new IllegalStateException(
+          what
+              + " would wait on the ledger's own writer thread; use the *Async stages [got "
+              + Thread.currentThread().getName()
+              + "]");
+    }
+  }
+
+  private static void checkPayload(byte[] payload) {
+    Objects.requireNonNull(payload, "payload");
+    if (payload.length > FormatV1.MAX_PAYLOAD_BYTES) {
+      throw new IllegalArgumentException(
+          "payload is larger than "
+              + FormatV1.MAX_PAYLOAD_BYTES
+              + " bytes [got "
+              + payload.length
+              + "]");
+    }
+  }
+}
