@@ -91,15 +91,28 @@ public final class IngestBenchmark {
 
       BenchReport report = new BenchReport("Ingest: Tocsin end to end vs raw Lucene");
       report
-          .line("Input: %,d real posts (the demo corpus cycled with fresh ids), %,d bytes of Post JSONL.", n, inputBytes)
-          .line("Batch size %d (one ledger fsync and one index commit per batch). Scorer: baseline lexicon.", TocsinConfig.defaults().ingest().batchSize())
+          .line(
+              "Input: %,d real posts (the demo corpus cycled with fresh ids), %,d bytes of Post JSONL.",
+              n, inputBytes)
+          .line(
+              "Batch size %d (one ledger fsync and one index commit per batch). Scorer: baseline lexicon.",
+              TocsinConfig.defaults().ingest().batchSize())
           .line("")
           .line("| path | seconds | posts/s | peak heap MiB | on disk MiB |")
           .line("| --- | ---: | ---: | ---: | ---: |")
-          .line("| tocsin import (ledger + fsync + score + index + commits) | %.2f | %,.0f | %d | ledger %.1f, index %.1f |", e2eSecs, r.accepted() / e2eSecs, e2ePeak >> 20, ledgerBytes / 1048576.0, indexBytes / 1048576.0)
-          .line("| raw Lucene (StandardAnalyzer, text + id + time, one commit) | %.2f | %,.0f | %d | — |", rawSecs, n / rawSecs, rawPeak >> 20)
+          .line(
+              "| tocsin import (ledger + fsync + score + index + commits) | %.2f | %,.0f | %d | ledger %.1f, index %.1f |",
+              e2eSecs,
+              r.accepted() / e2eSecs,
+              e2ePeak >> 20,
+              ledgerBytes / 1048576.0,
+              indexBytes / 1048576.0)
+          .line(
+              "| raw Lucene (StandardAnalyzer, text + id + time, one commit) | %.2f | %,.0f | %d | — |",
+              rawSecs, n / rawSecs, rawPeak >> 20)
           .line("")
-          .line("Peak heap is the sum of the heap pools' peak use during the run (JVM max heap above).");
+          .line(
+              "Peak heap is the sum of the heap pools' peak use during the run (JVM max heap above).");
       Path file = report.write(results, "ingest");
       out.println("wrote " + file);
     } finally {
@@ -113,7 +126,8 @@ public final class IngestBenchmark {
 
   private static List<String> corpusLines(int n) throws IOException {
     List<Post> base = new ArrayList<>();
-    try (InputStream raw = IngestBenchmark.class.getResourceAsStream("/org/tocsin/api/demo/posts.jsonl.gz");
+    try (InputStream raw =
+            IngestBenchmark.class.getResourceAsStream("/org/tocsin/api/demo/posts.jsonl.gz");
         BufferedReader r =
             new BufferedReader(
                 new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
@@ -134,9 +148,24 @@ public final class IngestBenchmark {
   }
 
   private static Post withId(Post p, String id) {
-    return new Post(p.platform(), id, p.url(), p.author(), p.createdAt(), p.text(), p.lang(),
-        p.replyTo(), p.repostOf(), p.quoteOf(), p.links(), p.hashtags(), p.mentions(), p.media(),
-        p.metrics(), p.edited(), p.extra());
+    return new Post(
+        p.platform(),
+        id,
+        p.url(),
+        p.author(),
+        p.createdAt(),
+        p.text(),
+        p.lang(),
+        p.replyTo(),
+        p.repostOf(),
+        p.quoteOf(),
+        p.links(),
+        p.hashtags(),
+        p.mentions(),
+        p.media(),
+        p.metrics(),
+        p.edited(),
+        p.extra());
   }
 
   private static void rawLucene(Path dir, List<Post> posts) throws IOException {
