@@ -71,6 +71,7 @@ final class ImportCommand implements Callable<Integer> {
             r.lastSeq(),
             r.rejected());
       }
+      node.indexer().flush();
       out.printf(
           Locale.ROOT,
           "ledger: %,d records; index: %,d posts (through seq %d)%n",

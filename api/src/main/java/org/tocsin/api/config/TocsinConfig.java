@@ -41,13 +41,20 @@ public record TocsinConfig(HttpConfig http, IngestConfig ingest, SearchConfig se
     }
   }
 
-  /** The ingest path: how many records go into one ledger group commit and one index commit. */
-  public record IngestConfig(int batchSize) {
-    /** Checks the batch size. */
+  /**
+   * The ingest path: records per ledger group commit during imports, and indexed records between
+   * index commits.
+   */
+  public record IngestConfig(int batchSize, int commitEveryRecords) {
+    /** Checks the sizes. */
     public IngestConfig {
       if (batchSize < 1 || batchSize > 100_000) {
         throw new IllegalArgumentException(
             "ingest.batchSize must be in 1..100000 [got " + batchSize + "]");
+      }
+      if (commitEveryRecords < 1) {
+        throw new IllegalArgumentException(
+            "ingest.commitEveryRecords must be >= 1 [got " + commitEveryRecords + "]");
       }
     }
   }
@@ -100,7 +107,8 @@ public record TocsinConfig(HttpConfig http, IngestConfig ingest, SearchConfig se
   public static TocsinConfig fromJson(JsonNode tree) {
     return new TocsinConfig(
         new HttpConfig(text(tree, "http", "host"), integer(tree, "http", "port")),
-        new IngestConfig(integer(tree, "ingest", "batchSize")),
+        new IngestConfig(
+            integer(tree, "ingest", "batchSize"), integer(tree, "ingest", "commitEveryRecords")),
         new SearchConfig(
             integer(tree, "search", "maxQueryChars"),
             integer(tree, "search", "maxLimit"),

@@ -33,12 +33,13 @@ final class HealthRoutes {
 
   private ObjectNode status() throws java.io.IOException {
     long ledgerSeq = node.ledger().lastSeq();
-    long indexed = node.index().lastIndexedSeq();
+    long indexed = node.indexer().indexedThrough();
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("status", "up");
     body.putObject("ledger").put("lastSeq", ledgerSeq);
     ObjectNode index = body.putObject("index");
     index.put("lastIndexedSeq", indexed);
+    index.put("committedSeq", node.indexer().committedThrough());
     index.put("lag", ledgerSeq - indexed);
     index.put("posts", node.index().count());
     ObjectNode scorer = body.putObject("scorer");

@@ -35,19 +35,34 @@ public final class LedgerIndexer {
   private final PostScorer scorer;
   private final CaptureParsers parsers;
   private final int batchRecords;
+  private final int commitEveryRecords;
+
+  /** The longest a catch-up leaves indexed posts uncommitted: 5 seconds. */
+  public static final long MAX_COMMIT_AGE_NANOS = 5_000_000_000L;
+
+  /** The least time between two near-real-time reopens of the index: 250 ms. */
+  public static final long MIN_REFRESH_GAP_NANOS = 250_000_000L;
+
+  private long lastRefreshNanos;
+  private boolean unpublished;
+  private long indexedThrough;
+  private long committedThrough;
+  private long lastCommitNanos = System.nanoTime();
 
   /**
    * Creates the indexer.
    *
-   * @param batchRecords ledger records per index commit; larger batches index faster, smaller ones
-   *     lose less work to a crash
+   * @param batchRecords ledger records scored and handed to the index at a time
+   * @param commitEveryRecords indexed records after which the index commits; more means faster
+   *     ingest and more re-indexing after a crash
    */
   public LedgerIndexer(
       EvidenceLog ledger,
       PostIndex index,
       PostScorer scorer,
       CaptureParsers parsers,
-      int batchRecords) {
+      int batchRecords,
+      int commitEveryRecords) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.index = Objects.requireNonNull(index, "index");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
@@ -56,6 +71,59 @@ public final class LedgerIndexer {
       throw new IllegalArgumentException("batchRecords must be >= 1 [got " + batchRecords + "]");
     }
     this.batchRecords = batchRecords;
+    if (commitEveryRecords < 1) {
+      throw new IllegalArgumentException(
+          "commitEveryRecords must be >= 1 [got " + commitEveryRecords + "]");
+    }
+    this.commitEveryRecords = commitEveryRecords;
+    this.indexedThrough = index.lastIndexedSeq();
+    this.committedThrough = indexedThrough;
+  }
+
+  /** The last ledger seq whose posts are searchable (committed or not). */
+  public synchronized long indexedThrough() {
+    return indexedThrough;
+  }
+
+  /** The last ledger seq the index has committed: what survives a crash without re-indexing. */
+  public synchronized long committedThrough() {
+    return committedThrough;
+  }
+
+  /**
+   * Commits everything indexed so far.
+   *
+   * @throws IOException if the index cannot commit
+   */
+  public synchronized void flush() throws IOException {
+    if (indexedThrough > committedThrough) {
+      commit();
+    }
+  }
+
+  /**
+   * Makes everything indexed so far searchable now, if a throttled reopen left some of it unseen.
+   *
+   * @throws IOException if the index cannot reopen
+   */
+  public synchronized void publish() throws IOException {
+    if (unpublished) {
+      refresh();
+    }
+  }
+
+  private void refresh() throws IOException {
+    index.refresh();
+    lastRefreshNanos = System.nanoTime();
+    unpublished = false;
+  }
+
+  private void commit() throws IOException {
+    index.commit(indexedThrough);
+    committedThrough = indexedThrough;
+    lastCommitNanos = System.nanoTime();
+    lastRefreshNanos = lastCommitNanos;
+    unpublished = false;
   }
 
   /**
@@ -65,10 +133,10 @@ public final class LedgerIndexer {
    *     still holds everything up to its last commit, and the next call resumes from there
    */
   public synchronized CatchUpReport catchUp() throws IOException {
-    long from = index.lastIndexedSeq() + 1;
+    long from = indexedThrough + 1;
     long to = ledger.lastSeq();
     if (from > to) {
-      return new CatchUpReport(from, index.lastIndexedSeq(), 0, 0, 0);
+      return new CatchUpReport(from, indexedThrough, 0, 0, 0);
     }
     Batch batch = new Batch();
     ledger.scan(
@@ -84,6 +152,14 @@ public final class LedgerIndexer {
           return true;
         });
     batch.flush(to);
+    if (indexedThrough - committedThrough >= commitEveryRecords
+        || System.nanoTime() - lastCommitNanos >= MAX_COMMIT_AGE_NANOS) {
+      commit();
+    } else if (System.nanoTime() - lastRefreshNanos >= MIN_REFRESH_GAP_NANOS) {
+      refresh();
+    } else {
+      unpublished = true;
+    }
     return new CatchUpReport(from, to, batch.totalRecords, batch.totalPosts, batch.parseErrors);
   }
 
@@ -123,14 +199,17 @@ public final class LedgerIndexer {
     }
 
     void flush(long throughSeq) throws IOException {
-      if (records == 0 && throughSeq <= index.lastIndexedSeq()) {
+      if (records == 0 && throughSeq <= indexedThrough) {
         return;
       }
       index.add(posts);
-      index.commit(throughSeq);
+      indexedThrough = throughSeq;
       totalPosts += posts.size();
       posts.clear();
       records = 0;
+      if (indexedThrough - committedThrough >= commitEveryRecords) {
+        commit();
+      }
     }
   }
 }

@@ -142,6 +142,7 @@ public final class PostImporter {
       firstSeq = firstSeq == 0 ? refs.get(0).seq() : firstSeq;
       lastSeq = refs.get(refs.size() - 1).seq();
     }
+    indexer.publish();
     return new ImportReport(source, lineNo, accepted, rejected, firstSeq, lastSeq);
   }
 

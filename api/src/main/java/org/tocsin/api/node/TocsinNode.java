@@ -29,6 +29,7 @@ public final class TocsinNode implements Closeable {
   private final LedgerIndexer indexer;
   private final PostImporter importer;
   private final CatchUpReport startupCatchUp;
+  private boolean closed;
 
   private TocsinNode(
       Path dataDir, TocsinConfig config, EvidenceLog ledger, PostIndex index, PostScorer scorer)
@@ -40,9 +41,15 @@ public final class TocsinNode implements Closeable {
     this.scorer = scorer;
     this.indexer =
         new LedgerIndexer(
-            ledger, index, scorer, CaptureParsers.standard(), config.ingest().batchSize());
+            ledger,
+            index,
+            scorer,
+            CaptureParsers.standard(),
+            config.ingest().batchSize(),
+            config.ingest().commitEveryRecords());
     this.importer = new PostImporter(ledger, indexer, config.ingest().batchSize());
     this.startupCatchUp = indexer.catchUp();
+    indexer.flush();
   }
 
   /**
@@ -116,13 +123,24 @@ public final class TocsinNode implements Closeable {
     return startupCatchUp;
   }
 
-  /** Closes the index, then the ledger (which waits for pending appends to be durable). */
+  /**
+   * Commits what the index holds, closes it, then closes the ledger (which waits for pending
+   * appends to be durable). Closing twice is harmless.
+   */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
-      index.close();
+      indexer.flush();
     } finally {
-      ledger.close();
+      try {
+        index.close();
+      } finally {
+        ledger.close();
+      }
     }
   }
 

@@ -32,7 +32,7 @@ class PostImporterTest {
       assertThat(r.accepted()).isEqualTo(posts.size());
       assertThat(r.rejected()).isZero();
       assertThat(node.ledger().lastSeq()).isEqualTo(posts.size());
-      assertThat(node.index().lastIndexedSeq()).isEqualTo(node.ledger().lastSeq());
+      assertThat(node.indexer().indexedThrough()).isEqualTo(node.ledger().lastSeq());
       // every ledger record holds the exact bytes of its line, with file and line as provenance
       for (int i = 0; i < lines.size(); i++) {
         LedgerRecord rec = node.ledger().read(i + 1);
@@ -96,6 +96,28 @@ class PostImporterTest {
                   .search(new SearchRequest("", 0, 10, SearchRequest.Sort.NEWEST))
                   .totalHits())
           .isEqualTo(4);
+    }
+  }
+
+  @Test
+  void indexCommitsEveryNRecordsAndAtCloseAndSurvivesReopen() throws Exception {
+    List<Post> posts = RealPosts.sample().subList(0, 100);
+    Path file = TestNodes.writeJsonl(dir.resolve("posts.jsonl"), posts);
+    Path data = dir.resolve("data");
+    Path config = dir.resolve("tocsin.json");
+    Files.writeString(config, "{\"ingest\": {\"batchSize\": 10, \"commitEveryRecords\": 30}}");
+    try (TocsinNode node = TocsinNode.open(data, TocsinConfig.load(config))) {
+      node.importer().importFile(file, ImportListener.NONE);
+      assertThat(node.indexer().indexedThrough()).isEqualTo(100);
+      // commits happen every 30 records; the last 10 are searchable but not yet committed
+      assertThat(node.indexer().committedThrough()).isEqualTo(90);
+      assertThat(node.index().lastIndexedSeq()).isEqualTo(90);
+      assertThat(node.index().count()).isEqualTo(100);
+    }
+    try (TocsinNode node = TocsinNode.open(data, TocsinConfig.load(config))) {
+      assertThat(node.startupCatchUp().records()).isZero(); // close committed the rest
+      assertThat(node.index().lastIndexedSeq()).isEqualTo(100);
+      assertThat(node.index().count()).isEqualTo(100);
     }
   }
 
