@@ -25,8 +25,7 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole platform on a bundled corpus of real posts (Internet Research Agency tweets",
-      "and labelled hateful posts; see the corpus ATTRIBUTION.md) and serves the dashboard.",
+      "Runs the whole platform on a bundled corpus of real posts (Internet Research Agency tweets and labelled hateful posts; see the corpus ATTRIBUTION.md) and serves the dashboard.",
       "CONTENT WARNING: the corpus holds real hate speech."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -107,6 +106,7 @@ final class DemoCommand implements Callable<Integer> {
               err,
               50);
     }
+    node.indexer().flush();
     out.printf(
         Locale.ROOT,
         "imported %,d posts in %.1f s (%,d lines rejected)%n",

@@ -26,9 +26,7 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports Post JSONL files (.jsonl or .jsonl.gz) into the ledger and the index.",
-      "Each valid line is preserved as a capture before it is scored and indexed;",
-      "an invalid line is reported with its line number and skipped."
+      "Imports Post JSONL files (.jsonl or .jsonl.gz) into the ledger and the index. Each valid line is preserved as a capture before it is scored and indexed; an invalid line is reported with its line number and skipped."
     })
 final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -77,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
           "ledger: %,d records; index: %,d posts (through seq %d)%n",
           node.ledger().lastSeq(),
           node.index().count(),
-          node.index().lastIndexedSeq());
+          node.indexer().indexedThrough());
     }
     return strict && rejected > 0 ? 1 : 0;
   }

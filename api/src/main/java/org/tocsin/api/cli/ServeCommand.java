@@ -17,8 +17,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a Tocsin node on a data directory: recovers the ledger, catches the index up with it,",
-      "and serves the API and the dashboard until stopped (Ctrl-C)."
+      "Runs a Tocsin node on a data directory: recovers the ledger, catches the index up with it, and serves the API and the dashboard until stopped (Ctrl-C)."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -61,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         node.dataDir().toAbsolutePath(),
         node.ledger().lastSeq(),
         node.index().count(),
-        node.index().lastIndexedSeq());
+        node.indexer().indexedThrough());
     if (c.records() > 0) {
       out.printf(
           Locale.ROOT,

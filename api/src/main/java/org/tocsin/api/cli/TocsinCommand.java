@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Watches public social media for incitement to violence and hate against protected groups,",
-      "detects coordinated campaigns, and preserves every post as verifiable evidence."
+      "Watches public social media for incitement to violence and hate against protected groups, detects coordinated campaigns, and preserves every post as verifiable evidence."
     },
     subcommands = {
       DemoCommand.class,

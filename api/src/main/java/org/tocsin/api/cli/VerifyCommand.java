@@ -17,9 +17,7 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks the ledger, read-only: its header, every record's hash and every link of the",
-      "hash chain (run it while no node writes to the data directory).",
-      "Prints the first bad record with its seq and byte offset and exits with 1 on any fault."
+      "Checks the ledger, read-only: its header, every record's hash and every link of the hash chain (run it while no node writes to the data directory). Prints the first bad record with its seq and byte offset and exits with 1 on any fault."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,0 +1,2 @@
+/** The campaigns report file format ({@code {"campaigns": [...], "parameters": {...}}}). */
+package org.tocsin.campaigns.json;
