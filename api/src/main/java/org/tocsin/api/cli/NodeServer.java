@@ -4,8 +4,10 @@ import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import org.tocsin.api.campaigns.CampaignService;
 import org.tocsin.api.http.ApiVerticle;
 import org.tocsin.api.node.TocsinNode;
+import org.tocsin.campaigns.CampaignConfig;
 
 /**
  * Runs the API server for an open node until the process is asked to stop (Ctrl-C, SIGTERM); then
@@ -16,7 +18,9 @@ final class NodeServer {
 
   static void runUntilStopped(TocsinNode node, PrintWriter out, String banner) throws Exception {
     Vertx vertx = Vertx.vertx();
-    ApiVerticle api = new ApiVerticle(node, node.config().http());
+    CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
+    campaigns.rebuildInBackground();
+    ApiVerticle api = new ApiVerticle(node, campaigns, node.config().http());
     try {
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get();
     } catch (ExecutionException e) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ImportCommand.class,
       VerifyCommand.class,
+      CampaignsCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class TocsinCommand implements Runnable {
@@ -23,6 +24,6 @@ public final class TocsinCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a command is required: demo, serve, import or verify");
+        spec.commandLine(), "a command is required: demo, serve, import, verify or campaigns");
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Objects;
+import org.tocsin.api.campaigns.CampaignService;
 import org.tocsin.api.config.TocsinConfig.HttpConfig;
 import org.tocsin.api.node.TocsinNode;
 
@@ -19,12 +20,14 @@ public final class ApiVerticle extends VerticleBase {
   public static final int MAX_REQUEST_LINE = 8192;
 
   private final TocsinNode node;
+  private final CampaignService campaigns;
   private final HttpConfig http;
   private HttpServer server;
 
-  /** Creates the verticle for a node, listening where {@code http} says. */
-  public ApiVerticle(TocsinNode node, HttpConfig http) {
+  /** Creates the verticle for a node and its campaigns, listening where {@code http} says. */
+  public ApiVerticle(TocsinNode node, CampaignService campaigns, HttpConfig http) {
     this.node = Objects.requireNonNull(node, "node");
+    this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
     this.http = Objects.requireNonNull(http, "http");
   }
 
@@ -34,6 +37,7 @@ public final class ApiVerticle extends VerticleBase {
     router.route().handler(SecurityHeaders::handle);
     new HealthRoutes(vertx, node).mount(router);
     new PostRoutes(vertx, node.index(), node.config().search()).mount(router);
+    new CampaignRoutes(campaigns).mount(router);
     router
         .route("/api/*")
         .handler(rc -> rc.fail(ApiException.notFound("no such API route: " + rc.request().path())));

@@ -67,6 +67,37 @@ class MainTest {
   }
 
   @Test
+  void campaignsFindsTheIraCampaignsInTheDemoCorpus() throws Exception {
+    Path corpus = dir.resolve("demo.jsonl.gz");
+    try (var in = DemoCommand.class.getResourceAsStream(DemoCommand.CORPUS)) {
+      Files.copy(in, corpus);
+    }
+    Path result = dir.resolve("campaigns.json");
+    assertThat(run("campaigns", "--input", corpus.toString(), "--out", result.toString())).isZero();
+    var json = org.tocsin.core.json.Json.mapper().readTree(result.toFile());
+    assertThat(json.get("campaigns").size()).isPositive();
+    assertThat(json.at("/parameters/minRepeat").asInt()).isEqualTo(2);
+    var first = json.get("campaigns").get(0);
+    assertThat(first.fieldNames())
+        .toIterable()
+        .startsWith("id", "accounts", "posts", "signals", "strength", "harm", "edges");
+    assertThat(first.get("posts").get(0).has("platform")).isTrue();
+    // every account in a campaign is an IRA account of the corpus (HateXplain authors never
+    // coordinate)
+    first.get("accounts").forEach(a -> assertThat(a.asText()).doesNotStartWith("hatexplain-anon-"));
+    assertThat(
+            run(
+                "campaigns",
+                "--input",
+                corpus.toString(),
+                "--out",
+                result.toString(),
+                "--window",
+                "soon"))
+        .isEqualTo(2);
+  }
+
+  @Test
   void usageErrorsExitTwoWithAOneLineMessage() {
     assertThat(run()).isEqualTo(2);
     assertThat(run("frobnicate")).isEqualTo(2);

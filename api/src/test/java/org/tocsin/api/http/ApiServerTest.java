@@ -21,10 +21,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tocsin.api.campaigns.CampaignService;
 import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.api.node.ImportListener;
 import org.tocsin.api.node.TestNodes;
 import org.tocsin.api.node.TocsinNode;
+import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.core.post.Post;
 import org.tocsin.testkit.HostilePosts;
 import org.tocsin.testkit.RealPosts;
@@ -42,11 +44,14 @@ class ApiServerTest {
   void start(@TempDir Path dir) throws Exception {
     posts.addAll(RealPosts.sample());
     posts.addAll(HostilePosts.all());
+    posts.addAll(injectedCampaign(RealPosts.sample().get(10), RealPosts.sample().get(20)));
     node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults().withPort(0));
     node.importer()
         .importFile(TestNodes.writeJsonl(dir.resolve("p.jsonl"), posts), ImportListener.NONE);
     vertx = Vertx.vertx();
-    ApiVerticle api = new ApiVerticle(node, node.config().http());
+    CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
+    campaigns.rebuild();
+    ApiVerticle api = new ApiVerticle(node, campaigns, node.config().http());
     vertx.deployVerticle(api).await();
     port = api.actualPort();
     client = WebClient.create(vertx);
@@ -180,6 +185,74 @@ class ApiServerTest {
     assertThat(r.getHeader("Content-Security-Policy")).contains("script-src 'self'");
     assertThat(r.bodyAsString()).contains("<script src=\"/app.js\"").doesNotContain("onclick=");
     assertThat(get("/app.js").statusCode()).isEqualTo(200);
+  }
+
+  /** Four accounts posting the same two texts with the same link within seconds of each other. */
+  private static List<Post> injectedCampaign(Post a, Post b) {
+    List<Post> out = new ArrayList<>();
+    java.time.Instant t0 = java.time.Instant.parse("2016-03-22T12:00:00Z");
+    int n = 0;
+    for (Post template : List.of(a, b)) {
+      for (int acc = 0; acc < 4; acc++) {
+        n++;
+        out.add(
+            new Post(
+                "test",
+                "campaign-" + n,
+                null,
+                new org.tocsin.core.post.Author("sock-" + acc, "sock" + acc, null, 100L, null),
+                t0.plusSeconds(n * 7L),
+                template.text() + " https://example.org/push",
+                "en",
+                null,
+                null,
+                null,
+                List.of("https://example.org/push"),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null));
+      }
+      t0 = t0.plusSeconds(3600);
+    }
+    return out;
+  }
+
+  @Test
+  void campaignsListAndDetailCarryAccountsAndEvidence() {
+    HttpResponse<Buffer> r = get("/api/v1/campaigns?sort=strength");
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    JsonObject body = r.bodyAsJsonObject();
+    assertThat(body.getString("status")).isEqualTo("ready");
+    JsonArray list = body.getJsonArray("campaigns");
+    JsonObject sock = null;
+    for (int i = 0; i < list.size(); i++) {
+      if (list.getJsonObject(i).getJsonArray("accounts").contains("sock-0")) {
+        sock = list.getJsonObject(i);
+      }
+    }
+    assertThat(sock).as("injected campaign in %s", body).isNotNull();
+    assertThat(sock.getJsonArray("accounts").getList())
+        .containsExactlyInAnyOrder("sock-0", "sock-1", "sock-2", "sock-3");
+    assertThat(sock.containsKey("edges")).isFalse();
+
+    HttpResponse<Buffer> d = get("/api/v1/campaigns/" + sock.getString("id"));
+    assertThat(d.statusCode()).isEqualTo(200);
+    JsonObject detail = d.bodyAsJsonObject();
+    assertThat(detail.getJsonArray("posts").size()).isEqualTo(8);
+    JsonObject edge = detail.getJsonArray("edges").getJsonObject(0);
+    JsonObject sample =
+        edge.getJsonArray("signals").getJsonObject(0).getJsonArray("samples").getJsonObject(0);
+    assertThat(sample.getJsonObject("first").encode()).contains("\"seq\"").contains("sha256");
+  }
+
+  @Test
+  void unknownCampaignAndBadSortAreProblems() {
+    assertProblem(get("/api/v1/campaigns/cmp-0000000000000000"), 404, "not_found");
+    assertProblem(get("/api/v1/campaigns?sort=loudest"), 400, "invalid_parameter");
+    assertProblem(get("/api/v1/campaigns?limit=0"), 400, "invalid_parameter");
   }
 
   private static String longestWord(String text) {

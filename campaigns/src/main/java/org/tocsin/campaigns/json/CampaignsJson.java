@@ -58,6 +58,20 @@ public final class CampaignsJson {
     out.flush();
   }
 
+  /**
+   * Writes one campaign, in the same form as an entry of the report's {@code campaigns} array;
+   * {@code out} is flushed, not closed.
+   *
+   * @throws IOException if writing fails
+   */
+  public static void writeCampaign(Campaign c, OutputStream out) throws IOException {
+    try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      campaign(g, c);
+    }
+    out.flush();
+  }
+
   private static void campaign(JsonGenerator g, Campaign c) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", c.id());

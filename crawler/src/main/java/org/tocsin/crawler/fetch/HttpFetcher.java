@@ -1,0 +1,182 @@
+package org.tocsin.crawler.fetch;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.tocsin.core.evidence.Capture;
+import org.tocsin.crawler.politeness.Politeness;
+
+/**
+ * Fetches one URL politely and returns its capture. The host queue grants the slot, the response
+ * body is read up to the cap, the whole exchange has a deadline, and the response's rate-limit
+ * headers pause the host. A 2xx response becomes a {@link Capture}; anything else fails with a
+ * {@link FetchException} carrying a cause code. Never blocks the event loop.
+ */
+public final class HttpFetcher {
+
+  private final Vertx vertx;
+  private final HttpClientAgent client;
+  private final FetchConfig config;
+  private final Politeness politeness;
+  private final Clock clock;
+
+  /** Creates a fetcher with its own HTTP client. */
+  public HttpFetcher(Vertx vertx, FetchConfig config, Politeness politeness, Clock clock) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.config = Objects.requireNonNull(config, "config");
+    this.politeness = Objects.requireNonNull(politeness, "politeness");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setConnectTimeout(config.connectTimeoutMillis())
+                .setDecompressionSupported(false)
+                .setKeepAlive(true));
+  }
+
+  /**
+   * GETs a URL and captures the response.
+   *
+   * @param source the configured source name, recorded in the capture
+   * @param format the capture format (the parser that will read it)
+   * @param url the absolute URL
+   * @param headers extra request headers (conditional GET, Accept)
+   * @return the capture of a 2xx response, or a failed future with a {@link FetchException}
+   */
+  public Future<Capture> get(
+      String source, String format, String url, Map<String, String> headers) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new FetchException("bad_url", 0, null, "[got " + url + "]", e));
+    }
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    return politeness
+        .queue(host)
+        .acquire(vertx)
+        .compose(v -> send(source, format, url, host, headers));
+  }
+
+  private Future<Capture> send(
+      String source, String format, String url, String host, Map<String, String> headers) {
+    Instant requestedAt = clock.instant();
+    Promise<Capture> result = Promise.promise();
+    RequestOptions opts =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setAbsoluteURI(url)
+            .setIdleTimeout(config.requestTimeoutMillis())
+            .putHeader("User-Agent", config.userAgent());
+    headers.forEach(opts::putHeader);
+    long timer =
+        vertx.setTimer(
+            config.requestTimeoutMillis(),
+            id ->
+                result.tryFail(
+                    new FetchException(
+                        "timeout",
+                        0,
+                        null,
+                        "no complete response within "
+                            + config.requestTimeoutMillis()
+                            + " ms [got "
+                            + url
+                            + "]",
+                        null)));
+    client
+        .request(opts)
+        .compose(req -> req.send())
+        .onFailure(
+            e ->
+                result.tryFail(
+                    new FetchException("io", 0, null, e.getMessage() + " [got " + url + "]", e)))
+        .onSuccess(resp -> read(resp, source, format, url, host, requestedAt, result));
+    return result.future().onComplete(ar -> vertx.cancelTimer(timer));
+  }
+
+  private void read(
+      HttpClientResponse resp,
+      String source,
+      String format,
+      String url,
+      String host,
+      Instant requestedAt,
+      Promise<Capture> result) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    resp.headers().forEach(e -> headers.merge(e.getKey(), e.getValue(), (a, b) -> a + ", " + b));
+    int status = resp.statusCode();
+    Instant next = politeness.onResponse(host, status, headers);
+    Buffer body = Buffer.buffer();
+    resp.exceptionHandler(
+        e ->
+            result.tryFail(
+                new FetchException(
+                    "io",
+                    status,
+                    null,
+                    "body broken off: " + e.getMessage() + " [got " + url + "]",
+                    e)));
+    resp.handler(
+        chunk -> {
+          if (body.length() + chunk.length() > config.maxBodyBytes()) {
+            result.tryFail(
+                new FetchException(
+                    "body_too_large",
+                    status,
+                    null,
+                    "body over " + config.maxBodyBytes() + " bytes [got " + url + "]",
+                    null));
+            resp.request().reset();
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    resp.endHandler(
+        v -> {
+          if (status < 200 || status > 299) {
+            String code = status == 429 ? "http_429" : status >= 500 ? "http_5xx" : "http_4xx";
+            result.tryFail(
+                new FetchException(
+                    code, status, next, "status " + status + " [got " + url + "]", null));
+            return;
+          }
+          String type =
+              headers.entrySet().stream()
+                  .filter(e -> e.getKey().equalsIgnoreCase("content-type"))
+                  .map(Map.Entry::getValue)
+                  .findFirst()
+                  .orElse("application/octet-stream");
+          result.tryComplete(
+              new Capture(
+                  source,
+                  format,
+                  "GET",
+                  url,
+                  status,
+                  headers,
+                  type,
+                  requestedAt,
+                  clock.instant(),
+                  body.getBytes()));
+        });
+  }
+
+  /** Closes the HTTP client. */
+  public Future<Void> close() {
+    return client.close();
+  }
+}

@@ -1,0 +1,57 @@
+package org.tocsin.crawler.politeness;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The pace of one host: requests are granted no closer than the host's minimum interval, and not
+ * before a pause (429, rate-limit reset) ends. Grants are timers, never blocking waits.
+ */
+public final class HostQueue {
+
+  private final String host;
+  private final long intervalMillis;
+  private final Clock clock;
+  private long nextFetchMillis;
+
+  HostQueue(String host, long intervalMillis, Clock clock) {
+    this.host = host;
+    this.intervalMillis = intervalMillis;
+    this.clock = clock;
+  }
+
+  /** The host this queue paces. */
+  public String host() {
+    return host;
+  }
+
+  /** Completes when the next request to this host may be sent, and books that slot. */
+  public Future<Void> acquire(Vertx vertx) {
+    long now = clock.millis();
+    long at;
+    synchronized (this) {
+      at = Math.max(now, nextFetchMillis);
+      nextFetchMillis = at + intervalMillis;
+    }
+    long wait = at - now;
+    if (wait <= 0) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> p = Promise.promise();
+    vertx.setTimer(wait, id -> p.complete());
+    return p.future();
+  }
+
+  /** Holds every request to this host until {@code until} (never shortens an existing pause). */
+  public synchronized void pauseUntil(Instant until) {
+    nextFetchMillis = Math.max(nextFetchMillis, until.toEpochMilli());
+  }
+
+  /** When the next request may be sent. */
+  public synchronized Instant nextFetchTime() {
+    return Instant.ofEpochMilli(Math.max(nextFetchMillis, clock.millis()));
+  }
+}

@@ -1,0 +1,181 @@
+package org.tocsin.crawler.parse.mastodon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tocsin.core.evidence.Capture;
+import org.tocsin.core.json.PostFormatException;
+import org.tocsin.core.post.Post;
+import org.tocsin.crawler.parse.Captures;
+import org.tocsin.crawler.parse.UpstreamDeletion;
+import org.tocsin.testkit.fixtures.Fixtures;
+
+class MastodonStatusParserTest {
+  private static final String PY = "mastodon/mastodon_py/";
+  private static final String LOCAL = "http://localhost:3000/api/v1/timelines/public";
+  private final MastodonStatusParser parser = new MastodonStatusParser();
+
+  private List<Post> parse(String path) throws PostFormatException {
+    return parser.parse(Captures.fixture(MastodonStatusParser.FORMAT, LOCAL, path));
+  }
+
+  @Test
+  void everyStatusFixtureParses() throws PostFormatException {
+    List<String> bodies =
+        Fixtures.pathsUnder("mastodon/mastodon_py/").stream()
+            .filter(
+                p ->
+                    p.endsWith(".body.json")
+                        && (p.contains("_statuses") || p.contains("timelines")))
+            .filter(
+                p -> !p.contains("_history") && !p.contains("_source") && !p.contains("_context"))
+            .filter(p -> !p.contains("status_delete_with_media/06_") && !p.contains("/07_DELETE"))
+            .filter(p -> !p.contains("status_missing_404"))
+            .toList();
+    assertThat(bodies).hasSizeGreaterThan(40);
+    for (String p : bodies) {
+      assertThat(parse(p))
+          .as(p)
+          .isNotEmpty()
+          .allSatisfy(post -> assertThat(post.id()).startsWith("localhost:3000/"));
+    }
+  }
+
+  @Test
+  void paginatedPageHasFivePostsWithAuthorAndMetrics() throws PostFormatException {
+    List<Post> posts =
+        parse(
+            PY
+                + "pagination_link_header/11_GET_api_v1_accounts_117020565966271181_statuses_limit_5.body.json");
+    assertThat(posts).hasSize(5);
+    Post p = posts.get(0);
+    assertThat(p.id()).isEqualTo("localhost:3000/117020581038622236");
+    assertThat(p.platform()).isEqualTo("mastodon");
+    assertThat(p.author().id()).isEqualTo("localhost:3000/117020565966271181");
+    assertThat(p.author().handle()).endsWith("@localhost:3000");
+    assertThat(p.metrics().likes()).isNotNull();
+    assertThat(p.extra()).containsKey("uri");
+  }
+
+  @Test
+  void boostYieldsTheBoostAndTheBoostedStatus() throws PostFormatException {
+    List<Post> posts =
+        parse(PY + "status_reblog/01_POST_api_v1_statuses_117020586019094258_reblog.body.json");
+    assertThat(posts).hasSize(2);
+    assertThat(posts.get(0).id()).isEqualTo("localhost:3000/117020586019094258");
+    assertThat(posts.get(1).repostOf()).isEqualTo("localhost:3000/117020586019094258");
+    assertThat(posts.get(1).text()).isEmpty();
+  }
+
+  @Test
+  void replyAndQuoteAreLinked() throws PostFormatException {
+    Post reply = parse(PY + "status_reply/02_POST_api_v1_statuses.body.json").get(0);
+    assertThat(reply.replyTo()).startsWith("localhost:3000/");
+    List<Post> quote = parse(PY + "status_quote/01_POST_api_v1_statuses.body.json");
+    assertThat(quote).hasSize(2);
+    assertThat(quote.get(1).quoteOf()).isEqualTo("localhost:3000/117020582917124092");
+    assertThat(quote.get(1).text()).isEqualTo("yoooooooo");
+  }
+
+  @Test
+  void editMediaCardAndEntities() throws PostFormatException {
+    Post edited =
+        parse(PY + "status_edit/02_PUT_api_v1_statuses_117020586180926938.body.json").get(0);
+    assertThat(edited.edited()).isNotNull();
+    assertThat(edited.lang()).isEqualTo("ja");
+    Post media = parse(PY + "status_delete_with_media/02_POST_api_v1_statuses.body.json").get(0);
+    assertThat(media.media()).singleElement().satisfies(m -> assertThat(m.url()).endsWith(".jpg"));
+    Post card =
+        parse(PY + "status_card_link/01_GET_api_v1_statuses_117020609135389699.body.json").get(0);
+    assertThat(card.links()).containsExactly("http://example.org/");
+    assertThat(card.text()).isEqualTo("http://example.org/");
+    List<Post> timeline =
+        parse(PY + "public_timeline_anonymous/02_GET_api_v1_timelines_public.body.json");
+    assertThat(timeline).extracting(Post::text).contains("you can't say that on television");
+  }
+
+  @Test
+  void deleteAndRedraftShapeKeepsItsSourceText() throws PostFormatException {
+    Post p =
+        parse(PY + "status_context/02_DELETE_api_v1_statuses_117020585487094447.body.json").get(0);
+    assertThat(p.text()).isNotBlank();
+  }
+
+  @Test
+  void streamingUpdateAndDeleteEvents() throws PostFormatException {
+    Capture update =
+        Captures.fixture(
+            MastodonStatusParser.FORMAT,
+            "wss://fosstodon.org/api/v1/streaming",
+            "mastodon/docs_streaming_websocket/L0661_ws_update.json");
+    Post p = parser.parse(update).get(0);
+    assertThat(p.id()).isEqualTo("fosstodon.org/108913983692647032");
+    assertThat(p.replyTo()).isEqualTo("fosstodon.org/108913981098896721");
+    assertThat(p.text()).contains("😂").contains("can't");
+    assertThat(parser.deletions(update)).isEmpty();
+    Capture delete =
+        Captures.fixture(
+            MastodonStatusParser.FORMAT,
+            "wss://fosstodon.org/api/v1/streaming",
+            "mastodon/docs_streaming_websocket/L0677_ws_delete.json");
+    assertThat(parser.parse(delete)).isEmpty();
+    assertThat(parser.deletions(delete))
+        .containsExactly(
+            new UpstreamDeletion(
+                "mastodon", "fosstodon.org/106692867363994015", Captures.RECEIVED));
+  }
+
+  @Test
+  void serverSentEventsBody() throws PostFormatException {
+    Capture sse =
+        Captures.fixture(
+            MastodonStatusParser.FORMAT,
+            "http://localhost:3000/api/v1/streaming/user",
+            PY + "streaming_user_direct/12_GET_api_v1_streaming_user.body.sse.txt");
+    assertThat(parser.parse(sse)).isNotEmpty();
+    assertThat(parser.deletions(sse)).isNotEmpty();
+  }
+
+  @Test
+  void htmlEntitiesAndMarkupAreDecoded() throws PostFormatException {
+    String status =
+        "{\"id\":\"1\",\"created_at\":\"2024-01-01T00:00:00Z\",\"account\":{\"id\":\"9\",\"acct\":\"a@b.c\"},"
+            + "\"content\":\"<p>Tom &amp; Jerry &lt;3 &#x1F600;<br>line<script>x</script></p><p>next</p>\"}";
+    Post p =
+        parser
+            .parse(
+                Captures.of(
+                    MastodonStatusParser.FORMAT,
+                    "https://b.c/api",
+                    status.getBytes(StandardCharsets.UTF_8)))
+            .get(0);
+    assertThat(p.text()).isEqualTo("Tom & Jerry <3 😀\nline\n\nnext");
+    assertThat(p.createdAt()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void malformedInputIsAFormatErrorNamingWhere() {
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    Captures.of(
+                        MastodonStatusParser.FORMAT,
+                        LOCAL,
+                        "[{\"id\":1".getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(PostFormatException.class)
+        .hasMessageContaining("mastodon-statuses");
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    Captures.of(
+                        MastodonStatusParser.FORMAT,
+                        LOCAL,
+                        "[{\"id\":\"1\"}]".getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(PostFormatException.class)
+        .hasMessageContaining("[0]");
+  }
+}
