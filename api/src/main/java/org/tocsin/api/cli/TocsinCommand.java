@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       VerifyCommand.class,
       CampaignsCommand.class,
+      ParseCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class TocsinCommand implements Runnable {

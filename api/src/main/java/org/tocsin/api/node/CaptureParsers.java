@@ -23,9 +23,17 @@ public final class CaptureParsers {
     }
   }
 
-  /** The parsers every node has: Post JSONL lines. */
+  /** The parsers every node has: Post JSONL lines and every crawler's platform format. */
   public static CaptureParsers standard() {
-    return new CaptureParsers(List.of(new PostJsonlParser()));
+    List<CaptureParser> all = new java.util.ArrayList<>();
+    all.add(new PostJsonlParser());
+    all.addAll(org.tocsin.crawler.parse.CrawlerParsers.all());
+    return new CaptureParsers(all);
+  }
+
+  /** The parser of one capture format, if this set has it. */
+  public java.util.Optional<CaptureParser> forFormat(String format) {
+    return java.util.Optional.ofNullable(byFormat.get(format));
   }
 
   /**

@@ -98,6 +98,35 @@ class MainTest {
   }
 
   @Test
+  void parseTurnsRecordedPayloadsIntoPostJsonl() throws Exception {
+    Path timeline = dir.resolve("timeline.json");
+    Files.write(
+        timeline,
+        org.tocsin.testkit.fixtures.Fixtures.bytes(
+            "mastodon/mastodon_py/public_timeline_anonymous/02_GET_api_v1_timelines_public.body.json"));
+    Path jetstream = dir.resolve("jetstream.jsonl");
+    Files.write(
+        jetstream,
+        org.tocsin.testkit.fixtures.Fixtures.bytes(
+            "bluesky/jetstream_v1_production_capture_2026-07-04/expected_v1.jsonl"));
+    assertThat(run("parse", "--platform", "mastodon", timeline.toString())).isZero();
+    assertThat(run("parse", "--platform", "bluesky", jetstream.toString())).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSizeGreaterThan(10);
+    for (String l : lines) {
+      org.tocsin.core.post.Post p = PostJson.read(l); // every line is valid Post JSON
+      assertThat(p.platform()).isIn("mastodon", "bluesky");
+    }
+    assertThat(err.toString()).contains("upstream deletion of bluesky/");
+
+    Path garbage = dir.resolve("garbage.json");
+    Files.writeString(garbage, "{\"not\": \"a timeline\"");
+    assertThat(run("parse", "--platform", "mastodon", "--strict", garbage.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains(garbage + ": skipped:");
+    assertThat(run("parse", "--platform", "myspace", garbage.toString())).isEqualTo(2);
+  }
+
+  @Test
   void usageErrorsExitTwoWithAOneLineMessage() {
     assertThat(run()).isEqualTo(2);
     assertThat(run("frobnicate")).isEqualTo(2);
