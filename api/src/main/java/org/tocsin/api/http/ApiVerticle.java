@@ -42,6 +42,13 @@ public final class ApiVerticle extends VerticleBase {
         .route("/api/*")
         .handler(rc -> rc.fail(ApiException.notFound("no such API route: " + rc.request().path())));
     router
+        .route("/webjars/*")
+        .handler(
+            StaticHandler.create("META-INF/resources/webjars")
+                .setCachingEnabled(true)
+                .setMaxAgeSeconds(86_400)
+                .setDirectoryListing(false));
+    router
         .route("/*")
         .handler(
             StaticHandler.create("org/tocsin/api/webroot")

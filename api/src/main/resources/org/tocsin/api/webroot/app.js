@@ -158,6 +158,8 @@ async function showDetail(platform, id) {
   box.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
+window.tocsin = { el, bar, fmtTime, getJson, showDetail };
+
 document.addEventListener('DOMContentLoaded', () => {
   const form = document.getElementById('search-form');
   const params = new URLSearchParams(location.search);
@@ -173,10 +175,22 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); search(); });
   document.getElementById('next').addEventListener('click', () => { state.offset += PAGE; search(); });
   document.getElementById('close-detail').addEventListener('click', () => { document.getElementById('detail').hidden = true; });
+  for (const tab of document.querySelectorAll('.tab')) {
+    tab.addEventListener('click', () => {
+      for (const t of document.querySelectorAll('.tab')) t.classList.toggle('active', t === tab);
+      for (const v of document.querySelectorAll('.view')) v.hidden = v.id !== tab.dataset.view;
+      document.dispatchEvent(new CustomEvent('tocsin:view', { detail: tab.dataset.view }));
+    });
+  }
   state.q = document.getElementById('q').value;
   state.sort = state.q ? 'relevance' : 'newest';
   document.getElementById('sort').value = state.sort;
   health();
   setInterval(health, 10000);
   search();
+  const view = params.get('view');
+  if (view) {
+    const tab = document.querySelector('.tab[data-view="' + CSS.escape(view) + '-view"]');
+    if (tab) tab.click();
+  }
 });
