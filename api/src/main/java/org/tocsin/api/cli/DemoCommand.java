@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.tocsin.api.auth.ApiKeyStore;
+import org.tocsin.api.auth.Role;
 import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.api.node.ImportReport;
 import org.tocsin.api.node.PostImporter;
@@ -31,6 +33,9 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
   /** The bundled corpus, on the classpath. */
   static final String CORPUS = "/org/tocsin/api/demo/posts.jsonl.gz";
+
+  /** The name of the admin key each demo run makes. */
+  static final String DEMO_KEY_NAME = "demo admin (made by tocsin demo)";
 
   @Spec CommandSpec spec;
 
@@ -71,12 +76,25 @@ final class DemoCommand implements Callable<Integer> {
         node.close();
         return 0;
       }
+      ApiKeyStore keys = ApiKeyStore.open(data);
+      for (var k : keys.list()) {
+        if (k.active() && DEMO_KEY_NAME.equals(k.name())) {
+          keys.revoke(k.id()); // a fresh demo key each run; the old one's secret was shown once
+        }
+      }
+      String token = keys.create(Role.ADMIN, DEMO_KEY_NAME).token();
       NodeServer.runUntilStopped(
           node,
+          keys,
           out,
-          "Tocsin demo is running: open {url}\n"
-              + "  try a search: {url}api/v1/posts/search?q=label:hate\n"
-              + "  health:       {url}health\n"
+          "Tocsin demo is running. Open the dashboard, already signed in:\n"
+              + "  {url}#key="
+              + token
+              + "\n"
+              + "Admin API key for this run (also for curl: -H 'Authorization: Bearer KEY'):\n"
+              + "  "
+              + token
+              + "\n"
               + "Stop with Ctrl-C.");
     } catch (Exception e) {
       node.close();

@@ -4,7 +4,9 @@ import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import org.tocsin.api.auth.ApiKeyStore;
 import org.tocsin.api.campaigns.CampaignService;
+import org.tocsin.api.http.ApiContext;
 import org.tocsin.api.http.ApiVerticle;
 import org.tocsin.api.node.TocsinNode;
 import org.tocsin.campaigns.CampaignConfig;
@@ -16,11 +18,13 @@ import org.tocsin.campaigns.CampaignConfig;
 final class NodeServer {
   private NodeServer() {}
 
-  static void runUntilStopped(TocsinNode node, PrintWriter out, String banner) throws Exception {
+  static void runUntilStopped(TocsinNode node, ApiKeyStore keys, PrintWriter out, String banner)
+      throws Exception {
     Vertx vertx = Vertx.vertx();
     CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
     campaigns.rebuildInBackground();
-    ApiVerticle api = new ApiVerticle(node, campaigns, node.config().http());
+    ApiContext ctx = new ApiContext(node, campaigns, keys);
+    ApiVerticle api = new ApiVerticle(ctx, node.config().http());
     try {
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get();
     } catch (ExecutionException e) {

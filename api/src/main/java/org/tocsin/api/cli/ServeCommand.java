@@ -3,6 +3,7 @@ package org.tocsin.api.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.tocsin.api.auth.ApiKeyStore;
 import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.api.node.CatchUpReport;
 import org.tocsin.api.node.TocsinNode;
@@ -36,7 +37,14 @@ final class ServeCommand implements Callable<Integer> {
     TocsinNode node = TocsinNode.open(data.data, config);
     try {
       describe(out, node);
-      NodeServer.runUntilStopped(node, out, "Tocsin is serving at {url}");
+      ApiKeyStore keys = ApiKeyStore.open(data.data);
+      if (keys.list().stream().noneMatch(k -> k.active())) {
+        out.println(
+            "no API keys yet: create one with  tocsin keys create --data "
+                + data.data
+                + " --role admin --name you");
+      }
+      NodeServer.runUntilStopped(node, keys, out, "Tocsin is serving at {url}");
     } catch (Exception e) {
       node.close();
       throw e;

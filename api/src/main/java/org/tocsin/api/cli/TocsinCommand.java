@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       CampaignsCommand.class,
       ParseCommand.class,
+      KeysCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class TocsinCommand implements Runnable {

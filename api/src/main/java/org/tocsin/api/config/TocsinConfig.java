@@ -20,8 +20,10 @@ import java.util.Map;
  * @param http the API server
  * @param ingest the ingest path
  * @param search search limits
+ * @param auth access control
  */
-public record TocsinConfig(HttpConfig http, IngestConfig ingest, SearchConfig search) {
+public record TocsinConfig(
+    HttpConfig http, IngestConfig ingest, SearchConfig search, AuthConfig auth) {
 
   /** The resource holding the defaults. */
   public static final String DEFAULT_RESOURCE = "/org/tocsin/api/config/tocsin-default.json";
@@ -69,6 +71,17 @@ public record TocsinConfig(HttpConfig http, IngestConfig ingest, SearchConfig se
     }
   }
 
+  /** Access control: per-key request rate. */
+  public record AuthConfig(int requestsPerMinute) {
+    /** Checks the rate. */
+    public AuthConfig {
+      if (requestsPerMinute < 1) {
+        throw new IllegalArgumentException(
+            "auth.requestsPerMinute must be >= 1 [got " + requestsPerMinute + "]");
+      }
+    }
+  }
+
   /** The defaults alone. */
   public static TocsinConfig defaults() {
     return fromJson(defaultTree());
@@ -112,12 +125,13 @@ public record TocsinConfig(HttpConfig http, IngestConfig ingest, SearchConfig se
         new SearchConfig(
             integer(tree, "search", "maxQueryChars"),
             integer(tree, "search", "maxLimit"),
-            integer(tree, "search", "maxOffset")));
+            integer(tree, "search", "maxOffset")),
+        new AuthConfig(integer(tree, "auth", "requestsPerMinute")));
   }
 
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
-    return new TocsinConfig(new HttpConfig(http.host(), port), ingest, search);
+    return new TocsinConfig(new HttpConfig(http.host(), port), ingest, search, auth);
   }
 
   private static ObjectNode defaultTree() {

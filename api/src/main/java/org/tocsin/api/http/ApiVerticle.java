@@ -5,9 +5,11 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Objects;
-import org.tocsin.api.campaigns.CampaignService;
+import org.tocsin.api.auth.Access;
+import org.tocsin.api.auth.RateLimiter;
 import org.tocsin.api.config.TocsinConfig.HttpConfig;
 import org.tocsin.api.node.TocsinNode;
 
@@ -19,15 +21,13 @@ public final class ApiVerticle extends VerticleBase {
   /** Longest request line accepted; longer ones get a 414 problem response. */
   public static final int MAX_REQUEST_LINE = 8192;
 
-  private final TocsinNode node;
-  private final CampaignService campaigns;
+  private final ApiContext ctx;
   private final HttpConfig http;
   private HttpServer server;
 
-  /** Creates the verticle for a node and its campaigns, listening where {@code http} says. */
-  public ApiVerticle(TocsinNode node, CampaignService campaigns, HttpConfig http) {
-    this.node = Objects.requireNonNull(node, "node");
-    this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+  /** Creates the verticle for what {@code ctx} holds, listening where {@code http} says. */
+  public ApiVerticle(ApiContext ctx, HttpConfig http) {
+    this.ctx = Objects.requireNonNull(ctx, "ctx");
     this.http = Objects.requireNonNull(http, "http");
   }
 
@@ -35,9 +35,15 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
+    TocsinNode node = ctx.node();
     new HealthRoutes(vertx, node).mount(router);
+    Access access =
+        new Access(ctx.keys(), new RateLimiter(node.config().auth().requestsPerMinute()));
+    router.route("/api/*").handler(access.authenticate());
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RequestBodies.MAX_BYTES));
     new PostRoutes(vertx, node.index(), node.config().search()).mount(router);
-    new CampaignRoutes(campaigns).mount(router);
+    new CampaignRoutes(ctx.campaigns()).mount(router);
+    new KeyRoutes(vertx, ctx.keys()).mount(router);
     router
         .route("/api/*")
         .handler(rc -> rc.fail(ApiException.notFound("no such API route: " + rc.request().path())));

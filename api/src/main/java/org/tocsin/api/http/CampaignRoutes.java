@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.tocsin.api.auth.Access;
 import org.tocsin.api.campaigns.CampaignService;
 import org.tocsin.api.campaigns.CampaignSnapshot;
 import org.tocsin.campaigns.detect.Campaign;
@@ -37,8 +38,8 @@ final class CampaignRoutes {
   }
 
   void mount(Router router) {
-    router.get("/api/v1/campaigns").handler(this::list);
-    router.get("/api/v1/campaigns/:id").handler(this::get);
+    router.get("/api/v1/campaigns").handler(Access.anyRole()).handler(this::list);
+    router.get("/api/v1/campaigns/:id").handler(Access.anyRole()).handler(this::get);
   }
 
   private void list(RoutingContext rc) {

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import org.tocsin.api.auth.Access;
 import org.tocsin.api.config.TocsinConfig.SearchConfig;
 import org.tocsin.core.json.Json;
 import org.tocsin.core.json.ScoreJson;
@@ -33,8 +34,8 @@ final class PostRoutes {
   }
 
   void mount(Router router) {
-    router.get("/api/v1/posts/search").handler(this::search);
-    router.get("/api/v1/posts/:platform/:id").handler(this::get);
+    router.get("/api/v1/posts/search").handler(Access.anyRole()).handler(this::search);
+    router.get("/api/v1/posts/:platform/:id").handler(Access.anyRole()).handler(this::get);
   }
 
   private void search(RoutingContext rc) {

@@ -48,9 +48,33 @@ function fmtTime(iso) {
   return isNaN(d) ? iso : d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }
 
+// The API key lives in this tab's sessionStorage only. `tocsin demo` prints a link whose
+// fragment (#key=...) carries it; fragments never reach the server, and the page removes it.
+const KEY_ITEM = 'tocsin.key';
+
+function takeKeyFromFragment() {
+  const m = /^#key=([A-Za-z0-9_-]+)$/.exec(location.hash);
+  if (m) {
+    sessionStorage.setItem(KEY_ITEM, m[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+}
+
+function showLogin(message) {
+  const form = document.getElementById('login');
+  form.hidden = false;
+  document.getElementById('key').placeholder = message || document.getElementById('key').placeholder;
+}
+
 async function getJson(url) {
-  const r = await fetch(url, { headers: { Accept: 'application/json' } });
+  const headers = { Accept: 'application/json' };
+  const key = sessionStorage.getItem(KEY_ITEM);
+  if (key) headers.Authorization = 'Bearer ' + key;
+  const r = await fetch(url, { headers });
   const body = await r.json().catch(() => ({}));
+  if (r.status === 401) {
+    showLogin(key ? 'that key was refused; paste another' : null);
+  }
   if (!r.ok) throw new Error(body.detail || ('HTTP ' + r.status));
   return body;
 }
@@ -161,6 +185,15 @@ async function showDetail(platform, id) {
 window.tocsin = { el, bar, fmtTime, getJson, showDetail };
 
 document.addEventListener('DOMContentLoaded', () => {
+  takeKeyFromFragment();
+  document.getElementById('login').addEventListener('submit', ev => {
+    ev.preventDefault();
+    const v = document.getElementById('key').value.trim();
+    if (v) sessionStorage.setItem(KEY_ITEM, v);
+    document.getElementById('login').hidden = true;
+    document.getElementById('key').value = '';
+    search();
+  });
   const form = document.getElementById('search-form');
   const params = new URLSearchParams(location.search);
   document.getElementById('q').value = params.get('q') || '';

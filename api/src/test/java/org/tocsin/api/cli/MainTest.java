@@ -127,6 +127,36 @@ class MainTest {
   }
 
   @Test
+  void keysCreatePrintsTheTokenAloneOnTheLastLineAndStoresOnlyItsHash() throws Exception {
+    Path d = dir.resolve("d");
+    assertThat(
+            run(
+                "keys",
+                "create",
+                "--data",
+                d.toString(),
+                "--role",
+                "prosecutor",
+                "--name",
+                "ICC OTP"))
+        .isZero();
+    List<String> lines = out.toString().lines().toList();
+    String token = lines.get(lines.size() - 1);
+    assertThat(token).matches("tk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
+    String stored = Files.readString(d.resolve("keys.json"));
+    assertThat(stored).contains("prosecutor").doesNotContain(token.substring(16));
+    assertThat(org.tocsin.api.auth.ApiKeyStore.open(d).authenticate(token)).isPresent();
+    String id = token.substring(3, 15);
+    assertThat(run("keys", "list", "--data", d.toString())).isZero();
+    assertThat(out.toString()).contains(id + "  prosecutor  active");
+    assertThat(run("keys", "revoke", "--data", d.toString(), id)).isZero();
+    assertThat(org.tocsin.api.auth.ApiKeyStore.open(d).authenticate(token)).isEmpty();
+    assertThat(run("keys", "revoke", "--data", d.toString(), id)).isEqualTo(1);
+    assertThat(run("keys", "create", "--data", d.toString(), "--role", "god", "--name", "x"))
+        .isEqualTo(2);
+  }
+
+  @Test
   void usageErrorsExitTwoWithAOneLineMessage() {
     assertThat(run()).isEqualTo(2);
     assertThat(run("frobnicate")).isEqualTo(2);
@@ -140,7 +170,8 @@ class MainTest {
 
   @Test
   void helpOnEveryCommandExitsZero() {
-    for (String cmd : new String[] {"demo", "serve", "import", "verify"}) {
+    for (String cmd :
+        new String[] {"demo", "serve", "import", "verify", "campaigns", "parse", "keys"}) {
       assertThat(run(cmd, "--help")).as(cmd).isZero();
     }
     assertThat(run("--help")).isZero();

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tocsin.api.auth.ApiKeyStore;
+import org.tocsin.api.auth.Role;
 import org.tocsin.api.campaigns.CampaignService;
 import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.api.node.ImportListener;
@@ -39,6 +41,8 @@ class ApiServerTest {
   private WebClient client;
   private int port;
   private final List<Post> posts = new ArrayList<>();
+  private final java.util.Map<Role, String> tokens = new java.util.EnumMap<>(Role.class);
+  private ApiKeyStore keys;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
@@ -51,7 +55,11 @@ class ApiServerTest {
     vertx = Vertx.vertx();
     CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
     campaigns.rebuild();
-    ApiVerticle api = new ApiVerticle(node, campaigns, node.config().http());
+    keys = ApiKeyStore.open(dir.resolve("data"));
+    for (Role r : Role.values()) {
+      tokens.put(r, keys.create(r, "test " + r.jsonName()).token());
+    }
+    ApiVerticle api = new ApiVerticle(new ApiContext(node, campaigns, keys), node.config().http());
     vertx.deployVerticle(api).await();
     port = api.actualPort();
     client = WebClient.create(vertx);
@@ -64,7 +72,15 @@ class ApiServerTest {
   }
 
   private HttpResponse<Buffer> get(String uri) {
-    return client.get(port, "127.0.0.1", uri).send().await();
+    return as(Role.ANALYST, HttpMethod.GET, uri, null);
+  }
+
+  private HttpResponse<Buffer> as(Role role, HttpMethod method, String uri, JsonObject body) {
+    var req = client.request(method, port, "127.0.0.1", uri);
+    if (role != null) {
+      req.putHeader("Authorization", "Bearer " + tokens.get(role));
+    }
+    return (body == null ? req.send() : req.sendJsonObject(body)).await();
   }
 
   private static String enc(String s) {
@@ -171,8 +187,7 @@ class ApiServerTest {
 
   @Test
   void wrongMethodIsRefusedWithProblemJson() {
-    HttpResponse<Buffer> r =
-        client.request(HttpMethod.DELETE, port, "127.0.0.1", "/api/v1/posts/search").send().await();
+    HttpResponse<Buffer> r = as(Role.ADMIN, HttpMethod.DELETE, "/api/v1/posts/search", null);
     assertThat(r.statusCode()).isIn(404, 405);
     assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
   }
@@ -253,6 +268,117 @@ class ApiServerTest {
     assertProblem(get("/api/v1/campaigns/cmp-0000000000000000"), 404, "not_found");
     assertProblem(get("/api/v1/campaigns?sort=loudest"), 400, "invalid_parameter");
     assertProblem(get("/api/v1/campaigns?limit=0"), 400, "invalid_parameter");
+  }
+
+  /**
+   * The permission matrix: route, then the status each role gets (analyst, trust, prosecutor,
+   * admin).
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "GET    | /api/v1/posts/search?q=kill        | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/campaigns                  | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/keys                       | 403 | 403 | 403 | 200",
+        "POST   | /api/v1/keys                       | 403 | 403 | 403 | 201",
+        "DELETE | /api/v1/keys/000000000000          | 403 | 403 | 403 | 404",
+      })
+  void permissionMatrix(
+      String method, String uri, int analyst, int trust, int prosecutor, int admin) {
+    JsonObject body = new JsonObject().put("role", "analyst").put("name", "matrix");
+    int[] expected = {analyst, trust, prosecutor, admin};
+    Role[] roles = {Role.ANALYST, Role.TRUST, Role.PROSECUTOR, Role.ADMIN};
+    for (int i = 0; i < roles.length; i++) {
+      HttpResponse<Buffer> r =
+          as(
+              roles[i],
+              HttpMethod.valueOf(method.trim()),
+              uri.trim(),
+              "POST".equals(method.trim()) ? body : null);
+      assertThat(r.statusCode())
+          .as("%s %s as %s: %s", method, uri, roles[i], r.bodyAsString())
+          .isEqualTo(expected[i]);
+      if (expected[i] >= 400) {
+        assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+      }
+    }
+    // without a key, every API route answers 401 with a problem body
+    HttpResponse<Buffer> anon = as(null, HttpMethod.valueOf(method.trim()), uri.trim(), null);
+    assertProblem(anon, 401, "unauthorized");
+    assertThat(anon.getHeader("WWW-Authenticate")).startsWith("Bearer");
+  }
+
+  @Test
+  void badAndRevokedKeysAreRefusedAndKeysAreShownOnce() throws Exception {
+    HttpResponse<Buffer> bad =
+        client
+            .get(port, "127.0.0.1", "/api/v1/campaigns")
+            .putHeader("Authorization", "Bearer tk_0_nope")
+            .send()
+            .await();
+    assertProblem(bad, 401, "unauthorized");
+    HttpResponse<Buffer> created =
+        as(
+            Role.ADMIN,
+            HttpMethod.POST,
+            "/api/v1/keys",
+            new JsonObject().put("role", "prosecutor").put("name", "icc"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String token = created.bodyAsJsonObject().getString("token");
+    String id = created.bodyAsJsonObject().getString("id");
+    assertThat(token).startsWith("tk_" + id + "_");
+    HttpResponse<Buffer> listed = as(Role.ADMIN, HttpMethod.GET, "/api/v1/keys", null);
+    assertThat(listed.bodyAsString())
+        .contains(id)
+        .doesNotContain(token.substring(token.lastIndexOf('_') + 1));
+    assertThat(
+            client
+                .get(port, "127.0.0.1", "/api/v1/campaigns")
+                .putHeader("Authorization", "Bearer " + token)
+                .send()
+                .await()
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(as(Role.ADMIN, HttpMethod.DELETE, "/api/v1/keys/" + id, null).statusCode())
+        .isEqualTo(204);
+    assertProblem(
+        client
+            .get(port, "127.0.0.1", "/api/v1/campaigns")
+            .putHeader("Authorization", "Bearer " + token)
+            .send()
+            .await(),
+        401,
+        "unauthorized");
+    // hostile bodies on key creation
+    assertProblem(
+        as(
+            Role.ADMIN,
+            HttpMethod.POST,
+            "/api/v1/keys",
+            new JsonObject().put("role", "god").put("name", "x")),
+        400,
+        "invalid_parameter");
+    assertProblem(
+        as(Role.ADMIN, HttpMethod.POST, "/api/v1/keys", new JsonObject().put("role", "admin")),
+        400,
+        "invalid_body");
+    HttpResponse<Buffer> notJson =
+        client
+            .post(port, "127.0.0.1", "/api/v1/keys")
+            .putHeader("Authorization", "Bearer " + tokens.get(Role.ADMIN))
+            .putHeader("Content-Type", "application/json")
+            .sendBuffer(Buffer.buffer("{\"role\": "))
+            .await();
+    assertProblem(notJson, 400, "invalid_body");
+    HttpResponse<Buffer> huge =
+        client
+            .post(port, "127.0.0.1", "/api/v1/keys")
+            .putHeader("Authorization", "Bearer " + tokens.get(Role.ADMIN))
+            .putHeader("Content-Type", "application/json")
+            .sendBuffer(Buffer.buffer("{\"name\": \"" + "x".repeat(400_000) + "\"}"))
+            .await();
+    assertProblem(huge, 413, "payload_too_large");
   }
 
   private static String longestWord(String text) {

@@ -1,0 +1,135 @@
+package org.tocsin.api.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tocsin.api.auth.ApiKey;
+import org.tocsin.api.auth.ApiKeyStore;
+import org.tocsin.api.auth.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tocsin keys}: API keys (create, list, revoke). */
+@Command(
+    name = "keys",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Manages API keys. A key is shown once, when it is made; only its hash is kept."
+    },
+    subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+final class KeysCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(), "a subcommand is required: create, list or revoke");
+  }
+
+  /** {@code tocsin keys create}. */
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Makes an API key and prints it once, alone on the last line. Roles: analyst, trust,"
+            + " prosecutor, admin."
+      })
+  static final class Create implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory.")
+    Path data;
+
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "R",
+        description = "analyst, trust, prosecutor or admin.")
+    String role;
+
+    @Option(
+        names = "--name",
+        required = true,
+        paramLabel = "N",
+        description = "Who or what the key is for.")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+      Role r;
+      try {
+        r = Role.parse(role);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      ApiKeyStore.CreatedKey k = ApiKeyStore.open(data).create(r, name);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(
+          "created key "
+              + k.key().id()
+              + " ("
+              + r.jsonName()
+              + ", "
+              + k.key().name()
+              + "); it is shown once:");
+      out.println(k.token());
+      return 0;
+    }
+  }
+
+  /** {@code tocsin keys list}. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = {"Lists API keys (never their secrets)."})
+  static final class ListKeys implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory.")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      for (ApiKey k : ApiKeyStore.open(data).list()) {
+        out.printf(
+            java.util.Locale.ROOT,
+            "%s  %-10s  %-8s  %s  %s%n",
+            k.id(),
+            k.role().jsonName(),
+            k.active() ? "active" : "revoked",
+            k.createdAt(),
+            k.name());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code tocsin keys revoke}. */
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      description = {"Revokes an API key at once."})
+  static final class Revoke implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory.")
+    Path data;
+
+    @Parameters(paramLabel = "ID", description = "The key's id (tocsin keys list).")
+    String id;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!ApiKeyStore.open(data).revoke(id)) {
+        throw new IllegalArgumentException("no active key " + id);
+      }
+      spec.commandLine().getOut().println("revoked " + id);
+      return 0;
+    }
+  }
+}
