@@ -21,9 +21,14 @@ import java.util.Map;
  * @param ingest the ingest path
  * @param search search limits
  * @param auth access control
+ * @param alerts alert delivery
  */
 public record TocsinConfig(
-    HttpConfig http, IngestConfig ingest, SearchConfig search, AuthConfig auth) {
+    HttpConfig http,
+    IngestConfig ingest,
+    SearchConfig search,
+    AuthConfig auth,
+    AlertsConfig alerts) {
 
   /** The resource holding the defaults. */
   public static final String DEFAULT_RESOURCE = "/org/tocsin/api/config/tocsin-default.json";
@@ -82,6 +87,21 @@ public record TocsinConfig(
     }
   }
 
+  /** Alert delivery: the first webhook retry delay (it doubles per failure, up to a minute). */
+  public record AlertsConfig(int webhookBackoffMillis, int webhookTimeoutMillis) {
+    /** Checks the delays. */
+    public AlertsConfig {
+      if (webhookTimeoutMillis < 1 || webhookTimeoutMillis > 120_000) {
+        throw new IllegalArgumentException(
+            "alerts.webhookTimeoutMillis must be in 1..120000 [got " + webhookTimeoutMillis + "]");
+      }
+      if (webhookBackoffMillis < 1 || webhookBackoffMillis > 60_000) {
+        throw new IllegalArgumentException(
+            "alerts.webhookBackoffMillis must be in 1..60000 [got " + webhookBackoffMillis + "]");
+      }
+    }
+  }
+
   /** The defaults alone. */
   public static TocsinConfig defaults() {
     return fromJson(defaultTree());
@@ -126,12 +146,15 @@ public record TocsinConfig(
             integer(tree, "search", "maxQueryChars"),
             integer(tree, "search", "maxLimit"),
             integer(tree, "search", "maxOffset")),
-        new AuthConfig(integer(tree, "auth", "requestsPerMinute")));
+        new AuthConfig(integer(tree, "auth", "requestsPerMinute")),
+        new AlertsConfig(
+            integer(tree, "alerts", "webhookBackoffMillis"),
+            integer(tree, "alerts", "webhookTimeoutMillis")));
   }
 
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
-    return new TocsinConfig(new HttpConfig(http.host(), port), ingest, search, auth);
+    return new TocsinConfig(new HttpConfig(http.host(), port), ingest, search, auth, alerts);
   }
 
   private static ObjectNode defaultTree() {

@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Objects;
+import org.tocsin.api.alerts.WebhookDispatcher;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.auth.RateLimiter;
 import org.tocsin.api.config.TocsinConfig.HttpConfig;
@@ -24,6 +25,7 @@ public final class ApiVerticle extends VerticleBase {
   private final ApiContext ctx;
   private final HttpConfig http;
   private HttpServer server;
+  private WebhookDispatcher webhooks;
 
   /** Creates the verticle for what {@code ctx} holds, listening where {@code http} says. */
   public ApiVerticle(ApiContext ctx, HttpConfig http) {
@@ -40,10 +42,22 @@ public final class ApiVerticle extends VerticleBase {
     Access access =
         new Access(ctx.keys(), new RateLimiter(node.config().auth().requestsPerMinute()));
     router.route("/api/*").handler(access.authenticate());
+    router.post("/api/v1/posts").handler(BodyHandler.create().setBodyLimit(IngestRoutes.MAX_BYTES));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RequestBodies.MAX_BYTES));
     new PostRoutes(vertx, node.index(), node.config().search()).mount(router);
     new CampaignRoutes(ctx.campaigns()).mount(router);
     new KeyRoutes(vertx, ctx.keys()).mount(router);
+    webhooks =
+        new WebhookDispatcher(
+            vertx,
+            node.alerts(),
+            node.dataDir().resolve("alerts").resolve("webhooks"),
+            new java.util.Random(),
+            node.config().alerts().webhookBackoffMillis(),
+            node.config().alerts().webhookTimeoutMillis());
+    webhooks.start();
+    new AlertRoutes(vertx, node.alerts(), webhooks).mount(router);
+    new IngestRoutes(vertx, node.importer()).mount(router);
     router
         .route("/api/*")
         .handler(rc -> rc.fail(ApiException.notFound("no such API route: " + rc.request().path())));
@@ -78,6 +92,14 @@ public final class ApiVerticle extends VerticleBase {
             .invalidRequestHandler(Problems::handleInvalidRequest)
             .requestHandler(router);
     return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (webhooks != null) {
+      webhooks.stop();
+    }
+    return server == null ? Future.succeededFuture() : server.close();
   }
 
   /** The port the server listens on (useful when configured with port 0). */

@@ -43,6 +43,8 @@ public final class LedgerIndexer {
   /** The least time between two near-real-time reopens of the index: 250 ms. */
   public static final long MIN_REFRESH_GAP_NANOS = 250_000_000L;
 
+  private final List<IndexedPostsListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private long lastRefreshNanos;
   private boolean unpublished;
   private long indexedThrough;
@@ -78,6 +80,23 @@ public final class LedgerIndexer {
     this.commitEveryRecords = commitEveryRecords;
     this.indexedThrough = index.lastIndexedSeq();
     this.committedThrough = indexedThrough;
+  }
+
+  /** Hears of posts as they are indexed (alerts, streaming campaign detection). */
+  @FunctionalInterface
+  public interface IndexedPostsListener {
+    /**
+     * Posts were added to the index.
+     *
+     * @throws IOException if the listener cannot keep them; the indexer then does not count them as
+     *     processed, and the next catch-up offers them again
+     */
+    void indexed(List<ScoredPost> posts) throws IOException;
+  }
+
+  /** Adds a listener that hears of every batch of indexed posts. */
+  public void addListener(IndexedPostsListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** The last ledger seq whose posts are searchable (committed or not). */
@@ -203,6 +222,9 @@ public final class LedgerIndexer {
         return;
       }
       index.add(posts);
+      for (IndexedPostsListener l : listeners) {
+        l.indexed(List.copyOf(posts));
+      }
       indexedThrough = throughSeq;
       totalPosts += posts.size();
       posts.clear();

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.tocsin.api.alerts.AlertEngine;
+import org.tocsin.api.alerts.AlertOutbox;
+import org.tocsin.api.alerts.RuleStore;
 import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.evidence.EvidenceLog;
@@ -29,10 +32,16 @@ public final class TocsinNode implements Closeable {
   private final LedgerIndexer indexer;
   private final PostImporter importer;
   private final CatchUpReport startupCatchUp;
+  private final AlertEngine alerts;
   private boolean closed;
 
   private TocsinNode(
-      Path dataDir, TocsinConfig config, EvidenceLog ledger, PostIndex index, PostScorer scorer)
+      Path dataDir,
+      TocsinConfig config,
+      EvidenceLog ledger,
+      PostIndex index,
+      PostScorer scorer,
+      AlertEngine alerts)
       throws IOException {
     this.dataDir = dataDir;
     this.config = config;
@@ -48,6 +57,8 @@ public final class TocsinNode implements Closeable {
             config.ingest().batchSize(),
             config.ingest().commitEveryRecords());
     this.importer = new PostImporter(ledger, indexer, config.ingest().batchSize());
+    this.alerts = alerts;
+    indexer.addListener(alerts::onIndexed);
     this.startupCatchUp = indexer.catchUp();
     indexer.flush();
   }
@@ -65,6 +76,7 @@ public final class TocsinNode implements Closeable {
       LOG.warning(ledger.recovery().message());
     }
     PostIndex index = null;
+    AlertOutbox outbox = null;
     try {
       index = PostIndex.open(dataDir.resolve("index"));
       if (index.lastIndexedSeq() > ledger.lastSeq()) {
@@ -75,8 +87,12 @@ public final class TocsinNode implements Closeable {
                 + ledger.lastSeq()
                 + ": the index belongs to another ledger; run reindex");
       }
-      return new TocsinNode(dataDir, config, ledger, index, LexiconScorer.loadDefault());
+      Path alertsDir = dataDir.resolve("alerts");
+      outbox = AlertOutbox.open(alertsDir);
+      AlertEngine alerts = new AlertEngine(RuleStore.open(alertsDir), outbox);
+      return new TocsinNode(dataDir, config, ledger, index, LexiconScorer.loadDefault(), alerts);
     } catch (IOException | RuntimeException e) {
+      closeQuietly(outbox, e);
       closeQuietly(index, e);
       closeQuietly(ledger, e);
       throw e;
@@ -118,6 +134,11 @@ public final class TocsinNode implements Closeable {
     return indexer;
   }
 
+  /** The alert engine (rules and outbox). */
+  public AlertEngine alerts() {
+    return alerts;
+  }
+
   /** What the catch-up at open did. */
   public CatchUpReport startupCatchUp() {
     return startupCatchUp;
@@ -139,18 +160,22 @@ public final class TocsinNode implements Closeable {
       try {
         index.close();
       } finally {
-        ledger.close();
+        try {
+          alerts.outbox().close();
+        } finally {
+          ledger.close();
+        }
       }
     }
   }
 
-  private static void closeQuietly(Closeable c, Exception cause) {
+  private static void closeQuietly(AutoCloseable c, Exception cause) {
     if (c == null) {
       return;
     }
     try {
       c.close();
-    } catch (IOException e) {
+    } catch (Exception e) {
       cause.addSuppressed(e);
       LOG.log(Level.FINE, "close after failed open", e);
     }

@@ -1,0 +1,36 @@
+package org.tocsin.api.alerts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.tocsin.core.post.ScoredPost;
+
+/**
+ * One alert: a rule matched a new post.
+ *
+ * @param id stable id: the same rule and the same ledger record always give the same id, so a
+ *     receiver can drop duplicates of an at-least-once delivery
+ * @param n the alert's position in the outbox (1, 2, ...); SSE event ids are these
+ * @param ruleId the rule
+ * @param ruleName the rule's name
+ * @param createdAt when the alert was raised
+ * @param post the post with its score, explanation and evidence ref
+ * @param reasons which conditions held, in words
+ */
+public record Alert(
+    String id,
+    long n,
+    String ruleId,
+    String ruleName,
+    Instant createdAt,
+    ScoredPost post,
+    List<String> reasons) {
+
+  /** Checks the fields. */
+  public Alert {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(ruleId, "ruleId");
+    Objects.requireNonNull(post, "post");
+    reasons = List.copyOf(reasons);
+  }
+}

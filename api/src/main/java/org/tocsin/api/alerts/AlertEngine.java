@@ -1,0 +1,121 @@
+package org.tocsin.api.alerts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tocsin.core.post.ScoredPost;
+
+/**
+ * Raises alerts as posts are indexed: every rule is checked against every new post; a match becomes
+ * an alert in the outbox (durable) before listeners (webhooks, SSE streams) hear of it. Alert ids
+ * are derived from the rule and the post's ledger record, so re-indexing after a crash or a rebuild
+ * raises nothing twice.
+ */
+public final class AlertEngine {
+  private static final Logger LOG = Logger.getLogger(AlertEngine.class.getName());
+
+  private final RuleStore rules;
+  private final AlertOutbox outbox;
+  private final List<Consumer<List<Alert>>> listeners = new CopyOnWriteArrayList<>();
+
+  /** Creates the engine over a rule store and an outbox. */
+  public AlertEngine(RuleStore rules, AlertOutbox outbox) {
+    this.rules = rules;
+    this.outbox = outbox;
+  }
+
+  /** The rules. */
+  public RuleStore rules() {
+    return rules;
+  }
+
+  /** The outbox. */
+  public AlertOutbox outbox() {
+    return outbox;
+  }
+
+  /** Adds a listener told of each batch of new alerts after they are durable. */
+  public void addListener(Consumer<List<Alert>> listener) {
+    listeners.add(listener);
+  }
+
+  /** Removes a listener. */
+  public void removeListener(Consumer<List<Alert>> listener) {
+    listeners.remove(listener);
+  }
+
+  /**
+   * Checks newly indexed posts against every rule and raises the alerts they trigger.
+   *
+   * @return the new alerts
+   * @throws IOException if the outbox cannot be written; the caller must then treat the posts as
+   *     not processed, so that they are checked again
+   */
+  public List<Alert> onIndexed(List<ScoredPost> posts) throws IOException {
+    List<RuleMatcher> matchers = rules.matchers();
+    if (matchers.isEmpty() || posts.isEmpty()) {
+      return List.of();
+    }
+    List<Alert> raised;
+    synchronized (outbox) {
+      raised = new ArrayList<>();
+      long n = outbox.nextN();
+      Instant now = Instant.now();
+      for (ScoredPost sp : posts) {
+        for (RuleMatcher m : matchers) {
+          List<String> reasons = m.match(sp);
+          if (reasons.isEmpty()) {
+            continue;
+          }
+          String id = alertId(m.rule().id(), sp);
+          if (outbox.contains(id) || containsId(raised, id)) {
+            continue;
+          }
+          raised.add(new Alert(id, n++, m.rule().id(), m.rule().name(), now, sp, reasons));
+        }
+      }
+      if (!raised.isEmpty()) {
+        outbox.append(raised);
+      }
+    }
+    for (Consumer<List<Alert>> l : listeners) {
+      try {
+        l.accept(raised);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "an alert listener failed; the alerts stay in the outbox", e);
+      }
+    }
+    return raised;
+  }
+
+  /** The stable id of the alert a rule raises for a post's ledger record. */
+  static String alertId(String ruleId, ScoredPost sp) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(
+          (ruleId + "\n" + sp.post().key() + "\n" + sp.evidence().seq())
+              .getBytes(StandardCharsets.UTF_8));
+      return "al-" + HexFormat.of().formatHex(d.digest(), 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+
+  private static boolean containsId(List<Alert> alerts, String id) {
+    for (Alert a : alerts) {
+      if (a.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
