@@ -12,6 +12,7 @@ import org.tocsin.api.alerts.WebhookDispatcher;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.auth.RateLimiter;
 import org.tocsin.api.config.TocsinConfig.HttpConfig;
+import org.tocsin.api.metrics.NodeMetrics;
 import org.tocsin.api.node.TocsinNode;
 
 /**
@@ -37,6 +38,9 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
+    NodeMetrics metrics = new NodeMetrics(ctx.node());
+    router.route().handler(metrics::timeRequests);
+    router.get("/metrics").handler(metrics::scrape);
     TocsinNode node = ctx.node();
     new HealthRoutes(vertx, node).mount(router);
     Access access =

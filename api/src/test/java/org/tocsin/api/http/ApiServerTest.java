@@ -193,6 +193,19 @@ class ApiServerTest {
   }
 
   @Test
+  void metricsAreOpenAndInPrometheusFormat() {
+    get("/api/v1/posts/search?q=x");
+    HttpResponse<Buffer> r = client.get(port, "127.0.0.1", "/metrics").send().await();
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyAsString())
+        .contains("tocsin_ledger_last_seq " + (double) posts.size())
+        .contains("tocsin_index_lag_records 0.0")
+        .contains(
+            "tocsin_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/posts/search\",status=\"200\"}")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
   void dashboardIsServedWithAStrictContentSecurityPolicy() {
     HttpResponse<Buffer> r = get("/");
     assertThat(r.statusCode()).isEqualTo(200);
