@@ -104,7 +104,9 @@ function renderHit(hit) {
     p.lang ? el('span', {}, p.lang) : null,
     el('span', {}, 'incitement ', bar(s.incitement)),
     s.targets.length ? el('span', {}, 'targets: ' + s.targets.map(t => t.group).join(', ')) : null));
-  const text = hit.highlight ? highlighted(hit.highlight) : el('span', {}, p.text);
+  const LIST_CHARS = 600;
+  const text = hit.highlight ? highlighted(hit.highlight)
+    : el('span', {}, p.text.length > LIST_CHARS ? p.text.slice(0, LIST_CHARS) + ' …' : p.text);
   li.appendChild(el('div', { class: 'text' }, text));
   li.appendChild(el('div', { class: 'meta mono' }, 'evidence seq ' + hit.evidence.seq + ' · sha256 ' + hit.evidence.sha256.slice(0, 16) + '…'));
   const open = () => showDetail(p.platform, p.id);

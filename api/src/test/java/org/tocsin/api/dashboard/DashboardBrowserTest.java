@@ -1,0 +1,215 @@
+package org.tocsin.api.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.vertx.core.Vertx;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tocsin.api.auth.ApiKeyStore;
+import org.tocsin.api.auth.Role;
+import org.tocsin.api.campaigns.CampaignService;
+import org.tocsin.api.config.TocsinConfig;
+import org.tocsin.api.http.ApiContext;
+import org.tocsin.api.http.ApiVerticle;
+import org.tocsin.api.node.ImportListener;
+import org.tocsin.api.node.TestNodes;
+import org.tocsin.api.node.TocsinNode;
+import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.core.post.Post;
+import org.tocsin.testkit.HostilePosts;
+
+/**
+ * The dashboard in real Chromium (Debian's, driven by Selenium): every view loads with the demo
+ * corpus, a search finds a known post, a campaign graph renders, and script payloads inside posts
+ * stay text. Screenshots go to {@code target/screenshots/}. {@code .ci/run} installs Chromium; on a
+ * machine without it the test is skipped with a message.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private TocsinNode node;
+  private Vertx vertx;
+  private WebDriver driver;
+  private String base;
+  private String token;
+  private final Path shots = Path.of("target", "screenshots");
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws Exception {
+    assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+        .as("Chromium and ChromeDriver (apt-get install chromium chromium-driver)")
+        .isTrue();
+    node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults().withPort(0));
+    Path corpus = dir.resolve("demo.jsonl.gz");
+    try (var in =
+        DashboardBrowserTest.class.getResourceAsStream("/org/tocsin/api/demo/posts.jsonl.gz")) {
+      Files.copy(in, corpus, StandardCopyOption.REPLACE_EXISTING);
+    }
+    node.importer().importFile(corpus, ImportListener.NONE);
+    List<Post> hostile = new ArrayList<>(HostilePosts.all());
+    node.importer()
+        .importFile(TestNodes.writeJsonl(dir.resolve("h.jsonl"), hostile), ImportListener.NONE);
+    CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
+    campaigns.rebuild();
+    ApiKeyStore keys = ApiKeyStore.open(dir.resolve("data"));
+    token = keys.create(Role.ADMIN, "browser test").token();
+    vertx = Vertx.vertx();
+    ApiVerticle api = new ApiVerticle(new ApiContext(node, campaigns, keys), node.config().http());
+    vertx.deployVerticle(api).await();
+    base = "http://127.0.0.1:" + api.actualPort() + "/";
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1400",
+        "--user-data-dir=" + dir.resolve("chrome-profile"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    Files.createDirectories(shots);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (vertx != null) {
+      vertx.close().await();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  private WebDriverWait await() {
+    return new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  private void shot(String name) throws Exception {
+    Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(png, shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void assertNoAlertDialog() {
+    boolean open;
+    try {
+      driver.switchTo().alert();
+      open = true;
+    } catch (NoAlertPresentException e) {
+      open = false;
+    }
+    assertThat(open).as("a script in a post opened a dialog").isFalse();
+  }
+
+  private void signIn() {
+    driver.get(base + "#key=" + token);
+    await()
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("status"), java.util.regex.Pattern.compile("of [0-9,]+ posts")));
+    assertThat(driver.getCurrentUrl()).doesNotContain("key=");
+  }
+
+  @Test
+  void searchFindsAKnownPostAndShowsItsEvidence() throws Exception {
+    signIn();
+    assertThat(driver.findElement(By.id("health")).getText()).contains("index up to date");
+    WebElement q = driver.findElement(By.id("q"));
+    q.clear();
+    q.sendKeys("IslamKills AND Brussels");
+    driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+    await().until(d -> d.findElement(By.id("status")).getText().contains("posts ("));
+    List<WebElement> hits = driver.findElements(By.cssSelector("#results .hit"));
+    assertThat(hits).isNotEmpty();
+    assertThat(hits.get(0).getText()).containsIgnoringCase("islamkills");
+    assertThat(driver.findElements(By.cssSelector("#results mark"))).isNotEmpty();
+    hits.get(0).click();
+    await()
+        .until(
+            d ->
+                d.findElement(By.id("detail-body")).getText().contains("sha256 of original bytes"));
+    assertThat(driver.findElement(By.id("detail-body")).getText()).contains("Rabat six-part test");
+    shot("search");
+  }
+
+  @Test
+  void scriptPayloadsInPostsStayText() throws Exception {
+    signIn();
+    WebElement q = driver.findElement(By.id("q"));
+    q.clear();
+    q.sendKeys("platform:test");
+    driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+    await().until(d -> d.findElement(By.id("results")).getText().contains("tocsin-xss-text"));
+    assertNoAlertDialog();
+    assertThat(driver.findElement(By.id("results")).getText())
+        .contains("<script>alert('tocsin-xss-text')</script>");
+    assertThat(
+            driver.findElements(
+                By.cssSelector("#results script, #results img, #results iframe, #results svg")))
+        .isEmpty();
+    for (WebElement hit : driver.findElements(By.cssSelector("#results .hit"))) {
+      if (hit.getText().contains("tocsin-xss-text")) {
+        hit.click();
+        break;
+      }
+    }
+    await().until(d -> d.findElement(By.id("detail-body")).getText().contains("tocsin-xss-handle"));
+    assertNoAlertDialog();
+    assertThat(
+            driver.findElements(
+                By.cssSelector("#detail-body script, #detail-body img, #detail-body a")))
+        .isEmpty();
+    shot("hostile-posts");
+  }
+
+  @Test
+  void campaignGraphRenders() throws Exception {
+    signIn();
+    driver.get(base + "?view=campaigns&campaign=first");
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.id("campaign-detail")));
+    await().until(d -> d.findElement(By.id("campaign-graph")).getAttribute("data-nodes") != null);
+    WebElement graph = driver.findElement(By.id("campaign-graph"));
+    assertThat(Integer.parseInt(graph.getAttribute("data-nodes"))).isGreaterThanOrEqualTo(3);
+    assertThat(Integer.parseInt(graph.getAttribute("data-edges"))).isPositive();
+    assertThat(graph.findElements(By.tagName("canvas"))).isNotEmpty();
+    assertThat(driver.findElement(By.id("campaigns-table")).getText()).contains("cmp-");
+    assertNoAlertDialog();
+    shot("campaign");
+  }
+}
