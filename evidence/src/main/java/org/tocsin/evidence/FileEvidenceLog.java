@@ -9,21 +9,30 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.EvidenceRef;
+import org.tocsin.evidence.blob.BlobStore;
 import org.tocsin.evidence.capture.CaptureCodec;
+import org.tocsin.evidence.custody.CustodyCodec;
+import org.tocsin.evidence.custody.CustodyEvent;
+import org.tocsin.evidence.custody.CustodyRecord;
 import org.tocsin.evidence.format.v1.FormatV1;
 import org.tocsin.evidence.format.v1.LedgerHeader;
 import org.tocsin.evidence.format.v1.LedgerScanner;
 import org.tocsin.evidence.format.v1.RecordCodec;
 import org.tocsin.evidence.format.v1.ScanResult;
+import org.tocsin.evidence.sign.SignedTreeHead;
+import org.tocsin.evidence.sign.TreeHeadEntry;
 
 /**
  * The evidence log in one file, {@code ledger.tlg}, in a directory of its own, in format v1.
@@ -44,7 +53,12 @@ public final class FileEvidenceLog implements EvidenceLog {
   private final OffsetIndex index;
   private final GroupCommitWriter writer;
   private final RecoveryReport recovery;
+  private final LedgerState state;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private BlobStore blobs; // guarded by this
+
+  /** The blob store's directory inside the ledger directory. */
+  public static final String BLOB_DIR = "blobs";
 
   private FileEvidenceLog(
       Path file,
@@ -54,7 +68,9 @@ public final class FileEvidenceLog implements EvidenceLog {
       ReopeningReader reader,
       OffsetIndex index,
       GroupCommitWriter writer,
-      RecoveryReport recovery) {
+      RecoveryReport recovery,
+      LedgerState state) {
+    this.state = state;
     this.file = file;
     this.header = header;
     this.lockChannel = lockChannel;
@@ -100,7 +116,23 @@ public final class FileEvidenceLog implements EvidenceLog {
       opened.add(ch);
       long size = ch.size();
       OffsetIndex index = new OffsetIndex(FormatV1.HEADER_BYTES);
-      ScanResult scan = LedgerScanner.scan(reader, size, (seq, end) -> index.add(end));
+      LedgerState state = new LedgerState();
+      ScanResult scan =
+          LedgerScanner.scan(
+              reader,
+              size,
+              new LedgerScanner.RecordSink() {
+                @Override
+                public void record(long seq, long end, int type, byte[] leaf, byte[] payload) {
+                  index.add(end);
+                  state.record(seq, end, type, leaf, payload);
+                }
+
+                @Override
+                public boolean wantsPayload(int typeCode, long payloadLength) {
+                  return state.wantsPayload(typeCode, payloadLength);
+                }
+              });
       if (scan.problem() != null) {
         throw new EvidenceCorruptException(scan.problem(), file);
       }
@@ -111,9 +143,10 @@ public final class FileEvidenceLog implements EvidenceLog {
       String name = "tocsin-ledger-writer[" + dir.toAbsolutePath().getFileName() + "]";
       GroupCommitWriter writer =
           new GroupCommitWriter(
-              name, ch, index, config, clock, scan.lastHash(), scan.lastTimeMicros());
+              name, ch, index, config, clock, scan.lastHash(), scan.lastTimeMicros(), state);
       writer.start();
-      return new FileEvidenceLog(file, scan.header(), lock, ch, reader, index, writer, recovery);
+      return new FileEvidenceLog(
+          file, scan.header(), lock, ch, reader, index, writer, recovery, state);
     } catch (IOException | RuntimeException | Error e) {
       LedgerFiles.closeAll(opened, e);
       throw e;
@@ -157,6 +190,30 @@ public final class FileEvidenceLog implements EvidenceLog {
     return writer
         .submit(RecordType.CAPTURE, List.of(enc.payload()))
         .thenApply(l -> new EvidenceRef(l.get(0).seq(), enc.bodySha256(), capture.receivedAt()));
+  }
+
+  /**
+   * Appends a capture whose body goes to the blob store ({@link #blobs()}): the blob is made
+   * durable first, then the CAPTURE record naming it is appended. Use it for large bodies and
+   * media.
+   *
+   * @throws IOException if the blob cannot be stored
+   */
+  public CompletableFuture<EvidenceRef> appendCaptureWithBlob(Capture capture) throws IOException {
+    CaptureCodec.Encoded enc = CaptureCodec.encodeBlobReference(capture);
+    checkPayload(enc.payload());
+    blobs().put(capture.body());
+    return writer
+        .submit(RecordType.CAPTURE, List.of(enc.payload()))
+        .thenApply(l -> new EvidenceRef(l.get(0).seq(), enc.bodySha256(), capture.receivedAt()));
+  }
+
+  /** The blob store of this ledger, in {@code <ledger dir>/blobs}, created on first use. */
+  public synchronized BlobStore blobs() throws IOException {
+    if (blobs == null) {
+      blobs = BlobStore.open(file.getParent().resolve(BLOB_DIR));
+    }
+    return blobs;
   }
 
   @Override
@@ -214,7 +271,7 @@ public final class FileEvidenceLog implements EvidenceLog {
           "record " + seq + " is not a capture [got " + r.type() + "]");
     }
     try {
-      return CaptureCodec.decode(r.payload());
+      return CaptureCodec.decode(r.payload(), name -> blobs().get(name));
     } catch (IllegalArgumentException e) {
       throw new EvidenceCorruptException(
           "record seq " + seq + ": bad capture payload: " + e.getMessage(), file, e);
@@ -244,6 +301,130 @@ public final class FileEvidenceLog implements EvidenceLog {
   @Override
   public RecoveryReport recovery() {
     return recovery;
+  }
+
+  /**
+   * Checks the ledger in {@code dir} read-only as {@link #verify(Path)} does, and beyond the chain:
+   * every tree head is well formed, covers only records before it, never shrinks, has the root of
+   * the records it covers and is consistent with the head before it; every signature is valid under
+   * one of {@code trustedKeys} (when none are given, signatures are not checked: say so to users);
+   * every capture body matches its digest (inline, or in the blob store {@code dir/blobs}); every
+   * custody and timestamp record decodes and names existing records; and every head in {@code
+   * heldHeads} (heads given out earlier, say to a court) is signed and matches this ledger.
+   *
+   * @throws NoSuchFileException if there is no ledger file in {@code dir}
+   */
+  public static VerifyReport verify(
+      Path dir, Collection<PublicKey> trustedKeys, Collection<SignedTreeHead> heldHeads)
+      throws IOException {
+    return LedgerAuditor.audit(dir, trustedKeys, heldHeads);
+  }
+
+  /** The number of leaves of the Merkle tree: every durable record, so equal to lastSeq. */
+  public long treeSize() {
+    return state.tree().size();
+  }
+
+  /**
+   * The Merkle root of records 1 to {@code treeSize}.
+   *
+   * @throws IllegalArgumentException if {@code treeSize} is not in {@code [0, treeSize()]}
+   */
+  public byte[] rootHash(long treeSize) {
+    return state.tree().root(treeSize);
+  }
+
+  /** The Merkle leaf hash of record {@code seq}: {@code SHA-256(0x00 || record bytes)}. */
+  public byte[] leafHash(long seq) {
+    return state.tree().leafHash(seq - 1);
+  }
+
+  /**
+   * The inclusion proof of record {@code seq} (leaf index {@code seq - 1}) in the tree of size
+   * {@code treeSize}, lowest sibling first (RFC 9162 section 2.1.3).
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= seq <= treeSize <= treeSize()}
+   */
+  public List<byte[]> inclusionProof(long seq, long treeSize) {
+    return state.tree().inclusionProof(seq - 1, treeSize);
+  }
+
+  /**
+   * The consistency proof from tree size {@code first} to {@code second} (RFC 9162 section 2.1.4).
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= first <= second <= treeSize()}
+   */
+  public List<byte[]> consistencyProof(long first, long second) {
+    return state.tree().consistencyProof(first, second);
+  }
+
+  /** Bytes of Merkle tree hashes held in memory (about 64 per record). */
+  public long merkleMemoryBytes() {
+    return state.tree().memoryBytes();
+  }
+
+  /** Every signed tree head in the ledger, in seq order. */
+  public List<TreeHeadEntry> treeHeads() {
+    return state.heads();
+  }
+
+  /** The last signed tree head in the ledger, if any. */
+  public Optional<TreeHeadEntry> latestTreeHead() {
+    return Optional.ofNullable(state.latestHead());
+  }
+
+  /**
+   * The seqs of the {@link RecordType#TIMESTAMP} records whose token stamps the tree head recorded
+   * at {@code headSeq}, oldest first; empty if there are none.
+   */
+  public List<Long> timestampSeqs(long headSeq) {
+    return state.timestamps(headSeq);
+  }
+
+  /**
+   * Appends a custody event as a {@link RecordType#CUSTODY} record; the future completes once it is
+   * durable and indexed.
+   *
+   * @throws IllegalArgumentException if a subject seq is not a record of this ledger
+   */
+  public CompletableFuture<LedgerEntry> appendCustody(CustodyEvent event) {
+    long last = lastSeq();
+    for (long s : event.subjects()) {
+      if (s > last) {
+        throw new IllegalArgumentException(
+            "custody subject is not in the ledger [1, " + last + "] [got " + s + "]");
+      }
+    }
+    return append(RecordType.CUSTODY, CustodyCodec.encode(event));
+  }
+
+  /** The custody events naming record {@code seq}, oldest first, read back and checked. */
+  public List<CustodyRecord> custodyHistory(long seq) throws IOException {
+    long[] seqs = state.custody().custodySeqs(seq);
+    List<CustodyRecord> out = new ArrayList<>(seqs.length);
+    for (long c : seqs) {
+      LedgerRecord r = read(c);
+      out.add(new CustodyRecord(c, r.time(), r.hash(), CustodyCodec.decode(r.payload())));
+    }
+    return out;
+  }
+
+  /**
+   * The complete on-disk bytes of record {@code seq}, magic through record hash: the Merkle leaf.
+   *
+   * @throws IllegalArgumentException if {@code seq} is not in {@code [1, lastSeq()]}
+   */
+  public byte[] recordBytes(long seq) throws IOException {
+    read(seq); // checks range, hash and link
+    long start = index.start(seq);
+    byte[] buf = new byte[Math.toIntExact(index.end(seq) - start)];
+    reader.readFully(ByteBuffer.wrap(buf), start);
+    return buf;
+  }
+
+  /** The 16-byte ledger id from the file header. */
+  public byte[] ledgerIdBytes() {
+    return header.ledgerId().clone();
   }
 
   /** The ledger file. */

@@ -28,6 +28,13 @@ final class GroupCommitWriter {
   private record Pending(
       RecordType type, List<byte[]> payloads, CompletableFuture<List<LedgerEntry>> done) {}
 
+  /** Told about every record once it is durable, in seq order, before its append completes. */
+  @FunctionalInterface
+  interface DurableListener {
+    /** A record is durable; {@code leafHash} is its Merkle leaf hash. */
+    void durable(long seq, RecordType type, byte[] payload, byte[] leafHash);
+  }
+
   private static final int BUFFER_BYTES = 1 << 20;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -41,10 +48,12 @@ final class GroupCommitWriter {
   private final LedgerConfig config;
   private final Clock clock;
   private final Thread thread;
+  private final DurableListener listener;
   private volatile long syncs;
 
   // Writer-thread state.
   private final MessageDigest sha = Sha256.newDigest();
+  private final MessageDigest leafSha = Sha256.newDigest();
   private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER_BYTES);
   private final byte[] head = new byte[FormatV1.RECORD_HEADER_BYTES];
   private long nextSeq;
@@ -59,7 +68,9 @@ final class GroupCommitWriter {
       LedgerConfig config,
       Clock clock,
       byte[] lastHash,
-      long lastMicros) {
+      long lastMicros,
+      DurableListener listener) {
+    this.listener = listener;
     this.channel = channel;
     this.index = index;
     this.config = config;
@@ -227,6 +238,7 @@ final class GroupCommitWriter {
       n += p.payloads().size();
     }
     long[] ends = new long[n];
+    byte[][] leaves = new byte[n][];
     List<List<LedgerEntry>> results = new ArrayList<>(batch.size());
     long pos = end;
     int i = 0;
@@ -240,6 +252,11 @@ final class GroupCommitWriter {
         sha.update(head);
         sha.update(payload);
         byte[] hash = sha.digest();
+        leafSha.update((byte) 0x00);
+        leafSha.update(head);
+        leafSha.update(payload);
+        leafSha.update(hash);
+        leaves[i] = leafSha.digest();
         pos = put(head, pos);
         pos = put(payload, pos);
         pos = put(hash, pos);
@@ -254,6 +271,13 @@ final class GroupCommitWriter {
     // back (the file length); the modification time is not evidence.
     channel.force(false);
     syncs++;
+    int j = 0;
+    for (int k = 0; k < batch.size(); k++) {
+      Pending p = batch.get(k);
+      for (int r = 0; r < p.payloads().size(); r++, j++) {
+        listener.durable(results.get(k).get(r).seq(), p.type(), p.payloads().get(r), leaves[j]);
+      }
+    }
     index.addAll(ends, n);
     end = pos;
     for (int k = 0; k < batch.size(); k++) {

@@ -17,7 +17,8 @@ final class LedgerVerifier {
   /** Checks a ledger file that no one is writing; a torn tail is a problem. */
   static VerifyReport verifyClosed(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      ScanResult scan = LedgerScanner.scan(new ChannelReader(ch, file), ch.size(), (s, e) -> {});
+      ScanResult scan =
+          LedgerScanner.scan(new ChannelReader(ch, file), ch.size(), (s, e, t, l, p) -> {});
       return scan.ok()
           ? VerifyReport.passed(scan.records())
           : VerifyReport.failed(scan.records(), scan.describe());
@@ -42,7 +43,7 @@ final class LedgerVerifier {
         LedgerScanner.scan(
             reader,
             end,
-            (seq, recordEnd) -> {
+            (seq, recordEnd, type, leaf, payload) -> {
               if (misplaced[0] < 0 && index.end(seq) != recordEnd) {
                 misplaced[0] = seq;
               }

@@ -9,7 +9,9 @@ public enum RecordType {
   /** A custody event: who accessed or exported which evidence, and when. */
   CUSTODY(2),
   /** A signed tree head over the records before it. */
-  TREE_HEAD(3);
+  TREE_HEAD(3),
+  /** An RFC 3161 time-stamp token over an earlier tree head (see {@code TimestampRecord}). */
+  TIMESTAMP(4);
 
   private final int code;
 

@@ -5,7 +5,7 @@ package org.tocsin.index;
  * number where a number is needed. The message says what is wrong in words a user can act on and,
  * where the parser knows it, the column ({@link #column()}, counted from 1).
  */
-public final class InvalidQueryException extends Exception {
+public class InvalidQueryException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final int column;

@@ -4,21 +4,26 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -28,23 +33,34 @@ import org.tocsin.core.post.PostKey;
 import org.tocsin.core.post.ScoredPost;
 import org.tocsin.index.analysis.PostAnalyzers;
 import org.tocsin.index.highlight.PostHighlighter;
+import org.tocsin.index.query.FilterQueries;
 import org.tocsin.index.query.PostQueries;
-import org.tocsin.index.schema.PostDocuments;
 import org.tocsin.index.schema.PostFields;
+import org.tocsin.index.stats.Facet;
+import org.tocsin.index.stats.FacetResult;
+import org.tocsin.index.stats.Histogram;
+import org.tocsin.index.stats.Interval;
+import org.tocsin.index.stats.PostStats;
 
 /**
  * The Lucene index of scored posts on local disk: a derived view of the evidence ledger.
  *
  * <p>Each commit records, in its user data under {@link #LEDGER_SEQ_KEY}, the last ledger sequence
  * number whose post it holds; on start the pipeline reads {@link #lastIndexedSeq()} and replays the
- * ledger from the next record. Replay is safe: {@link #add} replaces a post with the same key.
- * Changes that were added but not committed are dropped on {@link #close()}, so the index never
- * holds more than its recorded seq says without a replay bringing it back.
+ * ledger from the next record. Replay is safe: a document is one version of a post, identified by
+ * {@code platform/id} and the ledger seq of its capture, so adding the same record again replaces
+ * the same document. Changes that were added but not committed are dropped on {@link #close()}, so
+ * the index never holds more than its recorded seq says without a replay bringing it back.
+ *
+ * <p>Versions: a post edited upstream is captured again under a later seq; every version stays
+ * findable ({@link #versions}, or {@link SearchFilters#allVersions()}) and the one with the highest
+ * seq is the latest, which is what {@link #get}, {@link #count} and searches see by default.
  *
  * <p>Threads: {@link #add}, {@link #commit} and {@link #refresh} belong to one writer thread (they
- * are safe from several, but the seq contract assumes one); {@link #search}, {@link #get} and
+ * are safe from several, but the seq contract assumes one); searches, statistics, {@link #get} and
  * {@link #count} may run from any number of threads at once, on the searcher of the last commit or
- * refresh.
+ * refresh. Every search and statistic stops after the index's time limit with a {@link
+ * SearchTimeoutException}.
  *
  * <p>Queries are described at {@link #search}.
  */
@@ -53,33 +69,81 @@ public final class PostIndex implements Closeable {
   /** The key of the commit user data that holds the last ledger sequence number indexed. */
   public static final String LEDGER_SEQ_KEY = "ledger.seq";
 
+  /** The key of the commit user data that holds the version of the index schema. */
+  public static final String SCHEMA_KEY = "index.schema";
+
+  /** The version of the index schema this build writes and reads. */
+  public static final String SCHEMA_VERSION = "2";
+
+  /** The time limit of a search, facet count or histogram unless {@link #open(Path, Duration)}. */
+  public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(5);
+
+  /** The most versions {@link #versions} returns. */
+  public static final int MAX_VERSIONS = 1_000;
+
   private final Path path;
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final Analyzer analyzer;
+  private final PostQueries queries;
   private final Search search;
+  private final Versions versions;
+  private final Duration timeout;
+  private final String secret;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long committedSeq;
 
-  private PostIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers)
+  private PostIndex(
+      Path path,
+      Directory directory,
+      IndexWriter writer,
+      SearcherManager searchers,
+      Map<String, String> commitData,
+      Duration timeout)
       throws IOException {
-    Analyzer analyzer = writer.getAnalyzer();
+    this.analyzer = writer.getAnalyzer();
     this.path = path;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
-    this.search = new Search(new PostQueries(analyzer), new PostHighlighter(analyzer));
-    this.committedSeq = readSeq(writer, path);
+    this.timeout = timeout;
+    this.committedSeq = CommitData.seq(commitData, path);
+    this.secret = commitData.getOrDefault(CommitData.CURSOR_KEY, CommitData.newSecret());
+    this.queries = new PostQueries(analyzer);
+    this.search =
+        new Search(
+            queries,
+            new PostHighlighter(analyzer),
+            new Cursors(HexFormat.of().parseHex(secret)),
+            timeout);
+    this.versions = new Versions(writer, searchers);
   }
 
   /**
-   * Opens the index in a directory on disk, creating the directory and an empty index if absent.
+   * Opens the index in a directory on disk, creating the directory and an empty index if absent,
+   * with the {@link #DEFAULT_SEARCH_TIMEOUT}.
    *
-   * @throws IOException if the directory cannot be created or read, is locked by another writer, or
-   *     holds a corrupt index
+   * @throws IOException if the directory cannot be created or read, is locked by another writer,
+   *     holds a corrupt index, or holds posts indexed with another schema (rebuild it from the
+   *     ledger)
    */
   public static PostIndex open(Path dir) throws IOException {
+    return open(dir, DEFAULT_SEARCH_TIMEOUT);
+  }
+
+  /**
+   * Opens the index in a directory on disk with a time limit for every search and statistic.
+   *
+   * @throws IllegalArgumentException if the time limit is not positive
+   * @throws IOException as {@link #open(Path)}
+   */
+  public static PostIndex open(Path dir, Duration searchTimeout) throws IOException {
     Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(searchTimeout, "searchTimeout");
+    if (searchTimeout.isNegative() || searchTimeout.isZero()) {
+      throw new IllegalArgumentException("searchTimeout must be > 0 [got " + searchTimeout + "]");
+    }
     Files.createDirectories(dir);
     Directory directory = FSDirectory.open(dir);
     IndexWriter writer = null;
@@ -90,8 +154,10 @@ public final class PostIndex implements Closeable {
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setCommitOnClose(false);
       writer = new IndexWriter(directory, config);
+      Map<String, String> data = CommitData.read(writer);
+      CommitData.check(writer, data, dir);
       searchers = new SearcherManager(writer, new SearcherFactory());
-      return new PostIndex(dir, directory, writer, searchers);
+      return new PostIndex(dir, directory, writer, searchers, data, searchTimeout);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(searchers, writer, directory);
       throw e;
@@ -104,25 +170,36 @@ public final class PostIndex implements Closeable {
   }
 
   /**
-   * Adds scored posts, replacing any post with the same key ({@code platform/id}), so that adding a
-   * post again on replay leaves one document. The posts become visible to searches after the next
-   * {@link #commit} or {@link #refresh}, and durable only after the next commit.
+   * Adds scored posts, in no campaign; see {@link #add(List, Map)}.
    *
    * @throws IllegalArgumentException if a post could not be read back from the index (it breaks the
    *     bounds of Post JSON); no post of the list is added then
    * @throws IOException if the index cannot be written
    */
   public void add(List<ScoredPost> posts) throws IOException {
+    add(posts, Map.of());
+  }
+
+  /**
+   * Adds scored posts, each as the version of its post captured at its evidence seq. Adding a
+   * version again (same {@code platform/id} and seq, as a replay does) replaces it; a version with
+   * a higher seq than the latest becomes the latest. The posts become visible to searches after the
+   * next {@link #commit} or {@link #refresh}, and durable only after the next commit.
+   *
+   * @param campaignIds the ids of the campaigns each post was found in, by post key; posts without
+   *     an entry are in no campaign
+   * @throws IllegalArgumentException if a post could not be read back from the index (it breaks the
+   *     bounds of Post JSON) or is in too many campaigns; no post of the list is added then
+   * @throws IOException if the index cannot be written
+   */
+  public synchronized void add(
+      List<ScoredPost> posts, Map<PostKey, ? extends Collection<String>> campaignIds)
+      throws IOException {
     Objects.requireNonNull(posts, "posts");
+    Objects.requireNonNull(campaignIds, "campaignIds");
     ensureOpen();
-    List<Document> docs = new ArrayList<>(posts.size());
-    for (ScoredPost sp : posts) {
-      docs.add(PostDocuments.toDocument(Objects.requireNonNull(sp, "post")));
-    }
-    for (int i = 0; i < docs.size(); i++) {
-      String key = posts.get(i).post().key().toString();
-      writer.updateDocument(new Term(PostFields.KEY, key), docs.get(i));
-    }
+    posts.forEach(p -> Objects.requireNonNull(p, "post"));
+    versions.add(posts, campaignIds);
   }
 
   /**
@@ -142,10 +219,19 @@ public final class PostIndex implements Closeable {
               + ledgerSeq
               + "]");
     }
-    writer.setLiveCommitData(Map.of(LEDGER_SEQ_KEY, Long.toString(ledgerSeq)).entrySet());
+    writer.setLiveCommitData(
+        Map.of(
+                LEDGER_SEQ_KEY,
+                Long.toString(ledgerSeq),
+                SCHEMA_KEY,
+                SCHEMA_VERSION,
+                CommitData.CURSOR_KEY,
+                secret)
+            .entrySet());
     writer.commit();
     committedSeq = ledgerSeq;
     searchers.maybeRefreshBlocking();
+    versions.published();
   }
 
   /**
@@ -154,13 +240,14 @@ public final class PostIndex implements Closeable {
    *
    * @throws IOException if the reopen fails
    */
-  public void refresh() throws IOException {
+  public synchronized void refresh() throws IOException {
     ensureOpen();
     searchers.maybeRefreshBlocking();
+    versions.published();
   }
 
   /**
-   * Runs a search.
+   * Runs a search: the query, narrowed by the request's filters, one page in the request's order.
    *
    * <p>The query uses Lucene's classic syntax: terms, {@code "phrases"}, {@code "near words"~5},
    * {@code fuzzy~1}, {@code wild*card}, {@code /regexp.*}{@code /}, {@code AND}, {@code OR}, {@code
@@ -172,59 +259,137 @@ public final class PostIndex implements Closeable {
    * handle}), {@code author.id}, {@code lang}, {@code hashtag} ({@code #} optional), {@code
    * mention} ({@code @} optional), {@code link} (exact, quoted), {@code label} ({@code hate},
    * {@code offensive}, {@code normal}), {@code target} (target group), {@code ground}, {@code
-   * model}, {@code createdAt} (dates such as {@code createdAt:[2024-03-01 TO 2024-03-31]}), {@code
-   * hate}, {@code offensive}, {@code incitement}, {@code dehumanization} (ranges such as {@code
-   * incitement:[0.8 TO 1]}), {@code seq} and {@code sha256} of the evidence. Keyword fields other
-   * than ids, keys and links ignore case. Leading wildcards and regular expressions that start with
-   * a pattern are refused, and so are queries of more than {@link PostQueries#MAX_TERMS} terms.
+   * model}, {@code campaign}, {@code createdAt} (dates such as {@code createdAt:[2024-03-01 TO
+   * 2024-03-31]}), {@code hate}, {@code offensive}, {@code incitement}, {@code dehumanization}
+   * (ranges such as {@code incitement:[0.8 TO 1]}), {@code seq} and {@code sha256} of the evidence.
+   * Keyword fields other than ids, keys, links and campaigns ignore case. Leading wildcards and
+   * regular expressions that start with a pattern are refused, and so are queries of more than
+   * {@link PostQueries#MAX_TERMS} terms and term patterns that match more than {@link
+   * PostQueries#MAX_EXPANSIONS} terms.
    *
-   * @throws InvalidQueryException if the query cannot be run; the message is for the user
+   * @throws InvalidQueryException if the query cannot be run, the cursor is not one this index made
+   *     for this search, or the search ran past its time limit ({@link SearchTimeoutException});
+   *     the message is for the user
    * @throws IOException if the index cannot be read
    */
   public SearchResult search(SearchRequest req) throws IOException, InvalidQueryException {
     Objects.requireNonNull(req, "req");
-    ensureOpen();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return search.run(searcher, req);
-    } finally {
-      searchers.release(searcher);
-    }
+    return withSearcher(s -> search.run(s, req));
   }
 
   /**
-   * The post with a key, as last added and made visible.
+   * Counts the values of facets over the posts that match a query and filters.
+   *
+   * @param facets the facets to count, in the order the result lists them
+   * @param topN how many values to return per facet, in [1, {@link PostStats#MAX_TOP_N}]
+   * @throws IllegalArgumentException if no facet is given or {@code topN} is out of bounds
+   * @throws InvalidQueryException as {@link #search}
+   * @throws IOException if the index cannot be read
+   */
+  public FacetResult facets(String query, SearchFilters filters, List<Facet> facets, int topN)
+      throws IOException, InvalidQueryException {
+    Query q = filtered(query, filters);
+    return withTimedSearcher(s -> PostStats.facets(s, q, facets, topN));
+  }
+
+  /**
+   * Counts the posts that match a query and filters per hour or UTC day, optionally split by the
+   * values of a facet. The time range is the filters' {@code [from, to)}, rounded out to whole
+   * buckets; the buckets sum to the hits of a search with the same query and filters.
+   *
+   * @param splitBy a {@link Facet#splittable()} facet, or {@code null} for no split
+   * @throws IllegalArgumentException if the filters lack {@code from} or {@code to}, the range
+   *     holds more than {@link org.tocsin.index.stats.Histogram#MAX_BUCKETS} buckets (the message
+   *     names the numbers), or the facet cannot split a histogram
+   * @throws InvalidQueryException as {@link #search}
+   * @throws IOException if the index cannot be read
+   */
+  public Histogram histogram(String query, SearchFilters filters, Interval interval, Facet splitBy)
+      throws IOException, InvalidQueryException {
+    Objects.requireNonNull(filters, "filters");
+    if (filters.from() == null || filters.to() == null) {
+      throw new IllegalArgumentException(
+          "a histogram needs a time range: set both from and to [got from "
+              + filters.from()
+              + ", to "
+              + filters.to()
+              + "]");
+    }
+    Query q = filtered(query, filters);
+    return withTimedSearcher(
+        s -> PostStats.histogram(s, q, interval, filters.from(), filters.to(), splitBy));
+  }
+
+  /**
+   * Finds the posts whose text is most like the text of a post (Lucene's MoreLikeThis over the
+   * latest version's text), best first, without the post itself.
+   *
+   * @param limit how many posts to return, in [1, {@link SearchRequest#MAX_LIMIT}]
+   * @return the similar posts, empty if the key is unknown
+   * @throws InvalidQueryException if the search ran past its time limit
+   * @throws IOException if the index cannot be read
+   */
+  public SearchResult moreLikeThis(PostKey key, SearchFilters filters, int limit)
+      throws IOException, InvalidQueryException {
+    Objects.requireNonNull(key, "key");
+    SearchRequest req = SearchRequest.of("", filters, SearchRequest.Sort.RELEVANCE, limit);
+    return withSearcher(
+        s -> {
+          long started = System.nanoTime();
+          Optional<Query> like = SimilarPosts.query(s, analyzer, key);
+          if (like.isEmpty()) {
+            return new SearchResult(0, List.of(), (System.nanoTime() - started) / 1_000);
+          }
+          return search.execute(s, like.get(), req, "more-like-this " + key, started);
+        });
+  }
+
+  /**
+   * The latest version of the post with a key, as last added and made visible.
    *
    * @throws IOException if the index cannot be read
    */
   public Optional<ScoredPost> get(PostKey key) throws IOException {
     Objects.requireNonNull(key, "key");
-    ensureOpen();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      TopDocs top = searcher.search(new TermQuery(new Term(PostFields.KEY, key.toString())), 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(Search.load(searcher, top.scoreDocs[0].doc));
-    } finally {
-      searchers.release(searcher);
-    }
+    return withReader(
+        s -> {
+          TopDocs top = s.search(Versions.latestOf(key.toString()), 1);
+          return top.scoreDocs.length == 0
+              ? Optional.empty()
+              : Optional.of(Search.load(s, top.scoreDocs[0].doc));
+        });
   }
 
   /**
-   * How many posts searches see now.
+   * Every version of the post with a key, oldest (lowest ledger seq) first; the last is the latest.
+   * At most {@link #MAX_VERSIONS}, the oldest ones.
+   *
+   * @throws IOException if the index cannot be read
+   */
+  public List<ScoredPost> versions(PostKey key) throws IOException {
+    Objects.requireNonNull(key, "key");
+    return withReader(
+        s -> {
+          Sort bySeq = new Sort(new SortField(PostFields.EVIDENCE_SEQ, SortField.Type.LONG));
+          TopDocs top =
+              s.search(
+                  new TermQuery(new Term(PostFields.KEY, key.toString())), MAX_VERSIONS, bySeq);
+          List<ScoredPost> out = new ArrayList<>(top.scoreDocs.length);
+          for (ScoreDoc sd : top.scoreDocs) {
+            out.add(Search.load(s, sd.doc));
+          }
+          return out;
+        });
+  }
+
+  /**
+   * How many posts searches see now: latest versions only.
    *
    * @throws IOException if the index cannot be read
    */
   public long count() throws IOException {
-    ensureOpen();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return searcher.getIndexReader().numDocs();
-    } finally {
-      searchers.release(searcher);
-    }
+    return withReader(
+        s -> (long) s.count(new TermQuery(new Term(PostFields.LATEST, PostFields.LATEST_VALUE))));
   }
 
   /** Closes the index, dropping what was added since the last commit. Idempotent. */
@@ -235,33 +400,63 @@ public final class PostIndex implements Closeable {
     }
   }
 
+  private Query filtered(String query, SearchFilters filters) throws InvalidQueryException {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(filters, "filters");
+    if (query.length() > SearchRequest.MAX_QUERY_CHARS) {
+      throw new IllegalArgumentException(
+          "query must be at most "
+              + SearchRequest.MAX_QUERY_CHARS
+              + " characters [got "
+              + query.length()
+              + " characters]");
+    }
+    return FilterQueries.apply(queries.parse(query), filters);
+  }
+
+  /** Work on a searcher. */
+  private interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException, InvalidQueryException;
+  }
+
+  /** Work on a searcher that cannot fail with an invalid query. */
+  private interface ReaderWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherWork<T> work) throws IOException, InvalidQueryException {
+    ensureOpen();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return work.apply(searcher);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private <T> T withTimedSearcher(ReaderWork<T> work) throws IOException, InvalidQueryException {
+    return withSearcher(
+        shared -> {
+          IndexSearcher timed = Searchers.timed(shared, timeout);
+          T result = Search.guarded(() -> work.apply(timed));
+          Searchers.checkTimeout(timed, timeout);
+          return result;
+        });
+  }
+
+  private <T> T withReader(ReaderWork<T> work) throws IOException {
+    ensureOpen();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return work.apply(searcher);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
   private void ensureOpen() {
     if (closed.get()) {
       throw new IllegalStateException("the index is closed [got " + path + "]");
     }
-  }
-
-  private static long readSeq(IndexWriter writer, Path path) throws CorruptIndexException {
-    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-    if (data == null) {
-      return 0;
-    }
-    for (Map.Entry<String, String> e : data) {
-      if (LEDGER_SEQ_KEY.equals(e.getKey())) {
-        long seq;
-        try {
-          seq = Long.parseLong(e.getValue());
-        } catch (NumberFormatException ex) {
-          seq = -1;
-        }
-        if (seq < 0) {
-          throw new CorruptIndexException(
-              "commit user data " + LEDGER_SEQ_KEY + " is not a seq [got " + e.getValue() + "]",
-              path.toString());
-        }
-        return seq;
-      }
-    }
-    return 0;
   }
 }

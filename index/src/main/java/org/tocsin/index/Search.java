@@ -1,10 +1,12 @@
 package org.tocsin.index;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -12,62 +14,111 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortField.Type;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.tocsin.core.post.ScoredPost;
 import org.tocsin.index.highlight.PostHighlighter;
+import org.tocsin.index.query.FilterQueries;
 import org.tocsin.index.query.PostQueries;
+import org.tocsin.index.query.TooManyExpansionsException;
 import org.tocsin.index.schema.PostDocuments;
 import org.tocsin.index.schema.PostFields;
 
-/** Runs one search on one searcher: parse, collect a page, score, highlight, load. */
+/** Runs one search on one searcher: parse, filter, collect a page, score, highlight, load. */
 final class Search {
 
-  private static final Sort BY_RELEVANCE =
-      new Sort(SortField.FIELD_SCORE, new SortField(PostFields.KEY, SortField.Type.STRING));
-  private static final Sort NEWEST =
-      new Sort(
-          new SortField(PostFields.CREATED_AT, SortField.Type.LONG, true),
-          new SortField(PostFields.KEY, SortField.Type.STRING, true));
-  private static final Sort OLDEST =
-      new Sort(
-          new SortField(PostFields.CREATED_AT, SortField.Type.LONG),
-          new SortField(PostFields.KEY, SortField.Type.STRING));
+  private static final SortField VID_ASC = new SortField(PostFields.VERSION_ID, Type.STRING);
+  private static final SortField VID_DESC = new SortField(PostFields.VERSION_ID, Type.STRING, true);
+  private static final SortField NEWEST_FIRST =
+      new SortField(PostFields.CREATED_AT, Type.LONG, true);
 
   private final PostQueries queries;
   private final PostHighlighter highlighter;
+  private final Cursors cursors;
+  private final Duration timeout;
 
-  Search(PostQueries queries, PostHighlighter highlighter) {
+  Search(PostQueries queries, PostHighlighter highlighter, Cursors cursors, Duration timeout) {
     this.queries = queries;
     this.highlighter = highlighter;
+    this.cursors = cursors;
+    this.timeout = timeout;
   }
 
-  SearchResult run(IndexSearcher searcher, SearchRequest req)
+  SearchResult run(IndexSearcher shared, SearchRequest req)
       throws IOException, InvalidQueryException {
     long started = System.nanoTime();
     Query query = queries.parse(req.query());
-    boolean matchAll = query instanceof MatchAllDocsQuery;
+    return execute(shared, query, req, req.query(), started);
+  }
+
+  /**
+   * Runs an already parsed query (a "more like this" query, say) with a request's settings.
+   *
+   * @param searchId what identifies the query for cursors: a cursor continues only the same search
+   *     id, filters and sort
+   */
+  SearchResult execute(
+      IndexSearcher shared, Query userQuery, SearchRequest req, String searchId, long started)
+      throws IOException, InvalidQueryException {
+    boolean matchAll = userQuery instanceof MatchAllDocsQuery;
+    SearchRequest.Sort effective =
+        matchAll && req.sort() == SearchRequest.Sort.RELEVANCE
+            ? SearchRequest.Sort.NEWEST
+            : req.sort();
+    Sort sort = sortFor(effective);
+    String fingerprint = searchId + '\n' + req.filters() + '\n' + effective;
+    FieldDoc after =
+        req.cursor() == null ? null : cursors.decode(req.cursor(), fingerprint, sort.getSort());
+    Query query = FilterQueries.apply(userQuery, req.filters());
+    IndexSearcher searcher = Searchers.timed(shared, timeout);
     int wanted = req.offset() + req.limit();
-    TopFieldDocs top;
-    ScoreDoc[] page;
-    String[] highlights;
+    TopFieldDocs top =
+        guarded(
+            () ->
+                // Count every hit exactly: totalHits is what users page through.
+                searcher.search(
+                    query, new TopFieldCollectorManager(sort, wanted, after, Integer.MAX_VALUE)));
+    Searchers.checkTimeout(searcher, timeout);
+    ScoreDoc[] all = top.scoreDocs;
+    ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(req.offset(), all.length), all.length);
+    TopFieldCollector.populateScores(page, searcher, query);
+    String[] highlights =
+        matchAll
+            ? new String[page.length]
+            : guarded(() -> highlighter.highlight(searcher, userQuery, page));
+    List<SearchHit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      hits.add(new SearchHit(load(searcher, page[i].doc), page[i].score, highlights[i]));
+    }
+    String next =
+        page.length == req.limit()
+            ? cursors.encode(fingerprint, (FieldDoc) page[page.length - 1], sort.getSort())
+            : null;
+    long micros = (System.nanoTime() - started) / 1_000;
+    return new SearchResult(top.totalHits.value, hits, micros, next);
+  }
+
+  /** Work on a searcher whose runtime failures {@link #guarded} translates. */
+  interface Work<T> {
+    T run() throws IOException, InvalidQueryException;
+  }
+
+  /**
+   * Runs work that may expand the query, turning Lucene's failures of a too expensive query into an
+   * {@link InvalidQueryException} for the user.
+   */
+  static <T> T guarded(Work<T> work) throws IOException, InvalidQueryException {
     try {
-      // Count every hit exactly: totalHits is what users page through.
-      top =
-          searcher.search(
-              query,
-              new TopFieldCollectorManager(sortFor(req, matchAll), wanted, Integer.MAX_VALUE));
-      ScoreDoc[] all = top.scoreDocs;
-      page = Arrays.copyOfRange(all, Math.min(req.offset(), all.length), all.length);
-      TopFieldCollector.populateScores(page, searcher, query);
-      highlights =
-          matchAll ? new String[page.length] : highlighter.highlight(searcher, query, page);
+      return work.run();
     } catch (IndexSearcher.TooManyClauses e) {
       // Also TooManyNestedClauses: a fuzzy or phrase query expanded past Lucene's clause limit.
       throw new InvalidQueryException(
           "the query expands to too many terms; use fewer fuzzy or wildcard terms", -1, e);
+    } catch (TooManyExpansionsException e) {
+      throw new InvalidQueryException(e.getMessage(), -1, e);
     } catch (FuzzyTermsEnum.FuzzyTermsException | TooComplexToDeterminizeException e) {
       throw new InvalidQueryException(
           "a fuzzy, wildcard or regular expression term is too complex; make it shorter or more"
@@ -75,12 +126,6 @@ final class Search {
           -1,
           e);
     }
-    List<SearchHit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      hits.add(new SearchHit(load(searcher, page[i].doc), page[i].score, highlights[i]));
-    }
-    long micros = (System.nanoTime() - started) / 1_000;
-    return new SearchResult(top.totalHits.value, hits, micros);
   }
 
   /** Loads the scored post of a document. */
@@ -89,11 +134,20 @@ final class Search {
     return PostDocuments.read(d, "doc " + doc);
   }
 
-  private static Sort sortFor(SearchRequest req, boolean matchAll) {
-    return switch (req.sort()) {
-      case RELEVANCE -> matchAll ? NEWEST : BY_RELEVANCE;
-      case NEWEST -> NEWEST;
-      case OLDEST -> OLDEST;
+  /** The Lucene sort of an order; every one ends with the unique version identity. */
+  static Sort sortFor(SearchRequest.Sort sort) {
+    return switch (sort) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, VID_ASC);
+      case NEWEST -> new Sort(NEWEST_FIRST, VID_DESC);
+      case OLDEST -> new Sort(new SortField(PostFields.CREATED_AT, Type.LONG), VID_ASC);
+      case HATE -> byScore(ScoreField.HATE);
+      case OFFENSIVE -> byScore(ScoreField.OFFENSIVE);
+      case INCITEMENT -> byScore(ScoreField.INCITEMENT);
+      case DEHUMANIZATION -> byScore(ScoreField.DEHUMANIZATION);
     };
+  }
+
+  private static Sort byScore(ScoreField score) {
+    return new Sort(new SortField(score.field(), Type.DOUBLE, true), NEWEST_FIRST, VID_DESC);
   }
 }

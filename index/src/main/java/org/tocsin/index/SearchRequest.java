@@ -1,18 +1,26 @@
 package org.tocsin.index;
 
+import java.util.Objects;
+
 /**
  * One page of a search over the post index.
  *
  * <p>The query uses the classic Lucene syntax (see {@link PostIndex#search}); {@code ""} and {@code
  * "*"} match every post. The bounds keep a hostile or careless request from costing more than a
- * deep page of results.
+ * deep page of results. To page deeper than {@link #MAX_OFFSET}, pass the {@link
+ * SearchResult#nextCursor()} of one page as the {@code cursor} of the request for the next, with
+ * the same query, filters and sort.
  *
  * @param query the query text, at most {@link #MAX_QUERY_CHARS} characters
- * @param offset how many hits to skip, in [0, {@link #MAX_OFFSET}]
+ * @param offset how many hits to skip, in [0, {@link #MAX_OFFSET}]; 0 when a cursor is given
  * @param limit how many hits to return, in [1, {@link #MAX_LIMIT}]
  * @param sort the order of the hits
+ * @param filters structured filters, never {@code null}
+ * @param cursor where the previous page ended ({@link SearchResult#nextCursor()}), or {@code null}
+ *     for the first page
  */
-public record SearchRequest(String query, int offset, int limit, Sort sort) {
+public record SearchRequest(
+    String query, int offset, int limit, Sort sort, SearchFilters filters, String cursor) {
 
   /** The longest query accepted, in characters. */
   public static final int MAX_QUERY_CHARS = 2_000;
@@ -26,14 +34,30 @@ public record SearchRequest(String query, int offset, int limit, Sort sort) {
   /** The page size of {@link #of(String)}. */
   public static final int DEFAULT_LIMIT = 20;
 
-  /** The order of the hits. */
+  /** The longest cursor accepted, in characters. */
+  public static final int MAX_CURSOR_CHARS = 1_024;
+
+  /** The order of the hits; ties are broken by newest first, then by the version's identity. */
   public enum Sort {
     /** Best match first; a query that matches everything is sorted {@link #NEWEST} instead. */
     RELEVANCE,
     /** Most recently written first (by the post's {@code createdAt}). */
     NEWEST,
     /** Earliest written first. */
-    OLDEST
+    OLDEST,
+    /** Highest hate probability first. */
+    HATE,
+    /** Highest offensive probability first. */
+    OFFENSIVE,
+    /** Highest incitement score first. */
+    INCITEMENT,
+    /** Highest dehumanisation score first. */
+    DEHUMANIZATION
+  }
+
+  /** A request without filters or cursor: the latest version of every matching post. */
+  public SearchRequest(String query, int offset, int limit, Sort sort) {
+    this(query, offset, limit, sort, SearchFilters.NONE, null);
   }
 
   /**
@@ -64,10 +88,46 @@ public record SearchRequest(String query, int offset, int limit, Sort sort) {
     if (sort == null) {
       throw new IllegalArgumentException("sort must not be null [got null]");
     }
+    if (filters == null) {
+      throw new IllegalArgumentException("filters must not be null [got null]");
+    }
+    if (cursor != null) {
+      if (cursor.length() > MAX_CURSOR_CHARS) {
+        throw new IllegalArgumentException(
+            "cursor must be at most "
+                + MAX_CURSOR_CHARS
+                + " characters [got "
+                + cursor.length()
+                + " characters]");
+      }
+      if (offset != 0) {
+        throw new IllegalArgumentException(
+            "offset must be 0 when a cursor is given [got " + offset + "]");
+      }
+    }
+  }
+
+  /** This request with other filters. */
+  public SearchRequest withFilters(SearchFilters filters) {
+    return new SearchRequest(query, offset, limit, sort, filters, cursor);
+  }
+
+  /**
+   * This request continued after a cursor ({@code null} for the first page), with offset 0.
+   *
+   * @throws IllegalArgumentException if the cursor is too long
+   */
+  public SearchRequest withCursor(String cursor) {
+    return new SearchRequest(query, 0, limit, sort, filters, cursor);
   }
 
   /** The first {@link #DEFAULT_LIMIT} hits of a query, best match first. */
   public static SearchRequest of(String query) {
     return new SearchRequest(query, 0, DEFAULT_LIMIT, Sort.RELEVANCE);
+  }
+
+  /** The first {@code limit} hits of a query with filters, in an order. */
+  public static SearchRequest of(String query, SearchFilters filters, Sort sort, int limit) {
+    return new SearchRequest(query, 0, limit, Objects.requireNonNull(sort, "sort"), filters, null);
   }
 }

@@ -3,10 +3,14 @@ package org.tocsin.api.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tocsin.evidence.FileEvidenceLog;
 import org.tocsin.evidence.VerifyReport;
+import org.tocsin.evidence.sign.TreeHeadKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,9 +38,20 @@ final class VerifyCommand implements Callable<Integer> {
           spec.commandLine(), "no ledger in " + data + " (expected " + ledgerDir + ")");
     }
     // Read-only: verification never changes the ledger, not even to cut a torn tail.
-    VerifyReport report = FileEvidenceLog.verify(ledgerDir);
+    Path publicKey = data.resolve("ledger-keys").resolve(TreeHeadKeys.PUBLIC_FILE);
+    List<PublicKey> keys = new ArrayList<>();
+    if (Files.exists(publicKey)) {
+      keys.add(TreeHeadKeys.readPublicKey(publicKey));
+    } else {
+      out.println("WARNING: no public key at " + publicKey + ": tree-head signatures NOT checked");
+    }
+    VerifyReport report = FileEvidenceLog.verify(ledgerDir, keys, List.of());
     if (report.ok()) {
-      out.printf(Locale.ROOT, "ledger OK: %,d records verified%n", report.recordsChecked());
+      out.printf(
+          Locale.ROOT,
+          "ledger OK: %,d records verified (hash chain, capture digests, Merkle roots of tree heads%s)%n",
+          report.recordsChecked(),
+          keys.isEmpty() ? "" : "; signed tree heads checked with key " + publicKey);
       return 0;
     }
     out.println("ledger FAULT: " + report.firstProblem());

@@ -22,13 +22,15 @@ import java.util.Map;
  * @param search search limits
  * @param auth access control
  * @param alerts alert delivery
+ * @param evidence the ledger's signed tree heads
  */
 public record TocsinConfig(
     HttpConfig http,
     IngestConfig ingest,
     SearchConfig search,
     AuthConfig auth,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    EvidenceConfig evidence) {
 
   /** The resource holding the defaults. */
   public static final String DEFAULT_RESOURCE = "/org/tocsin/api/config/tocsin-default.json";
@@ -102,6 +104,19 @@ public record TocsinConfig(
     }
   }
 
+  /** Evidence: how often a signed tree head is appended while new records arrive. */
+  public record EvidenceConfig(int treeHeadIntervalSeconds) {
+    /** Checks the interval. */
+    public EvidenceConfig {
+      if (treeHeadIntervalSeconds < 1 || treeHeadIntervalSeconds > 86_400) {
+        throw new IllegalArgumentException(
+            "evidence.treeHeadIntervalSeconds must be in 1..86400 [got "
+                + treeHeadIntervalSeconds
+                + "]");
+      }
+    }
+  }
+
   /** The defaults alone. */
   public static TocsinConfig defaults() {
     return fromJson(defaultTree());
@@ -149,12 +164,14 @@ public record TocsinConfig(
         new AuthConfig(integer(tree, "auth", "requestsPerMinute")),
         new AlertsConfig(
             integer(tree, "alerts", "webhookBackoffMillis"),
-            integer(tree, "alerts", "webhookTimeoutMillis")));
+            integer(tree, "alerts", "webhookTimeoutMillis")),
+        new EvidenceConfig(integer(tree, "evidence", "treeHeadIntervalSeconds")));
   }
 
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
-    return new TocsinConfig(new HttpConfig(http.host(), port), ingest, search, auth, alerts);
+    return new TocsinConfig(
+        new HttpConfig(http.host(), port), ingest, search, auth, alerts, evidence);
   }
 
   private static ObjectNode defaultTree() {

@@ -27,6 +27,15 @@ public final class ApiVerticle extends VerticleBase {
   private final HttpConfig http;
   private HttpServer server;
   private WebhookDispatcher webhooks;
+  private long signerTimer = -1;
+  private long tailTimer = -1;
+  private volatile boolean tailing;
+
+  /** How often the node indexes what reached the ledger by other paths (crawlers, custody). */
+  static final long TAIL_MILLIS = 500;
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(ApiVerticle.class.getName());
 
   /** Creates the verticle for what {@code ctx} holds, listening where {@code http} says. */
   public ApiVerticle(ApiContext ctx, HttpConfig http) {
@@ -48,7 +57,8 @@ public final class ApiVerticle extends VerticleBase {
     router.route("/api/*").handler(access.authenticate());
     router.post("/api/v1/posts").handler(BodyHandler.create().setBodyLimit(IngestRoutes.MAX_BYTES));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RequestBodies.MAX_BYTES));
-    new PostRoutes(vertx, node.index(), node.config().search()).mount(router);
+    new PostRoutes(vertx, node.index(), node.config().search(), node.custody()).mount(router);
+    new EvidenceRoutes(vertx, node).mount(router);
     new CampaignRoutes(ctx.campaigns()).mount(router);
     new KeyRoutes(vertx, ctx.keys()).mount(router);
     webhooks =
@@ -60,6 +70,34 @@ public final class ApiVerticle extends VerticleBase {
             node.config().alerts().webhookBackoffMillis(),
             node.config().alerts().webhookTimeoutMillis());
     webhooks.start();
+    tailTimer =
+        vertx.setPeriodic(
+            TAIL_MILLIS,
+            id -> {
+              if (!tailing) {
+                tailing = true;
+                vertx
+                    .executeBlocking(() -> node.indexer().catchUp(), false)
+                    .onComplete(
+                        ar -> {
+                          tailing = false;
+                          if (ar.failed()) {
+                            LOG.log(
+                                java.util.logging.Level.SEVERE,
+                                "indexing from the ledger failed",
+                                ar.cause());
+                          }
+                        });
+              }
+            });
+    signerTimer =
+        vertx.setPeriodic(
+            1_000,
+            id ->
+                vertx
+                    .executeBlocking(() -> node.signer().signIfDue(), false)
+                    .onFailure(
+                        e -> LOG.log(java.util.logging.Level.SEVERE, "tree head not signed", e)));
     new AlertRoutes(vertx, node.alerts(), webhooks).mount(router);
     new IngestRoutes(vertx, node.importer()).mount(router);
     router
@@ -102,6 +140,12 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> stop() {
     if (webhooks != null) {
       webhooks.stop();
+    }
+    if (signerTimer >= 0) {
+      vertx.cancelTimer(signerTimer);
+    }
+    if (tailTimer >= 0) {
+      vertx.cancelTimer(tailTimer);
     }
     return server == null ? Future.succeededFuture() : server.close();
   }

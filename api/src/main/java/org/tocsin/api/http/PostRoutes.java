@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.tocsin.api.auth.Access;
+import org.tocsin.api.auth.ApiKey;
 import org.tocsin.api.config.TocsinConfig.SearchConfig;
+import org.tocsin.api.node.Custody;
 import org.tocsin.core.json.Json;
 import org.tocsin.core.json.ScoreJson;
 import org.tocsin.core.post.PostKey;
@@ -26,11 +30,13 @@ final class PostRoutes {
   private final Vertx vertx;
   private final PostIndex index;
   private final SearchConfig limits;
+  private final Custody custody;
 
-  PostRoutes(Vertx vertx, PostIndex index, SearchConfig limits) {
+  PostRoutes(Vertx vertx, PostIndex index, SearchConfig limits, Custody custody) {
     this.vertx = vertx;
     this.index = index;
     this.limits = limits;
+    this.custody = custody;
   }
 
   void mount(Router router) {
@@ -47,7 +53,20 @@ final class PostRoutes {
     SearchRequest request = new SearchRequest(q, offset, limit, sort);
     vertx
         .executeBlocking(() -> runSearch(request), false)
-        .onSuccess(result -> JsonResponses.send(rc, 200, render(request, result)))
+        .onSuccess(
+            result -> {
+              List<Long> seqs = new ArrayList<>();
+              result.hits().forEach(h -> seqs.add(h.post().evidence().seq()));
+              ApiKey key = Access.key(rc);
+              custody.accessed(
+                  seqs.stream().distinct().toList(),
+                  key.id(),
+                  key.role().jsonName(),
+                  Reasons.stated(rc),
+                  request.query(),
+                  "search");
+              JsonResponses.send(rc, 200, render(request, result));
+            })
         .onFailure(rc::fail);
   }
 
@@ -93,6 +112,14 @@ final class PostRoutes {
               if (found.isEmpty()) {
                 rc.fail(ApiException.notFound("no post " + key));
               } else {
+                ApiKey k = Access.key(rc);
+                custody.accessed(
+                    List.of(found.get().evidence().seq()),
+                    k.id(),
+                    k.role().jsonName(),
+                    Reasons.stated(rc),
+                    null,
+                    "post " + key);
                 JsonResponses.send(rc, 200, ScoreJson.toNode(found.get()));
               }
             })

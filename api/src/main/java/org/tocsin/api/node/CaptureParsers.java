@@ -31,6 +31,20 @@ public final class CaptureParsers {
     return new CaptureParsers(all);
   }
 
+  /**
+   * The upstream deletions a capture reports (Mastodon and Jetstream delete events, Reddit's
+   * removed things); empty for formats that carry none.
+   *
+   * @throws PostFormatException if the body is malformed
+   */
+  public List<org.tocsin.crawler.parse.UpstreamDeletion> deletions(Capture capture)
+      throws PostFormatException {
+    CaptureParser p = byFormat.get(capture.platform());
+    return p instanceof org.tocsin.crawler.parse.DeletionParser d
+        ? d.deletions(capture)
+        : List.of();
+  }
+
   /** The parser of one capture format, if this set has it. */
   public java.util.Optional<CaptureParser> forFormat(String format) {
     return java.util.Optional.ofNullable(byFormat.get(format));

@@ -3,6 +3,7 @@ package org.tocsin.api.node;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -10,12 +11,15 @@ import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.EvidenceRef;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
+import org.tocsin.core.post.PostKey;
 import org.tocsin.core.post.ScoredPost;
 import org.tocsin.core.score.PostScorer;
+import org.tocsin.crawler.parse.UpstreamDeletion;
 import org.tocsin.evidence.EvidenceLog;
 import org.tocsin.evidence.LedgerRecord;
 import org.tocsin.evidence.RecordType;
 import org.tocsin.evidence.capture.CaptureCodec;
+import org.tocsin.evidence.custody.CustodyEventType;
 import org.tocsin.index.PostIndex;
 
 /**
@@ -43,6 +47,8 @@ public final class LedgerIndexer {
   /** The least time between two near-real-time reopens of the index: 250 ms. */
   public static final long MIN_REFRESH_GAP_NANOS = 250_000_000L;
 
+  private Custody custody;
+  private final CaptureCodec.BlobSource blobs;
   private final List<IndexedPostsListener> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private long lastRefreshNanos;
@@ -66,6 +72,12 @@ public final class LedgerIndexer {
       int batchRecords,
       int commitEveryRecords) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.blobs =
+        ledger instanceof org.tocsin.evidence.FileEvidenceLog f
+            ? name -> f.blobs().get(name)
+            : name -> {
+              throw new IOException("this ledger has no blob store [blob " + name + "]");
+            };
     this.index = Objects.requireNonNull(index, "index");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
     this.parsers = Objects.requireNonNull(parsers, "parsers");
@@ -92,6 +104,11 @@ public final class LedgerIndexer {
      *     processed, and the next catch-up offers them again
      */
     void indexed(List<ScoredPost> posts) throws IOException;
+  }
+
+  /** Records scored/indexed/deleted-upstream custody events from now on. */
+  public synchronized void setCustody(Custody custody) {
+    this.custody = custody;
   }
 
   /** Adds a listener that hears of every batch of indexed posts. */
@@ -182,9 +199,35 @@ public final class LedgerIndexer {
     return new CatchUpReport(from, to, batch.totalRecords, batch.totalPosts, batch.parseErrors);
   }
 
+  private void recordDeletions(long seq, Capture capture) {
+    if (custody == null) {
+      return;
+    }
+    try {
+      for (UpstreamDeletion d : parsers.deletions(capture)) {
+        List<Long> subjects = new ArrayList<>();
+        index
+            .get(new PostKey(d.platform(), d.id()))
+            .ifPresent(sp -> subjects.add(sp.evidence().seq()));
+        subjects.add(seq);
+        custody.system(
+            CustodyEventType.DELETED_UPSTREAM,
+            subjects,
+            Map.of(
+                "platform", d.platform(), "id", d.id(), "observedAt", d.observedAt().toString()));
+      }
+    } catch (PostFormatException | IOException e) {
+      LOG.log(
+          Level.WARNING,
+          "ledger seq {0}: deletions not read: {1}",
+          new Object[] {seq, e.getMessage()});
+    }
+  }
+
   /** One index commit's worth of records. */
   private final class Batch {
     private final List<ScoredPost> posts = new ArrayList<>();
+    private final List<Long> captureSeqs = new ArrayList<>();
     private int records;
     private long totalRecords;
     private long totalPosts;
@@ -199,9 +242,9 @@ public final class LedgerIndexer {
       Capture capture;
       List<Post> parsed;
       try {
-        capture = CaptureCodec.decode(record.payload());
+        capture = CaptureCodec.decode(record.payload(), blobs);
         parsed = parsers.parse(capture);
-      } catch (PostFormatException | IllegalArgumentException e) {
+      } catch (PostFormatException | IllegalArgumentException | IOException e) {
         parseErrors++;
         LOG.log(
             Level.WARNING,
@@ -225,6 +268,16 @@ public final class LedgerIndexer {
       for (IndexedPostsListener l : listeners) {
         l.indexed(List.copyOf(posts));
       }
+      if (custody != null && !captureSeqs.isEmpty()) {
+        List<Long> subjects = List.copyOf(captureSeqs);
+        custody.system(
+            CustodyEventType.SCORED,
+            subjects,
+            Map.of("model", scorer.model(), "version", scorer.version()));
+        custody.system(
+            CustodyEventType.INDEXED, subjects, Map.of("posts", Integer.toString(posts.size())));
+      }
+      captureSeqs.clear();
       indexedThrough = throughSeq;
       totalPosts += posts.size();
       posts.clear();

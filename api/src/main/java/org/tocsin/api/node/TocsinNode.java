@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tocsin.api.alerts.AlertEngine;
@@ -11,43 +12,48 @@ import org.tocsin.api.alerts.AlertOutbox;
 import org.tocsin.api.alerts.RuleStore;
 import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.core.score.PostScorer;
-import org.tocsin.evidence.EvidenceLog;
 import org.tocsin.evidence.FileEvidenceLog;
+import org.tocsin.evidence.sign.TreeHeadKeys;
+import org.tocsin.evidence.sign.TreeHeadSigner;
 import org.tocsin.index.PostIndex;
 import org.tocsin.nlp.baseline.LexiconScorer;
 
 /**
- * One Tocsin node on local disk: the ledger ({@code DATA/ledger}), the index ({@code DATA/index})
- * and the scorer, wired into the importer and the ledger indexer. Opening a node recovers a torn
- * ledger tail and brings the index up to date with the ledger before anything else happens.
+ * One Tocsin node on local disk: the ledger ({@code DATA/ledger}) with its signing key ({@code
+ * DATA/ledger-keys}), the index ({@code DATA/index}), alerts ({@code DATA/alerts}) and the scorer,
+ * wired into the importer and the ledger indexer. Opening a node recovers a torn ledger tail and
+ * brings the index up to date with the ledger before anything else happens; closing it commits the
+ * index and signs a last tree head over everything the ledger holds.
  */
 public final class TocsinNode implements Closeable {
   private static final Logger LOG = Logger.getLogger(TocsinNode.class.getName());
 
   private final Path dataDir;
   private final TocsinConfig config;
-  private final EvidenceLog ledger;
+  private final FileEvidenceLog ledger;
+  private final TreeHeadKeys signingKeys;
+  private final TreeHeadSigner signer;
   private final PostIndex index;
   private final PostScorer scorer;
+  private final Custody custody;
+  private final AlertEngine alerts;
   private final LedgerIndexer indexer;
   private final PostImporter importer;
   private final CatchUpReport startupCatchUp;
-  private final AlertEngine alerts;
   private boolean closed;
 
-  private TocsinNode(
-      Path dataDir,
-      TocsinConfig config,
-      EvidenceLog ledger,
-      PostIndex index,
-      PostScorer scorer,
-      AlertEngine alerts)
-      throws IOException {
-    this.dataDir = dataDir;
-    this.config = config;
-    this.ledger = ledger;
-    this.index = index;
-    this.scorer = scorer;
+  private TocsinNode(Parts p) throws IOException {
+    this.dataDir = p.dataDir;
+    this.config = p.config;
+    this.ledger = p.ledger;
+    this.signingKeys = p.keys;
+    this.signer =
+        new TreeHeadSigner(
+            ledger, signingKeys, Duration.ofSeconds(config.evidence().treeHeadIntervalSeconds()));
+    this.index = p.index;
+    this.scorer = p.scorer;
+    this.custody = new Custody(ledger);
+    this.alerts = p.alerts;
     this.indexer =
         new LedgerIndexer(
             ledger,
@@ -56,11 +62,23 @@ public final class TocsinNode implements Closeable {
             CaptureParsers.standard(),
             config.ingest().batchSize(),
             config.ingest().commitEveryRecords());
-    this.importer = new PostImporter(ledger, indexer, config.ingest().batchSize());
-    this.alerts = alerts;
+    indexer.setCustody(custody);
     indexer.addListener(alerts::onIndexed);
+    this.importer = new PostImporter(ledger, indexer, config.ingest().batchSize());
     this.startupCatchUp = indexer.catchUp();
     indexer.flush();
+  }
+
+  /** What a node is made of, opened in order so that a failure closes what was opened. */
+  private static final class Parts {
+    Path dataDir;
+    TocsinConfig config;
+    FileEvidenceLog ledger;
+    TreeHeadKeys keys;
+    PostIndex index;
+    PostScorer scorer;
+    AlertOutbox outbox;
+    AlertEngine alerts;
   }
 
   /**
@@ -71,30 +89,33 @@ public final class TocsinNode implements Closeable {
    */
   public static TocsinNode open(Path dataDir, TocsinConfig config) throws IOException {
     Files.createDirectories(dataDir);
-    EvidenceLog ledger = FileEvidenceLog.open(dataDir.resolve("ledger"));
-    if (ledger.recovery().truncatedBytes() > 0) {
-      LOG.warning(ledger.recovery().message());
-    }
-    PostIndex index = null;
-    AlertOutbox outbox = null;
+    Parts p = new Parts();
+    p.dataDir = dataDir;
+    p.config = config;
     try {
-      index = PostIndex.open(dataDir.resolve("index"));
-      if (index.lastIndexedSeq() > ledger.lastSeq()) {
+      p.ledger = FileEvidenceLog.open(dataDir.resolve("ledger"));
+      if (p.ledger.recovery().truncatedBytes() > 0) {
+        LOG.warning(p.ledger.recovery().message());
+      }
+      p.keys = TreeHeadKeys.loadOrCreate(dataDir.resolve("ledger-keys"));
+      p.index = PostIndex.open(dataDir.resolve("index"));
+      if (p.index.lastIndexedSeq() > p.ledger.lastSeq()) {
         throw new IllegalStateException(
             "the index holds ledger seq "
-                + index.lastIndexedSeq()
+                + p.index.lastIndexedSeq()
                 + " but the ledger ends at "
-                + ledger.lastSeq()
-                + ": the index belongs to another ledger; run reindex");
+                + p.ledger.lastSeq()
+                + ": the index belongs to another ledger; delete DATA/index to rebuild it");
       }
       Path alertsDir = dataDir.resolve("alerts");
-      outbox = AlertOutbox.open(alertsDir);
-      AlertEngine alerts = new AlertEngine(RuleStore.open(alertsDir), outbox);
-      return new TocsinNode(dataDir, config, ledger, index, LexiconScorer.loadDefault(), alerts);
+      p.outbox = AlertOutbox.open(alertsDir);
+      p.alerts = new AlertEngine(RuleStore.open(alertsDir), p.outbox);
+      p.scorer = LexiconScorer.loadDefault();
+      return new TocsinNode(p);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(outbox, e);
-      closeQuietly(index, e);
-      closeQuietly(ledger, e);
+      closeQuietly(p.outbox, e);
+      closeQuietly(p.index, e);
+      closeQuietly(p.ledger, e);
       throw e;
     }
   }
@@ -110,8 +131,23 @@ public final class TocsinNode implements Closeable {
   }
 
   /** The ledger. */
-  public EvidenceLog ledger() {
+  public FileEvidenceLog ledger() {
     return ledger;
+  }
+
+  /** The ledger's tree-head signing keys. */
+  public TreeHeadKeys signingKeys() {
+    return signingKeys;
+  }
+
+  /** The tree-head signer; call {@link TreeHeadSigner#signIfDue} from a timer. */
+  public TreeHeadSigner signer() {
+    return signer;
+  }
+
+  /** The custody recorder. */
+  public Custody custody() {
+    return custody;
   }
 
   /** The index. */
@@ -145,8 +181,8 @@ public final class TocsinNode implements Closeable {
   }
 
   /**
-   * Commits what the index holds, closes it, then closes the ledger (which waits for pending
-   * appends to be durable). Closing twice is harmless.
+   * Commits the index, signs a last tree head, and closes everything; the ledger waits for pending
+   * appends to be durable. Closing twice is harmless.
    */
   @Override
   public synchronized void close() throws IOException {
@@ -154,18 +190,21 @@ public final class TocsinNode implements Closeable {
       return;
     }
     closed = true;
-    try {
-      indexer.flush();
-    } finally {
+    IOException first = null;
+    for (Closeable c :
+        new Closeable[] {indexer::flush, index, alerts.outbox()::close, signer, ledger}) {
       try {
-        index.close();
-      } finally {
-        try {
-          alerts.outbox().close();
-        } finally {
-          ledger.close();
+        c.close();
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
         }
       }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

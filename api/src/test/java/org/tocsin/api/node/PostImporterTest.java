@@ -31,8 +31,9 @@ class PostImporterTest {
 
       assertThat(r.accepted()).isEqualTo(posts.size());
       assertThat(r.rejected()).isZero();
-      assertThat(node.ledger().lastSeq()).isEqualTo(posts.size());
-      assertThat(node.indexer().indexedThrough()).isEqualTo(node.ledger().lastSeq());
+      assertThat(r.firstSeq()).isEqualTo(1);
+      assertThat(r.lastSeq()).isEqualTo(posts.size());
+      assertThat(node.indexer().indexedThrough()).isGreaterThanOrEqualTo(posts.size());
       // every ledger record holds the exact bytes of its line, with file and line as provenance
       for (int i = 0; i < lines.size(); i++) {
         LedgerRecord rec = node.ledger().read(i + 1);
@@ -108,15 +109,16 @@ class PostImporterTest {
     Files.writeString(config, "{\"ingest\": {\"batchSize\": 10, \"commitEveryRecords\": 30}}");
     try (TocsinNode node = TocsinNode.open(data, TocsinConfig.load(config))) {
       node.importer().importFile(file, ImportListener.NONE);
-      assertThat(node.indexer().indexedThrough()).isEqualTo(100);
-      // commits happen every 30 records; the last 10 are searchable but not yet committed
-      assertThat(node.indexer().committedThrough()).isEqualTo(90);
-      assertThat(node.index().lastIndexedSeq()).isEqualTo(90);
+      long indexed = node.indexer().indexedThrough();
+      assertThat(indexed).isGreaterThanOrEqualTo(100);
+      // commits happen every 30 records; what came after the last commit is searchable only
+      assertThat(node.indexer().committedThrough()).isBetween(30L, indexed - 1);
+      assertThat(node.index().lastIndexedSeq()).isEqualTo(node.indexer().committedThrough());
       assertThat(node.index().count()).isEqualTo(100);
     }
     try (TocsinNode node = TocsinNode.open(data, TocsinConfig.load(config))) {
-      assertThat(node.startupCatchUp().records()).isZero(); // close committed the rest
-      assertThat(node.index().lastIndexedSeq()).isEqualTo(100);
+      assertThat(node.startupCatchUp().postsIndexed()).isZero(); // close committed the rest
+      assertThat(node.index().lastIndexedSeq()).isGreaterThanOrEqualTo(100);
       assertThat(node.index().count()).isEqualTo(100);
     }
   }
@@ -133,11 +135,11 @@ class PostImporterTest {
     try (TocsinNode node = TocsinNode.open(data, TocsinConfig.defaults())) {
       assertThat(node.startupCatchUp().postsIndexed()).isEqualTo(40);
       assertThat(node.index().count()).isEqualTo(40);
-      assertThat(node.index().lastIndexedSeq()).isEqualTo(40);
+      assertThat(node.index().lastIndexedSeq()).isEqualTo(node.indexer().indexedThrough());
     }
     // a second open finds nothing to do: catch-up is idempotent
     try (TocsinNode node = TocsinNode.open(data, TocsinConfig.defaults())) {
-      assertThat(node.startupCatchUp().records()).isZero();
+      assertThat(node.startupCatchUp().postsIndexed()).isZero();
       assertThat(node.index().count()).isEqualTo(40);
     }
   }

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * A fetch that produced no usable capture, with a stable cause code ({@code http_429}, {@code
- * http_5xx}, {@code http_4xx}, {@code body_too_large}, {@code timeout}, {@code io}) and, when the
- * server said so, when to try again. Stackless: it is an expected outcome, not a bug.
+ * http_5xx}, {@code http_4xx}, {@code http_3xx}, {@code not_modified} (304), {@code
+ * body_too_large}, {@code timeout}, {@code io}) and, when the server said so, when to try again.
+ * Stackless: it is an expected outcome, not a bug.
  */
 public final class FetchException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -148,7 +148,7 @@ public final class HttpFetcher {
     resp.endHandler(
         v -> {
           if (status < 200 || status > 299) {
-            String code = status == 429 ? "http_429" : status >= 500 ? "http_5xx" : "http_4xx";
+            String code = failureCode(status);
             result.tryFail(
                 new FetchException(
                     code, status, next, "status " + status + " [got " + url + "]", null));
@@ -173,6 +173,20 @@ public final class HttpFetcher {
                   clock.instant(),
                   body.getBytes()));
         });
+  }
+
+  /**
+   * The cause code of a non-2xx status; 304 is {@code not_modified}, an answer to a conditional
+   * GET.
+   */
+  static String failureCode(int status) {
+    if (status == 304) {
+      return "not_modified";
+    }
+    if (status == 429) {
+      return "http_429";
+    }
+    return status >= 500 ? "http_5xx" : status >= 400 ? "http_4xx" : "http_3xx";
   }
 
   /** Closes the HTTP client. */

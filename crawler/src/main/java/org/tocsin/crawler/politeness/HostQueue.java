@@ -13,7 +13,7 @@ import java.time.Instant;
 public final class HostQueue {
 
   private final String host;
-  private final long intervalMillis;
+  private long intervalMillis;
   private final Clock clock;
   private long nextFetchMillis;
 
@@ -43,6 +43,14 @@ public final class HostQueue {
     Promise<Void> p = Promise.promise();
     vertx.setTimer(wait, id -> p.complete());
     return p.future();
+  }
+
+  /** Changes the minimum interval (a robots.txt Crawl-delay); applies from the next grant. */
+  public synchronized void interval(long millis) {
+    if (millis < 0) {
+      throw new IllegalArgumentException("interval must be >= 0 [got " + millis + "]");
+    }
+    intervalMillis = millis;
   }
 
   /** Holds every request to this host until {@code until} (never shortens an existing pause). */

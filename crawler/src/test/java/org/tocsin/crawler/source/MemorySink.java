@@ -1,6 +1,7 @@
 package org.tocsin.crawler.source;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -18,6 +19,9 @@ public final class MemorySink implements CaptureSink {
   private final List<Capture> stored = new CopyOnWriteArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
   private final IntPredicate failCall;
+  private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+
+  private record Waiter(int count, Promise<Void> promise) {}
 
   /** A sink that fails call number {@code n} (1-based) when {@code failCall.test(n)}. */
   public MemorySink(IntPredicate failCall) {
@@ -37,12 +41,28 @@ public final class MemorySink implements CaptureSink {
           new IllegalStateException("ledger unavailable (test) [call " + n + "]"));
     }
     stored.add(c);
+    for (Waiter w : waiters) {
+      if (stored.size() >= w.count()) {
+        waiters.remove(w);
+        w.promise().tryComplete();
+      }
+    }
     return Future.succeededFuture(new EvidenceRef(stored.size(), sha256(c.body()), Instant.now()));
   }
 
   /** The captures acknowledged so far. */
   public List<Capture> stored() {
     return new ArrayList<>(stored);
+  }
+
+  /** Completes once at least {@code n} captures were acknowledged. */
+  public Future<Void> awaitStored(int n) {
+    Promise<Void> p = Promise.promise();
+    waiters.add(new Waiter(n, p));
+    if (stored.size() >= n && waiters.remove(new Waiter(n, p))) {
+      p.tryComplete();
+    }
+    return p.future();
   }
 
   /** How many times store was called. */

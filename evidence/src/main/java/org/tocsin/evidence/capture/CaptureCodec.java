@@ -35,6 +35,16 @@ public final class CaptureCodec {
    */
   public record Encoded(byte[] payload, String bodySha256) {}
 
+  /** Loads a blob by its lower-case hex SHA-256 name, checking the digest (a {@code BlobStore}). */
+  @FunctionalInterface
+  public interface BlobSource {
+    /** The blob's bytes. */
+    byte[] get(String sha256) throws IOException;
+  }
+
+  /** The {@code bodyStorage} value of a capture whose body is in the blob store. */
+  public static final String STORAGE_BLOB = "blob";
+
   private static final ObjectMapper MAPPER = Json.mapper();
 
   private CaptureCodec() {}
@@ -46,6 +56,19 @@ public final class CaptureCodec {
 
   /** Encodes a capture as a payload and returns the body digest as well. */
   public static Encoded encodeWithDigest(Capture c) {
+    return encode(c, false);
+  }
+
+  /**
+   * Encodes a capture whose body is stored in the blob store under its SHA-256: the metadata gains
+   * {@code "bodyStorage":"blob"} as its last field and the payload ends after the metadata. The
+   * caller must make the blob durable before appending the payload.
+   */
+  public static Encoded encodeBlobReference(Capture c) {
+    return encode(c, true);
+  }
+
+  private static Encoded encode(Capture c, boolean blob) {
     String sha = sha256Hex(c.body());
     ObjectNode meta = MAPPER.createObjectNode();
     meta.put("source", c.source());
@@ -60,17 +83,21 @@ public final class CaptureCodec {
     meta.put("receivedAt", c.receivedAt().toString());
     meta.put("bodySha256", sha);
     meta.put("bodyLength", c.body().length);
+    if (blob) {
+      meta.put("bodyStorage", STORAGE_BLOB);
+    }
     byte[] json;
     try {
       json = MAPPER.writeValueAsBytes(meta);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot write capture metadata for " + c.url(), e);
     }
+    byte[] body = blob ? new byte[0] : c.body();
     byte[] out =
-        ByteBuffer.allocate(Math.addExact(4 + json.length, c.body().length))
+        ByteBuffer.allocate(Math.addExact(4 + json.length, body.length))
             .putInt(json.length)
             .put(json)
-            .put(c.body())
+            .put(body)
             .array();
     return new Encoded(out, sha);
   }
@@ -83,6 +110,20 @@ public final class CaptureCodec {
    *     match the digest in the metadata; the message says what was wrong
    */
   public static Capture decode(byte[] payload) {
+    try {
+      return decode(
+          payload,
+          sha -> {
+            throw new IllegalArgumentException(
+                "capture body is in the blob store (" + sha + "): decode with a BlobSource");
+          });
+    } catch (IOException e) {
+      throw new IllegalStateException("unreachable: no blob source was called", e);
+    }
+  }
+
+  /** The metadata of a capture payload, without checking the body. */
+  public static JsonNode metadata(byte[] payload) {
     if (payload.length < 4) {
       throw new IllegalArgumentException(
           "capture payload too short for its metadata length [got " + payload.length + " bytes]");
@@ -106,7 +147,44 @@ public final class CaptureCodec {
       throw new IllegalArgumentException(
           "capture metadata must be a JSON object [got " + meta + "]");
     }
-    byte[] body = Arrays.copyOfRange(payload, 4 + (int) metaLen, payload.length);
+    return meta;
+  }
+
+  /** Whether a capture payload keeps its body in the blob store. */
+  public static boolean isBlobReference(JsonNode meta) {
+    JsonNode st = meta.get("bodyStorage");
+    if (st == null || st.isNull() || "inline".equals(st.asText())) {
+      return false;
+    }
+    if (!STORAGE_BLOB.equals(st.asText())) {
+      throw new IllegalArgumentException("unknown capture bodyStorage [got " + st + "]");
+    }
+    return true;
+  }
+
+  /**
+   * Decodes a capture payload, inline or blob reference, and checks the body against its length and
+   * SHA-256.
+   *
+   * @throws IllegalArgumentException if the payload is not an encoded capture, or the body does not
+   *     match the digest in the metadata
+   * @throws IOException if the blob cannot be read (a missing blob is {@code NoSuchFileException})
+   */
+  public static Capture decode(byte[] payload, BlobSource blobs) throws IOException {
+    JsonNode meta = metadata(payload);
+    int metaLen = ByteBuffer.wrap(payload).getInt();
+    byte[] body;
+    if (isBlobReference(meta)) {
+      if (payload.length != 4 + metaLen) {
+        throw new IllegalArgumentException(
+            "a blob-reference capture has no inline body [got "
+                + (payload.length - 4 - metaLen)
+                + " bytes]");
+      }
+      body = blobs.get(text(meta, "bodySha256", false));
+    } else {
+      body = Arrays.copyOfRange(payload, 4 + metaLen, payload.length);
+    }
     long declaredLength = number(meta, "bodyLength");
     if (declaredLength != body.length) {
       throw new IllegalArgumentException(

@@ -35,6 +35,12 @@ public final class PostQueries {
    */
   public static final int MAX_TERMS = 1024;
 
+  /**
+   * The most indexed terms one wildcard, prefix, regular expression or term range may match in a
+   * segment; past it the search fails with an {@link InvalidQueryException}.
+   */
+  public static final int MAX_EXPANSIONS = 10_000;
+
   private final Analyzer analyzer;
 
   /** Creates a parser that analyses query terms with the index's analyzer. */

@@ -34,6 +34,7 @@ final class PostQueryParser extends QueryParser {
     setAutoGeneratePhraseQueries(false);
     setLocale(Locale.ROOT);
     setTimeZone(TimeZone.getTimeZone("UTC"));
+    setMultiTermRewriteMethod(new BoundedExpansion(PostQueries.MAX_EXPANSIONS));
   }
 
   @Override

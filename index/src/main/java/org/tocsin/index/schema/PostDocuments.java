@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
@@ -16,6 +20,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.CorruptIndexException;
@@ -30,6 +35,7 @@ import org.tocsin.core.post.Post;
 import org.tocsin.core.post.ScoredPost;
 import org.tocsin.core.score.Score;
 import org.tocsin.core.score.TargetScore;
+import org.tocsin.index.analysis.PostAnalyzers;
 
 /**
  * Maps a {@link ScoredPost} to the Lucene document of {@link PostFields} and back.
@@ -48,30 +54,77 @@ public final class PostDocuments {
   public static final Set<String> STORED_FIELDS =
       Set.of(PostFields.POST_JSON, PostFields.SCORE_JSON, PostFields.EVIDENCE_JSON);
 
+  /** The stored fields that {@link #read} and {@link #readCampaigns} need. */
+  public static final Set<String> STORED_FIELDS_WITH_CAMPAIGNS =
+      Set.of(
+          PostFields.POST_JSON,
+          PostFields.SCORE_JSON,
+          PostFields.EVIDENCE_JSON,
+          PostFields.CAMPAIGNS);
+
+  /** The most campaign ids one post may carry. */
+  public static final int MAX_CAMPAIGNS = 256;
+
+  /** Normalises keyword values for doc values exactly as the index analyses their terms. */
+  private static final Analyzer NORMALIZER = PostAnalyzers.create();
+
   private static final FieldType TEXT_TYPE = textType();
   private static final FieldType LOWER_KEYWORD_TYPE = lowerKeywordType();
 
   private PostDocuments() {}
 
   /**
-   * Builds the document of a scored post.
+   * Builds the document of the latest version of a scored post, in no campaign.
    *
    * @throws IllegalArgumentException if the post breaks the bounds of Post JSON, so that it could
    *     not be read back from the index
    */
   public static Document toDocument(ScoredPost sp) {
+    return toDocument(sp, List.of(), true);
+  }
+
+  /**
+   * Builds the document of one version of a scored post.
+   *
+   * @param campaigns ids of the campaigns the post was found in (exact; duplicates dropped)
+   * @param latest whether this is the latest version of the post
+   * @throws IllegalArgumentException if the post breaks the bounds of Post JSON, so that it could
+   *     not be read back from the index, or carries more than {@link #MAX_CAMPAIGNS} campaigns
+   */
+  public static Document toDocument(ScoredPost sp, Collection<String> campaigns, boolean latest) {
     Post p = sp.post();
     String postJson = PostJson.write(p);
     checkReadable(postJson, p);
+    Set<String> campaignIds = new TreeSet<>(campaigns);
+    if (campaignIds.size() > MAX_CAMPAIGNS) {
+      throw new IllegalArgumentException(
+          "a post may be in at most "
+              + MAX_CAMPAIGNS
+              + " campaigns [got "
+              + campaignIds.size()
+              + " for "
+              + p.key()
+              + "]");
+    }
     Document d = new Document();
     String key = p.key().toString();
     d.add(new StringField(PostFields.KEY, key, Field.Store.YES));
     d.add(new SortedDocValuesField(PostFields.KEY, new BytesRef(key)));
-    lower(d, PostFields.PLATFORM, p.platform());
+    String vid = versionId(key, sp.evidence().seq());
+    d.add(new StringField(PostFields.VERSION_ID, vid, Field.Store.NO));
+    d.add(new SortedDocValuesField(PostFields.VERSION_ID, new BytesRef(vid)));
+    if (latest) {
+      markLatest(d);
+    }
+    facet(d, PostFields.PLATFORM, p.platform());
     exact(d, PostFields.ID, p.id());
     exact(d, PostFields.AUTHOR_ID, p.author().id());
-    lower(d, PostFields.AUTHOR_HANDLE, p.author().handle());
-    lower(d, PostFields.LANG, p.lang());
+    facet(d, PostFields.AUTHOR_HANDLE, p.author().handle());
+    facet(d, PostFields.LANG, p.lang());
+    for (String c : campaignIds) {
+      facet(d, PostFields.CAMPAIGNS, c);
+      d.add(new StoredField(PostFields.CAMPAIGNS, c));
+    }
     p.hashtags().forEach(h -> lower(d, PostFields.HASHTAGS, h));
     p.mentions().forEach(m -> lower(d, PostFields.MENTIONS, m));
     p.links().forEach(l -> exact(d, PostFields.LINKS, l));
@@ -83,6 +136,7 @@ public final class PostDocuments {
     addScores(d, sp.score());
     EvidenceRef ev = sp.evidence();
     d.add(new LongPoint(PostFields.EVIDENCE_SEQ, ev.seq()));
+    d.add(new NumericDocValuesField(PostFields.EVIDENCE_SEQ, ev.seq()));
     d.add(new StoredField(PostFields.EVIDENCE_SEQ, ev.seq()));
     d.add(new StringField(PostFields.EVIDENCE_SHA256, ev.sha256(), Field.Store.YES));
     d.add(new StoredField(PostFields.POST_JSON, postJson));
@@ -121,6 +175,33 @@ public final class PostDocuments {
     }
   }
 
+  /** Marks a document built as an older version as the latest one. */
+  public static void markLatest(Document d) {
+    d.add(new StringField(PostFields.LATEST, PostFields.LATEST_VALUE, Field.Store.NO));
+  }
+
+  /** The campaign ids stored in a document, sorted; empty if none. */
+  public static List<String> readCampaigns(Document doc) {
+    return List.of(doc.getValues(PostFields.CAMPAIGNS));
+  }
+
+  /** The identity of one version of a post: {@code platform/id@seq}. */
+  public static String versionId(String key, long seq) {
+    return key + "@" + seq;
+  }
+
+  /**
+   * The term a keyword field indexes for a value (lower-cased, sigil dropped, as the field's
+   * analyzer does), or {@code null} if the value is not indexed (empty or too long).
+   */
+  public static BytesRef keywordTerm(String field, String value) {
+    if (!indexable(value)) {
+      return null;
+    }
+    BytesRef term = NORMALIZER.normalize(field, value);
+    return term.length == 0 ? null : term;
+  }
+
   /** Epoch milliseconds of an instant, clamped to the range of a {@code long}. */
   public static long epochMillis(Instant t) {
     try {
@@ -135,7 +216,7 @@ public final class PostDocuments {
     score(d, PostFields.OFFENSIVE, s.offensive());
     score(d, PostFields.INCITEMENT, s.incitement());
     score(d, PostFields.DEHUMANIZATION, s.dehumanization());
-    lower(d, PostFields.LABEL, s.label());
+    facet(d, PostFields.LABEL, s.label());
     lower(d, PostFields.MODEL, s.model());
     Set<String> groups = new LinkedHashSet<>();
     Set<String> grounds = new LinkedHashSet<>();
@@ -143,8 +224,8 @@ public final class PostDocuments {
       groups.add(t.group());
       grounds.add(t.ground().jsonName());
     }
-    groups.forEach(g -> lower(d, PostFields.TARGETS, g));
-    grounds.forEach(g -> lower(d, PostFields.GROUNDS, g));
+    groups.forEach(g -> facet(d, PostFields.TARGETS, g));
+    grounds.forEach(g -> facet(d, PostFields.GROUNDS, g));
   }
 
   private static void score(Document d, String field, double value) {
@@ -155,6 +236,15 @@ public final class PostDocuments {
   private static void exact(Document d, String field, String value) {
     if (indexable(value)) {
       d.add(new StringField(field, value, Field.Store.NO));
+    }
+  }
+
+  /** A keyword that is also counted in facets: its indexed term, repeated as doc values. */
+  private static void facet(Document d, String field, String value) {
+    BytesRef term = keywordTerm(field, value);
+    if (term != null) {
+      d.add(new Field(field, value, LOWER_KEYWORD_TYPE));
+      d.add(new SortedSetDocValuesField(field, term));
     }
   }
 

@@ -18,8 +18,29 @@ import java.util.Optional;
  */
 public final class PostFields {
 
-  /** {@code platform/id}: the unique key of a document, exact. */
+  /**
+   * {@code platform/id}: the key of a post, exact; shared by every version of an edited post (see
+   * {@link #VERSION_ID}).
+   */
   public static final String KEY = "key";
+
+  /**
+   * {@code platform/id@seq}: the unique identity of a document, one per version of a post, exact;
+   * sorted doc values break ties between hits. Not searchable by users.
+   */
+  public static final String VERSION_ID = "vid";
+
+  /**
+   * {@code true} on the latest version of a post (the one with the highest ledger seq) and absent
+   * on older versions. Not searchable by users; searches see only latest versions unless asked.
+   */
+  public static final String LATEST = "latest";
+
+  /** The value of {@link #LATEST} on the latest version. */
+  public static final String LATEST_VALUE = "true";
+
+  /** Ids of the campaigns a post was found in, exact; multi-valued, stored. */
+  public static final String CAMPAIGNS = "campaigns";
 
   /** The platform name, lower-cased. */
   public static final String PLATFORM = "platform";
@@ -75,7 +96,7 @@ public final class PostFields {
   /** The name of the model that scored the post, lower-cased. */
   public static final String MODEL = "model";
 
-  /** The ledger sequence number of the captured original: points and stored. */
+  /** The ledger sequence number of the captured original: points, doc values and stored. */
   public static final String EVIDENCE_SEQ = "evidence.seq";
 
   /** The SHA-256 of the captured original, lower-case hex, stored. */
@@ -153,6 +174,7 @@ public final class PostFields {
     m.put(DEHUMANIZATION, FieldKind.DOUBLE);
     m.put(EVIDENCE_SEQ, FieldKind.LONG);
     m.put(EVIDENCE_SHA256, FieldKind.LOWERCASE);
+    m.put(CAMPAIGNS, FieldKind.EXACT);
     return Collections.unmodifiableMap(m);
   }
 
@@ -186,6 +208,7 @@ public final class PostFields {
     m.put("dehumanization", DEHUMANIZATION);
     m.put("seq", EVIDENCE_SEQ);
     m.put("sha256", EVIDENCE_SHA256);
+    m.put("campaign", CAMPAIGNS);
     // Other spellings people reach for.
     m.put("author.handle", AUTHOR_HANDLE);
     m.put("handle", AUTHOR_HANDLE);
@@ -201,6 +224,7 @@ public final class PostFields {
     m.put("dehumanisation", DEHUMANIZATION);
     m.put("evidence.seq", EVIDENCE_SEQ);
     m.put("evidence.sha256", EVIDENCE_SHA256);
+    m.put("campaigns", CAMPAIGNS);
     return Collections.unmodifiableMap(m);
   }
 }

@@ -26,7 +26,11 @@ import org.tocsin.testkit.fixtures.Recording;
 /**
  * A fake platform on {@code 127.0.0.1}, port 0: replays recorded responses (status, headers and
  * body bytes) by path and query, with the recorded origin in header values (Link pagination)
- * rewritten to this server, and injects one-shot {@link Fault}s queued per path.
+ * rewritten to this server, and injects one-shot {@link Fault}s queued per path. A recording with
+ * an {@code ETag} or {@code Last-Modified} answers a matching conditional GET with 304.
+ *
+ * <p>Besides plain HTTP it serves Jetstream WebSocket replays ({@link #webSocket}) and recorded
+ * server-sent event streams ({@link #sse}).
  *
  * <p>Routes, faults and the request log may be changed from any thread; requests are answered on
  * the server's event loop.
@@ -42,6 +46,8 @@ public final class FakePlatform {
   private final List<String> log = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+  private final Map<String, JetstreamReplay> webSockets = new ConcurrentHashMap<>();
+  private final Map<String, SseStream> sseStreams = new ConcurrentHashMap<>();
   private volatile Recording fallback =
       new Recording(
           "GET",
@@ -52,6 +58,8 @@ public final class FakePlatform {
   private HttpServer server;
 
   private record Waiter(String pathAndQuery, int times, Promise<Void> promise) {}
+
+  private record SseStream(Recording recording, boolean keepOpen) {}
 
   private FakePlatform(Vertx vertx) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -65,6 +73,26 @@ public final class FakePlatform {
   /** Replays a recording at the path and query of its recorded URI. */
   public FakePlatform replay(Recording r) {
     routes.put(pathAndQuery(r.uri()), r);
+    return this;
+  }
+
+  /**
+   * Serves a Jetstream replay as a WebSocket at {@code path} (for example {@code /subscribe}); the
+   * query is the replay's to read (cursor, filters).
+   */
+  public FakePlatform webSocket(String path, JetstreamReplay replay) {
+    webSockets.put(path, Objects.requireNonNull(replay, "replay"));
+    return this;
+  }
+
+  /**
+   * Serves a recorded {@code text/event-stream} body (Mastodon streaming) at the path of its
+   * recorded URI, any query: the recorded headers, then the body one event ({@code \n\n}-ended
+   * block) per chunk. With {@code keepOpen} the response never ends, like a live stream; without,
+   * it ends after the last event, like a dropped stream.
+   */
+  public FakePlatform sse(Recording r, boolean keepOpen) {
+    sseStreams.put(URI.create(r.uri()).getRawPath(), new SseStream(r, keepOpen));
     return this;
   }
 
@@ -83,7 +111,19 @@ public final class FakePlatform {
   /** Starts listening on {@code 127.0.0.1} and an ephemeral port. */
   public Future<FakePlatform> start() {
     server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0));
-    return server.requestHandler(this::handle).listen().map(s -> this);
+    return server
+        .requestHandler(this::handle)
+        .webSocketHandshakeHandler(
+            h -> {
+              if (webSockets.containsKey(h.path())) {
+                h.accept();
+              } else {
+                h.reject(404);
+              }
+            })
+        .webSocketHandler(ws -> webSockets.get(ws.path()).serve(ws))
+        .listen()
+        .map(s -> this);
   }
 
   /** The port the server listens on. */
@@ -134,6 +174,15 @@ public final class FakePlatform {
     Recording r = routes.getOrDefault(key, fallback);
     Fault f = nextFault(key);
     HttpServerResponse res = req.response();
+    SseStream sse = sseStreams.get(req.path());
+    if (f == null && sse != null) {
+      stream(res, sse);
+      return;
+    }
+    if (f == null && notModified(r, h)) {
+      res.setStatusCode(304).end();
+      return;
+    }
     if (f == null) {
       send(res, r, r.body());
       return;
@@ -173,6 +222,43 @@ public final class FakePlatform {
               }
             });
     res.end(Buffer.buffer(body));
+  }
+
+  /** Conditional GET as servers do it: a matching ETag or an unchanged Last-Modified is a 304. */
+  private static boolean notModified(Recording r, Map<String, String> request) {
+    String etag = r.header("etag");
+    String lastModified = r.header("last-modified");
+    String ifNoneMatch = request.get("if-none-match");
+    if (etag != null && ifNoneMatch != null) {
+      return ifNoneMatch.equals(etag);
+    }
+    return lastModified != null && lastModified.equals(request.get("if-modified-since"));
+  }
+
+  private void stream(HttpServerResponse res, SseStream sse) {
+    res.setChunked(true).setStatusCode(sse.recording().status());
+    sse.recording()
+        .headers()
+        .forEach(
+            (k, v) -> {
+              String name = k.toLowerCase(Locale.ROOT);
+              if (!name.equals("content-length")
+                  && !name.equals("transfer-encoding")
+                  && !name.equals("connection")) {
+                res.putHeader(k, v);
+              }
+            });
+    String body = new String(sse.recording().body(), StandardCharsets.UTF_8);
+    int from = 0;
+    while (from < body.length()) {
+      int end = body.indexOf("\n\n", from);
+      int to = end < 0 ? body.length() : end + 2;
+      res.write(body.substring(from, to));
+      from = to;
+    }
+    if (!sse.keepOpen()) {
+      res.end();
+    }
   }
 
   private void oversized(HttpServerResponse res, int bytes) {

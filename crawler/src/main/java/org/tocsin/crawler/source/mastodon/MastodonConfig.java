@@ -3,6 +3,7 @@ package org.tocsin.crawler.source.mastodon;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 import org.tocsin.crawler.fetch.FetchConfig;
+import org.tocsin.crawler.source.SourceConfig;
 
 /**
  * One Mastodon timeline source.
@@ -31,7 +32,8 @@ public record MastodonConfig(
     long maxPauseMillis,
     long backoffBaseMillis,
     long backoffMaxMillis,
-    FetchConfig fetch) {
+    FetchConfig fetch)
+    implements SourceConfig {
 
   /** Default timeline: the federated public timeline. */
   public static final String DEFAULT_TIMELINE = "/api/v1/timelines/public";

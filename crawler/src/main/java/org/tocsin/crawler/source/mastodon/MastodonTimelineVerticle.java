@@ -19,6 +19,7 @@ import org.tocsin.crawler.politeness.Backoff;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.CaptureSink;
 import org.tocsin.crawler.source.CursorStore;
+import org.tocsin.crawler.source.SourceConnector;
 import org.tocsin.crawler.source.SourceStatus;
 import org.tocsin.crawler.source.StatusTracker;
 
@@ -33,7 +34,7 @@ import org.tocsin.crawler.source.StatusTracker;
  * counted in the {@link #status()}, retried with exponential backoff and jitter, and never stop the
  * verticle.
  */
-public final class MastodonTimelineVerticle extends VerticleBase {
+public final class MastodonTimelineVerticle extends VerticleBase implements SourceConnector {
 
   private final MastodonConfig cfg;
   private final CaptureSink sink;
@@ -61,7 +62,13 @@ public final class MastodonTimelineVerticle extends VerticleBase {
     this.status = new StatusTracker(cfg.source(), clock);
   }
 
+  @Override
+  public String name() {
+    return cfg.source();
+  }
+
   /** The source's current status; safe to call from any thread. */
+  @Override
   public SourceStatus status() {
     return status.snapshot();
   }

@@ -21,11 +21,22 @@ public final class LedgerScanner {
   /** Receives each whole, correctly chained record as the scan finds it. */
   @FunctionalInterface
   public interface RecordSink {
-    /** Called with the record's seq and the byte offset just after it. */
-    void record(long seq, long endOffset) throws IOException;
+    /**
+     * Called with the record's seq, the byte offset just after it, its type code, its Merkle leaf
+     * hash ({@code SHA-256(0x00 || record bytes)}) and its payload when {@link #wantsPayload} asked
+     * for it (else {@code null}).
+     */
+    void record(long seq, long endOffset, int typeCode, byte[] leafHash, byte[] payload)
+        throws IOException;
+
+    /** Whether {@link #record} should get the payload of a record of this type and length. */
+    default boolean wantsPayload(int typeCode, long payloadLength) {
+      return false;
+    }
   }
 
   private static final int BUFFER_BYTES = 256 * 1024;
+  private static final byte LEAF_PREFIX = 0x00;
 
   private final PositionalReader in;
   private final long size;
@@ -64,6 +75,7 @@ public final class LedgerScanner {
     byte[] rh = new byte[FormatV1.RECORD_HEADER_BYTES];
     byte[] stored = new byte[FormatV1.HASH_BYTES];
     MessageDigest md = Sha256.newDigest();
+    MessageDigest leaf = Sha256.newDigest();
     while (pos < size) {
       String invalid = null;
       RecordHeader head = null;
@@ -84,7 +96,18 @@ public final class LedgerScanner {
         }
         if (invalid == null) {
           md.update(rh);
-          seqIn.digest(md, head.payloadLength());
+          leaf.reset();
+          leaf.update(LEAF_PREFIX);
+          leaf.update(rh);
+          byte[] payload = null;
+          if (sink.wantsPayload(head.typeCode(), head.payloadLength())) {
+            payload = new byte[(int) head.payloadLength()];
+            seqIn.readFully(payload, 0, payload.length);
+            md.update(payload);
+            leaf.update(payload);
+          } else {
+            seqIn.digest(md, leaf, head.payloadLength());
+          }
           seqIn.readFully(stored, 0, stored.length);
           byte[] actual = md.digest();
           if (!MessageDigest.isEqual(actual, stored)) {
@@ -102,7 +125,8 @@ public final class LedgerScanner {
             prev = actual;
             lastMicros = head.timeMicros();
             pos += head.recordLength();
-            sink.record(expected, pos);
+            leaf.update(stored);
+            sink.record(expected, pos, head.typeCode(), leaf.digest(), payload);
             expected++;
           }
         }

@@ -50,6 +50,19 @@ final class SequentialInput {
     }
   }
 
+  /** Feeds the next {@code len} bytes to two digests without keeping them. */
+  void digest(MessageDigest md, MessageDigest md2, long len) throws IOException {
+    while (len > 0) {
+      fillIfEmpty();
+      int k = (int) Math.min(len, buf.remaining());
+      md.update(buf.array(), buf.arrayOffset() + buf.position(), k);
+      md2.update(buf.array(), buf.arrayOffset() + buf.position(), k);
+      buf.position(buf.position() + k);
+      len -= k;
+      pos += k;
+    }
+  }
+
   private void fillIfEmpty() throws IOException {
     if (buf.hasRemaining()) {
       return;

@@ -1,0 +1,189 @@
+package org.tocsin.api.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.tocsin.api.auth.Access;
+import org.tocsin.api.auth.ApiKey;
+import org.tocsin.api.auth.Role;
+import org.tocsin.api.node.TocsinNode;
+import org.tocsin.core.evidence.Capture;
+import org.tocsin.core.json.Json;
+import org.tocsin.evidence.FileEvidenceLog;
+import org.tocsin.evidence.LedgerRecord;
+import org.tocsin.evidence.RecordType;
+import org.tocsin.evidence.custody.CustodyRecord;
+import org.tocsin.evidence.sign.SignedTreeHead;
+import org.tocsin.evidence.sign.TreeHeadEntry;
+
+/**
+ * Evidence: the latest signed tree head, the original bytes of a capture with its inclusion proof
+ * (every read is a custody event naming the key, role and stated reason), and the custody history
+ * of any capture.
+ */
+final class EvidenceRoutes {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final Vertx vertx;
+  private final TocsinNode node;
+
+  EvidenceRoutes(Vertx vertx, TocsinNode node) {
+    this.vertx = vertx;
+    this.node = node;
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/evidence/tree-head").handler(Access.anyRole()).handler(this::treeHead);
+    router
+        .get("/api/v1/evidence/:seq/custody")
+        .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN, Role.ANALYST, Role.TRUST))
+        .handler(this::custody);
+    router
+        .get("/api/v1/evidence/:seq")
+        .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN))
+        .handler(this::original);
+  }
+
+  private long seq(RoutingContext rc) {
+    String s = rc.pathParam("seq");
+    long seq;
+    try {
+      seq = Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw ApiException.badParameter("seq", "not a ledger seq [got " + s + "]");
+    }
+    if (seq < 1 || seq > node.ledger().lastSeq()) {
+      throw ApiException.notFound("no ledger record " + seq);
+    }
+    return seq;
+  }
+
+  private void treeHead(RoutingContext rc) {
+    Optional<TreeHeadEntry> latest = node.ledger().latestTreeHead();
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("ledgerId", node.ledger().ledgerId());
+    body.put("lastSeq", node.ledger().lastSeq());
+    body.put("keyId", node.signingKeys().keyIdHex());
+    body.put("publicKeyPem", node.signingKeys().publicKeyPem());
+    if (latest.isPresent()) {
+      body.set("treeHead", render(latest.get()));
+    }
+    JsonResponses.send(rc, 200, body);
+  }
+
+  static ObjectNode render(TreeHeadEntry e) {
+    SignedTreeHead h = e.head();
+    ObjectNode o = Json.mapper().createObjectNode();
+    o.put("seq", e.seq());
+    o.put("treeSize", h.treeSize());
+    o.put("rootHash", HEX.formatHex(h.rootHash()));
+    o.put("time", h.time().toString());
+    o.put("keyId", HEX.formatHex(h.keyId()));
+    o.put("signature", Base64.getEncoder().encodeToString(h.signature()));
+    o.put("signedMessage", Base64.getEncoder().encodeToString(h.signedMessage()));
+    return o;
+  }
+
+  private void custody(RoutingContext rc) {
+    long seq = seq(rc);
+    vertx
+        .executeBlocking(() -> node.ledger().custodyHistory(seq), false)
+        .onSuccess(
+            (List<CustodyRecord> history) -> {
+              ObjectNode body = Json.mapper().createObjectNode();
+              body.put("seq", seq);
+              ArrayNode arr = body.putArray("events");
+              for (CustodyRecord r : history) {
+                ObjectNode e = arr.addObject();
+                e.put("recordSeq", r.seq());
+                e.put("recordTime", r.recordTime().toString());
+                e.put("recordHash", r.recordHash());
+                e.put("type", r.event().type().jsonName());
+                e.put("actor", r.event().actorKeyId());
+                e.put("role", r.event().actorRole());
+                if (r.event().reason() != null) {
+                  e.put("reason", r.event().reason());
+                }
+                if (r.event().query() != null) {
+                  e.put("query", r.event().query());
+                }
+                e.put("time", r.event().time().toString());
+                r.event().details().forEach(e.putObject("details")::put);
+              }
+              JsonResponses.send(rc, 200, body);
+            })
+        .onFailure(rc::fail);
+  }
+
+  private void original(RoutingContext rc) {
+    long seq = seq(rc);
+    ApiKey key = Access.key(rc);
+    String reason = Reasons.stated(rc);
+    FileEvidenceLog ledger = node.ledger();
+    vertx
+        .executeBlocking(
+            () -> {
+              LedgerRecord rec = ledger.read(seq);
+              if (rec.type() != RecordType.CAPTURE) {
+                throw ApiException.notFound("ledger record " + seq + " is not a capture");
+              }
+              Capture c = ledger.readCapture(seq);
+              ObjectNode body = Json.mapper().createObjectNode();
+              body.put("seq", seq);
+              body.put("recordHash", rec.hash());
+              body.put("recordTime", rec.time().toString());
+              ObjectNode cap = body.putObject("capture");
+              cap.put("source", c.source());
+              cap.put("format", c.platform());
+              if (c.method() != null) {
+                cap.put("method", c.method());
+              }
+              cap.put("url", c.url());
+              cap.put("status", c.status());
+              c.headers().forEach(cap.putObject("headers")::put);
+              cap.put("contentType", c.contentType());
+              cap.put("requestedAt", c.requestedAt().toString());
+              cap.put("receivedAt", c.receivedAt().toString());
+              cap.put("bodySha256", org.tocsin.evidence.capture.CaptureCodec.sha256Hex(c.body()));
+              cap.put("bodyBase64", Base64.getEncoder().encodeToString(c.body()));
+              Optional<TreeHeadEntry> head = ledger.latestTreeHead();
+              if (head.isPresent() && head.get().head().treeSize() >= seq) {
+                ObjectNode proof = body.putObject("inclusionProof");
+                long size = head.get().head().treeSize();
+                proof.put("leafHash", HEX.formatHex(ledger.leafHash(seq)));
+                proof.put("treeSize", size);
+                ArrayNode path = proof.putArray("auditPath");
+                for (byte[] h : ledger.inclusionProof(seq, size)) {
+                  path.add(HEX.formatHex(h));
+                }
+                proof.set("treeHead", render(head.get()));
+              } else {
+                body.put("inclusionProof", (String) null);
+                body.put(
+                    "note",
+                    "no signed tree head covers this record yet; ask again after the next head");
+              }
+              return body;
+            },
+            false)
+        .onSuccess(
+            body -> {
+              node.custody()
+                  .accessed(
+                      List.of(seq),
+                      key.id(),
+                      key.role().jsonName(),
+                      reason,
+                      null,
+                      "original bytes");
+              JsonResponses.send(rc, 200, body);
+            })
+        .onFailure(rc::fail);
+  }
+}

@@ -1,0 +1,38 @@
+package org.tocsin.evidence.export;
+
+/**
+ * The outcome of checking an export bundle: ok, or the first fault with where it is.
+ *
+ * @param ok whether every check passed
+ * @param location where the first fault is: a bag-relative file, with a line, record or field where
+ *     one applies ({@code data/captures.warc.gz record 3 (urn:uuid:...)}); null when ok
+ * @param problem what is wrong; null when ok
+ * @param items how many exported captures were checked end to end
+ * @param bagSha256 the bag digest (SHA-256 of {@code tagmanifest-sha256.txt}) to compare with the
+ *     ledger's {@code exported} event; null if the bag has no tag manifest
+ * @param keyId lower-case hex key id of the key the tree head was checked with; null if not reached
+ */
+public record BundleReport(
+    boolean ok, String location, String problem, int items, String bagSha256, String keyId) {
+
+  static BundleReport passed(int items, String bagSha256, String keyId) {
+    return new BundleReport(true, null, null, items, bagSha256, keyId);
+  }
+
+  static BundleReport failed(String location, String problem, String bagSha256, String keyId) {
+    return new BundleReport(false, location, problem, 0, bagSha256, keyId);
+  }
+
+  /** One line for people: {@code OK ...} or {@code FAULT at <location>: <problem>}. */
+  @Override
+  public String toString() {
+    return ok
+        ? "OK: "
+            + items
+            + " capture(s) checked; tree head signed by key "
+            + keyId
+            + "; bag sha256 "
+            + bagSha256
+        : "FAULT at " + location + ": " + problem;
+  }
+}
