@@ -10,6 +10,7 @@ import org.tocsin.api.http.ApiContext;
 import org.tocsin.api.http.ApiVerticle;
 import org.tocsin.api.node.TocsinNode;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.crawler.source.Sources;
 
 /**
  * Runs the API server for an open node until the process is asked to stop (Ctrl-C, SIGTERM); then
@@ -23,7 +24,22 @@ final class NodeServer {
     Vertx vertx = Vertx.vertx();
     CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
     campaigns.rebuildInBackground();
-    ApiContext ctx = new ApiContext(node, campaigns, keys);
+    Sources sources;
+    try {
+      sources = CrawlerRunner.start(vertx, node).toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      vertx.close();
+      throw new IllegalStateException(
+          "sources did not start: " + Main.oneLine(e.getCause()), e.getCause());
+    }
+    if (!sources.connectors().isEmpty()) {
+      out.println(
+          "crawling "
+              + sources.connectors().size()
+              + " sources: "
+              + sources.status().stream().map(s -> s.source()).toList());
+    }
+    ApiContext ctx = new ApiContext(node, campaigns, keys, sources::status);
     ApiVerticle api = new ApiVerticle(ctx, node.config().http());
     try {
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get();
@@ -47,6 +63,7 @@ final class NodeServer {
         new Thread(
             () -> {
               try {
+                sources.undeploy().toCompletionStage().toCompletableFuture().get();
                 vertx.close().toCompletionStage().toCompletableFuture().get();
                 node.close();
               } catch (Exception e) {

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param auth access control
  * @param alerts alert delivery
  * @param evidence the ledger's signed tree heads
+ * @param crawler the crawler's sources, as {@code {"defaults": {...}, "sources": [...]}}: checked
+ *     by the crawler's SourcesConfig, every key documented in its crawler-default.json
  */
 public record TocsinConfig(
     HttpConfig http,
@@ -30,7 +32,8 @@ public record TocsinConfig(
     SearchConfig search,
     AuthConfig auth,
     AlertsConfig alerts,
-    EvidenceConfig evidence) {
+    EvidenceConfig evidence,
+    JsonNode crawler) {
 
   /** The resource holding the defaults. */
   public static final String DEFAULT_RESOURCE = "/org/tocsin/api/config/tocsin-default.json";
@@ -165,13 +168,14 @@ public record TocsinConfig(
         new AlertsConfig(
             integer(tree, "alerts", "webhookBackoffMillis"),
             integer(tree, "alerts", "webhookTimeoutMillis")),
-        new EvidenceConfig(integer(tree, "evidence", "treeHeadIntervalSeconds")));
+        new EvidenceConfig(integer(tree, "evidence", "treeHeadIntervalSeconds")),
+        tree.path("crawler").deepCopy());
   }
 
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
     return new TocsinConfig(
-        new HttpConfig(http.host(), port), ingest, search, auth, alerts, evidence);
+        new HttpConfig(http.host(), port), ingest, search, auth, alerts, evidence, crawler);
   }
 
   private static ObjectNode defaultTree() {
@@ -193,7 +197,9 @@ public record TocsinConfig(
       if (known == null) {
         throw new IllegalArgumentException("unknown configuration key [got " + key + "]");
       }
-      if (known.isObject()) {
+      if (path.isEmpty() && e.getKey().equals("crawler")) {
+        base.set("crawler", e.getValue()); // checked whole by the crawler's SourcesConfig
+      } else if (known.isObject()) {
         if (!e.getValue().isObject()) {
           throw new IllegalArgumentException(key + " must be an object");
         }

@@ -1,9 +1,12 @@
 package org.tocsin.api.http;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.tocsin.api.auth.ApiKeyStore;
 import org.tocsin.api.campaigns.CampaignService;
 import org.tocsin.api.node.TocsinNode;
+import org.tocsin.crawler.source.SourceStatus;
 
 /**
  * What the API serves: the node, its derived campaign view and its API keys.
@@ -11,12 +14,23 @@ import org.tocsin.api.node.TocsinNode;
  * @param node the node
  * @param campaigns campaigns among the node's posts
  * @param keys the API keys
+ * @param sources the live sources' status, in config order
  */
-public record ApiContext(TocsinNode node, CampaignService campaigns, ApiKeyStore keys) {
+public record ApiContext(
+    TocsinNode node,
+    CampaignService campaigns,
+    ApiKeyStore keys,
+    Supplier<List<SourceStatus>> sources) {
   /** Checks that nothing is missing. */
   public ApiContext {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(campaigns, "campaigns");
     Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(sources, "sources");
+  }
+
+  /** A context with no live sources. */
+  public ApiContext(TocsinNode node, CampaignService campaigns, ApiKeyStore keys) {
+    this(node, campaigns, keys, List::of);
   }
 }

@@ -30,6 +30,7 @@ public final class ApiVerticle extends VerticleBase {
   private long signerTimer = -1;
   private long tailTimer = -1;
   private volatile boolean tailing;
+  private Future<?> tail = Future.succeededFuture();
 
   /** How often the node indexes what reached the ledger by other paths (crawlers, custody). */
   static final long TAIL_MILLIS = 500;
@@ -51,7 +52,7 @@ public final class ApiVerticle extends VerticleBase {
     router.route().handler(metrics::timeRequests);
     router.get("/metrics").handler(metrics::scrape);
     TocsinNode node = ctx.node();
-    new HealthRoutes(vertx, node).mount(router);
+    new HealthRoutes(vertx, node, ctx.sources()).mount(router);
     Access access =
         new Access(ctx.keys(), new RateLimiter(node.config().auth().requestsPerMinute()));
     router.route("/api/*").handler(access.authenticate());
@@ -59,6 +60,7 @@ public final class ApiVerticle extends VerticleBase {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RequestBodies.MAX_BYTES));
     new PostRoutes(vertx, node.index(), node.config().search(), node.custody()).mount(router);
     new EvidenceRoutes(vertx, node).mount(router);
+    new SourceRoutes(ctx.sources()).mount(router);
     new CampaignRoutes(ctx.campaigns()).mount(router);
     new KeyRoutes(vertx, ctx.keys()).mount(router);
     webhooks =
@@ -76,18 +78,17 @@ public final class ApiVerticle extends VerticleBase {
             id -> {
               if (!tailing) {
                 tailing = true;
-                vertx
-                    .executeBlocking(() -> node.indexer().catchUp(), false)
-                    .onComplete(
-                        ar -> {
-                          tailing = false;
-                          if (ar.failed()) {
-                            LOG.log(
-                                java.util.logging.Level.SEVERE,
-                                "indexing from the ledger failed",
-                                ar.cause());
-                          }
-                        });
+                tail = vertx.executeBlocking(() -> node.indexer().catchUp(), false);
+                tail.onComplete(
+                    ar -> {
+                      tailing = false;
+                      if (ar.failed()) {
+                        LOG.log(
+                            java.util.logging.Level.SEVERE,
+                            "indexing from the ledger failed",
+                            ar.cause());
+                      }
+                    });
               }
             });
     signerTimer =
@@ -147,7 +148,9 @@ public final class ApiVerticle extends VerticleBase {
     if (tailTimer >= 0) {
       vertx.cancelTimer(tailTimer);
     }
-    return server == null ? Future.succeededFuture() : server.close();
+    // let an in-flight catch-up finish: interrupting a Lucene write would close the index
+    Future<?> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.eventually(() -> tail.transform(ar -> Future.succeededFuture()));
   }
 
   /** The port the server listens on (useful when configured with port 0). */

@@ -14,10 +14,16 @@ import org.tocsin.core.json.Json;
 final class HealthRoutes {
   private final Vertx vertx;
   private final TocsinNode node;
+  private final java.util.function.Supplier<java.util.List<org.tocsin.crawler.source.SourceStatus>>
+      sources;
 
-  HealthRoutes(Vertx vertx, TocsinNode node) {
+  HealthRoutes(
+      Vertx vertx,
+      TocsinNode node,
+      java.util.function.Supplier<java.util.List<org.tocsin.crawler.source.SourceStatus>> sources) {
     this.vertx = vertx;
     this.node = node;
+    this.sources = sources;
   }
 
   void mount(Router router) {
@@ -35,7 +41,13 @@ final class HealthRoutes {
     long ledgerSeq = node.ledger().lastSeq();
     long indexed = node.indexer().indexedThrough();
     ObjectNode body = Json.mapper().createObjectNode();
-    body.put("status", "up");
+    var list = sources.get();
+    long failing = list.stream().filter(SourceRoutes::failing).count();
+    body.put("status", failing > 0 ? "degraded" : "up");
+    ObjectNode src = body.putObject("sources");
+    src.put("total", list.size());
+    src.put("failing", failing);
+    src.set("list", SourceRoutes.render(list));
     body.putObject("ledger").put("lastSeq", ledgerSeq);
     ObjectNode index = body.putObject("index");
     index.put("lastIndexedSeq", indexed);

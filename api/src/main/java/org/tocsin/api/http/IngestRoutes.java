@@ -73,13 +73,24 @@ final class IngestRoutes {
             false)
         .onSuccess(
             (ImportReport r) -> {
+              if (r.accepted() == 0 && r.rejected() > 0) {
+                rc.fail(
+                    new ApiException(
+                        400,
+                        "invalid_body",
+                        "no valid post in the body ("
+                            + r.rejected()
+                            + " lines rejected); "
+                            + rejected.get(0)));
+                return;
+              }
               ObjectNode body = Json.mapper().createObjectNode();
               body.put("accepted", r.accepted());
               body.put("rejected", r.rejected());
               body.put("firstSeq", r.firstSeq());
               body.put("lastSeq", r.lastSeq());
               rejected.forEach(body.withArray("errors")::add);
-              JsonResponses.send(rc, r.accepted() > 0 || r.rejected() == 0 ? 202 : 400, body);
+              JsonResponses.send(rc, 202, body);
             })
         .onFailure(rc::fail);
   }

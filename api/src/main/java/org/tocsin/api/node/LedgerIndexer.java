@@ -172,6 +172,11 @@ public final class LedgerIndexer {
     long from = indexedThrough + 1;
     long to = ledger.lastSeq();
     if (from > to) {
+      // nothing new: still make a throttled refresh visible, so that the last posts of a burst
+      // do not wait for the next write
+      if (unpublished && System.nanoTime() - lastRefreshNanos >= MIN_REFRESH_GAP_NANOS) {
+        refresh();
+      }
       return new CatchUpReport(from, indexedThrough, 0, 0, 0);
     }
     Batch batch = new Batch();

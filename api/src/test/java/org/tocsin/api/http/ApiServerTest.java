@@ -295,6 +295,13 @@ class ApiServerTest {
         "GET    | /api/v1/keys                       | 403 | 403 | 403 | 200",
         "POST   | /api/v1/keys                       | 403 | 403 | 403 | 201",
         "DELETE | /api/v1/keys/000000000000          | 403 | 403 | 403 | 404",
+        "GET    | /api/v1/sources                    | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/evidence/tree-head         | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/evidence/1                 | 403 | 403 | 200 | 200",
+        "GET    | /api/v1/evidence/1/custody         | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/alerts                     | 200 | 200 | 403 | 200",
+        "GET    | /api/v1/alerts/rules               | 200 | 200 | 403 | 200",
+        "POST   | /api/v1/posts                      | 403 | 400 | 403 | 400",
       })
   void permissionMatrix(
       String method, String uri, int analyst, int trust, int prosecutor, int admin) {
