@@ -113,12 +113,13 @@ public record SearchRequest(
   }
 
   /**
-   * This request continued after a cursor ({@code null} for the first page), with offset 0.
+   * This request continued after a cursor; {@code null} leaves the request as it is (offset
+   * paging).
    *
-   * @throws IllegalArgumentException if the cursor is too long
+   * @throws IllegalArgumentException if the cursor is too long, or given with an offset
    */
   public SearchRequest withCursor(String cursor) {
-    return new SearchRequest(query, 0, limit, sort, filters, cursor);
+    return cursor == null ? this : new SearchRequest(query, offset, limit, sort, filters, cursor);
   }
 
   /** The first {@link #DEFAULT_LIMIT} hits of a query, best match first. */

@@ -50,7 +50,16 @@ final class PostRoutes {
     int offset = QueryParams.integer(rc, "offset", 0, 0, limits.maxOffset());
     SearchRequest.Sort sort =
         QueryParams.choice(rc, "sort", SearchRequest.Sort.RELEVANCE, SearchRequest.Sort.class);
-    SearchRequest request = new SearchRequest(q, offset, limit, sort);
+    String cursor = QueryParams.string(rc, "cursor", null, SearchRequest.MAX_CURSOR_CHARS);
+    SearchRequest request;
+    try {
+      request =
+          new SearchRequest(q, offset, limit, sort)
+              .withFilters(SearchParams.filters(rc))
+              .withCursor(cursor);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(400, "invalid_parameter", e.getMessage());
+    }
     vertx
         .executeBlocking(() -> runSearch(request), false)
         .onSuccess(
@@ -86,6 +95,9 @@ final class PostRoutes {
     body.put("limit", request.limit());
     body.put("total", result.totalHits());
     body.put("tookMicros", result.tookMicros());
+    if (result.nextCursor() != null) {
+      body.put("nextCursor", result.nextCursor());
+    }
     ArrayNode hits = body.putArray("hits");
     for (SearchHit hit : result.hits()) {
       ObjectNode h = (ObjectNode) ScoreJson.toNode(hit.post());

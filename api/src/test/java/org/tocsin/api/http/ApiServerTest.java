@@ -132,6 +132,58 @@ class ApiServerTest {
   }
 
   @Test
+  void filtersSortsCursorsFacetsAndHistogramsAgree() {
+    JsonObject all = get("/api/v1/posts/search?label=hate&limit=100").bodyAsJsonObject();
+    long hate = all.getLong("total");
+    assertThat(hate).isPositive();
+    all.getJsonArray("hits")
+        .forEach(
+            h ->
+                assertThat(((JsonObject) h).getJsonObject("score").getString("label"))
+                    .isEqualTo("hate"));
+    // facets over the same filter count the same posts
+    JsonObject facets =
+        get("/api/v1/stats/facets?label=hate&facets=label,platform").bodyAsJsonObject();
+    assertThat(facets.getLong("total")).isEqualTo(hate);
+    assertThat(
+            facets
+                .getJsonObject("facets")
+                .getJsonObject("label")
+                .getJsonArray("top")
+                .getJsonObject(0)
+                .getLong("count"))
+        .isEqualTo(hate);
+    // a daily histogram's buckets sum to the filtered total
+    JsonObject histo =
+        get("/api/v1/stats/histogram?label=hate&from=2010-01-01&to=2021-01-01&interval=day")
+            .bodyAsJsonObject();
+    long sum = 0;
+    for (Object b : histo.getJsonArray("buckets")) {
+      sum += ((JsonObject) b).getLong("count");
+    }
+    assertThat(sum).isEqualTo(hate);
+    // sorting by incitement puts the highest first
+    JsonArray byIncitement =
+        get("/api/v1/posts/search?sort=incitement&limit=5").bodyAsJsonObject().getJsonArray("hits");
+    double prev = 1;
+    for (Object h : byIncitement) {
+      double v = ((JsonObject) h).getJsonObject("score").getDouble("incitement");
+      assertThat(v).isLessThanOrEqualTo(prev);
+      prev = v;
+    }
+    // cursor paging walks on without repeating
+    JsonObject page1 = get("/api/v1/posts/search?sort=newest&limit=10").bodyAsJsonObject();
+    String cursor = page1.getString("nextCursor");
+    assertThat(cursor).isNotBlank();
+    JsonObject page2 =
+        get("/api/v1/posts/search?sort=newest&limit=10&cursor=" + enc(cursor)).bodyAsJsonObject();
+    JsonObject offset2 =
+        get("/api/v1/posts/search?sort=newest&limit=10&offset=10").bodyAsJsonObject();
+    assertThat(page2.getJsonArray("hits").encode())
+        .isEqualTo(offset2.getJsonArray("hits").encode());
+  }
+
+  @Test
   void getPostByPlatformAndId() {
     Post target = posts.get(3);
     HttpResponse<Buffer> r =
@@ -168,6 +220,15 @@ class ApiServerTest {
         "/api/v1/posts/search?offset=99999999999999       | 400 | invalid_parameter",
         "/api/v1/posts/search?sort=random                 | 400 | invalid_parameter",
         "/api/v1/posts/twitter/no-such-post-id            | 404 | not_found",
+        "/api/v1/posts/search?from=yesterday              | 400 | invalid_parameter",
+        "/api/v1/posts/search?minHate=2                   | 400 | invalid_parameter",
+        "/api/v1/posts/search?cursor=garbage              | 400 | invalid_query",
+        "/api/v1/posts/search?cursor=x&offset=20          | 400 | invalid_parameter",
+        "/api/v1/stats/histogram?from=2016-01-01          | 400 | invalid_parameter",
+        "/api/v1/stats/histogram?from=2016-01-01&to=2016-02-01&interval=week | 400 | invalid_parameter",
+        "/api/v1/stats/histogram?from=2000-01-01&to=2016-02-01&interval=hour | 400 | invalid_parameter",
+        "/api/v1/stats/histogram?from=2016-01-01&to=2016-02-01&split=mood | 400 | invalid_parameter",
+        "/api/v1/stats/facets?facets=mood                 | 400 | invalid_parameter",
         "/api/v1/no-such-route                            | 404 | not_found",
       })
   void badRequestsGetProblemJson(String uri, int status, String code) {
@@ -302,6 +363,8 @@ class ApiServerTest {
         "GET    | /api/v1/alerts                     | 200 | 200 | 403 | 200",
         "GET    | /api/v1/alerts/rules               | 200 | 200 | 403 | 200",
         "POST   | /api/v1/posts                      | 403 | 400 | 403 | 400",
+        "GET    | /api/v1/stats/facets               | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/stats/histogram?from=2015-01-01&to=2021-01-01 | 200 | 200 | 200 | 200",
       })
   void permissionMatrix(
       String method, String uri, int analyst, int trust, int prosecutor, int admin) {

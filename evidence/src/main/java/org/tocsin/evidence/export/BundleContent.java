@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import org.tocsin.core.json.Json;
 import org.tocsin.evidence.FileEvidenceLog;
 import org.tocsin.evidence.LedgerRecord;
@@ -163,9 +162,5 @@ final class BundleContent {
       throw new IllegalArgumentException(what + " must be one JSON object [got " + json + "]");
     }
     return n;
-  }
-
-  static List<String> files() {
-    return List.of(POSTS, SCORES, EXPORT);
   }
 }

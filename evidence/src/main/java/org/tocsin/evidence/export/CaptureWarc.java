@@ -92,8 +92,9 @@ final class CaptureWarc {
           .payloadDigest(payload)
           .build();
     }
-    return new WarcResource.Builder(c.url())
+    return new WarcResource.Builder()
         .version(MessageVersion.WARC_1_1)
+        .setHeader("WARC-Target-URI", c.url())
         .recordId(UUID.randomUUID())
         .date(c.receivedAt())
         .body(mediaType(c.contentType()), body)

@@ -40,14 +40,17 @@ import org.tocsin.core.SuppressForbidden;
  */
 @SuppressForbidden(
     reason = "com.sun.net.httpserver is the JDK's exported, supported HTTP server (jdk.httpserver)")
-final class LoopbackTsa implements AutoCloseable {
+public final class LoopbackTsa implements AutoCloseable {
 
-  final X509Certificate cert;
+  /** The authority's self-signed certificate. */
+  public final X509Certificate cert;
+
   private final HttpServer server;
   private final TimeStampResponseGenerator responder;
   private final AtomicLong serial = new AtomicLong(1);
 
-  LoopbackTsa() throws Exception {
+  /** Starts the authority on a free loopback port. */
+  public LoopbackTsa() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
     KeyPair kp = g.generateKeyPair();
@@ -103,7 +106,8 @@ final class LoopbackTsa implements AutoCloseable {
     server.start();
   }
 
-  URI uri() {
+  /** The URL to POST time-stamp queries to. */
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
   }
 
