@@ -20,7 +20,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Manages API keys. A key is shown once, when it is made; only its hash is kept."
     },
-    subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+    subcommands = {
+      KeysCommand.Create.class,
+      KeysCommand.ListKeys.class,
+      KeysCommand.Revoke.class,
+      KeysCommand.Show.class
+    })
 final class KeysCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -105,6 +110,42 @@ final class KeysCommand implements Runnable {
             k.createdAt(),
             k.name());
       }
+      return 0;
+    }
+  }
+
+  /** {@code tocsin keys show}: the ledger's tree-head signing public key. */
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Prints the public key (PEM) that signs the ledger's tree heads, and its key id. Publish"
+            + " it, so that anyone can check exported bundles against it."
+      })
+  static final class Show implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory.")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      Path dir = data.resolve("ledger-keys");
+      Path pem = dir.resolve(org.tocsin.evidence.sign.TreeHeadKeys.PUBLIC_FILE);
+      if (!java.nio.file.Files.exists(pem)) {
+        throw new IllegalArgumentException(
+            "no signing key yet in "
+                + dir
+                + " (it is made when a node first opens the data directory)");
+      }
+      java.security.PublicKey key = org.tocsin.evidence.sign.TreeHeadKeys.readPublicKey(pem);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(
+          "key id (sha256 of the public key): "
+              + java.util.HexFormat.of()
+                  .formatHex(org.tocsin.evidence.sign.TreeHeadKeys.keyId(key)));
+      out.println("file: " + pem);
+      out.print(java.nio.file.Files.readString(pem));
       return 0;
     }
   }

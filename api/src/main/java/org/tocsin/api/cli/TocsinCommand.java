@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       CampaignsCommand.class,
       ParseCommand.class,
       KeysCommand.class,
+      ExportCommand.class,
+      VerifyBundleCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class TocsinCommand implements Runnable {

@@ -45,9 +45,81 @@ final class EvidenceRoutes {
         .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN, Role.ANALYST, Role.TRUST))
         .handler(this::custody);
     router
+        .post("/api/v1/evidence/exports")
+        .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN))
+        .handler(this::export);
+    router
         .get("/api/v1/evidence/:seq")
         .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN))
         .handler(this::original);
+  }
+
+  private void export(RoutingContext rc) {
+    com.fasterxml.jackson.databind.JsonNode req = RequestBodies.json(rc);
+    String reason = RequestBodies.requiredText(req, "reason", Reasons.MAX_CHARS);
+    ApiKey key = Access.key(rc);
+    org.tocsin.api.node.EvidenceExports exports = new org.tocsin.api.node.EvidenceExports(node);
+    vertx
+        .executeBlocking(
+            () -> {
+              List<Long> seqs;
+              try {
+                if (req.hasNonNull("query")) {
+                  seqs = exports.seqsOfQuery(RequestBodies.requiredText(req, "query", 2000));
+                } else if (req.has("ids") && req.get("ids").isArray()) {
+                  List<org.tocsin.core.post.PostKey> keys = new java.util.ArrayList<>();
+                  for (com.fasterxml.jackson.databind.JsonNode id : req.get("ids")) {
+                    String s = id.asText();
+                    int slash = s.indexOf('/');
+                    if (slash <= 0 || slash == s.length() - 1 || keys.size() >= 10_000) {
+                      throw new ApiException(
+                          400, "invalid_body", "ids are PLATFORM/ID keys [got " + s + "]");
+                    }
+                    keys.add(
+                        new org.tocsin.core.post.PostKey(
+                            s.substring(0, slash), s.substring(slash + 1)));
+                  }
+                  seqs = exports.seqsOfPosts(keys);
+                } else {
+                  throw new ApiException(
+                      400, "invalid_body", "give ids (PLATFORM/ID keys) or query");
+                }
+              } catch (org.tocsin.index.InvalidQueryException e) {
+                throw new ApiException(400, "invalid_query", e.getMessage());
+              } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "invalid_body", e.getMessage());
+              }
+              String name =
+                  "tocsin-export-"
+                      + java.time.format.DateTimeFormatter.ofPattern(
+                              "yyyyMMdd'T'HHmmss'Z'", java.util.Locale.ROOT)
+                          .withZone(java.time.ZoneOffset.UTC)
+                          .format(java.time.Instant.now())
+                      + "-"
+                      + key.id();
+              java.nio.file.Path dir = node.dataDir().resolve("exports").resolve(name);
+              java.nio.file.Files.createDirectories(dir.getParent());
+              try {
+                return exports.export(seqs, reason, key.id(), key.role().jsonName(), dir);
+              } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "invalid_body", e.getMessage());
+              }
+            },
+            false)
+        .onSuccess(
+            r -> {
+              ObjectNode body = Json.mapper().createObjectNode();
+              body.put("bagName", r.bagName());
+              body.put("bagSha256", r.bagSha256());
+              body.put("exportId", r.exportId());
+              body.put("path", r.bag().toString());
+              body.put("captures", r.seqs().size());
+              body.put("exportEventSeq", r.exportEventSeq());
+              body.put("signedNewHead", r.signedNewHead());
+              body.set("treeHead", render(r.head()));
+              JsonResponses.send(rc, 201, body);
+            })
+        .onFailure(rc::fail);
   }
 
   private long seq(RoutingContext rc) {

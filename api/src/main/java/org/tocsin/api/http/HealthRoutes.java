@@ -38,6 +38,7 @@ final class HealthRoutes {
   }
 
   private ObjectNode status() throws java.io.IOException {
+    node.indexer().tryCatchUp(); // custody and tree-head records are processed at once
     long ledgerSeq = node.ledger().lastSeq();
     long indexed = node.indexer().indexedThrough();
     ObjectNode body = Json.mapper().createObjectNode();

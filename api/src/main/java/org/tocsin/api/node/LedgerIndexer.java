@@ -47,14 +47,16 @@ public final class LedgerIndexer {
   /** The least time between two near-real-time reopens of the index: 250 ms. */
   public static final long MIN_REFRESH_GAP_NANOS = 250_000_000L;
 
+  private final java.util.concurrent.locks.ReentrantLock lock =
+      new java.util.concurrent.locks.ReentrantLock();
   private Custody custody;
   private final CaptureCodec.BlobSource blobs;
   private final List<IndexedPostsListener> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private long lastRefreshNanos;
   private boolean unpublished;
-  private long indexedThrough;
-  private long committedThrough;
+  private volatile long indexedThrough;
+  private volatile long committedThrough;
   private long lastCommitNanos = System.nanoTime();
 
   /**
@@ -117,12 +119,12 @@ public final class LedgerIndexer {
   }
 
   /** The last ledger seq whose posts are searchable (committed or not). */
-  public synchronized long indexedThrough() {
+  public long indexedThrough() {
     return indexedThrough;
   }
 
   /** The last ledger seq the index has committed: what survives a crash without re-indexing. */
-  public synchronized long committedThrough() {
+  public long committedThrough() {
     return committedThrough;
   }
 
@@ -131,9 +133,14 @@ public final class LedgerIndexer {
    *
    * @throws IOException if the index cannot commit
    */
-  public synchronized void flush() throws IOException {
-    if (indexedThrough > committedThrough) {
-      commit();
+  public void flush() throws IOException {
+    lock.lock();
+    try {
+      if (indexedThrough > committedThrough) {
+        commit();
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -142,9 +149,14 @@ public final class LedgerIndexer {
    *
    * @throws IOException if the index cannot reopen
    */
-  public synchronized void publish() throws IOException {
-    if (unpublished) {
-      refresh();
+  public void publish() throws IOException {
+    lock.lock();
+    try {
+      if (unpublished) {
+        refresh();
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -168,7 +180,34 @@ public final class LedgerIndexer {
    * @throws IOException if the ledger cannot be read or the index cannot be written; the index then
    *     still holds everything up to its last commit, and the next call resumes from there
    */
-  public synchronized CatchUpReport catchUp() throws IOException {
+  public CatchUpReport catchUp() throws IOException {
+    lock.lock();
+    try {
+      return catchUpLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Catches up unless a catch-up is running already (then returns at once).
+   *
+   * @return whether it ran
+   * @throws IOException as {@link #catchUp}
+   */
+  public boolean tryCatchUp() throws IOException {
+    if (!lock.tryLock()) {
+      return false;
+    }
+    try {
+      catchUpLocked();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private CatchUpReport catchUpLocked() throws IOException {
     long from = indexedThrough + 1;
     long to = ledger.lastSeq();
     if (from > to) {
@@ -263,6 +302,8 @@ public final class LedgerIndexer {
       for (Post p : parsed) {
         posts.add(new ScoredPost(p, scorer.score(p), ref));
       }
+      captureSeqs.add(record.seq());
+      recordDeletions(record.seq(), capture);
     }
 
     void flush(long throughSeq) throws IOException {

@@ -159,6 +159,53 @@ class MainTest {
   }
 
   @Test
+  void exportWritesABundleThatVerifiesOfflineAndATamperIsLocated() throws Exception {
+    Path d = dir.resolve("d");
+    Path file = TestNodes.writeJsonl(dir.resolve("in.jsonl"), RealPosts.sample().subList(0, 60));
+    assertThat(run("import", "--data", d.toString(), file.toString())).isZero();
+    Path bag = dir.resolve("bag");
+    assertThat(
+            run(
+                "export",
+                "--data",
+                d.toString(),
+                "--query",
+                "label:hate OR label:offensive",
+                "--reason",
+                "ICC OTP request 2026-17",
+                "--out",
+                bag.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString()).contains("exported").contains("bag sha256");
+    assertThat(bag.resolve("data").resolve("VERIFY.md")).exists();
+    assertThat(run("verify-bundle", bag.toString())).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("OK");
+    assertThat(run("keys", "show", "--data", d.toString())).isZero();
+    assertThat(out.toString()).contains("-----BEGIN PUBLIC KEY-----");
+    // the export is in the custody log, and the ledger still verifies with the key
+    assertThat(run("verify", "--data", d.toString())).isZero();
+
+    Path posts = bag.resolve("data").resolve("posts.jsonl");
+    Files.writeString(
+        posts, Files.readString(posts).replaceFirst("\"text\":\"", "\"text\":\"EDITED "));
+    assertThat(run("verify-bundle", bag.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("FAULT").contains("posts.jsonl");
+    assertThat(
+            run(
+                "export",
+                "--data",
+                d.toString(),
+                "--ids",
+                "nope",
+                "--reason",
+                "x",
+                "--out",
+                dir.resolve("b2").toString()))
+        .isEqualTo(2);
+  }
+
+  @Test
   void usageErrorsExitTwoWithAOneLineMessage() {
     assertThat(run()).isEqualTo(2);
     assertThat(run("frobnicate")).isEqualTo(2);

@@ -184,6 +184,68 @@ class ApiServerTest {
   }
 
   @Test
+  void prosecutorsExportBundlesThatVerifyAndEveryAccessIsInTheCustodyLog() {
+    HttpResponse<Buffer> r =
+        as(
+            Role.PROSECUTOR,
+            HttpMethod.POST,
+            "/api/v1/evidence/exports",
+            new JsonObject().put("query", "label:hate").put("reason", "case file 17"));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+    java.nio.file.Path bag = java.nio.file.Path.of(r.bodyAsJsonObject().getString("path"));
+    assertThat(org.tocsin.evidence.export.BundleVerifier.verify(bag).ok()).isTrue();
+    assertProblem(
+        as(
+            Role.PROSECUTOR,
+            HttpMethod.POST,
+            "/api/v1/evidence/exports",
+            new JsonObject().put("query", "label:hate")),
+        400,
+        "invalid_body");
+    assertProblem(
+        as(
+            Role.ANALYST,
+            HttpMethod.POST,
+            "/api/v1/evidence/exports",
+            new JsonObject().put("query", "label:hate").put("reason", "curious")),
+        403,
+        "forbidden");
+
+    // reading the original bytes is an access with a stated reason, in the custody log
+    Post target = posts.get(5);
+    long seq =
+        get("/api/v1/posts/" + enc(target.platform()) + "/" + enc(target.id()))
+            .bodyAsJsonObject()
+            .getJsonObject("evidence")
+            .getLong("seq");
+    HttpResponse<Buffer> original =
+        client
+            .get(port, "127.0.0.1", "/api/v1/evidence/" + seq)
+            .putHeader("Authorization", "Bearer " + tokens.get(Role.PROSECUTOR))
+            .putHeader("X-Tocsin-Reason", "checking the original for case 17")
+            .send()
+            .await();
+    assertThat(original.statusCode()).isEqualTo(200);
+    assertThat(original.bodyAsJsonObject().getJsonObject("capture").getString("bodySha256"))
+        .isEqualTo(
+            get("/api/v1/posts/" + enc(target.platform()) + "/" + enc(target.id()))
+                .bodyAsJsonObject()
+                .getJsonObject("evidence")
+                .getString("sha256"));
+    // custody appends are group-committed; the history shows them once durable
+    JsonArray events = new JsonArray();
+    for (int i = 0; i < 50 && !events.encode().contains("checking the original"); i++) {
+      events =
+          get("/api/v1/evidence/" + seq + "/custody").bodyAsJsonObject().getJsonArray("events");
+    }
+    assertThat(events.encode())
+        .contains("\"type\":\"accessed\"")
+        .contains("checking the original for case 17")
+        .contains("\"type\":\"scored\"")
+        .contains("\"type\":\"indexed\"");
+  }
+
+  @Test
   void getPostByPlatformAndId() {
     Post target = posts.get(3);
     HttpResponse<Buffer> r =

@@ -78,7 +78,7 @@ class CrashImportTest {
       VerifyReport report = node.ledger().verify();
       assertThat(report.ok()).as("verify: %s", report.firstProblem()).isTrue();
       assertThat(node.ledger().lastSeq()).isGreaterThanOrEqualTo(ackedSeq);
-      assertThat(node.index().lastIndexedSeq()).isEqualTo(node.ledger().lastSeq());
+      assertThat(node.index().lastIndexedSeq()).isLessThanOrEqualTo(node.ledger().lastSeq());
       for (long n = 1; n <= ackedLines; n++) {
         PostKey key = new PostKey(real.get((int) ((n - 1) % real.size())).platform(), "crash-" + n);
         assertThat(node.index().get(key)).as("post %s after restart", key).isPresent();
