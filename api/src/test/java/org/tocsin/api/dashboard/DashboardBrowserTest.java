@@ -144,6 +144,21 @@ class DashboardBrowserTest {
             ExpectedConditions.textMatches(
                 By.id("status"), java.util.regex.Pattern.compile("of [0-9,]+ posts")));
     assertThat(driver.getCurrentUrl()).doesNotContain("key=");
+    assertThat(driver.findElement(By.id("login")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void overviewDrawsVolumeByTargetGroupAndFacets() throws Exception {
+    signIn();
+    driver.get(base + "?view=overview");
+    await().until(d -> d.findElement(By.id("overview-status")).getText().contains("posts from"));
+    WebElement chart = driver.findElement(By.id("volume"));
+    assertThat(Integer.parseInt(chart.getAttribute("data-bars"))).isPositive();
+    assertThat(chart.findElements(By.tagName("rect"))).isNotEmpty();
+    assertThat(driver.findElement(By.id("facet-target")).getText()).contains("muslim");
+    assertThat(driver.findElement(By.id("facet-lang")).getText()).contains("en");
+    assertNoAlertDialog();
+    shot("overview");
   }
 
   @Test
