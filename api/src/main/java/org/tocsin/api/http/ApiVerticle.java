@@ -26,6 +26,7 @@ public final class ApiVerticle extends VerticleBase {
   private final ApiContext ctx;
   private final HttpConfig http;
   private HttpServer server;
+  private Router router;
   private WebhookDispatcher webhooks;
   private long signerTimer = -1;
   private long tailTimer = -1;
@@ -46,7 +47,7 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
     NodeMetrics metrics = new NodeMetrics(ctx.node());
     router.route().handler(metrics::timeRequests);
@@ -55,6 +56,13 @@ public final class ApiVerticle extends VerticleBase {
     new HealthRoutes(vertx, node, ctx.sources()).mount(router);
     Access access =
         new Access(ctx.keys(), new RateLimiter(node.config().auth().requestsPerMinute()));
+    router
+        .get("/api/v1/openapi.yaml")
+        .handler(
+            rc ->
+                rc.response()
+                    .putHeader("Content-Type", "application/yaml; charset=utf-8")
+                    .sendFile("org/tocsin/api/openapi/openapi.yaml"));
     router.route("/api/*").handler(access.authenticate());
     router.post("/api/v1/posts").handler(BodyHandler.create().setBodyLimit(IngestRoutes.MAX_BYTES));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RequestBodies.MAX_BYTES));
@@ -152,6 +160,11 @@ public final class ApiVerticle extends VerticleBase {
     // let an in-flight catch-up finish: interrupting a Lucene write would close the index
     Future<?> closed = server == null ? Future.succeededFuture() : server.close();
     return closed.eventually(() -> tail.transform(ar -> Future.succeededFuture()));
+  }
+
+  /** The router (for tests that compare the routes with the OpenAPI contract). */
+  public Router router() {
+    return router;
   }
 
   /** The port the server listens on (useful when configured with port 0). */
