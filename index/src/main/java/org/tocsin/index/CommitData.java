@@ -34,7 +34,7 @@ final class CommitData {
   static void check(IndexWriter writer, Map<String, String> data, Path path) throws IOException {
     String schema = data.getOrDefault(PostIndex.SCHEMA_KEY, "1");
     if (writer.getDocStats().numDocs > 0 && !PostIndex.SCHEMA_VERSION.equals(schema)) {
-      throw new IOException(
+      throw new IndexSchemaException(
           "the index at "
               + path
               + " was written with schema "
@@ -43,7 +43,8 @@ final class CommitData {
               + PostIndex.SCHEMA_VERSION
               + ": rebuild it from the ledger (tocsin reindex) [got "
               + schema
-              + "]");
+              + "]",
+          path);
     }
     String secret = data.get(CURSOR_KEY);
     if (secret != null && !secret.matches("[0-9a-f]{" + 2 * SECRET_BYTES + "}")) {

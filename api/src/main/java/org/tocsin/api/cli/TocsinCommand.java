@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       ExportCommand.class,
       VerifyBundleCommand.class,
+      ReindexCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class TocsinCommand implements Runnable {

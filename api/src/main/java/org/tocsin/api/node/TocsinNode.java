@@ -15,6 +15,7 @@ import org.tocsin.core.score.PostScorer;
 import org.tocsin.evidence.FileEvidenceLog;
 import org.tocsin.evidence.sign.TreeHeadKeys;
 import org.tocsin.evidence.sign.TreeHeadSigner;
+import org.tocsin.index.IndexSchemaException;
 import org.tocsin.index.PostIndex;
 import org.tocsin.nlp.baseline.LexiconScorer;
 
@@ -98,7 +99,7 @@ public final class TocsinNode implements Closeable {
         LOG.warning(p.ledger.recovery().message());
       }
       p.keys = TreeHeadKeys.loadOrCreate(dataDir.resolve("ledger-keys"));
-      p.index = PostIndex.open(dataDir.resolve("index"));
+      p.index = openIndex(dataDir.resolve("index"));
       if (p.index.lastIndexedSeq() > p.ledger.lastSeq()) {
         throw new IllegalStateException(
             "the index holds ledger seq "
@@ -117,6 +118,32 @@ public final class TocsinNode implements Closeable {
       closeQuietly(p.index, e);
       closeQuietly(p.ledger, e);
       throw e;
+    }
+  }
+
+  /**
+   * Opens the index; one written with an older schema is removed and rebuilt from the ledger by the
+   * catch-up that follows (the index is a derived view; the ledger is the source of truth).
+   */
+  static PostIndex openIndex(Path dir) throws IOException {
+    try {
+      return PostIndex.open(dir);
+    } catch (IndexSchemaException e) {
+      LOG.warning(e.getMessage() + ": rebuilding it from the ledger now");
+      deleteTree(dir);
+      return PostIndex.open(dir);
+    }
+  }
+
+  /** Deletes a directory tree (derived data only: the index). */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
     }
   }
 

@@ -206,6 +206,17 @@ class MainTest {
   }
 
   @Test
+  void reindexRebuildsTheIndexFromTheLedger() throws Exception {
+    Path d = dir.resolve("d");
+    Path file = TestNodes.writeJsonl(dir.resolve("in.jsonl"), RealPosts.sample().subList(0, 30));
+    assertThat(run("import", "--data", d.toString(), file.toString())).isZero();
+    assertThat(run("reindex", "--data", d.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("rebuilt the index from").contains(": 30 posts");
+    assertThat(d.resolve("reindex-work")).doesNotExist();
+    assertThat(run("reindex", "--data", dir.resolve("none").toString())).isEqualTo(2);
+  }
+
+  @Test
   void usageErrorsExitTwoWithAOneLineMessage() {
     assertThat(run()).isEqualTo(2);
     assertThat(run("frobnicate")).isEqualTo(2);
