@@ -18,6 +18,12 @@ import org.tocsin.crawler.source.SourcesConfig;
  * tailing indexes it within a second.
  */
 final class CrawlerRunner {
+  /**
+   * Bodies up to this size stay inline in the ledger record; larger ones (media, big pages) go to
+   * the content-addressed blob store, fsynced before the record that names them.
+   */
+  static final int INLINE_MAX_BYTES = 256 * 1024;
+
   private CrawlerRunner() {}
 
   /** Deploys the node's configured sources; an empty list deploys nothing. */
@@ -34,7 +40,12 @@ final class CrawlerRunner {
     return Sources.deploy(
         vertx,
         cfg,
-        capture -> Future.fromCompletionStage(node.ledger().appendCapture(capture)),
+        capture ->
+            capture.body().length > INLINE_MAX_BYTES
+                ? vertx
+                    .executeBlocking(() -> node.ledger().appendCaptureWithBlob(capture), false)
+                    .compose(Future::fromCompletionStage)
+                : Future.fromCompletionStage(node.ledger().appendCapture(capture)),
         new FileCursorStore(vertx, node.dataDir().resolve("cursors")),
         new Random(),
         java.time.Clock.systemUTC());

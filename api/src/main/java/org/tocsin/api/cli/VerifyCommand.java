@@ -29,6 +29,13 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory.")
   Path data;
 
+  @Option(
+      names = "--record",
+      description =
+          "After a successful check, append a 'verified' custody event naming the records checked"
+              + " (the check itself stays read-only).")
+  boolean record;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -52,6 +59,24 @@ final class VerifyCommand implements Callable<Integer> {
           "ledger OK: %,d records verified (hash chain, capture digests, Merkle roots of tree heads%s)%n",
           report.recordsChecked(),
           keys.isEmpty() ? "" : "; signed tree heads checked with key " + publicKey);
+      if (record && report.recordsChecked() > 0) {
+        try (org.tocsin.evidence.FileEvidenceLog log = FileEvidenceLog.open(ledgerDir)) {
+          log.appendCustody(
+                  new org.tocsin.evidence.custody.CustodyEvent(
+                      org.tocsin.evidence.custody.CustodyEventType.VERIFIED,
+                      List.of(report.recordsChecked()),
+                      "cli",
+                      "operator",
+                      null,
+                      null,
+                      java.time.Instant.now(),
+                      java.util.Map.of(
+                          "recordsChecked", Long.toString(report.recordsChecked()),
+                          "signaturesChecked", Boolean.toString(!keys.isEmpty()))))
+              .join();
+        }
+        out.println("recorded a 'verified' custody event");
+      }
       return 0;
     }
     out.println("ledger FAULT: " + report.firstProblem());

@@ -108,9 +108,17 @@ public record TocsinConfig(
   }
 
   /** Evidence: how often a signed tree head is appended while new records arrive. */
-  public record EvidenceConfig(int treeHeadIntervalSeconds) {
-    /** Checks the interval. */
+  public record EvidenceConfig(
+      int treeHeadIntervalSeconds, java.util.List<String> timestampAuthorities) {
+    /** Checks the interval and the TSA URLs. */
     public EvidenceConfig {
+      timestampAuthorities = java.util.List.copyOf(timestampAuthorities);
+      for (String u : timestampAuthorities) {
+        if (!u.startsWith("http://") && !u.startsWith("https://")) {
+          throw new IllegalArgumentException(
+              "evidence.timestampAuthorities takes http(s) URLs [got " + u + "]");
+        }
+      }
       if (treeHeadIntervalSeconds < 1 || treeHeadIntervalSeconds > 86_400) {
         throw new IllegalArgumentException(
             "evidence.treeHeadIntervalSeconds must be in 1..86400 [got "
@@ -168,7 +176,9 @@ public record TocsinConfig(
         new AlertsConfig(
             integer(tree, "alerts", "webhookBackoffMillis"),
             integer(tree, "alerts", "webhookTimeoutMillis")),
-        new EvidenceConfig(integer(tree, "evidence", "treeHeadIntervalSeconds")),
+        new EvidenceConfig(
+            integer(tree, "evidence", "treeHeadIntervalSeconds"),
+            urls(tree, "evidence", "timestampAuthorities")),
         tree.path("crawler").deepCopy());
   }
 
@@ -216,6 +226,23 @@ public record TocsinConfig(
       throw new IllegalArgumentException(section + "." + key + " must be a string [got " + n + "]");
     }
     return n.textValue();
+  }
+
+  private static java.util.List<String> urls(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isArray()) {
+      throw new IllegalArgumentException(
+          section + "." + key + " must be an array of URLs [got " + n + "]");
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode e : n) {
+      if (!e.isTextual()) {
+        throw new IllegalArgumentException(
+            section + "." + key + " must hold strings [got " + e + "]");
+      }
+      out.add(e.textValue());
+    }
+    return out;
   }
 
   private static int integer(JsonNode tree, String section, String key) {

@@ -29,6 +29,7 @@ public final class ApiVerticle extends VerticleBase {
   private Router router;
   private WebhookDispatcher webhooks;
   private long signerTimer = -1;
+  private org.tocsin.api.node.Timestamps timestamps;
   private long tailTimer = -1;
   private volatile boolean tailing;
   private Future<?> tail = Future.succeededFuture();
@@ -100,12 +101,21 @@ public final class ApiVerticle extends VerticleBase {
                     });
               }
             });
+    timestamps = new org.tocsin.api.node.Timestamps(node);
     signerTimer =
         vertx.setPeriodic(
             1_000,
             id ->
                 vertx
-                    .executeBlocking(() -> node.signer().signIfDue(), false)
+                    .executeBlocking(
+                        () -> {
+                          var head = node.signer().signIfDue();
+                          if (head.isPresent()) {
+                            timestamps.stamp(head.get());
+                          }
+                          return head;
+                        },
+                        false)
                     .onFailure(
                         e -> LOG.log(java.util.logging.Level.SEVERE, "tree head not signed", e)));
     new AlertRoutes(vertx, node.alerts(), webhooks).mount(router);

@@ -40,6 +40,7 @@ final class EvidenceRoutes {
 
   void mount(Router router) {
     router.get("/api/v1/evidence/tree-head").handler(Access.anyRole()).handler(this::treeHead);
+    router.get("/api/v1/evidence/consistency").handler(Access.anyRole()).handler(this::consistency);
     router
         .get("/api/v1/evidence/:seq/custody")
         .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN, Role.ANALYST, Role.TRUST))
@@ -162,6 +163,30 @@ final class EvidenceRoutes {
     return o;
   }
 
+  private void consistency(RoutingContext rc) {
+    long size = node.ledger().treeSize();
+    int first = QueryParams.integer(rc, "first", 0, 1, Integer.MAX_VALUE);
+    int second = QueryParams.integer(rc, "second", 0, 1, Integer.MAX_VALUE);
+    if (first == 0 || second == 0) {
+      throw ApiException.badParameter("first/second", "both tree sizes are required");
+    }
+    if (first > second || second > size) {
+      throw ApiException.badParameter(
+          "first/second",
+          "need 1 <= first <= second <= " + size + " [got " + first + ", " + second + "]");
+    }
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("first", first);
+    body.put("second", second);
+    body.put("firstRoot", HEX.formatHex(node.ledger().rootHash(first)));
+    body.put("secondRoot", HEX.formatHex(node.ledger().rootHash(second)));
+    ArrayNode proof = body.putArray("proof");
+    for (byte[] h : node.ledger().consistencyProof(first, second)) {
+      proof.add(HEX.formatHex(h));
+    }
+    JsonResponses.send(rc, 200, body);
+  }
+
   private void custody(RoutingContext rc) {
     long seq = seq(rc);
     vertx
@@ -245,17 +270,19 @@ final class EvidenceRoutes {
             },
             false)
         .onSuccess(
-            body -> {
-              node.custody()
-                  .accessed(
-                      List.of(seq),
-                      key.id(),
-                      key.role().jsonName(),
-                      reason,
-                      null,
-                      "original bytes");
-              JsonResponses.send(rc, 200, body);
-            })
+            body ->
+                io.vertx.core.Future.fromCompletionStage(
+                        node.custody()
+                            .accessed(
+                                List.of(seq),
+                                key.id(),
+                                key.role().jsonName(),
+                                reason,
+                                null,
+                                "original bytes"),
+                        vertx.getOrCreateContext())
+                    .onSuccess(v -> JsonResponses.send(rc, 200, body))
+                    .onFailure(rc::fail))
         .onFailure(rc::fail);
   }
 }

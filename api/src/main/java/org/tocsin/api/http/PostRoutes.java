@@ -2,6 +2,7 @@ package org.tocsin.api.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -67,14 +68,17 @@ final class PostRoutes {
               List<Long> seqs = new ArrayList<>();
               result.hits().forEach(h -> seqs.add(h.post().evidence().seq()));
               ApiKey key = Access.key(rc);
-              custody.accessed(
-                  seqs.stream().distinct().toList(),
-                  key.id(),
-                  key.role().jsonName(),
-                  Reasons.stated(rc),
-                  request.query(),
-                  "search");
-              JsonResponses.send(rc, 200, render(request, result));
+              Future.fromCompletionStage(
+                      custody.accessed(
+                          seqs.stream().distinct().toList(),
+                          key.id(),
+                          key.role().jsonName(),
+                          Reasons.stated(rc),
+                          request.query(),
+                          "search"),
+                      vertx.getOrCreateContext())
+                  .onSuccess(v -> JsonResponses.send(rc, 200, render(request, result)))
+                  .onFailure(rc::fail);
             })
         .onFailure(rc::fail);
   }
@@ -125,14 +129,17 @@ final class PostRoutes {
                 rc.fail(ApiException.notFound("no post " + key));
               } else {
                 ApiKey k = Access.key(rc);
-                custody.accessed(
-                    List.of(found.get().evidence().seq()),
-                    k.id(),
-                    k.role().jsonName(),
-                    Reasons.stated(rc),
-                    null,
-                    "post " + key);
-                JsonResponses.send(rc, 200, ScoreJson.toNode(found.get()));
+                Future.fromCompletionStage(
+                        custody.accessed(
+                            List.of(found.get().evidence().seq()),
+                            k.id(),
+                            k.role().jsonName(),
+                            Reasons.stated(rc),
+                            null,
+                            "post " + key),
+                        vertx.getOrCreateContext())
+                    .onSuccess(v -> JsonResponses.send(rc, 200, ScoreJson.toNode(found.get())))
+                    .onFailure(rc::fail);
               }
             })
         .onFailure(rc::fail);

@@ -34,13 +34,16 @@ public final class Custody {
             type, subjects, SYSTEM, "system", null, null, java.time.Instant.now(), details));
   }
 
-  /** Records that a key read evidence: the subjects, the role, the stated reason and the query. */
-  public void accessed(
+  /**
+   * Records that a key read evidence: the subjects, the role, the stated reason and the query. The
+   * future completes when the event is durable; API responses wait for it.
+   */
+  public java.util.concurrent.CompletableFuture<?> accessed(
       List<Long> subjects, String keyId, String role, String reason, String query, String how) {
     if (subjects.isEmpty()) {
-      return;
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
-    record(
+    return record(
         new CustodyEvent(
             CustodyEventType.ACCESSED,
             subjects,

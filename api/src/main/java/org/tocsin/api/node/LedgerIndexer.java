@@ -243,6 +243,33 @@ public final class LedgerIndexer {
     return new CatchUpReport(from, to, batch.totalRecords, batch.totalPosts, batch.parseErrors);
   }
 
+  /** An observation of a post already indexed with other text or edit time: edited upstream. */
+  private void recordEdit(Post p, long seq) {
+    if (custody == null || p.edited() == null) {
+      return;
+    }
+    try {
+      index
+          .get(p.key())
+          .filter(old -> old.evidence().seq() < seq)
+          .filter(
+              old ->
+                  !old.post().text().equals(p.text())
+                      || !java.util.Objects.equals(old.post().edited(), p.edited()))
+          .ifPresent(
+              old ->
+                  custody.system(
+                      CustodyEventType.EDITED_UPSTREAM,
+                      List.of(old.evidence().seq(), seq),
+                      Map.of("post", p.key().toString(), "editedAt", p.edited().toString())));
+    } catch (IOException e) {
+      LOG.log(
+          Level.WARNING,
+          "ledger seq {0}: edit check failed: {1}",
+          new Object[] {seq, e.getMessage()});
+    }
+  }
+
   private void recordDeletions(long seq, Capture capture) {
     if (custody == null) {
       return;
@@ -301,6 +328,7 @@ public final class LedgerIndexer {
               record.seq(), CaptureCodec.sha256Hex(capture.body()), capture.receivedAt());
       for (Post p : parsed) {
         posts.add(new ScoredPost(p, scorer.score(p), ref));
+        recordEdit(p, record.seq());
       }
       captureSeqs.add(record.seq());
       recordDeletions(record.seq(), capture);

@@ -124,6 +124,47 @@ class PostImporterTest {
   }
 
   @Test
+  void aPostEditedUpstreamIsANewVersionAndACustodyEvent() throws Exception {
+    Post original = RealPosts.sample().get(3);
+    Post edited =
+        new Post(
+            original.platform(),
+            original.id(),
+            original.url(),
+            original.author(),
+            original.createdAt(),
+            original.text() + " [edited]",
+            original.lang(),
+            null,
+            null,
+            null,
+            original.links(),
+            original.hashtags(),
+            original.mentions(),
+            original.media(),
+            original.metrics(),
+            java.time.Instant.parse("2026-01-01T00:00:00Z"),
+            original.extra());
+    long firstSeq;
+    try (TocsinNode node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults())) {
+      node.importer()
+          .importFile(
+              TestNodes.writeJsonl(dir.resolve("a.jsonl"), List.of(original)), ImportListener.NONE);
+      node.importer()
+          .importFile(
+              TestNodes.writeJsonl(dir.resolve("b.jsonl"), List.of(edited)), ImportListener.NONE);
+      assertThat(node.index().get(original.key()).orElseThrow().post().text()).endsWith("[edited]");
+      assertThat(node.index().versions(original.key())).hasSize(2);
+      firstSeq = node.index().versions(original.key()).get(0).evidence().seq();
+    } // closing waits until every custody append is durable
+    try (TocsinNode node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults())) {
+      List<String> types = new ArrayList<>();
+      node.ledger().custodyHistory(firstSeq).forEach(c -> types.add(c.event().type().jsonName()));
+      assertThat(types).contains("scored", "indexed", "edited-upstream");
+    }
+  }
+
+  @Test
   void indexRebuiltFromLedgerAfterItIsLost() throws Exception {
     List<Post> posts = RealPosts.sample().subList(0, 40);
     Path file = TestNodes.writeJsonl(dir.resolve("posts.jsonl"), posts);
