@@ -23,6 +23,7 @@ import java.util.Map;
  * @param auth access control
  * @param alerts alert delivery
  * @param evidence the ledger's signed tree heads
+ * @param nlp which scorer scores posts
  * @param crawler the crawler's sources, as {@code {"defaults": {...}, "sources": [...]}}: checked
  *     by the crawler's SourcesConfig, every key documented in its crawler-default.json
  */
@@ -33,6 +34,7 @@ public record TocsinConfig(
     AuthConfig auth,
     AlertsConfig alerts,
     EvidenceConfig evidence,
+    NlpConfig nlp,
     JsonNode crawler) {
 
   /** The resource holding the defaults. */
@@ -128,6 +130,21 @@ public record TocsinConfig(
     }
   }
 
+  /**
+   * Scoring: {@code model} (the trained hate / offensive / normal classifier, with the lexicon's
+   * targets, dehumanisation and Rabat factors) or {@code lexicon} (the lexicon baseline alone);
+   * {@code modelDir} overrides the bundled artifact.
+   */
+  public record NlpConfig(String scorer, String modelDir) {
+    /** Checks the scorer name. */
+    public NlpConfig {
+      if (!"model".equals(scorer) && !"lexicon".equals(scorer)) {
+        throw new IllegalArgumentException(
+            "nlp.scorer must be model or lexicon [got " + scorer + "]");
+      }
+    }
+  }
+
   /** The defaults alone. */
   public static TocsinConfig defaults() {
     return fromJson(defaultTree());
@@ -179,13 +196,14 @@ public record TocsinConfig(
         new EvidenceConfig(
             integer(tree, "evidence", "treeHeadIntervalSeconds"),
             urls(tree, "evidence", "timestampAuthorities")),
+        new NlpConfig(text(tree, "nlp", "scorer"), text(tree, "nlp", "modelDir")),
         tree.path("crawler").deepCopy());
   }
 
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
     return new TocsinConfig(
-        new HttpConfig(http.host(), port), ingest, search, auth, alerts, evidence, crawler);
+        new HttpConfig(http.host(), port), ingest, search, auth, alerts, evidence, nlp, crawler);
   }
 
   private static ObjectNode defaultTree() {

@@ -17,7 +17,9 @@ import org.tocsin.evidence.sign.TreeHeadKeys;
 import org.tocsin.evidence.sign.TreeHeadSigner;
 import org.tocsin.index.IndexSchemaException;
 import org.tocsin.index.PostIndex;
+import org.tocsin.nlp.ModelScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
+import org.tocsin.nlp.classifier.HateClassifier;
 
 /**
  * One Tocsin node on local disk: the ledger ({@code DATA/ledger}) with its signing key ({@code
@@ -111,7 +113,7 @@ public final class TocsinNode implements Closeable {
       Path alertsDir = dataDir.resolve("alerts");
       p.outbox = AlertOutbox.open(alertsDir);
       p.alerts = new AlertEngine(RuleStore.open(alertsDir), p.outbox);
-      p.scorer = LexiconScorer.loadDefault();
+      p.scorer = scorer(config);
       return new TocsinNode(p);
     } catch (IOException | RuntimeException e) {
       closeQuietly(p.outbox, e);
@@ -120,6 +122,23 @@ public final class TocsinNode implements Closeable {
       throw e;
     }
   }
+
+  /** The configured scorer; the bundled model artifact is checked (format, digests) as it loads. */
+  static PostScorer scorer(TocsinConfig config) throws IOException {
+    if ("lexicon".equals(config.nlp().scorer())) {
+      return LexiconScorer.loadDefault();
+    }
+    String dir = config.nlp().modelDir();
+    HateClassifier classifier =
+        dir.isBlank()
+            ? HateClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_MODEL)
+            : HateClassifier.load(Path.of(dir));
+    return new ModelScorer(
+        classifier, LexiconScorer.loadDefault(), ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
+  }
+
+  /** Where the bundled hate / offensive / normal classifier sits on the classpath. */
+  public static final String BUNDLED_MODEL = "tocsin/models/hate-3way-v1";
 
   /**
    * Opens the index; one written with an older schema is removed and rebuilt from the ledger by the

@@ -104,6 +104,8 @@ class ApiServerTest {
     assertThat(r.statusCode()).isEqualTo(200);
     JsonObject h = r.bodyAsJsonObject();
     assertThat(h.getString("status")).isEqualTo("up");
+    // the trained classifier scores posts; the lexicon adds targets and the Rabat factors
+    assertThat(h.getJsonObject("scorer").getString("model")).isEqualTo("tocsin-hate-3way");
     assertThat(h.getJsonObject("ledger").getLong("lastSeq")).isGreaterThanOrEqualTo(posts.size());
     assertThat(h.getJsonObject("index").getLong("posts")).isEqualTo(posts.size());
   }

@@ -68,8 +68,10 @@ public final class IngestBenchmark {
       Path data = work.resolve("data");
       long t0 = System.nanoTime();
       ImportReport r;
+      String scorer;
       try (TocsinNode node = TocsinNode.open(data, TocsinConfig.defaults())) {
         r = node.importer().importFile(input, ImportListener.NONE);
+        scorer = node.scorer().model() + " v" + node.scorer().version();
       }
       double e2eSecs = (System.nanoTime() - t0) / 1e9;
       long e2ePeak = BenchReport.peakHeapBytes();
@@ -95,8 +97,9 @@ public final class IngestBenchmark {
               "Input: %,d real posts (the demo corpus cycled with fresh ids), %,d bytes of Post JSONL.",
               n, inputBytes)
           .line(
-              "Batch size %d (one ledger fsync and one index commit per batch). Scorer: baseline lexicon.",
-              TocsinConfig.defaults().ingest().batchSize())
+              "Batch size %d (one ledger fsync per batch; the index commits every 50,000 records and at the end, with a near-real-time refresh between). Scorer: %s.",
+              TocsinConfig.defaults().ingest().batchSize(),
+              scorer)
           .line("")
           .line("| path | seconds | posts/s | peak heap MiB | on disk MiB |")
           .line("| --- | ---: | ---: | ---: | ---: |")

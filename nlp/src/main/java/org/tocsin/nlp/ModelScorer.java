@@ -1,0 +1,150 @@
+package org.tocsin.nlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.tocsin.core.post.Post;
+import org.tocsin.core.score.Explanation;
+import org.tocsin.core.score.PostScorer;
+import org.tocsin.core.score.Score;
+import org.tocsin.core.score.TokenWeight;
+import org.tocsin.nlp.baseline.LexiconScorer;
+import org.tocsin.nlp.classifier.Explained;
+import org.tocsin.nlp.classifier.HateClassifier;
+import org.tocsin.nlp.classifier.Prediction;
+
+/**
+ * Scores posts with the trained hate / offensive / normal classifier, composed with the baseline
+ * lexicon: {@code hate} and {@code offensive} come from {@link HateClassifier}; targets,
+ * dehumanisation, the Rabat factors and incitement come from {@link LexiconScorer}, whose lexicon
+ * hits are kept in the explanation.
+ *
+ * <p>Explanation tokens are the classifier's occlusion weights ({@link HateClassifier#explain}),
+ * computed only when {@code p(hate) + p(offensive)} reaches {@code explainThreshold}: occlusion
+ * re-classifies the post once per word, so explaining every post would cost about 30 times the
+ * classification. Both models are named in the notes.
+ *
+ * <p>Thread-safe. {@link #score} never throws: if the classifier fails on a post, the lexicon's
+ * score is returned with a note saying so.
+ */
+public final class ModelScorer implements PostScorer {
+
+  /** The model name written into every score. */
+  public static final String MODEL = "tocsin-hate-3way";
+
+  /** The model version written into every score. */
+  public static final String VERSION = "1";
+
+  /** Default for {@code explainThreshold}. */
+  public static final double DEFAULT_EXPLAIN_THRESHOLD = 0.5;
+
+  /** How many occlusion tokens an explanation lists at most. */
+  public static final int TOP_TOKENS = 8;
+
+  private static final System.Logger LOG = System.getLogger(ModelScorer.class.getName());
+
+  private final HateClassifier classifier;
+  private final LexiconScorer lexicon;
+  private final double explainThreshold;
+  private final String modelNote;
+
+  /**
+   * A scorer over a loaded classifier and lexicon.
+   *
+   * @param explainThreshold occlusion runs when {@code p(hate) + p(offensive) >= } this; 0 always
+   *     explains, a value above 1 never does
+   */
+  public ModelScorer(HateClassifier classifier, LexiconScorer lexicon, double explainThreshold) {
+    this.classifier = Objects.requireNonNull(classifier, "classifier");
+    this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+    if (!(explainThreshold >= 0)) {
+      throw new IllegalArgumentException(
+          "explainThreshold must be >= 0 [got " + explainThreshold + "]");
+    }
+    this.explainThreshold = explainThreshold;
+    this.modelNote =
+        "hate and offensive from the DL4J classifier "
+            + classifier.manifest().name()
+            + " v"
+            + classifier.manifest().version()
+            + " (HateXplain, English); targets, dehumanisation, factors and incitement from "
+            + LexiconScorer.MODEL
+            + " v"
+            + LexiconScorer.VERSION;
+  }
+
+  @Override
+  public String model() {
+    return MODEL;
+  }
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  /** Scores one post; never throws for any content. */
+  @Override
+  public Score score(Post post) {
+    Objects.requireNonNull(post, "post");
+    Score base = lexicon.score(post);
+    List<String> notes = new ArrayList<>();
+    notes.add(modelNote);
+    try {
+      Prediction p = classifier.predict(post.text());
+      List<TokenWeight> tokens = List.of();
+      if (p.abusive() >= explainThreshold) {
+        Explained e = classifier.explain(post.text(), TOP_TOKENS);
+        p = e.prediction();
+        tokens = e.tokens();
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "explanation tokens: drop in p(hate)+p(offensive) when the word is removed (%d"
+                    + " words tried)",
+                e.occludedTokens()));
+      } else {
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "no token explanation: p(hate)+p(offensive) = %.3f is below %.2f",
+                p.abusive(),
+                explainThreshold));
+      }
+      notes.addAll(base.explanation().notes());
+      Explanation explanation = new Explanation(tokens, base.explanation().lexicon(), notes);
+      return new Score(
+          MODEL,
+          VERSION,
+          floor4(p.hate()),
+          floor4(p.offensive()),
+          base.incitement(),
+          base.dehumanization(),
+          base.targets(),
+          base.factors(),
+          explanation);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "classifier failed on a post", e);
+      notes.add(
+          "the classifier could not judge this post ("
+              + e.getClass().getSimpleName()
+              + "); hate and offensive are the lexicon baseline's");
+      notes.addAll(base.explanation().notes());
+      return new Score(
+          MODEL,
+          VERSION,
+          base.hate(),
+          base.offensive(),
+          base.incitement(),
+          base.dehumanization(),
+          base.targets(),
+          base.factors(),
+          new Explanation(base.explanation().tokens(), base.explanation().lexicon(), notes));
+    }
+  }
+
+  private static double floor4(double v) {
+    return Math.max(0, Math.floor(v * 1e4) / 1e4);
+  }
+}

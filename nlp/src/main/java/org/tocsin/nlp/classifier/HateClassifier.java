@@ -1,0 +1,235 @@
+package org.tocsin.nlp.classifier;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The hate / offensive / normal classifier trained in {@code models}: TF-IDF over hashed word and
+ * character n-grams ({@link TfidfVectorizer}) into DL4J networks with a softmax over the three
+ * labels; an ensemble's probabilities are averaged.
+ *
+ * <p>Loading checks the manifest's format and version, the SHA-256 of every file and that the
+ * network fits the features and labels; any mismatch is a {@link ModelFormatException} naming the
+ * file. Thread-safe. A network of the shape {@code models} trains (one ReLU dense layer, a softmax
+ * output) runs as a {@link SparseMlp} on the sparse features, with the DL4J weights, in the calling
+ * thread; any other network runs through DL4J, serialised (a DL4J network is not safe for
+ * concurrent use), in batches of at most {@link #MAX_BATCH} dense rows.
+ */
+public final class HateClassifier {
+
+  /** The labels an artifact must have, in any order. */
+  public static final List<String> LABELS = List.of("hate", "offensive", "normal");
+
+  /** Rows per forward pass; a row is {@code 4 * 2^hashBits} bytes of dense input. */
+  public static final int MAX_BATCH = 32;
+
+  private final ArtifactManifest manifest;
+  private final TfidfVectorizer vectorizer;
+  private final List<MultiLayerNetwork> networks;
+  private final int[] column; // index of hate, offensive, normal in the network's output
+  private final List<SparseMlp> sparse; // empty unless every network has the sparse shape
+  private final Object lock = new Object();
+
+  private HateClassifier(
+      ArtifactManifest manifest, TfidfVectorizer vectorizer, List<MultiLayerNetwork> networks) {
+    this.manifest = manifest;
+    this.vectorizer = vectorizer;
+    this.networks = List.copyOf(networks);
+    List<SparseMlp> fast = new ArrayList<>();
+    for (MultiLayerNetwork n : networks) {
+      SparseMlp.of(n).ifPresent(fast::add);
+    }
+    this.sparse = fast.size() == networks.size() ? List.copyOf(fast) : List.of();
+    this.column = new int[LABELS.size()];
+    for (int i = 0; i < LABELS.size(); i++) {
+      column[i] = manifest.labels().indexOf(LABELS.get(i));
+    }
+  }
+
+  /**
+   * Loads an artifact directory written by {@link ArtifactWriter}.
+   *
+   * @throws ModelFormatException if a file is missing, altered, of another format version or does
+   *     not fit the others; the message names the file
+   * @throws IOException if a file cannot be read
+   */
+  public static HateClassifier load(Path dir) throws IOException {
+    return load(ArtifactFiles.directory(dir));
+  }
+
+  /**
+   * Loads an artifact from the classpath, e.g. {@code tocsin/models/hate-3way-v1} as packaged by
+   * the {@code models} jar.
+   *
+   * @throws ModelFormatException as {@link #load(Path)}
+   * @throws IOException if a resource cannot be read
+   */
+  public static HateClassifier loadResource(ClassLoader loader, String prefix) throws IOException {
+    return load(ArtifactFiles.classpath(loader, prefix));
+  }
+
+  private static HateClassifier load(ArtifactFiles files) throws IOException {
+    String manifestName = files.describe(ArtifactManifest.FILE_NAME);
+    ArtifactManifest manifest =
+        ArtifactManifest.read(files.read(ArtifactManifest.FILE_NAME), manifestName);
+    if (manifest.labels().size() != LABELS.size() || !manifest.labels().containsAll(LABELS)) {
+      throw new ModelFormatException(
+          "labels must be " + LABELS + " in some order [got " + manifest.labels() + "]",
+          manifestName);
+    }
+    byte[] idfBytes = files.readVerified(manifest.idfFile());
+    int dim = manifest.features().dimension();
+    if (idfBytes.length != 4L * dim) {
+      throw new ModelFormatException(
+          "expected "
+              + 4L * dim
+              + " bytes for 2^"
+              + manifest.features().hashBits()
+              + " float32 weights [got "
+              + idfBytes.length
+              + "]",
+          files.describe(manifest.idfFile().name()));
+    }
+    TfidfVectorizer vectorizer =
+        new TfidfVectorizer(manifest.features(), ArtifactWriter.decodeIdf(idfBytes));
+    List<MultiLayerNetwork> networks = new ArrayList<>();
+    for (ArtifactManifest.FileRef ref : manifest.modelFiles()) {
+      networks.add(restore(files, ref, dim));
+    }
+    return new HateClassifier(manifest, vectorizer, networks);
+  }
+
+  private static MultiLayerNetwork restore(
+      ArtifactFiles files, ArtifactManifest.FileRef ref, int dim) throws IOException {
+    String modelName = files.describe(ref.name());
+    byte[] modelBytes = files.readVerified(ref);
+    MultiLayerNetwork network;
+    try {
+      network =
+          ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(modelBytes), false);
+    } catch (IOException | RuntimeException e) {
+      throw new ModelFormatException("not a DL4J network (" + e + ")", modelName, e);
+    }
+    long nIn = network.layerInputSize(0);
+    long nOut = network.layerSize(network.getnLayers() - 1);
+    if (nIn != dim || nOut != LABELS.size()) {
+      throw new ModelFormatException(
+          "network must map "
+              + dim
+              + " inputs to "
+              + LABELS.size()
+              + " outputs [got "
+              + nIn
+              + " -> "
+              + nOut
+              + "]",
+          modelName);
+    }
+    return network;
+  }
+
+  /** The artifact's manifest. */
+  public ArtifactManifest manifest() {
+    return manifest;
+  }
+
+  /** The feature extractor the network was trained with. */
+  public TfidfVectorizer vectorizer() {
+    return vectorizer;
+  }
+
+  /** Classifies one text. */
+  public Prediction predict(String text) {
+    return predictBatch(List.of(text)).get(0);
+  }
+
+  /** Classifies texts, in order; faster per text than one call each. */
+  public List<Prediction> predictBatch(List<String> texts) {
+    List<List<String>> tokens = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      tokens.add(TfidfVectorizer.tokens(Objects.requireNonNull(text, "text")));
+    }
+    return predictTokens(tokens);
+  }
+
+  /** Classifies normalised token lists, as {@link TfidfVectorizer#tokens} gives them. */
+  public List<Prediction> predictTokens(List<List<String>> tokens) {
+    List<SparseVector> rows = new ArrayList<>(tokens.size());
+    for (List<String> t : tokens) {
+      rows.add(vectorizer.vectorize(t));
+    }
+    if (!sparse.isEmpty()) {
+      List<Prediction> out = new ArrayList<>(rows.size());
+      for (SparseVector row : rows) {
+        double[] p = new double[LABELS.size()];
+        for (SparseMlp net : sparse) {
+          net.addProbabilities(row, p);
+        }
+        out.add(
+            new Prediction(
+                p[column[0]] / sparse.size(),
+                p[column[1]] / sparse.size(),
+                p[column[2]] / sparse.size()));
+      }
+      return out;
+    }
+    return predictDense(rows);
+  }
+
+  /** The DL4J forward pass on dense rows; the reference the sparse path is tested against. */
+  List<Prediction> predictDense(List<SparseVector> rows) {
+    List<Prediction> out = new ArrayList<>(rows.size());
+    for (int from = 0; from < rows.size(); from += MAX_BATCH) {
+      List<SparseVector> chunk = rows.subList(from, Math.min(rows.size(), from + MAX_BATCH));
+      INDArray x = toMatrix(chunk, vectorizer.config().dimension());
+      INDArray p = null;
+      synchronized (lock) {
+        for (MultiLayerNetwork network : networks) {
+          INDArray q = network.output(x, false);
+          if (p == null) {
+            p = q;
+          } else {
+            p.addi(q);
+            q.close();
+          }
+        }
+      }
+      p.divi(networks.size());
+      for (int r = 0; r < chunk.size(); r++) {
+        out.add(
+            new Prediction(
+                p.getDouble(r, column[0]), p.getDouble(r, column[1]), p.getDouble(r, column[2])));
+      }
+      x.close();
+      p.close();
+    }
+    return out;
+  }
+
+  /**
+   * Explains a classification by occlusion; see {@link OcclusionExplainer}.
+   *
+   * @param text the text
+   * @param topK at most this many tokens are returned
+   */
+  public Explained explain(String text, int topK) {
+    return OcclusionExplainer.explain(this, text, topK);
+  }
+
+  /** A dense float matrix with one row per sparse vector, as the network reads it. */
+  public static INDArray toMatrix(List<SparseVector> rows, int dimension) {
+    float[] dense = new float[Math.multiplyExact(rows.size(), dimension)];
+    for (int r = 0; r < rows.size(); r++) {
+      rows.get(r).scatter(dense, r, dimension);
+    }
+    return Nd4j.create(dense, new long[] {rows.size(), dimension}, 'c');
+  }
+}

@@ -1,0 +1,101 @@
+package org.tocsin.nlp.classifier;
+
+import java.util.Optional;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The forward pass of a {@code dense(ReLU) -> output(softmax)} DL4J network computed on a sparse
+ * input: the hidden layer adds up only the weight rows of the non-zero features, so a post with a
+ * thousand active n-grams costs a thousand row additions instead of a dense product over all {@code
+ * 2^hashBits} inputs. Same weights, same function as the network (tests compare the two); immutable
+ * and thread-safe.
+ */
+final class SparseMlp {
+  private final int inputs;
+  private final int hidden;
+  private final int outputs;
+  private final float[] w0; // inputs x hidden, row-major
+  private final float[] b0;
+  private final float[] w1; // hidden x outputs, row-major
+  private final float[] b1;
+
+  private SparseMlp(MultiLayerNetwork net) {
+    INDArray w0Array = net.getLayer(0).getParam("W");
+    this.inputs = (int) w0Array.rows();
+    this.hidden = (int) w0Array.columns();
+    this.w0 = w0Array.dup('c').data().asFloat();
+    this.b0 = net.getLayer(0).getParam("b").dup('c').data().asFloat();
+    INDArray w1Array = net.getLayer(1).getParam("W");
+    this.outputs = (int) w1Array.columns();
+    this.w1 = w1Array.dup('c').data().asFloat();
+    this.b1 = net.getLayer(1).getParam("b").dup('c').data().asFloat();
+  }
+
+  /** The sparse form of a network, if it is a ReLU dense layer followed by a softmax output. */
+  static Optional<SparseMlp> of(MultiLayerNetwork net) {
+    if (net.getnLayers() != 2) {
+      return Optional.empty();
+    }
+    Layer first = net.getLayer(0).conf().getLayer();
+    Layer second = net.getLayer(1).conf().getLayer();
+    if (first instanceof DenseLayer d
+        && d.getActivationFn() instanceof ActivationReLU
+        && second instanceof OutputLayer o
+        && o.getActivationFn() instanceof ActivationSoftmax) {
+      return Optional.of(new SparseMlp(net));
+    }
+    return Optional.empty();
+  }
+
+  /** Adds this network's class probabilities for {@code x} into {@code out}. */
+  void addProbabilities(SparseVector x, double[] out) {
+    double[] h = new double[hidden];
+    for (int j = 0; j < hidden; j++) {
+      h[j] = b0[j];
+    }
+    int[] indices = x.indices();
+    float[] values = x.values();
+    for (int i = 0; i < indices.length; i++) {
+      int row = indices[i] * hidden;
+      float v = values[i];
+      for (int j = 0; j < hidden; j++) {
+        h[j] += v * w0[row + j];
+      }
+    }
+    double[] z = new double[outputs];
+    for (int k = 0; k < outputs; k++) {
+      z[k] = b1[k];
+    }
+    for (int j = 0; j < hidden; j++) {
+      double a = Math.max(0, h[j]);
+      if (a != 0) {
+        for (int k = 0; k < outputs; k++) {
+          z[k] += a * w1[j * outputs + k];
+        }
+      }
+    }
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : z) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    for (int k = 0; k < outputs; k++) {
+      z[k] = Math.exp(z[k] - max);
+      sum += z[k];
+    }
+    for (int k = 0; k < outputs; k++) {
+      out[k] += z[k] / sum;
+    }
+  }
+
+  /** The input width. */
+  int inputs() {
+    return inputs;
+  }
+}
