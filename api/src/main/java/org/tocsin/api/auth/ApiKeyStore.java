@@ -24,10 +24,10 @@ import java.util.Optional;
 import org.tocsin.core.json.Json;
 
 /**
- * API keys in {@code DATA/keys.json}. A key reads {@code tk_<id>_<secret>}: the id finds the entry,
- * the secret (32 random bytes) is checked against its stored SHA-256 in constant time. The secret
- * is shown once, at creation, and never stored. The file is replaced atomically (temp file, fsync,
- * rename), so a crash leaves the old or the new set, never half of one.
+ * API keys in {@code DATA/api-keys.json}. A key reads {@code tk_<id>_<secret>}: the id finds the
+ * entry, the secret (32 random bytes) is checked against its stored SHA-256 in constant time. The
+ * secret is shown once, at creation, and never stored. The file is replaced atomically (temp file,
+ * fsync, rename), so a crash leaves the old or the new set, never half of one.
  */
 public final class ApiKeyStore {
   private static final String PREFIX = "tk_";
@@ -49,7 +49,7 @@ public final class ApiKeyStore {
    * @throws IOException if the file cannot be read or is not a key store
    */
   public static ApiKeyStore open(Path dataDir) throws IOException {
-    ApiKeyStore s = new ApiKeyStore(dataDir.resolve("keys.json"));
+    ApiKeyStore s = new ApiKeyStore(dataDir.resolve("api-keys.json"));
     if (Files.exists(s.file)) {
       JsonNode root = Json.mapper().readTree(s.file.toFile());
       if (root == null || !root.path("keys").isArray()) {

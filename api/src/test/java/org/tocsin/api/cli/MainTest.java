@@ -145,7 +145,7 @@ class MainTest {
     List<String> lines = out.toString().lines().toList();
     String token = lines.get(lines.size() - 1);
     assertThat(token).matches("tk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
-    String stored = Files.readString(d.resolve("keys.json"));
+    String stored = Files.readString(d.resolve("api-keys.json"));
     assertThat(stored).contains("prosecutor").doesNotContain(token.substring(16));
     assertThat(org.tocsin.api.auth.ApiKeyStore.open(d).authenticate(token)).isPresent();
     String id = token.substring(3, 15);
