@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       VerifyBundleCommand.class,
       ReindexCommand.class,
+      ScoreCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class TocsinCommand implements Runnable {

@@ -124,7 +124,7 @@ public final class TocsinNode implements Closeable {
   }
 
   /** The configured scorer; the bundled model artifact is checked (format, digests) as it loads. */
-  static PostScorer scorer(TocsinConfig config) throws IOException {
+  public static PostScorer scorer(TocsinConfig config) throws IOException {
     if ("lexicon".equals(config.nlp().scorer())) {
       return LexiconScorer.loadDefault();
     }

@@ -217,6 +217,29 @@ class MainTest {
   }
 
   @Test
+  void scoreWritesOneScorePerLineInOrder() throws Exception {
+    Path in = dir.resolve("texts.txt");
+    Files.write(
+        in,
+        List.of(
+            "we must exterminate the rohingya vermin tonight",
+            PostJson.write(RealPosts.sample().get(0)),
+            "{broken",
+            "the rohingya refugee crisis needs aid"),
+        StandardCharsets.UTF_8);
+    assertThat(run("score", in.toString())).isEqualTo(1); // one line was not a post
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(4);
+    var first = org.tocsin.core.json.Json.mapper().readTree(lines.get(0));
+    var last = org.tocsin.core.json.Json.mapper().readTree(lines.get(3));
+    assertThat(first.get("model").asText()).isEqualTo("tocsin-hate-3way");
+    assertThat(first.get("incitement").asDouble()).isGreaterThan(last.get("incitement").asDouble());
+    assertThat(first.at("/factors/content/evidence").toString()).contains("exterminate");
+    assertThat(lines.get(2)).contains("\"error\"");
+    assertThat(err.toString()).contains("line 3:");
+  }
+
+  @Test
   void usageErrorsExitTwoWithAOneLineMessage() {
     assertThat(run()).isEqualTo(2);
     assertThat(run("frobnicate")).isEqualTo(2);
