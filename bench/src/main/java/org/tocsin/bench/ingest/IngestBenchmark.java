@@ -98,8 +98,7 @@ public final class IngestBenchmark {
               n, inputBytes)
           .line(
               "Batch size %d (one ledger fsync per batch; the index commits every 50,000 records and at the end, with a near-real-time refresh between). Scorer: %s.",
-              TocsinConfig.defaults().ingest().batchSize(),
-              scorer)
+              TocsinConfig.defaults().ingest().batchSize(), scorer)
           .line("")
           .line("| path | seconds | posts/s | peak heap MiB | on disk MiB |")
           .line("| --- | ---: | ---: | ---: | ---: |")
