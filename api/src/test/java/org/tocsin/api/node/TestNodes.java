@@ -25,23 +25,6 @@ public final class TestNodes {
 
   /** A copy of a post with another id, so that one real text can stand for many posts. */
   public static Post withId(Post p, String id) {
-    return new Post(
-        p.platform(),
-        id,
-        p.url(),
-        p.author(),
-        p.createdAt(),
-        p.text(),
-        p.lang(),
-        p.replyTo(),
-        p.repostOf(),
-        p.quoteOf(),
-        p.links(),
-        p.hashtags(),
-        p.mentions(),
-        p.media(),
-        p.metrics(),
-        p.edited(),
-        p.extra());
+    return p.withId(id);
   }
 }

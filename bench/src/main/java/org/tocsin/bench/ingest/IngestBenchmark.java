@@ -144,30 +144,9 @@ public final class IngestBenchmark {
     for (int i = 0; i < n; i++) {
       Post p = base.get(i % base.size());
       String id = i < base.size() ? p.id() : p.id() + "-c" + (i / base.size());
-      out.add(PostJson.write(withId(p, id)));
+      out.add(PostJson.write(p.withId(id)));
     }
     return out;
-  }
-
-  private static Post withId(Post p, String id) {
-    return new Post(
-        p.platform(),
-        id,
-        p.url(),
-        p.author(),
-        p.createdAt(),
-        p.text(),
-        p.lang(),
-        p.replyTo(),
-        p.repostOf(),
-        p.quoteOf(),
-        p.links(),
-        p.hashtags(),
-        p.mentions(),
-        p.media(),
-        p.metrics(),
-        p.edited(),
-        p.extra());
   }
 
   private static void rawLucene(Path dir, List<Post> posts) throws IOException {

@@ -64,6 +64,13 @@ public record Post(
     extra = extra == null ? Map.of() : Map.copyOf(extra);
   }
 
+  /** This post under another platform id (for corpora and benchmarks that reuse real texts). */
+  public Post withId(String newId) {
+    return new Post(
+        platform, newId, url, author, createdAt, text, lang, replyTo, repostOf, quoteOf, links,
+        hashtags, mentions, media, metrics, edited, extra);
+  }
+
   /** The post's identity across versions. */
   public PostKey key() {
     return new PostKey(platform, id);
