@@ -345,6 +345,14 @@ public final class LedgerIndexer {
       if (custody != null && !captureSeqs.isEmpty()) {
         List<Long> subjects = List.copyOf(captureSeqs);
         custody.system(
+            CustodyEventType.PARSED,
+            subjects,
+            Map.of(
+                "posts",
+                Integer.toString(posts.size()),
+                "parseErrors",
+                Long.toString(parseErrors)));
+        custody.system(
             CustodyEventType.SCORED,
             subjects,
             Map.of("model", scorer.model(), "version", scorer.version()));

@@ -160,7 +160,7 @@ class PostImporterTest {
     try (TocsinNode node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults())) {
       List<String> types = new ArrayList<>();
       node.ledger().custodyHistory(firstSeq).forEach(c -> types.add(c.event().type().jsonName()));
-      assertThat(types).contains("scored", "indexed", "edited-upstream");
+      assertThat(types).contains("parsed", "scored", "indexed", "edited-upstream");
     }
   }
 
