@@ -20,6 +20,7 @@ import org.tocsin.index.PostIndex;
 import org.tocsin.nlp.ModelScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
+import org.tocsin.nlp.watchlist.WatchlistScorer;
 
 /**
  * One Tocsin node on local disk: the ledger ({@code DATA/ledger}) with its signing key ({@code
@@ -40,6 +41,7 @@ public final class TocsinNode implements Closeable {
   private final PostScorer scorer;
   private final Custody custody;
   private final AlertEngine alerts;
+  private final WatchlistStore watchlists;
   private final LedgerIndexer indexer;
   private final PostImporter importer;
   private final CatchUpReport startupCatchUp;
@@ -57,6 +59,7 @@ public final class TocsinNode implements Closeable {
     this.scorer = p.scorer;
     this.custody = new Custody(ledger);
     this.alerts = p.alerts;
+    this.watchlists = p.watchlists;
     this.indexer =
         new LedgerIndexer(
             ledger,
@@ -82,6 +85,7 @@ public final class TocsinNode implements Closeable {
     PostScorer scorer;
     AlertOutbox outbox;
     AlertEngine alerts;
+    WatchlistStore watchlists;
   }
 
   /**
@@ -113,7 +117,9 @@ public final class TocsinNode implements Closeable {
       Path alertsDir = dataDir.resolve("alerts");
       p.outbox = AlertOutbox.open(alertsDir);
       p.alerts = new AlertEngine(RuleStore.open(alertsDir), p.outbox);
-      p.scorer = scorer(config);
+      WatchlistScorer watched = new WatchlistScorer(scorer(config));
+      p.watchlists = WatchlistStore.open(dataDir, watched);
+      p.scorer = watched;
       return new TocsinNode(p);
     } catch (IOException | RuntimeException e) {
       closeQuietly(p.outbox, e);
@@ -219,6 +225,11 @@ public final class TocsinNode implements Closeable {
   /** The alert engine (rules and outbox). */
   public AlertEngine alerts() {
     return alerts;
+  }
+
+  /** The analysts' watchlists (context for every score). */
+  public WatchlistStore watchlists() {
+    return watchlists;
   }
 
   /** What the catch-up at open did. */

@@ -107,7 +107,9 @@ class ApiServerTest {
     // the trained classifier scores posts; the lexicon adds targets and the Rabat factors
     assertThat(h.getJsonObject("scorer").getString("model")).isEqualTo("tocsin-hate-3way");
     assertThat(h.getJsonObject("ledger").getLong("lastSeq")).isGreaterThanOrEqualTo(posts.size());
-    assertThat(h.getJsonObject("index").getLong("posts")).isEqualTo(posts.size());
+    // the imported posts, plus any that other tests of this class ingest over the API
+    assertThat(h.getJsonObject("index").getLong("posts")).isGreaterThanOrEqualTo(posts.size());
+    assertThat(h.getJsonObject("index").getLong("lag")).isZero();
   }
 
   @Test
@@ -242,6 +244,55 @@ class ApiServerTest {
         .contains("checking the original for case 17")
         .contains("\"type\":\"scored\"")
         .contains("\"type\":\"indexed\"");
+  }
+
+  @Test
+  void aWatchlistAppliesToTheNextPostWithoutRestart() {
+    HttpResponse<Buffer> created =
+        as(
+            Role.ANALYST,
+            HttpMethod.POST,
+            "/api/v1/watchlists",
+            new JsonObject()
+                .put("name", "coded")
+                .put("context", "test country")
+                .put("risk", 0.8)
+                .put("terms", new JsonArray().add("cockroach nest")));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    String line =
+        new JsonObject()
+            .put("platform", "test")
+            .put("id", "watch-1")
+            .put("author", new JsonObject().put("id", "w"))
+            .put("createdAt", "2026-11-22T00:00:00Z")
+            .put("text", "clear the cockroach nest tonight")
+            .encode();
+    HttpResponse<Buffer> ingest =
+        client
+            .post(port, "127.0.0.1", "/api/v1/posts")
+            .putHeader("Authorization", "Bearer " + tokens.get(Role.TRUST))
+            .putHeader("Content-Type", "application/x-ndjson")
+            .sendBuffer(Buffer.buffer(line + "\n"))
+            .await();
+    assertThat(ingest.statusCode()).isEqualTo(202);
+    JsonObject score = get("/api/v1/posts/test/watch-1").bodyAsJsonObject().getJsonObject("score");
+    assertThat(score.getJsonObject("factors").getJsonObject("context").getDouble("score"))
+        .isEqualTo(0.8);
+    assertThat(
+            score
+                .getJsonObject("factors")
+                .getJsonObject("context")
+                .getJsonArray("evidence")
+                .encode())
+        .contains("cockroach nest");
+    assertThat(
+            as(
+                    Role.ANALYST,
+                    HttpMethod.DELETE,
+                    "/api/v1/watchlists/" + created.bodyAsJsonObject().getString("id"),
+                    null)
+                .statusCode())
+        .isEqualTo(204);
   }
 
   @Test
@@ -425,6 +476,9 @@ class ApiServerTest {
         "GET    | /api/v1/alerts/rules               | 200 | 200 | 403 | 200",
         "POST   | /api/v1/posts                      | 403 | 400 | 403 | 400",
         "GET    | /api/v1/stats/facets               | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/watchlists                 | 200 | 200 | 200 | 200",
+        "POST   | /api/v1/watchlists                 | 400 | 403 | 403 | 400",
+        "DELETE | /api/v1/watchlists/none            | 404 | 403 | 403 | 404",
         "GET    | /api/v1/stats/histogram?from=2015-01-01&to=2021-01-01 | 200 | 200 | 200 | 200",
       })
   void permissionMatrix(
