@@ -4,6 +4,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-mvn -B -q -Dmaven.test.skip=true -pl bench -am package
+mvn -B -q -DskipTests -pl bench -am package
 exec java -Xmx3g -XX:+UseParallelGC -cp "bench/target/tocsin-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
   org.tocsin.bench.ingest.IngestBenchmark "${1:-100000}" bench/results
