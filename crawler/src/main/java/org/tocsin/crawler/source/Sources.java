@@ -15,6 +15,8 @@ import org.tocsin.crawler.source.files.DirectoryWatchVerticle;
 import org.tocsin.crawler.source.fourchan.FourchanConfig;
 import org.tocsin.crawler.source.fourchan.FourchanVerticle;
 import org.tocsin.crawler.source.mastodon.MastodonConfig;
+import org.tocsin.crawler.source.mastodon.MastodonStreamConfig;
+import org.tocsin.crawler.source.mastodon.MastodonStreamingVerticle;
 import org.tocsin.crawler.source.mastodon.MastodonTimelineVerticle;
 import org.tocsin.crawler.source.reddit.RedditConfig;
 import org.tocsin.crawler.source.reddit.RedditListingVerticle;
@@ -99,6 +101,8 @@ public final class Sources {
       SourceConfig c, CaptureSink sink, CursorStore cursors, Random random, Clock clock) {
     if (c instanceof MastodonConfig m) {
       return new MastodonTimelineVerticle(m, sink, cursors, random, clock);
+    } else if (c instanceof MastodonStreamConfig m) {
+      return new MastodonStreamingVerticle(m, sink, cursors, random, clock);
     } else if (c instanceof JetstreamConfig j) {
       return new JetstreamVerticle(j, sink, cursors, random, clock);
     } else if (c instanceof TelegramConfig t) {

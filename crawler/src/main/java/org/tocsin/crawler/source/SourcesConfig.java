@@ -11,15 +11,17 @@ import org.tocsin.crawler.source.bluesky.JetstreamConfig;
 import org.tocsin.crawler.source.files.DirectoryWatchConfig;
 import org.tocsin.crawler.source.fourchan.FourchanConfig;
 import org.tocsin.crawler.source.mastodon.MastodonConfig;
+import org.tocsin.crawler.source.mastodon.MastodonStreamConfig;
 import org.tocsin.crawler.source.reddit.RedditConfig;
 import org.tocsin.crawler.source.rss.FeedConfig;
 import org.tocsin.crawler.source.telegram.TelegramConfig;
 
 /**
- * The configured sources, typed: {@code [{"type": "mastodon"|"jetstream"|"telegram"|"reddit"|
- * "rss"|"4chan"|"files", "name": ..., ...}]}. Every key of every type, with its default, is listed
- * in {@code org/tocsin/crawler/crawler-default.json}. Unknown keys, wrong types, missing required
- * keys and duplicate names are refused with a message naming the entry and the key.
+ * The configured sources, typed: {@code [{"type":
+ * "mastodon"|"mastodon-stream"|"jetstream"|"telegram"|"reddit"| "rss"|"4chan"|"files", "name": ...,
+ * ...}]}. Every key of every type, with its default, is listed in {@code
+ * org/tocsin/crawler/crawler-default.json}. Unknown keys, wrong types, missing required keys and
+ * duplicate names are refused with a message naming the entry and the key.
  *
  * @param sources the typed source configs, in file order
  */
@@ -27,7 +29,15 @@ public record SourcesConfig(List<SourceConfig> sources) {
 
   /** The source types understood. */
   public static final List<String> TYPES =
-      List.of("mastodon", "jetstream", "telegram", "reddit", "rss", "4chan", "files");
+      List.of(
+          "mastodon",
+          "mastodon-stream",
+          "jetstream",
+          "telegram",
+          "reddit",
+          "rss",
+          "4chan",
+          "files");
 
   /** The classpath resource that documents every key with its default. */
   public static final String DEFAULT_RESOURCE = "/org/tocsin/crawler/crawler-default.json";
@@ -121,6 +131,7 @@ public record SourcesConfig(List<SourceConfig> sources) {
   private static SourceConfig typed(String type, JsonObject j) {
     return switch (type) {
       case "mastodon" -> mastodon(j);
+      case "mastodon-stream" -> MastodonStreamConfig.fromJson(j);
       case "jetstream" -> JetstreamConfig.fromJson(j);
       case "telegram" -> TelegramConfig.fromJson(j);
       case "reddit" -> RedditConfig.fromJson(j);

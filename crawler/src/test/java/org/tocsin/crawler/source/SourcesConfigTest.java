@@ -16,6 +16,7 @@ class SourcesConfigTest {
   private static final Map<String, String[]> REQUIRED =
       Map.of(
           "mastodon", new String[] {"baseUrl"},
+          "mastodon-stream", new String[] {"baseUrl"},
           "jetstream", new String[] {},
           "telegram", new String[] {"channel"},
           "reddit", new String[] {"subreddit"},

@@ -48,6 +48,7 @@ public final class FakePlatform {
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
   private final Map<String, JetstreamReplay> webSockets = new ConcurrentHashMap<>();
   private final Map<String, SseStream> sseStreams = new ConcurrentHashMap<>();
+  private final Map<String, Deque<SseStream>> sseOnce = new ConcurrentHashMap<>();
   private volatile Recording fallback =
       new Recording(
           "GET",
@@ -93,6 +94,20 @@ public final class FakePlatform {
    */
   public FakePlatform sse(Recording r, boolean keepOpen) {
     sseStreams.put(URI.create(r.uri()).getRawPath(), new SseStream(r, keepOpen));
+    return this;
+  }
+
+  /**
+   * Queues a recorded event stream for the next request to the path of its recorded URI only: one
+   * connection gets it, then the next queued one, then the standing {@link #sse} stream. With
+   * {@code keepOpen} false the response ends after the last event, a stream dropped mid-way.
+   */
+  public FakePlatform sseOnce(Recording r, boolean keepOpen) {
+    Deque<SseStream> q =
+        sseOnce.computeIfAbsent(URI.create(r.uri()).getRawPath(), k -> new ArrayDeque<>());
+    synchronized (q) {
+      q.add(new SseStream(r, keepOpen));
+    }
     return this;
   }
 
@@ -174,7 +189,7 @@ public final class FakePlatform {
     Recording r = routes.getOrDefault(key, fallback);
     Fault f = nextFault(key);
     HttpServerResponse res = req.response();
-    SseStream sse = sseStreams.get(req.path());
+    SseStream sse = f == null ? nextSse(req.path()) : null;
     if (f == null && sse != null) {
       stream(res, sse);
       return;
@@ -284,6 +299,19 @@ public final class FakePlatform {
     } else {
       res.end();
     }
+  }
+
+  private SseStream nextSse(String path) {
+    Deque<SseStream> q = sseOnce.get(path);
+    if (q != null) {
+      synchronized (q) {
+        SseStream once = q.poll();
+        if (once != null) {
+          return once;
+        }
+      }
+    }
+    return sseStreams.get(path);
   }
 
   private Fault nextFault(String key) {

@@ -1,2 +1,5 @@
-/** The Mastodon REST timeline connector (Link-header pagination with max_id / min_id). */
+/**
+ * The Mastodon connectors: the REST timeline walk (Link-header pagination with max_id / min_id) and
+ * the streaming API over server-sent events with reconnect and REST gap fill.
+ */
 package org.tocsin.crawler.source.mastodon;
