@@ -99,6 +99,24 @@ public final class MinHash {
     return Math.max(0, (p - c) / (1 - c));
   }
 
+  /**
+   * Estimated Jaccard similarity of two b-bit signatures held in their own arrays, each {@link
+   * #permutations()} bytes long (the low 8 bits of each minimum, as in {@link #similarity(byte[],
+   * int, int)}).
+   */
+  public double similarity(byte[] a, byte[] b) {
+    int n = seeds.length;
+    int same = 0;
+    for (int i = 0; i < n; i++) {
+      if (a[i] == b[i]) {
+        same++;
+      }
+    }
+    double p = (double) same / n;
+    double c = 1.0 / 256;
+    return Math.max(0, (p - c) / (1 - c));
+  }
+
   /** The SplitMix64 finaliser: a bijective 64-bit mixing function. */
   static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

@@ -1,0 +1,146 @@
+package org.tocsin.campaigns.stream;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.campaigns.stream.AccountGraph.Account;
+import org.tocsin.core.post.Post;
+import org.tocsin.core.post.ScoredPost;
+
+/**
+ * Detects campaigns on a stream of posts that arrive in roughly time order, with bounded memory and
+ * campaign ids that stay the same as campaigns grow.
+ *
+ * <p>Each post goes through three stages:
+ *
+ * <ol>
+ *   <li>a sliding window of recent posts, evicted by time (older than {@code window} before the
+ *       latest post) and by count ({@link StreamingConfig#maxWindowPosts}), finds its co-shares
+ *       with the same signals as batch detection: MinHash/LSH near-duplicate text, normalised URL,
+ *       hashtag sequence, media hash and repost target;
+ *   <li>the co-shares update the weighted edges of the accounts involved; accounts, with their
+ *       edges and campaign membership, are kept for {@link StreamingConfig#retention} after they
+ *       were last seen, and at most {@link StreamingConfig#maxAccounts} of them;
+ *   <li>when an edge passes the weight filter ({@code minRepeat} and the {@code edgeWeightQuantile}
+ *       of the retained edges, recomputed every {@link StreamingConfig#thresholdEvery} posts), the
+ *       connected component around it is re-examined. A component of at least {@code minAccounts}
+ *       accounts is a campaign: a new one gets its id from {@link
+ *       org.tocsin.campaigns.detect.CampaignIds} (founders and first shared object, as in batch), a
+ *       grown one keeps its id, and where components meet the oldest campaign's id is kept.
+ * </ol>
+ *
+ * <p>Differences from batch: components larger than {@code maxComponentSize} are not split by label
+ * propagation but left out (not reported, not updated); the weight threshold is the quantile at the
+ * last recomputation rather than over the whole input; and a campaign's id is given by its founders
+ * when the stream first finds it, so batch detection over a later window, which sees more of the
+ * campaign's history, can name it differently.
+ *
+ * <p>Not thread-safe: call it from one thread (for example one worker verticle). The listener runs
+ * on that thread, inside {@link #accept}.
+ */
+public final class StreamingDetector {
+
+  private final StreamingConfig cfg;
+  private final CampaignListener listener;
+  private final SignalWindow window;
+  private final AccountGraph graph;
+  private final CampaignTracker tracker;
+  private double threshold;
+  private long accepted;
+
+  /**
+   * A detector with empty state.
+   *
+   * @param cfg the parameters and memory bounds
+   * @param listener receives campaign events
+   */
+  public StreamingDetector(StreamingConfig cfg, CampaignListener listener) {
+    this.cfg = Objects.requireNonNull(cfg, "cfg");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    CampaignConfig d = cfg.detection();
+    this.window = new SignalWindow(d, cfg.maxWindowPosts());
+    this.graph = new AccountGraph(d.minRepeat());
+    this.tracker = new CampaignTracker(d);
+    this.threshold = d.minRepeat();
+  }
+
+  /** Takes one scored post from the index or the pipeline into account. */
+  public void accept(ScoredPost post) {
+    accept(Objects.requireNonNull(post, "post").post());
+  }
+
+  /**
+   * Takes one post into account and reports the campaign events it causes to the listener.
+   *
+   * @param post the post; a post much older than those before it only meets the posts still in the
+   *     window
+   */
+  public void accept(Post post) {
+    Objects.requireNonNull(post, "post");
+    if (++accepted % cfg.thresholdEvery() == 0) {
+      threshold = graph.quantile(cfg.detection().edgeWeightQuantile());
+    }
+    Set<String> touched = new LinkedHashSet<>();
+    window.add(
+        post,
+        (s, key, earlier, later) -> {
+          StreamEdge e = graph.coShare(s, key, earlier, later);
+          if (e.weight() >= threshold) {
+            touched.add(e.accountA);
+            touched.add(e.accountB);
+          }
+        });
+    graph.touch(post.author().id(), post.createdAt().toEpochMilli());
+    long before = window.latest() - cfg.retention().toMillis();
+    for (Account a : graph.evict(before, cfg.maxAccounts())) {
+      tracker.forget(a);
+      touched.remove(a.id);
+    }
+    if (accepted % cfg.thresholdEvery() == 0) {
+      graph.sweepEdges(before);
+    }
+    if (!touched.isEmpty()) {
+      List<CampaignEvent> events = new ArrayList<>();
+      tracker.update(touched, graph, threshold, events);
+      events.forEach(listener::onEvent);
+    }
+  }
+
+  /** Takes a batch of scored posts into account, in the order given. */
+  public void acceptAll(Iterable<ScoredPost> posts) {
+    for (ScoredPost p : posts) {
+      accept(p);
+    }
+  }
+
+  /** The campaigns tracked now, oldest first. */
+  public List<StreamingCampaign> campaigns() {
+    return tracker.snapshots();
+  }
+
+  /** The id of the campaign {@code accountId} belongs to now, if any. */
+  public Optional<String> campaignOf(String accountId) {
+    Account a = graph.peek(accountId);
+    return a == null ? Optional.empty() : Optional.ofNullable(a.campaign);
+  }
+
+  /** How much state is kept now. */
+  public StateSizes sizes() {
+    return new StateSizes(
+        window.size(),
+        window.objectCount(),
+        window.bucketEntries(),
+        graph.accountCount(),
+        graph.edgeCount(),
+        tracker.size());
+  }
+
+  /** The edge-weight threshold in force. */
+  public double threshold() {
+    return threshold;
+  }
+}

@@ -1,0 +1,25 @@
+package org.tocsin.campaigns.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tocsin.core.post.PostKey;
+
+/** A post while it is in the sliding window: what co-share detection and eviction need of it. */
+final class WindowPost {
+
+  final long seq;
+  final long millis;
+  final String account;
+  final PostKey key;
+  byte[] signature;
+  long[] bandKeys;
+  String textGroup;
+  final List<String> objects = new ArrayList<>(2);
+
+  WindowPost(long seq, long millis, String account, PostKey key) {
+    this.seq = seq;
+    this.millis = millis;
+    this.account = account;
+    this.key = key;
+  }
+}
