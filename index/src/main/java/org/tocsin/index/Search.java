@@ -18,6 +18,7 @@ import org.apache.lucene.search.SortField.Type;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.tocsin.core.post.ScoredPost;
 import org.tocsin.index.highlight.PostHighlighter;
@@ -78,9 +79,10 @@ final class Search {
     TopFieldDocs top =
         guarded(
             () ->
-                // Count every hit exactly: totalHits is what users page through.
+                // Count every hit exactly unless the request allows a lower bound past a threshold.
                 searcher.search(
-                    query, new TopFieldCollectorManager(sort, wanted, after, Integer.MAX_VALUE)));
+                    query,
+                    new TopFieldCollectorManager(sort, wanted, after, req.totalHitsThreshold())));
     Searchers.checkTimeout(searcher, timeout);
     ScoreDoc[] all = top.scoreDocs;
     ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(req.offset(), all.length), all.length);
@@ -98,7 +100,12 @@ final class Search {
             ? cursors.encode(fingerprint, (FieldDoc) page[page.length - 1], sort.getSort())
             : null;
     long micros = (System.nanoTime() - started) / 1_000;
-    return new SearchResult(top.totalHits.value, hits, micros, next);
+    return new SearchResult(
+        top.totalHits.value,
+        hits,
+        micros,
+        next,
+        top.totalHits.relation == TotalHits.Relation.EQUAL_TO);
   }
 
   /** Work on a searcher whose runtime failures {@link #guarded} translates. */

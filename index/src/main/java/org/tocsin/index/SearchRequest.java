@@ -18,9 +18,22 @@ import java.util.Objects;
  * @param filters structured filters, never {@code null}
  * @param cursor where the previous page ended ({@link SearchResult#nextCursor()}), or {@code null}
  *     for the first page
+ * @param totalHitsThreshold how many hits to count exactly, at least 1; past it the search may stop
+ *     counting and {@link SearchResult#totalHits()} is a lower bound ({@link
+ *     SearchResult#totalHitsExact()} is false). {@link #EXACT_TOTAL_HITS}, the default, always
+ *     counts every hit
  */
 public record SearchRequest(
-    String query, int offset, int limit, Sort sort, SearchFilters filters, String cursor) {
+    String query,
+    int offset,
+    int limit,
+    Sort sort,
+    SearchFilters filters,
+    String cursor,
+    int totalHitsThreshold) {
+
+  /** The {@link #totalHitsThreshold()} that counts every hit exactly: the default. */
+  public static final int EXACT_TOTAL_HITS = Integer.MAX_VALUE;
 
   /** The longest query accepted, in characters. */
   public static final int MAX_QUERY_CHARS = 2_000;
@@ -58,6 +71,12 @@ public record SearchRequest(
   /** A request without filters or cursor: the latest version of every matching post. */
   public SearchRequest(String query, int offset, int limit, Sort sort) {
     this(query, offset, limit, sort, SearchFilters.NONE, null);
+  }
+
+  /** A request that counts every hit exactly. */
+  public SearchRequest(
+      String query, int offset, int limit, Sort sort, SearchFilters filters, String cursor) {
+    this(query, offset, limit, sort, filters, cursor, EXACT_TOTAL_HITS);
   }
 
   /**
@@ -105,11 +124,26 @@ public record SearchRequest(
             "offset must be 0 when a cursor is given [got " + offset + "]");
       }
     }
+    if (totalHitsThreshold < 1) {
+      throw new IllegalArgumentException(
+          "totalHitsThreshold must be >= 1 [got " + totalHitsThreshold + "]");
+    }
   }
 
   /** This request with other filters. */
   public SearchRequest withFilters(SearchFilters filters) {
-    return new SearchRequest(query, offset, limit, sort, filters, cursor);
+    return new SearchRequest(query, offset, limit, sort, filters, cursor, totalHitsThreshold);
+  }
+
+  /**
+   * This request counting hits exactly only up to a threshold: cheaper on a large index when
+   * millions match, with the total then a lower bound.
+   *
+   * @param threshold at least 1; {@link #EXACT_TOTAL_HITS} counts every hit
+   * @throws IllegalArgumentException if the threshold is less than 1
+   */
+  public SearchRequest withTotalHitsThreshold(int threshold) {
+    return new SearchRequest(query, offset, limit, sort, filters, cursor, threshold);
   }
 
   /**
@@ -119,7 +153,9 @@ public record SearchRequest(
    * @throws IllegalArgumentException if the cursor is too long, or given with an offset
    */
   public SearchRequest withCursor(String cursor) {
-    return cursor == null ? this : new SearchRequest(query, offset, limit, sort, filters, cursor);
+    return cursor == null
+        ? this
+        : new SearchRequest(query, offset, limit, sort, filters, cursor, totalHitsThreshold);
   }
 
   /** The first {@link #DEFAULT_LIMIT} hits of a query, best match first. */

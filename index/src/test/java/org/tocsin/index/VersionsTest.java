@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,73 @@ class VersionsTest {
       assertThat(index.get(KEY)).contains(v2);
       assertThat(index.versions(KEY)).containsExactly(ORIGINAL, v2);
       assertThat(index.versions(new PostKey("twitter", "none"))).isEmpty();
+    }
+  }
+
+  @Test
+  void severalVersionsOfOneKeyInOneBatch() throws Exception {
+    ScoredPost v2 = edited(40, "Edited once");
+    ScoredPost v3 = edited(41, "Edited twice");
+    try (PostIndex index = PostIndex.open(dir)) {
+      index.add(List.of(v3, ORIGINAL, v2));
+      index.commit(41);
+      assertThat(index.get(KEY)).contains(v3);
+      assertThat(index.versions(KEY)).containsExactly(ORIGINAL, v2, v3);
+      assertThat(index.count()).isEqualTo(1);
+      SearchFilters all = SearchFilters.builder().allVersions(true).build();
+      assertThat(index.search(SearchRequest.of("", all, Sort.NEWEST, 10)).totalHits()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aBatchDemotesTheCommittedLatestAndKeepsItsCampaign() throws Exception {
+    ScoredPost v2 = edited(40, "Edited once");
+    ScoredPost v3 = edited(41, "Edited twice");
+    ScoredPost other = TestPosts.byId("109876543210");
+    try (PostIndex index = PostIndex.open(dir)) {
+      index.add(List.of(ORIGINAL, other), Map.of(KEY, List.of("camp-1")));
+      index.commit(2);
+      index.add(List.of(v2, other, v3));
+      index.commit(41);
+      assertThat(index.get(KEY)).contains(v3);
+      assertThat(index.get(other.post().key())).contains(other);
+      assertThat(index.versions(KEY)).containsExactly(ORIGINAL, v2, v3);
+      assertThat(index.count()).isEqualTo(2);
+      SearchFilters camp = SearchFilters.builder().allVersions(true).campaigns("camp-1").build();
+      assertThat(index.search(SearchRequest.of("", camp, Sort.NEWEST, 10)).hits())
+          .singleElement()
+          .satisfies(h -> assertThat(h.post()).isEqualTo(ORIGINAL));
+    }
+  }
+
+  @Test
+  void versionsAddedInBatchesBeforeARefreshSeeEachOther() throws Exception {
+    ScoredPost v2 = edited(40, "Edited once");
+    ScoredPost v3 = edited(41, "Edited twice");
+    try (PostIndex index = PostIndex.open(dir)) {
+      index.add(List.of(ORIGINAL));
+      index.add(List.of(v3));
+      index.add(List.of(v2));
+      index.commit(41);
+      assertThat(index.get(KEY)).contains(v3);
+      assertThat(index.versions(KEY)).containsExactly(ORIGINAL, v2, v3);
+      assertThat(index.count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void replayBeforeAnyRefreshLeavesOneDocumentPerVersion() throws Exception {
+    List<ScoredPost> posts = TestPosts.all();
+    List<ScoredPost> twice = new ArrayList<>(posts);
+    twice.addAll(posts);
+    try (PostIndex index = PostIndex.open(dir)) {
+      index.add(twice);
+      index.add(posts);
+      index.commit(30);
+      SearchFilters all = SearchFilters.builder().allVersions(true).build();
+      assertThat(index.search(SearchRequest.of("", all, Sort.NEWEST, 10)).totalHits())
+          .isEqualTo(30);
+      assertThat(index.count()).isEqualTo(30);
     }
   }
 }
