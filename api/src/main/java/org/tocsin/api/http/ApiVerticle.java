@@ -74,6 +74,9 @@ public final class ApiVerticle extends VerticleBase {
     new CampaignRoutes(ctx.campaigns()).mount(router);
     new KeyRoutes(vertx, ctx.keys()).mount(router);
     new WatchlistRoutes(vertx, node.watchlists()).mount(router);
+    new SavedSearchRoutes(
+            vertx, node.savedSearches(), node.index(), node.config().search().maxQueryChars())
+        .mount(router);
     webhooks =
         new WebhookDispatcher(
             vertx,

@@ -91,7 +91,7 @@ final class PostRoutes {
     }
   }
 
-  private static ObjectNode render(SearchRequest request, SearchResult result) {
+  static ObjectNode render(SearchRequest request, SearchResult result) {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("query", request.query());
     body.put("sort", request.sort().name().toLowerCase(java.util.Locale.ROOT));

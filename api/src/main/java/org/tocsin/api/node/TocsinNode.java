@@ -17,6 +17,7 @@ import org.tocsin.evidence.sign.TreeHeadKeys;
 import org.tocsin.evidence.sign.TreeHeadSigner;
 import org.tocsin.index.IndexSchemaException;
 import org.tocsin.index.PostIndex;
+import org.tocsin.index.saved.SavedSearchStore;
 import org.tocsin.nlp.ModelScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
@@ -42,6 +43,7 @@ public final class TocsinNode implements Closeable {
   private final Custody custody;
   private final AlertEngine alerts;
   private final WatchlistStore watchlists;
+  private final SavedSearchStore searches;
   private final LedgerIndexer indexer;
   private final PostImporter importer;
   private final CatchUpReport startupCatchUp;
@@ -60,6 +62,7 @@ public final class TocsinNode implements Closeable {
     this.custody = new Custody(ledger);
     this.alerts = p.alerts;
     this.watchlists = p.watchlists;
+    this.searches = p.searches;
     this.indexer =
         new LedgerIndexer(
             ledger,
@@ -86,6 +89,7 @@ public final class TocsinNode implements Closeable {
     AlertOutbox outbox;
     AlertEngine alerts;
     WatchlistStore watchlists;
+    SavedSearchStore searches;
   }
 
   /**
@@ -120,6 +124,7 @@ public final class TocsinNode implements Closeable {
       WatchlistScorer watched = new WatchlistScorer(scorer(config));
       p.watchlists = WatchlistStore.open(dataDir, watched);
       p.scorer = watched;
+      p.searches = SavedSearchStore.open(dataDir.resolve("searches"));
       return new TocsinNode(p);
     } catch (IOException | RuntimeException e) {
       closeQuietly(p.outbox, e);
@@ -230,6 +235,11 @@ public final class TocsinNode implements Closeable {
   /** The analysts' watchlists (context for every score). */
   public WatchlistStore watchlists() {
     return watchlists;
+  }
+
+  /** Saved searches. */
+  public SavedSearchStore savedSearches() {
+    return searches;
   }
 
   /** What the catch-up at open did. */

@@ -296,6 +296,33 @@ class ApiServerTest {
   }
 
   @Test
+  void savedSearchesRunAsSavedAndOnlyTheirCreatorOrAnAdminDeletesThem() {
+    HttpResponse<Buffer> saved =
+        as(
+            Role.ANALYST,
+            HttpMethod.POST,
+            "/api/v1/searches?name=" + enc("hate against muslims") + "&q=&label=hate&target=muslim",
+            null);
+    assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(201);
+    String id = saved.bodyAsJsonObject().getString("id");
+    JsonObject direct = get("/api/v1/posts/search?label=hate&target=muslim").bodyAsJsonObject();
+    JsonObject run = get("/api/v1/searches/" + id + "/results").bodyAsJsonObject();
+    assertThat(run.getLong("total")).isEqualTo(direct.getLong("total"));
+    assertThat(get("/api/v1/searches").bodyAsString()).contains(id);
+    assertProblem(
+        as(Role.TRUST, HttpMethod.DELETE, "/api/v1/searches/" + id, null), 403, "forbidden");
+    assertThat(as(Role.ANALYST, HttpMethod.DELETE, "/api/v1/searches/" + id, null).statusCode())
+        .isEqualTo(204);
+    assertProblem(
+        as(Role.ANALYST, HttpMethod.POST, "/api/v1/searches?q=x", null), 400, "invalid_parameter");
+    assertProblem(
+        as(Role.ANALYST, HttpMethod.POST, "/api/v1/searches?name=n&q=" + enc("text:("), null),
+        400,
+        "invalid_query");
+    assertProblem(get("/api/v1/searches/none/results"), 404, "not_found");
+  }
+
+  @Test
   void getPostByPlatformAndId() {
     Post target = posts.get(3);
     HttpResponse<Buffer> r =
