@@ -10,11 +10,23 @@ import picocli.CommandLine;
 
 /** The {@code tocsin} launcher's entry point. */
 public final class Main {
+  /**
+   * ND4J and DL4J announce their native backend at INFO on every start; that buries the demo's
+   * sign-in banner. Held here so that java.util.logging keeps the levels (it holds loggers weakly).
+   */
+  private static final java.util.logging.Logger[] QUIETER = {
+    java.util.logging.Logger.getLogger("org.nd4j"),
+    java.util.logging.Logger.getLogger("org.deeplearning4j")
+  };
+
   private Main() {}
 
   /** Runs the command line and exits with its code: 0 success, 1 failure, 2 usage error. */
   @SuppressForbidden(reason = "the process's exit code is the CLI's contract")
   public static void main(String[] args) {
+    for (java.util.logging.Logger l : QUIETER) {
+      l.setLevel(java.util.logging.Level.WARNING);
+    }
     System.exit(run(args, stdout(), stderr()));
   }
 
