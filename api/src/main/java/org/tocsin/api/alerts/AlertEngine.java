@@ -83,9 +83,10 @@ public final class AlertEngine {
           raised.add(new Alert(id, n++, m.rule().id(), m.rule().name(), now, sp, reasons));
         }
       }
-      if (!raised.isEmpty()) {
-        outbox.append(raised);
+      if (raised.isEmpty()) {
+        return raised;
       }
+      outbox.append(raised);
     }
     for (Consumer<List<Alert>> l : listeners) {
       try {

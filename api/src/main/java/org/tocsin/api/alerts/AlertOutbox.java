@@ -91,8 +91,9 @@ public final class AlertOutbox implements AutoCloseable {
    */
   public synchronized void append(List<Alert> batch) throws IOException {
     StringBuilder sb = new StringBuilder();
+    long expected = alerts.size() + 1L;
     for (Alert a : batch) {
-      if (a.n() != alerts.size() + 1L + (sb.length() == 0 ? 0 : countLines(sb))) {
+      if (a.n() != expected++) {
         throw new IllegalArgumentException("alert " + a.id() + " has n " + a.n() + " out of order");
       }
       sb.append(AlertJson.toNode(a)).append('\n');
@@ -122,10 +123,6 @@ public final class AlertOutbox implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     channel.close();
-  }
-
-  private static long countLines(StringBuilder sb) {
-    return sb.chars().filter(c -> c == '\n').count();
   }
 
   Path file() {

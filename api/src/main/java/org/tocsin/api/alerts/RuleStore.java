@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tocsin.api.node.AtomicFiles;
 import org.tocsin.core.json.Json;
 import org.tocsin.index.InvalidQueryException;
 

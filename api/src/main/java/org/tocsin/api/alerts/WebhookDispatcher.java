@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.tocsin.api.node.AtomicFiles;
 import org.tocsin.core.json.Json;
 
 /**
@@ -43,6 +44,7 @@ public final class WebhookDispatcher {
   /** Delivery state of one rule's webhook. */
   public static final class State {
     volatile long cursor;
+    volatile boolean cursorLoaded;
     volatile int failures;
     volatile long nextAttemptMillis;
     volatile boolean inFlight;
@@ -136,12 +138,13 @@ public final class WebhookDispatcher {
   }
 
   private State loadCursor(String ruleId, State s) throws java.io.IOException {
-    if (s.cursor == 0) {
+    if (!s.cursorLoaded) {
       Path f = cursorDir.resolve(ruleId + ".json");
       if (Files.exists(f)) {
         JsonNode n = Json.mapper().readTree(f.toFile());
         s.cursor = n.path("cursor").asLong(0);
       }
+      s.cursorLoaded = true;
     }
     return s;
   }

@@ -3,12 +3,10 @@ package org.tocsin.api.cli;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.Random;
 import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.json.Json;
 import org.tocsin.crawler.source.FileCursorStore;
-import org.tocsin.crawler.source.SourceStatus;
 import org.tocsin.crawler.source.Sources;
 import org.tocsin.crawler.source.SourcesConfig;
 
@@ -49,10 +47,5 @@ final class CrawlerRunner {
         new FileCursorStore(vertx, node.dataDir().resolve("cursors")),
         new Random(),
         java.time.Clock.systemUTC());
-  }
-
-  /** No sources. */
-  static List<SourceStatus> none() {
-    return List.of();
   }
 }

@@ -42,7 +42,7 @@ final class ReindexCommand implements Callable<Integer> {
     TocsinConfig config = data.loadConfig();
     Path building = dataDir.resolve("reindex-work");
     if (Files.exists(building)) {
-      deleteTree(building);
+      TocsinNode.deleteTree(building);
     }
     Files.createDirectories(building);
     Progress timer = new Progress(spec.commandLine().getErr(), false);
@@ -57,22 +57,11 @@ final class ReindexCommand implements Callable<Integer> {
           timer.elapsedSeconds());
     } catch (Exception e) {
       // put the old index back: searches keep working as before
-      deleteTree(index);
+      TocsinNode.deleteTree(index);
       Files.move(building.resolve("index.old"), index, StandardCopyOption.ATOMIC_MOVE);
       throw e;
     }
-    deleteTree(building);
+    TocsinNode.deleteTree(building);
     return 0;
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
   }
 }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.campaigns.CampaignService;
 import org.tocsin.api.campaigns.CampaignSnapshot;
@@ -115,9 +114,5 @@ final class CampaignRoutes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static String sortName(Sort s) {
-    return s.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -36,6 +36,7 @@ public final class EvidenceExports {
   public static final int MAX_POSTS = 10_000;
 
   private final TocsinNode node;
+  private final CaptureParsers parsers = CaptureParsers.standard();
 
   /** Creates the exporter of a node. */
   public EvidenceExports(TocsinNode node) {
@@ -122,7 +123,7 @@ public final class EvidenceExports {
   private DerivedData derivedOf(long seq) throws IOException {
     List<Post> posts;
     try {
-      posts = CaptureParsers.standard().parse(node.ledger().readCapture(seq));
+      posts = parsers.parse(node.ledger().readCapture(seq));
     } catch (PostFormatException e) {
       return DerivedData.NONE; // the original bytes are exported; they parse to no post
     }

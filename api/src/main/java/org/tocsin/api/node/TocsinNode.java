@@ -166,7 +166,7 @@ public final class TocsinNode implements Closeable {
   }
 
   /** Deletes a directory tree (derived data only: the index). */
-  static void deleteTree(Path dir) throws IOException {
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

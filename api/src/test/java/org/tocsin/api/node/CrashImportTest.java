@@ -31,7 +31,7 @@ class CrashImportTest {
     List<Post> real = RealPosts.sample();
     List<Post> posts = new ArrayList<>();
     for (int i = 0; i < 60_000; i++) {
-      posts.add(TestNodes.withId(real.get(i % real.size()), "crash-" + (i + 1)));
+      posts.add(real.get(i % real.size()).withId("crash-" + (i + 1)));
     }
     Path input = TestNodes.writeJsonl(dir.resolve("input.jsonl"), posts);
     Path config = dir.resolve("tocsin.json");

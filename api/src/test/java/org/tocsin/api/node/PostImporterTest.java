@@ -172,7 +172,7 @@ class PostImporterTest {
     try (TocsinNode node = TocsinNode.open(data, TocsinConfig.defaults())) {
       node.importer().importFile(file, ImportListener.NONE);
     }
-    deleteRecursively(data.resolve("index"));
+    TocsinNode.deleteTree(data.resolve("index"));
     try (TocsinNode node = TocsinNode.open(data, TocsinConfig.defaults())) {
       assertThat(node.startupCatchUp().postsIndexed()).isEqualTo(40);
       assertThat(node.index().count()).isEqualTo(40);
@@ -182,14 +182,6 @@ class PostImporterTest {
     try (TocsinNode node = TocsinNode.open(data, TocsinConfig.defaults())) {
       assertThat(node.startupCatchUp().postsIndexed()).isZero();
       assertThat(node.index().count()).isEqualTo(40);
-    }
-  }
-
-  private static void deleteRecursively(Path p) throws java.io.IOException {
-    try (var walk = Files.walk(p)) {
-      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
     }
   }
 }

@@ -22,9 +22,4 @@ public final class TestNodes {
     Files.write(file, lines, StandardCharsets.UTF_8);
     return file;
   }
-
-  /** A copy of a post with another id, so that one real text can stand for many posts. */
-  public static Post withId(Post p, String id) {
-    return p.withId(id);
-  }
 }

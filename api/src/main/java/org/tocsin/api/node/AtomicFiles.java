@@ -1,4 +1,4 @@
-package org.tocsin.api.alerts;
+package org.tocsin.api.node;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -7,11 +7,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Replaces a small file atomically: temp file, fsync, rename; a crash leaves old or new. */
-final class AtomicFiles {
+/**
+ * Replaces a small file atomically: temp file, fsync, rename; a crash leaves the old or the new
+ * content, never half of it. Used by every small store of the node (API keys, watchlists, alert
+ * rules and webhook cursors).
+ */
+public final class AtomicFiles {
   private AtomicFiles() {}
 
-  static void write(Path file, byte[] bytes) throws IOException {
+  /**
+   * Writes {@code bytes} to {@code file} atomically.
+   *
+   * @throws IOException if it cannot be written; the old content then stays
+   */
+  public static void write(Path file, byte[] bytes) throws IOException {
     Files.createDirectories(file.getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.write(tmp, bytes);
