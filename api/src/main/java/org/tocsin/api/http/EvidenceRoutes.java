@@ -144,10 +144,48 @@ final class EvidenceRoutes {
     body.put("lastSeq", node.ledger().lastSeq());
     body.put("keyId", node.signingKeys().keyIdHex());
     body.put("publicKeyPem", node.signingKeys().publicKeyPem());
-    if (latest.isPresent()) {
-      body.set("treeHead", render(latest.get()));
+    if (latest.isEmpty()) {
+      JsonResponses.send(rc, 200, body);
+      return;
     }
-    JsonResponses.send(rc, 200, body);
+    ObjectNode head = render(latest.get());
+    body.set("treeHead", head);
+    vertx
+        .executeBlocking(() -> timestamps(latest.get()), false)
+        .onSuccess(
+            stamps -> {
+              head.set("timestamps", stamps);
+              JsonResponses.send(rc, 200, body);
+            })
+        .onFailure(rc::fail);
+  }
+
+  /**
+   * The RFC 3161 tokens that stamp a head, each checked against the head's bytes: {@code {seq,
+   * tokenBase64, verified, genTime, tsa}} or {@code {seq, tokenBase64, verified: false, error}}.
+   * Whether the authority is one the reader trusts stays the reader's call.
+   */
+  private ArrayNode timestamps(TreeHeadEntry head) throws java.io.IOException {
+    ArrayNode out = Json.mapper().createArrayNode();
+    byte[] stamped = head.head().encode();
+    for (long seq : node.ledger().timestampSeqs(head.seq())) {
+      byte[] token =
+          org.tocsin.evidence.timestamp.TimestampRecord.decode(node.ledger().read(seq).payload())
+              .token();
+      ObjectNode t = out.addObject();
+      t.put("seq", seq);
+      t.put("tokenBase64", Base64.getEncoder().encodeToString(token));
+      try {
+        var stamp = org.tocsin.evidence.timestamp.TimestampTokens.check(token, stamped);
+        t.put("verified", true);
+        t.put("genTime", stamp.genTime().toString());
+        t.put("tsa", stamp.tsaCertificate().getSubjectX500Principal().getName());
+      } catch (IllegalArgumentException e) {
+        t.put("verified", false);
+        t.put("error", e.getMessage());
+      }
+    }
+    return out;
   }
 
   static ObjectNode render(TreeHeadEntry e) {

@@ -12,7 +12,10 @@ import org.tocsin.api.auth.ApiKeyStore;
 import org.tocsin.api.auth.Role;
 import org.tocsin.core.json.Json;
 
-/** API keys, for admins: list, create (the secret is shown once), revoke. */
+/**
+ * API keys, for admins: list, create (the secret is shown once), revoke; and {@code /api/v1/me},
+ * the caller's own key (never its secret), so that the dashboard shows each role what it may use.
+ */
 final class KeyRoutes {
   private final Vertx vertx;
   private final ApiKeyStore keys;
@@ -26,6 +29,10 @@ final class KeyRoutes {
     router.get("/api/v1/keys").handler(Access.allow(Role.ADMIN)).handler(this::list);
     router.post("/api/v1/keys").handler(Access.allow(Role.ADMIN)).handler(this::create);
     router.delete("/api/v1/keys/:id").handler(Access.allow(Role.ADMIN)).handler(this::revoke);
+    router
+        .get("/api/v1/me")
+        .handler(Access.anyRole())
+        .handler(rc -> JsonResponses.send(rc, 200, render(Access.key(rc))));
   }
 
   private void list(RoutingContext rc) {

@@ -25,7 +25,8 @@ import org.tocsin.index.SearchResult;
 
 /**
  * Posts: {@code GET /api/v1/posts/search} (Lucene classic query syntax) and {@code GET
- * /api/v1/posts/:platform/:id}. Every returned post carries its score and its EvidenceRef.
+ * /api/v1/posts/:platform/:id} (and its {@code /versions}, every captured version of an edited
+ * post, oldest first). Every returned post carries its score and its EvidenceRef.
  */
 final class PostRoutes {
   private final Vertx vertx;
@@ -43,6 +44,10 @@ final class PostRoutes {
   void mount(Router router) {
     router.get("/api/v1/posts/search").handler(Access.anyRole()).handler(this::search);
     router.get("/api/v1/posts/:platform/:id").handler(Access.anyRole()).handler(this::get);
+    router
+        .get("/api/v1/posts/:platform/:id/versions")
+        .handler(Access.anyRole())
+        .handler(this::versions);
   }
 
   private void search(RoutingContext rc) {
@@ -115,12 +120,7 @@ final class PostRoutes {
   }
 
   private void get(RoutingContext rc) {
-    String platform = rc.pathParam("platform");
-    String id = rc.pathParam("id");
-    if (platform.length() > 64 || id.length() > 512) {
-      throw ApiException.badParameter("platform/id", "too long");
-    }
-    PostKey key = new PostKey(platform, id);
+    PostKey key = key(rc);
     vertx
         .executeBlocking(() -> index.get(key), false)
         .onSuccess(
@@ -143,5 +143,48 @@ final class PostRoutes {
               }
             })
         .onFailure(rc::fail);
+  }
+
+  private void versions(RoutingContext rc) {
+    PostKey key = key(rc);
+    vertx
+        .executeBlocking(() -> index.versions(key), false)
+        .onSuccess(
+            (List<ScoredPost> found) -> {
+              if (found.isEmpty()) {
+                rc.fail(ApiException.notFound("no post " + key));
+                return;
+              }
+              ApiKey k = Access.key(rc);
+              ObjectNode body = Json.mapper().createObjectNode();
+              body.put("key", key.toString());
+              ArrayNode arr = body.putArray("versions");
+              List<Long> seqs = new ArrayList<>();
+              for (ScoredPost p : found) {
+                arr.add(ScoreJson.toNode(p));
+                seqs.add(p.evidence().seq());
+              }
+              Future.fromCompletionStage(
+                      custody.accessed(
+                          seqs,
+                          k.id(),
+                          k.role().jsonName(),
+                          Reasons.stated(rc),
+                          null,
+                          "versions of post " + key),
+                      vertx.getOrCreateContext())
+                  .onSuccess(v -> JsonResponses.send(rc, 200, body))
+                  .onFailure(rc::fail);
+            })
+        .onFailure(rc::fail);
+  }
+
+  private static PostKey key(RoutingContext rc) {
+    String platform = rc.pathParam("platform");
+    String id = rc.pathParam("id");
+    if (platform.length() > 64 || id.length() > 512) {
+      throw ApiException.badParameter("platform/id", "too long");
+    }
+    return new PostKey(platform, id);
   }
 }

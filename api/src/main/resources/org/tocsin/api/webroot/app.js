@@ -66,18 +66,48 @@ function showLogin(message) {
   document.getElementById('key').placeholder = message || document.getElementById('key').placeholder;
 }
 
-async function getJson(url) {
-  const headers = { Accept: 'application/json' };
+function authHeaders(extra) {
+  const headers = Object.assign({ Accept: 'application/json' }, extra || {});
   const key = sessionStorage.getItem(KEY_ITEM);
   if (key) headers.Authorization = 'Bearer ' + key;
-  const r = await fetch(url, { headers });
-  const body = await r.json().catch(() => ({}));
-  if (r.status === 401) {
-    showLogin(key ? 'that key was refused; paste another' : null);
-  }
-  if (!r.ok) throw new Error(body.detail || ('HTTP ' + r.status));
-  return body;
+  return headers;
 }
+
+// One API call: JSON in and out, problem JSON turned into an Error carrying its detail.
+async function request(method, url, body, extraHeaders) {
+  const headers = authHeaders(extraHeaders);
+  const init = { method, headers };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const r = await fetch(url, init);
+  const json = r.status === 204 ? {} : await r.json().catch(() => ({}));
+  if (r.status === 401) {
+    showLogin(headers.Authorization ? 'that key was refused; paste another' : null);
+  }
+  if (!r.ok) throw new Error(json.detail || ('HTTP ' + r.status));
+  return json;
+}
+
+function getJson(url, extraHeaders) { return request('GET', url, undefined, extraHeaders); }
+
+// Who is signed in: the role decides which controls are shown (the API enforces it regardless).
+let me = null;
+async function whoAmI() {
+  try {
+    me = await getJson('/api/v1/me');
+  } catch (e) {
+    me = null;
+  }
+  document.body.dataset.role = me ? me.role : '';
+  const who = document.getElementById('who');
+  who.textContent = me ? 'signed in as ' + me.name + ' (' + me.role + ')' : '';
+  document.dispatchEvent(new CustomEvent('tocsin:me', { detail: me }));
+  return me;
+}
+
+function hasRole(...roles) { return !!me && roles.includes(me.role); }
 
 async function health() {
   const box = document.getElementById('health');
@@ -121,6 +151,8 @@ async function search() {
   status.className = 'status';
   status.textContent = 'searching…';
   const params = new URLSearchParams({ q: state.q, sort: state.sort, offset: state.offset, limit: PAGE });
+  addFilters(params);
+  facets();
   try {
     const r = await getJson('/api/v1/posts/search?' + params);
     state.total = r.total;
@@ -136,6 +168,60 @@ async function search() {
   }
   document.getElementById('prev').disabled = state.offset === 0;
   document.getElementById('next').disabled = state.offset + PAGE >= state.total;
+}
+
+// Facet filters of the search page: {param: Set of values}; a click on a facet value toggles it.
+const FACETS = [
+  { name: 'target', param: 'target', key: 'target', title: 'Target groups' },
+  { name: 'label', param: 'label', key: 'label', title: 'Labels' },
+  { name: 'lang', param: 'lang', key: 'language', title: 'Languages' },
+  { name: 'platform', param: 'platform', key: 'platform', title: 'Platforms' },
+];
+const filters = {};
+
+function addFilters(params) {
+  for (const [param, values] of Object.entries(filters)) {
+    if (values.size) params.set(param, [...values].join(','));
+  }
+}
+
+function toggleFilter(param, value) {
+  filters[param] = filters[param] || new Set();
+  if (filters[param].has(value)) filters[param].delete(value); else filters[param].add(value);
+  state.offset = 0;
+  search();
+}
+
+async function facets() {
+  const box = document.getElementById('facets');
+  const params = new URLSearchParams({ q: state.q, facets: FACETS.map(f => f.name).join(','), top: 8 });
+  addFilters(params);
+  const chips = el('div', { class: 'chips' });
+  for (const [param, values] of Object.entries(filters)) {
+    for (const v of values) {
+      const chip = el('button', { type: 'button', class: 'chip', 'data-param': param }, param + ': ' + v + ' ×');
+      chip.addEventListener('click', () => toggleFilter(param, v));
+      chips.appendChild(chip);
+    }
+  }
+  try {
+    const r = await getJson('/api/v1/stats/facets?' + params);
+    const groups = FACETS.map(f => {
+      const top = r.facets[f.key] ? r.facets[f.key].top : [];
+      const list = el('ul', { class: 'facet', 'data-facet': f.name });
+      for (const v of top) {
+        const on = filters[f.param] && filters[f.param].has(v.value);
+        const b = el('button', { type: 'button', class: on ? 'facet-value on' : 'facet-value' },
+          v.value, el('span', { class: 'count' }, v.count.toLocaleString()));
+        b.addEventListener('click', () => toggleFilter(f.param, v.value));
+        list.appendChild(el('li', {}, b));
+      }
+      return el('div', {}, el('h3', {}, f.title), top.length ? list : el('p', { class: 'meta' }, '—'));
+    });
+    box.replaceChildren(chips, ...groups);
+  } catch (e) {
+    box.replaceChildren(chips, el('p', { class: 'status error' }, 'facets: ' + e.message));
+  }
 }
 
 function factorRows(factors) {
@@ -156,7 +242,8 @@ async function showDetail(platform, id) {
   try {
     const d = await getJson('/api/v1/posts/' + encodeURIComponent(platform) + '/' + encodeURIComponent(id));
     const p = d.post, s = d.score, ev = d.evidence;
-    body.replaceChildren(
+    // null entries (absent optional parts) are dropped: replaceChildren would print them as "null"
+    body.replaceChildren(...[
       el('h2', {}, (p.author.handle ? '@' + p.author.handle : p.author.id) + ' · ' + fmtTime(p.createdAt)),
       el('div', { class: 'text' }, p.text),
       p.url ? el('p', { class: 'mono' }, 'URL (as captured, not a link): ' + p.url) : null,
@@ -177,14 +264,82 @@ async function showDetail(platform, id) {
       el('table', {},
         el('tr', {}, el('td', {}, 'ledger seq'), el('td', { class: 'mono' }, String(ev.seq))),
         el('tr', {}, el('td', {}, 'sha256 of original bytes'), el('td', { class: 'mono' }, ev.sha256)),
-        el('tr', {}, el('td', {}, 'captured at'), el('td', {}, fmtTime(ev.capturedAt)))));
+        el('tr', {}, el('td', {}, 'captured at'), el('td', {}, fmtTime(ev.capturedAt)))),
+      el('h3', {}, 'Versions'), el('div', { id: 'detail-versions' }, 'loading…'),
+      el('h3', {}, 'Custody history'), el('div', { id: 'detail-custody' }, 'loading…'),
+      hasRole('prosecutor', 'admin') ? exportForm([p.platform + '/' + p.id]) : null].filter(c => c));
+    await versions(p.platform, p.id);
+    await custodyInto(document.getElementById('detail-custody'), ev.seq);
   } catch (e) {
     body.replaceChildren(el('p', { class: 'status error' }, e.message));
   }
   box.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
-window.tocsin = { el, bar, fmtTime, getJson, showDetail };
+async function versions(platform, id) {
+  const box = document.getElementById('detail-versions');
+  try {
+    const r = await getJson('/api/v1/posts/' + encodeURIComponent(platform) + '/' + encodeURIComponent(id) + '/versions');
+    const rows = r.versions.map((v, i) => el('tr', {},
+      el('td', {}, String(i + 1) + (i === r.versions.length - 1 ? ' (latest)' : '')),
+      el('td', {}, v.post.edited ? 'edited ' + fmtTime(v.post.edited) : 'as first captured'),
+      el('td', { class: 'mono' }, 'seq ' + v.evidence.seq + ' · ' + v.evidence.sha256.slice(0, 16) + '…'),
+      el('td', {}, el('span', { class: 'badge ' + v.score.label }, v.score.label)),
+      el('td', { class: 'text' }, v.post.text)));
+    box.replaceChildren(el('table', { class: 'campaigns versions' },
+      el('tr', {}, ...['version', 'when', 'evidence', 'label', 'text'].map(h => el('th', {}, h))), ...rows));
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'status error' }, 'versions: ' + e.message));
+  }
+}
+
+// The custody log of one capture (every access is an event: who, which role, why).
+async function custodyInto(box, seq) {
+  try {
+    const r = await getJson('/api/v1/evidence/' + encodeURIComponent(seq) + '/custody');
+    const rows = r.events.map(e => el('tr', {},
+      el('td', {}, fmtTime(e.time)), el('td', {}, e.type), el('td', { class: 'mono' }, e.actor),
+      el('td', {}, e.role), el('td', {}, e.reason || '—'), el('td', { class: 'mono' }, e.query || ''),
+      el('td', { class: 'mono' }, 'record ' + e.recordSeq)));
+    box.replaceChildren(el('table', { class: 'campaigns custody' },
+      el('tr', {}, ...['time', 'event', 'key', 'role', 'reason', 'query', 'ledger'].map(h => el('th', {}, h))),
+      ...(rows.length ? rows : [el('tr', {}, el('td', {}, 'no custody events'))])));
+    box.dataset.events = String(r.events.length);
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'status error' }, 'custody: ' + e.message));
+  }
+}
+
+// Export for prosecutors: a BagIt bundle of the originals, their proofs and the custody log,
+// verifiable offline with `tocsin verify-bundle`. The stated reason goes into the custody log.
+function exportForm(ids, query) {
+  const reason = el('input', { type: 'text', class: 'reason', maxlength: '500', required: '', placeholder: 'reason (recorded in the custody log), e.g. case file 2026/17' });
+  const out = el('div', { class: 'export-result', 'aria-live': 'polite' });
+  const form = el('form', { class: 'export' }, reason, el('button', { type: 'submit' }, 'Export for prosecutors'), out);
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    out.className = 'export-result status';
+    out.textContent = 'exporting…';
+    try {
+      const r = await request('POST', '/api/v1/evidence/exports',
+        query === undefined ? { reason: reason.value, ids } : { reason: reason.value, query });
+      out.replaceChildren(el('table', {},
+        el('tr', {}, el('td', {}, 'bundle'), el('td', { class: 'mono' }, r.bagName)),
+        el('tr', {}, el('td', {}, 'captures'), el('td', {}, String(r.captures))),
+        el('tr', {}, el('td', {}, 'sha256 of the bundle'), el('td', { class: 'mono' }, r.bagSha256)),
+        el('tr', {}, el('td', {}, 'on the node at'), el('td', { class: 'mono' }, r.path)),
+        el('tr', {}, el('td', {}, 'export event'), el('td', { class: 'mono' }, 'ledger seq ' + r.exportEventSeq)),
+        el('tr', {}, el('td', {}, 'check it'), el('td', { class: 'mono' }, 'tocsin verify-bundle ' + r.bagName))));
+      out.dataset.bag = r.bagName;
+    } catch (e) {
+      out.className = 'export-result status error';
+      out.textContent = e.message;
+    }
+  });
+  return form;
+}
+
+window.tocsin = { el, bar, fmtTime, getJson, request, authHeaders, showDetail, hasRole, custodyInto, exportForm, whoAmI };
 
 document.addEventListener('DOMContentLoaded', () => {
   takeKeyFromFragment();
@@ -194,6 +349,7 @@ document.addEventListener('DOMContentLoaded', () => {
     if (v) sessionStorage.setItem(KEY_ITEM, v);
     document.getElementById('login').hidden = true;
     document.getElementById('key').value = '';
+    whoAmI();
     search();
   });
   const form = document.getElementById('search-form');
@@ -222,6 +378,7 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('sort').value = state.sort;
   health();
   setInterval(health, 10000);
+  whoAmI();
   search();
   const view = params.get('view');
   if (view) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.vertx.core.Vertx;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,9 +46,12 @@ import org.tocsin.testkit.HostilePosts;
 
 /**
  * The dashboard in real Chromium (Debian's, driven by Selenium): every view loads with the demo
- * corpus, a search finds a known post, a campaign graph renders, and script payloads inside posts
- * stay text. Screenshots go to {@code target/screenshots/}. {@code .ci/run} installs Chromium; on a
- * machine without it the test is skipped with a message.
+ * corpus, a search finds a known post and filters by facets, a campaign graph renders, alert rules
+ * and watchlists make a create/delete round trip, a new post reaches the live alert feed, the
+ * evidence page verifies the signed tree head and an inclusion proof in the browser, and script
+ * payloads inside posts, rule names and watchlist terms stay text. Screenshots go to {@code
+ * target/screenshots/}. {@code .ci/run} installs Chromium; on a machine without it the test is
+ * skipped with a message.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
@@ -75,6 +82,7 @@ class DashboardBrowserTest {
         .importFile(TestNodes.writeJsonl(dir.resolve("h.jsonl"), hostile), ImportListener.NONE);
     CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
     campaigns.rebuild();
+    node.signer().signNow();
     ApiKeyStore keys = ApiKeyStore.open(dir.resolve("data"));
     token = keys.create(Role.ADMIN, "browser test").token();
     vertx = Vertx.vertx();
@@ -114,6 +122,46 @@ class DashboardBrowserTest {
     }
     if (node != null) {
       node.close();
+    }
+  }
+
+  /** Posts JSONL to the node's ingest route, as a trust team's tool would. */
+  private void ingest(String... jsonLines) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "api/v1/posts"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", jsonLines) + "\n"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+  }
+
+  private static String post(String id, String text, String edited) {
+    io.vertx.core.json.JsonObject o =
+        new io.vertx.core.json.JsonObject()
+            .put("platform", "test")
+            .put("id", id)
+            .put("author", new io.vertx.core.json.JsonObject().put("id", "browser"))
+            .put("createdAt", "2026-11-30T12:00:00Z")
+            .put("text", text);
+    if (edited != null) {
+      o.put("edited", edited);
+    }
+    return o.encode();
+  }
+
+  private void type(String id, String text) {
+    WebElement e = driver.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  private void assertNoMarkupIn(String css) {
+    for (String tag : new String[] {"script", "img", "iframe", "b"}) {
+      assertThat(driver.findElements(By.cssSelector(css + " " + tag))).as(tag).isEmpty();
     }
   }
 
@@ -226,5 +274,161 @@ class DashboardBrowserTest {
     assertThat(driver.findElement(By.id("campaigns-table")).getText()).contains("cmp-");
     assertNoAlertDialog();
     shot("campaign");
+  }
+
+  @Test
+  void alertRuleRoundTripAndTheLiveFeedShowsANewPostAsText() throws Exception {
+    signIn();
+    driver.get(base + "?view=alerts");
+    await().until(d -> d.findElement(By.id("rules-table")).getAttribute("data-rules") != null);
+    await()
+        .until(
+            d ->
+                "true".equals(d.findElement(By.id("alert-stream")).getAttribute("data-connected")));
+    String name = "<img src=x onerror=alert('tocsin-xss-rule')>canary rule";
+    type("rule-name", name);
+    type("rule-query", "tocsincanary");
+    type("rule-min-incitement", "0");
+    type("rule-targets", "");
+    driver.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+    await().until(d -> d.findElement(By.id("rule-form-status")).getText().contains("rule created"));
+    await().until(d -> d.findElement(By.id("rules-table")).getText().contains(name));
+    assertNoMarkupIn("#rules-table");
+
+    ingest(
+        post(
+            "canary-1",
+            "tocsincanary <script>alert('tocsin-xss-alert')</script> they are vermin",
+            null));
+    await().until(d -> d.findElement(By.id("alert-stream")).getText().contains("tocsincanary"));
+    WebElement row = driver.findElement(By.cssSelector("#alert-stream tr.alert"));
+    assertThat(row.getText())
+        .contains("<script>alert('tocsin-xss-alert')</script>")
+        .contains(name)
+        .contains("incitement");
+    assertNoMarkupIn("#alert-stream");
+    assertNoAlertDialog();
+    shot("alerts");
+    row.findElement(By.cssSelector("button.mono")).click();
+    await()
+        .until(
+            d ->
+                d.findElement(By.id("detail-body")).getText().contains("sha256 of original bytes"));
+
+    driver
+        .findElement(By.xpath("//table[@id='rules-table']//tr[contains(., 'canary rule')]//button"))
+        .click();
+    await().until(d -> d.findElement(By.id("rules-status")).getText().contains("rule deleted"));
+    await().until(d -> !d.findElement(By.id("rules-table")).getText().contains("canary rule"));
+  }
+
+  @Test
+  void watchlistRoundTripKeepsHostileTermsAsText() throws Exception {
+    signIn();
+    driver.get(base + "?view=watchlists");
+    await()
+        .until(
+            d -> d.findElement(By.id("watchlists-table")).getAttribute("data-watchlists") != null);
+    await().until(d -> d.findElement(By.id("watchlist-form")).isDisplayed());
+    type("wl-name", "<b>coded</b> terms");
+    type("wl-context", "browser test country");
+    type("wl-risk", "0.8");
+    type("wl-terms", "<script>alert('tocsin-xss-term')</script>\ncockroach nest");
+    driver.findElement(By.cssSelector("#watchlist-form button[type=submit]")).click();
+    await().until(d -> d.findElement(By.id("watchlist-form-status")).getText().contains("created"));
+    await()
+        .until(d -> d.findElement(By.id("watchlists-table")).getText().contains("cockroach nest"));
+    String table = driver.findElement(By.id("watchlists-table")).getText();
+    assertThat(table)
+        .contains("<b>coded</b> terms")
+        .contains("<script>alert('tocsin-xss-term')</script>")
+        .contains("0.80");
+    assertNoMarkupIn("#watchlists-table");
+    assertNoAlertDialog();
+    shot("watchlists");
+    driver
+        .findElement(
+            By.xpath("//table[@id='watchlists-table']//tr[contains(., 'cockroach nest')]//button"))
+        .click();
+    await().until(d -> d.findElement(By.id("watchlists-status")).getText().contains("deleted"));
+    assertThat(driver.findElement(By.id("watchlists-table")).getText()).doesNotContain("cockroach");
+  }
+
+  @Test
+  void evidencePageVerifiesTheSignedHeadAndAnInclusionProofInTheBrowser() throws Exception {
+    signIn();
+    driver.get(base + "?view=evidence");
+    await().until(d -> d.findElement(By.id("head-check")).getAttribute("data-verified") != null);
+    assertThat(driver.findElement(By.id("head-check")).getAttribute("data-verified"))
+        .as(driver.findElement(By.id("head-check")).getText())
+        .isEqualTo("true");
+    assertThat(driver.findElement(By.id("tree-head")).getText())
+        .contains(node.ledger().latestTreeHead().orElseThrow().head().rootHashHex());
+    type("inclusion-seq", "3");
+    type("inclusion-reason", "browser test: case 2026/17");
+    driver.findElement(By.cssSelector("#inclusion-form button[type=submit]")).click();
+    await()
+        .until(d -> d.findElement(By.id("inclusion-result")).getAttribute("data-verified") != null);
+    assertThat(driver.findElement(By.id("inclusion-result")).getAttribute("data-verified"))
+        .as(driver.findElement(By.id("inclusion-result")).getText())
+        .isEqualTo("true");
+    assertThat(driver.findElement(By.id("inclusion-result")).getText())
+        .contains("audit path leads to the signed root");
+    type("custody-seq", "3");
+    driver.findElement(By.cssSelector("#custody-form button[type=submit]")).click();
+    await()
+        .until(
+            d ->
+                d.findElement(By.id("custody-result"))
+                    .getText()
+                    .contains("browser test: case 2026/17"));
+    shot("evidence");
+  }
+
+  @Test
+  void facetsFilterTheSearchAndThePostDetailShowsVersionsCustodyAndExport() throws Exception {
+    ingest(
+        post("edited-1", "tocsinedited first wording", null),
+        post("edited-1", "tocsinedited second wording", "2026-11-30T13:00:00Z"));
+    signIn();
+    await()
+        .until(
+            d -> !d.findElements(By.cssSelector("#facets ul[data-facet=label] button")).isEmpty());
+    driver
+        .findElement(
+            By.xpath("//ul[@data-facet='label']//button[starts-with(normalize-space(.), 'hate')]"))
+        .click();
+    await().until(d -> !d.findElements(By.cssSelector("#facets .chip")).isEmpty());
+    await().until(d -> d.findElement(By.id("status")).getText().contains("posts ("));
+    List<WebElement> badges = driver.findElements(By.cssSelector("#results .hit .badge"));
+    assertThat(badges).isNotEmpty();
+    assertThat(badges).allSatisfy(b -> assertThat(b.getText()).isEqualTo("hate"));
+    driver.findElement(By.cssSelector("#facets .chip")).click();
+    await().until(d -> d.findElements(By.cssSelector("#facets .chip")).isEmpty());
+
+    type("q", "tocsinedited");
+    driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+    await().until(d -> d.findElement(By.id("results")).getText().contains("second wording"));
+    driver.findElement(By.cssSelector("#results .hit")).click();
+    await().until(d -> d.findElements(By.cssSelector("#detail-versions tr")).size() == 3);
+    assertThat(driver.findElement(By.id("detail-versions")).getText())
+        .contains("first wording")
+        .contains("second wording")
+        .contains("(latest)");
+    await().until(d -> d.findElement(By.id("detail-custody")).getAttribute("data-events") != null);
+    assertThat(driver.findElement(By.id("detail-custody")).getText())
+        .contains("post test/edited-1");
+    WebElement reason = driver.findElement(By.cssSelector("#detail-body form.export .reason"));
+    reason.sendKeys("browser test export");
+    driver.findElement(By.cssSelector("#detail-body form.export button[type=submit]")).click();
+    await()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#detail-body .export-result"))
+                        .getAttribute("data-bag")
+                    != null);
+    assertThat(driver.findElement(By.cssSelector("#detail-body .export-result")).getText())
+        .contains("tocsin verify-bundle");
+    shot("search-detail");
   }
 }

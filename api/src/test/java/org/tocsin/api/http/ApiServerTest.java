@@ -323,6 +323,66 @@ class ApiServerTest {
   }
 
   @Test
+  void versionsOfAnEditedPostComeOldestFirstEachWithItsEvidence() {
+    String first =
+        new JsonObject()
+            .put("platform", "test")
+            .put("id", "edit-1")
+            .put("author", new JsonObject().put("id", "e"))
+            .put("createdAt", "2026-11-22T00:00:00Z")
+            .put("text", "first wording of the post")
+            .encode();
+    String second =
+        new JsonObject()
+            .put("platform", "test")
+            .put("id", "edit-1")
+            .put("author", new JsonObject().put("id", "e"))
+            .put("createdAt", "2026-11-22T00:00:00Z")
+            .put("edited", "2026-11-22T01:00:00Z")
+            .put("text", "second wording after an edit")
+            .encode();
+    for (String line : List.of(first, second)) {
+      HttpResponse<Buffer> ingest =
+          client
+              .post(port, "127.0.0.1", "/api/v1/posts")
+              .putHeader("Authorization", "Bearer " + tokens.get(Role.TRUST))
+              .putHeader("Content-Type", "application/x-ndjson")
+              .sendBuffer(Buffer.buffer(line + "\n"))
+              .await();
+      assertThat(ingest.statusCode()).as(ingest.bodyAsString()).isEqualTo(202);
+    }
+    HttpResponse<Buffer> r = get("/api/v1/posts/test/edit-1/versions");
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    JsonArray versions = r.bodyAsJsonObject().getJsonArray("versions");
+    assertThat(versions).hasSize(2);
+    assertThat(versions.getJsonObject(0).getJsonObject("post").getString("text"))
+        .isEqualTo("first wording of the post");
+    assertThat(versions.getJsonObject(1).getJsonObject("post").getString("text"))
+        .isEqualTo("second wording after an edit");
+    long s0 = versions.getJsonObject(0).getJsonObject("evidence").getLong("seq");
+    long s1 = versions.getJsonObject(1).getJsonObject("evidence").getLong("seq");
+    assertThat(s1).isGreaterThan(s0);
+    // the read is an access to both captures, logged with the caller's key
+    JsonArray events =
+        get("/api/v1/evidence/" + s0 + "/custody").bodyAsJsonObject().getJsonArray("events");
+    assertThat(events.encode()).contains("versions of post test/edit-1");
+    assertProblem(
+        get("/api/v1/posts/test/" + "x".repeat(600) + "/versions"), 400, "invalid_parameter");
+  }
+
+  @Test
+  void meNamesTheCallingKeyAndItsRoleButNeverItsSecret() {
+    for (Role role : Role.values()) {
+      HttpResponse<Buffer> r = as(role, HttpMethod.GET, "/api/v1/me", null);
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonObject me = r.bodyAsJsonObject();
+      assertThat(me.getString("role")).isEqualTo(role.jsonName());
+      assertThat(me.getString("name")).isEqualTo("test " + role.jsonName());
+      assertThat(r.bodyAsString()).doesNotContain(tokens.get(role)).doesNotContain("secret");
+    }
+  }
+
+  @Test
   void getPostByPlatformAndId() {
     Post target = posts.get(3);
     HttpResponse<Buffer> r =
@@ -507,6 +567,8 @@ class ApiServerTest {
         "POST   | /api/v1/watchlists                 | 400 | 403 | 403 | 400",
         "DELETE | /api/v1/watchlists/none            | 404 | 403 | 403 | 404",
         "GET    | /api/v1/stats/histogram?from=2015-01-01&to=2021-01-01 | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/me                         | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/posts/none/none/versions   | 404 | 404 | 404 | 404",
       })
   void permissionMatrix(
       String method, String uri, int analyst, int trust, int prosecutor, int admin) {

@@ -102,6 +102,30 @@ class EvidenceNodeTest {
                     HexFormat.of().parseHex(p.getString("secondRoot")),
                     path))
             .isTrue();
+        // the tree-head route shows the head's RFC 3161 tokens, each checked against the head
+        WebClient web = WebClient.create(vertx);
+        CompletableFuture<JsonObject> shown = new CompletableFuture<>();
+        long poll =
+            vertx.setPeriodic(
+                200,
+                id ->
+                    web.get(api.actualPort(), "127.0.0.1", "/api/v1/evidence/tree-head")
+                        .putHeader("Authorization", "Bearer " + token)
+                        .send()
+                        .onSuccess(
+                            res -> {
+                              JsonObject head = res.bodyAsJsonObject().getJsonObject("treeHead");
+                              if (head != null && !head.getJsonArray("timestamps").isEmpty()) {
+                                shown.complete(head);
+                              }
+                            }));
+        JsonObject head = shown.get(20, TimeUnit.SECONDS);
+        vertx.cancelTimer(poll);
+        JsonObject stamp = head.getJsonArray("timestamps").getJsonObject(0);
+        assertThat(stamp.getBoolean("verified")).as(stamp.encode()).isTrue();
+        assertThat(stamp.getString("genTime")).isNotBlank();
+        assertThat(stamp.getString("tsa")).isNotBlank();
+        assertThat(stamp.getString("tokenBase64")).isNotBlank();
       } finally {
         vertx.close().await();
         node.close();
