@@ -300,9 +300,10 @@ async function custodyInto(box, seq) {
     const rows = r.events.map(e => el('tr', {},
       el('td', {}, fmtTime(e.time)), el('td', {}, e.type), el('td', { class: 'mono' }, e.actor),
       el('td', {}, e.role), el('td', {}, e.reason || '—'), el('td', { class: 'mono' }, e.query || ''),
+      el('td', { class: 'mono' }, Object.entries(e.details || {}).map(([k, v]) => k + ': ' + v).join('; ')),
       el('td', { class: 'mono' }, 'record ' + e.recordSeq)));
     box.replaceChildren(el('table', { class: 'campaigns custody' },
-      el('tr', {}, ...['time', 'event', 'key', 'role', 'reason', 'query', 'ledger'].map(h => el('th', {}, h))),
+      el('tr', {}, ...['time', 'event', 'key', 'role', 'reason', 'query', 'details', 'ledger'].map(h => el('th', {}, h))),
       ...(rows.length ? rows : [el('tr', {}, el('td', {}, 'no custody events'))])));
     box.dataset.events = String(r.events.length);
   } catch (e) {

@@ -10,10 +10,11 @@
     const status = document.getElementById('watchlists-status');
     const table = document.getElementById('watchlists-table');
     status.className = 'status';
-    const editable = hasRole('analyst', 'admin');
-    document.getElementById('watchlist-form').hidden = !editable;
     try {
       const r = await getJson('/api/v1/watchlists');
+      // decided after the fetch: the key's role may have arrived meanwhile (tocsin:me reloads too)
+      const editable = hasRole('analyst', 'admin');
+      document.getElementById('watchlist-form').hidden = !editable;
       const head = el('tr', {}, ...['name', 'context', 'risk', 'terms', ''].map(h => el('th', {}, h)));
       const rows = r.watchlists.map(w => {
         let del = null;
