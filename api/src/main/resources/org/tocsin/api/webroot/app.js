@@ -158,6 +158,7 @@ async function search() {
     state.total = r.total;
     list.replaceChildren(...r.hits.map(renderHit));
     const last = Math.min(r.total, state.offset + r.hits.length);
+    searchExport(r.total);
     status.textContent = r.total === 0 ? 'no posts match'
       : (state.offset + 1) + '–' + last + ' of ' + r.total.toLocaleString() + ' posts (' + (r.tookMicros / 1000).toFixed(1) + ' ms)';
   } catch (e) {
@@ -222,6 +223,19 @@ async function facets() {
   } catch (e) {
     box.replaceChildren(chips, el('p', { class: 'status error' }, 'facets: ' + e.message));
   }
+}
+
+// Prosecutors and admins export every post of the query as one bundle; facet filters are not part
+// of an export request, so the form is offered only for an unfiltered query.
+function searchExport(total) {
+  const box = document.getElementById('search-export');
+  const filtered = Object.values(filters).some(v => v.size);
+  if (!hasRole('prosecutor', 'admin') || !state.q.trim() || filtered || total === 0) {
+    box.replaceChildren();
+    return;
+  }
+  box.replaceChildren(el('p', { class: 'help' }, 'Export all posts of this query (' + total.toLocaleString()
+    + '): originals, inclusion proofs and custody log in one BagIt bundle.'), exportForm(undefined, state.q));
 }
 
 function factorRows(factors) {

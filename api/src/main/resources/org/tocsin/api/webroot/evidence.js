@@ -201,6 +201,8 @@
     document.getElementById('inclusion-role').hidden = may;
   }
 
+  window.tocsin.evidence = { checkHead, rootFromInclusion };
+
   document.addEventListener('DOMContentLoaded', () => {
     document.getElementById('inclusion-form').addEventListener('submit', checkInclusion);
     document.getElementById('custody-form').addEventListener('submit', showCustody);

@@ -5,7 +5,7 @@
 (() => {
   let loaded = false;
 
-  async function load() {
+  async function load(note) {
     const { el, getJson, request, hasRole } = window.tocsin;
     const status = document.getElementById('watchlists-status');
     const table = document.getElementById('watchlists-table');
@@ -24,8 +24,7 @@
             del.disabled = true;
             try {
               await request('DELETE', '/api/v1/watchlists/' + encodeURIComponent(w.id));
-              status.textContent = 'watchlist deleted: ' + w.name;
-              load();
+              load('watchlist deleted: ' + w.name);
             } catch (e) {
               del.disabled = false;
               status.className = 'status error';
@@ -40,7 +39,7 @@
       });
       table.replaceChildren(head, ...(rows.length ? rows : [el('tr', {}, el('td', {}, 'no watchlists yet'))]));
       table.dataset.watchlists = String(r.watchlists.length);
-      status.textContent = r.watchlists.length + ' watchlists'
+      status.textContent = (note ? note + ' · ' : '') + r.watchlists.length + ' watchlists'
         + (editable ? '' : ' (analysts and admins edit them)');
       loaded = true;
     } catch (e) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -364,6 +365,26 @@ class DashboardBrowserTest {
         .isEqualTo("true");
     assertThat(driver.findElement(By.id("tree-head")).getText())
         .contains(node.ledger().latestTreeHead().orElseThrow().head().rootHashHex());
+    // the browser's checks fail on a head whose root or signature was altered
+    @SuppressWarnings("unchecked")
+    List<List<String>> failed =
+        (List<List<String>>)
+            ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "const t = window.tocsin;"
+                        + "t.getJson('/api/v1/evidence/tree-head').then(r => {"
+                        + "  const h = r.treeHead;"
+                        + "  const root = (h.rootHash[0] === '0' ? '1' : '0') + h.rootHash.slice(1);"
+                        + "  const raw = atob(h.signature);"
+                        + "  const sig = btoa(String.fromCharCode(raw.charCodeAt(0) ^ 1) + raw.slice(1));"
+                        + "  return Promise.all([Object.assign({}, h, { rootHash: root }),"
+                        + "    Object.assign({}, h, { signature: sig })]"
+                        + "    .map(x => t.evidence.checkHead(x, r.publicKeyPem)));"
+                        + "}).then(rs => done(rs.map(c => c.filter(x => !x[1]).map(x => x[0]))),"
+                        + "  e => done([[String(e)]]));");
+    assertThat(failed.get(0)).containsExactly("signed root is the root shown");
+    assertThat(failed.get(1)).containsExactly("Ed25519 signature verifies");
     type("inclusion-seq", "3");
     type("inclusion-reason", "browser test: case 2026/17");
     driver.findElement(By.cssSelector("#inclusion-form button[type=submit]")).click();
@@ -409,6 +430,9 @@ class DashboardBrowserTest {
     type("q", "tocsinedited");
     driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
     await().until(d -> d.findElement(By.id("results")).getText().contains("second wording"));
+    // an admin may export the whole query's posts too
+    assertThat(driver.findElement(By.id("search-export")).getText())
+        .contains("Export all posts of this query (1)");
     driver.findElement(By.cssSelector("#results .hit")).click();
     await().until(d -> d.findElements(By.cssSelector("#detail-versions tr")).size() == 3);
     assertThat(driver.findElement(By.id("detail-versions")).getText())
