@@ -6,11 +6,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.campaigns.graph.PostRef;
 import org.tocsin.campaigns.signal.MinHash;
 import org.tocsin.campaigns.signal.SharedObjects;
 import org.tocsin.campaigns.signal.Signal;
 import org.tocsin.campaigns.signal.TextShingles;
+import org.tocsin.core.evidence.EvidenceRef;
 import org.tocsin.core.post.Post;
+import org.tocsin.core.post.PostKey;
 
 /**
  * The sliding window of recent posts, indexed by shared object and by LSH band key, that finds the
@@ -37,6 +40,7 @@ final class SignalWindow {
   private final ArrayDeque<WindowPost> posts = new ArrayDeque<>();
   private final Map<String, ArrayDeque<WindowPost>> objects = new HashMap<>();
   private final Map<Long, ArrayDeque<WindowPost>> buckets = new HashMap<>();
+  private final Map<PostKey, WindowPost> keys = new HashMap<>();
   private int bucketEntries;
   private long latest = Long.MIN_VALUE;
   private long seq;
@@ -48,15 +52,25 @@ final class SignalWindow {
     this.window = cfg.window().toMillis();
   }
 
-  /** Evicts what fell out, adds {@code p}, and reports its co-shares to {@code sink}. */
-  void add(Post p, CoShareSink sink) {
+  /**
+   * Evicts what fell out, adds {@code p}, and reports its co-shares to {@code sink}.
+   *
+   * @param evidence the post's ledger reference, or null when it came without one
+   * @return false, and nothing reported, if a post with the same key is still in the window (the
+   *     same post offered again after a failed batch, or re-captured after an edit)
+   */
+  boolean add(Post p, EvidenceRef evidence, CoShareSink sink) {
     long millis = p.createdAt().toEpochMilli();
     latest = Math.max(latest, millis);
     while (!posts.isEmpty()
         && (posts.size() >= maxPosts || posts.peekFirst().millis < latest - window)) {
       evict(posts.pollFirst());
     }
-    WindowPost w = new WindowPost(seq++, millis, p.author().id(), p.key());
+    if (keys.containsKey(p.key())) {
+      return false;
+    }
+    WindowPost w = new WindowPost(seq++, millis, p.author().id(), new PostRef(p.key(), evidence));
+    keys.put(p.key(), w);
     if (cfg.signals().contains(Signal.TEXT)) {
       text(p, w);
     }
@@ -76,6 +90,7 @@ final class SignalWindow {
       list.addLast(w);
     }
     posts.addLast(w);
+    return true;
   }
 
   private void text(Post p, WindowPost w) {
@@ -121,6 +136,7 @@ final class SignalWindow {
   }
 
   private void evict(WindowPost w) {
+    keys.remove(w.key, w);
     for (String key : w.objects) {
       removeFrom(objects, key, w);
     }
