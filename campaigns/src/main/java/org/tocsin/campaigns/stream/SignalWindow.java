@@ -3,6 +3,7 @@ package org.tocsin.campaigns.stream;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.tocsin.campaigns.CampaignConfig;
@@ -40,7 +41,10 @@ final class SignalWindow {
   private final ArrayDeque<WindowPost> posts = new ArrayDeque<>();
   private final Map<String, ArrayDeque<WindowPost>> objects = new HashMap<>();
   private final Map<Long, ArrayDeque<WindowPost>> buckets = new HashMap<>();
-  private final Map<PostKey, WindowPost> keys = new HashMap<>();
+
+  /** The keys of the last {@code maxPosts} posts added, whatever their age, oldest first. */
+  private final LinkedHashSet<PostKey> seen = new LinkedHashSet<>();
+
   private int bucketEntries;
   private long latest = Long.MIN_VALUE;
   private long seq;
@@ -56,8 +60,9 @@ final class SignalWindow {
    * Evicts what fell out, adds {@code p}, and reports its co-shares to {@code sink}.
    *
    * @param evidence the post's ledger reference, or null when it came without one
-   * @return false, and nothing reported, if a post with the same key is still in the window (the
-   *     same post offered again after a failed batch, or re-captured after an edit)
+   * @return false, and nothing reported, if a post with the same key was among the last {@code
+   *     maxPosts} added, whatever its age (the same post offered again after a failed batch, or
+   *     re-captured after an edit)
    */
   boolean add(Post p, EvidenceRef evidence, CoShareSink sink) {
     long millis = p.createdAt().toEpochMilli();
@@ -66,11 +71,13 @@ final class SignalWindow {
         && (posts.size() >= maxPosts || posts.peekFirst().millis < latest - window)) {
       evict(posts.pollFirst());
     }
-    if (keys.containsKey(p.key())) {
+    if (!seen.add(p.key())) {
       return false;
     }
+    if (seen.size() > maxPosts) {
+      seen.remove(seen.iterator().next());
+    }
     WindowPost w = new WindowPost(seq++, millis, p.author().id(), new PostRef(p.key(), evidence));
-    keys.put(p.key(), w);
     if (cfg.signals().contains(Signal.TEXT)) {
       text(p, w);
     }
@@ -136,7 +143,6 @@ final class SignalWindow {
   }
 
   private void evict(WindowPost w) {
-    keys.remove(w.key, w);
     for (String key : w.objects) {
       removeFrom(objects, key, w);
     }
