@@ -230,6 +230,11 @@ public final class CampaignsJson {
     g.writeNumberField("maxComponentSize", c.maxComponentSize());
     g.writeStringField("timelineBucket", duration(c.timelineBucket()));
     g.writeNumberField("maxEvidencePerSignal", c.maxEvidencePerSignal());
+    g.writeObjectFieldStart("burst");
+    g.writeStringField("bin", duration(c.burst().bin()));
+    g.writeNumberField("minFactor", c.burst().minFactor());
+    g.writeStringField("baseline", duration(c.burst().baseline()));
+    g.writeEndObject();
     g.writeNumberField("seed", c.seed());
   }
 

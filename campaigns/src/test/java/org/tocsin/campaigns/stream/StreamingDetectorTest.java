@@ -124,7 +124,9 @@ class StreamingDetectorTest {
         String id = "p" + n++;
         EvidenceRef ref =
             new EvidenceRef(
-                100 + n, "%064x".formatted(n), StreamPosts.START.plusSeconds(round * 120 + m + 1));
+                100 + n,
+                String.format(java.util.Locale.ROOT, "%064x", n),
+                StreamPosts.START.plusSeconds(round * 120 + m + 1));
         refs.put(id, ref);
         d.accept(
             new ScoredPost(
