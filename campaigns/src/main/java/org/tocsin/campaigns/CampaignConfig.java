@@ -36,6 +36,7 @@ import org.tocsin.campaigns.signal.Signal;
  * @param timelineBucket width of timeline buckets
  * @param maxEvidencePerSignal co-shares kept verbatim per edge and signal
  * @param seed seed of the community algorithm
+ * @param burst the parameters of the synchronised-burst signal ({@link Signal#BURST})
  */
 public record CampaignConfig(
     Duration window,
@@ -53,7 +54,35 @@ public record CampaignConfig(
     int maxComponentSize,
     Duration timelineBucket,
     int maxEvidencePerSignal,
-    long seed) {
+    long seed,
+    BurstConfig burst) {
+
+  /**
+   * Parameters of the synchronised-burst signal: posts fall into time bins of width {@code bin}; a
+   * bin is a burst when it holds at least {@code minFactor} times the mean posts per bin of the
+   * {@code baseline} around it, and posts by at least {@code minAccounts} accounts.
+   *
+   * @param bin width of a time bin
+   * @param minFactor how many times the local mean a burst bin holds at least
+   * @param baseline the span around a bin whose mean is the baseline
+   */
+  public record BurstConfig(Duration bin, double minFactor, Duration baseline) {
+    /** Checks the values. */
+    public BurstConfig {
+      Objects.requireNonNull(bin, "bin");
+      Objects.requireNonNull(baseline, "baseline");
+      if (bin.toMillis() < 1) {
+        throw new IllegalArgumentException("burst.bin must be at least 1ms [got " + bin + "]");
+      }
+      if (!(minFactor >= 1)) {
+        throw new IllegalArgumentException("burst.minFactor must be >= 1 [got " + minFactor + "]");
+      }
+      if (baseline.compareTo(bin) < 0) {
+        throw new IllegalArgumentException(
+            "burst.baseline must be at least burst.bin [got " + baseline + "]");
+      }
+    }
+  }
 
   /** The resource holding the defaults, with a comment on every key. */
   public static final String DEFAULT_RESOURCE = "/org/tocsin/campaigns/campaigns-default.json";
@@ -109,6 +138,7 @@ public record CampaignConfig(
     atLeast("minAccounts", minAccounts, 2);
     atLeast("maxComponentSize", maxComponentSize, minAccounts);
     atLeast("maxEvidencePerSignal", maxEvidencePerSignal, 0);
+    Objects.requireNonNull(burst, "burst");
   }
 
   /** The checked-in defaults. */
@@ -155,7 +185,8 @@ public record CampaignConfig(
         maxComponentSize,
         timelineBucket,
         maxEvidencePerSignal,
-        seed);
+        seed,
+        burst);
   }
 
   /** This configuration with another minimum repetition count ({@code --min-repeat}). */
@@ -176,7 +207,8 @@ public record CampaignConfig(
         maxComponentSize,
         timelineBucket,
         maxEvidencePerSignal,
-        seed);
+        seed,
+        burst);
   }
 
   /** This configuration with another set of signals. */
@@ -197,7 +229,8 @@ public record CampaignConfig(
         maxComponentSize,
         timelineBucket,
         maxEvidencePerSignal,
-        seed);
+        seed,
+        burst);
   }
 
   /** This configuration with another edge-weight quantile. */
@@ -218,7 +251,8 @@ public record CampaignConfig(
         maxComponentSize,
         timelineBucket,
         maxEvidencePerSignal,
-        seed);
+        seed,
+        burst);
   }
 
   /**
@@ -277,7 +311,11 @@ public record CampaignConfig(
         integer(t, "maxComponentSize"),
         parseDuration(string(t, "timelineBucket")),
         integer(t, "maxEvidencePerSignal"),
-        t.get("seed").asLong());
+        t.get("seed").asLong(),
+        new BurstConfig(
+            parseDuration(string(t.get("burst"), "bin")),
+            number(t.get("burst"), "minFactor"),
+            parseDuration(string(t.get("burst"), "baseline"))));
   }
 
   private static ObjectNode defaultTree() {

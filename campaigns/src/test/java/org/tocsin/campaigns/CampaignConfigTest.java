@@ -18,7 +18,12 @@ class CampaignConfigTest {
     assertThat(c.window()).isEqualTo(CampaignConfig.DEFAULT_WINDOW);
     assertThat(c.minRepeat()).isEqualTo(CampaignConfig.DEFAULT_MIN_REPEAT);
     assertThat(c.edgeWeightQuantile()).isEqualTo(CampaignConfig.DEFAULT_EDGE_WEIGHT_QUANTILE);
-    assertThat(c.signals()).containsExactlyInAnyOrder(Signal.values());
+    assertThat(c.signals())
+        .containsExactlyInAnyOrder(
+            Signal.TEXT, Signal.URL, Signal.HASHTAGS, Signal.MEDIA, Signal.REPOST);
+    assertThat(c.burst().bin()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(c.burst().minFactor()).isEqualTo(4.0);
+    assertThat(c.burst().baseline()).isEqualTo(java.time.Duration.ofHours(1));
     assertThat(c.permutations()).isEqualTo(c.bands() * c.rows());
   }
 

@@ -16,6 +16,8 @@ import org.tocsin.core.post.ScoredPost;
  * @param createdAt when the alert was raised
  * @param post the post with its score, explanation and evidence ref
  * @param reasons which conditions held, in words
+ * @param campaign for an alert of a campaign condition, the live campaign and its change (the post
+ *     is then the one whose arrival caused it); null for an alert on a post alone
  */
 public record Alert(
     String id,
@@ -24,7 +26,25 @@ public record Alert(
     String ruleName,
     Instant createdAt,
     ScoredPost post,
-    List<String> reasons) {
+    List<String> reasons,
+    CampaignTrigger campaign) {
+
+  /** An alert on a post alone. */
+  public Alert(
+      String id,
+      long n,
+      String ruleId,
+      String ruleName,
+      Instant createdAt,
+      ScoredPost post,
+      List<String> reasons) {
+    this(id, n, ruleId, ruleName, createdAt, post, reasons, null);
+  }
+
+  /** This alert at position {@code n} of the outbox. */
+  Alert withN(long n) {
+    return new Alert(id, n, ruleId, ruleName, createdAt, post, reasons, campaign);
+  }
 
   /** Checks the fields. */
   public Alert {

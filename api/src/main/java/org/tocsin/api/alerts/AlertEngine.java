@@ -72,6 +72,9 @@ public final class AlertEngine {
       Instant now = Instant.now();
       for (ScoredPost sp : posts) {
         for (RuleMatcher m : matchers) {
+          if (m.rule().campaign() != null) {
+            continue; // raised on campaign events, see CampaignAlerts
+          }
           List<String> reasons = m.match(sp);
           if (reasons.isEmpty()) {
             continue;
@@ -96,6 +99,45 @@ public final class AlertEngine {
       }
     }
     return raised;
+  }
+
+  /**
+   * Numbers the drafts that are not in the outbox yet, appends them and tells the listeners.
+   *
+   * @param drafts alerts with any {@code n}; a draft whose id is already in the outbox, or earlier
+   *     in the list, is dropped
+   * @return the alerts raised
+   * @throws IOException if the outbox cannot be written; nothing is raised
+   */
+  List<Alert> raise(List<Alert> drafts) throws IOException {
+    if (drafts.isEmpty()) {
+      return List.of();
+    }
+    List<Alert> raised = new ArrayList<>();
+    synchronized (outbox) {
+      long n = outbox.nextN();
+      for (Alert a : drafts) {
+        if (!outbox.contains(a.id()) && !containsId(raised, a.id())) {
+          raised.add(a.withN(n++));
+        }
+      }
+      if (raised.isEmpty()) {
+        return raised;
+      }
+      outbox.append(raised);
+    }
+    tell(raised);
+    return raised;
+  }
+
+  private void tell(List<Alert> raised) {
+    for (Consumer<List<Alert>> l : listeners) {
+      try {
+        l.accept(raised);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "an alert listener failed; the alerts stay in the outbox", e);
+      }
+    }
   }
 
   /** The stable id of the alert a rule raises for a post's ledger record. */

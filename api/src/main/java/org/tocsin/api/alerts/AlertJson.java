@@ -29,6 +29,9 @@ public final class AlertJson {
     ArrayNode reasons = o.putArray("reasons");
     a.reasons().forEach(reasons::add);
     o.setAll((ObjectNode) ScoreJson.toNode(a.post()));
+    if (a.campaign() != null) {
+      o.set("campaign", a.campaign().toNode());
+    }
     return o;
   }
 
@@ -57,7 +60,8 @@ public final class AlertJson {
           o.at("/rule/name").asText(),
           Instant.parse(o.get("createdAt").asText()),
           sp,
-          reasons);
+          reasons,
+          CampaignTrigger.fromNode(o.get("campaign")));
     } catch (PostFormatException | RuntimeException e) {
       throw new IllegalArgumentException("not an alert: " + e.getMessage(), e);
     }
@@ -91,6 +95,9 @@ public final class AlertJson {
         w.put("secret", r.webhook().secret());
       }
     }
+    if (r.campaign() != null) {
+      o.set("campaign", r.campaign().toNode());
+    }
     o.put("createdAt", r.createdAt().toString());
     if (r.createdBy() != null) {
       o.put("createdBy", r.createdBy());
@@ -123,7 +130,8 @@ public final class AlertJson {
         strings(o, "targets"),
         webhook,
         createdAt,
-        createdBy);
+        createdBy,
+        CampaignCondition.fromNode(o.get("campaign")));
   }
 
   private static String text(JsonNode o, String field, int max, boolean required) {

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param webhook where to POST alerts, or null for the stream only
  * @param createdAt when the rule was made; posts captured before never alert
  * @param createdBy the id of the key that made it
+ * @param campaign a condition on live campaigns, or null: a rule with one alerts on campaign events
+ *     (see {@link CampaignAlerts}), its other conditions then apply to the post behind the event
  */
 public record AlertRule(
     String id,
@@ -33,7 +35,46 @@ public record AlertRule(
     Set<String> targets,
     Webhook webhook,
     Instant createdAt,
-    String createdBy) {
+    String createdBy,
+    CampaignCondition campaign) {
+
+  /** A rule on posts alone. */
+  public AlertRule(
+      String id,
+      String name,
+      String query,
+      Double minHate,
+      Double minIncitement,
+      Double minDehumanization,
+      Set<String> labels,
+      Set<String> targets,
+      Webhook webhook,
+      Instant createdAt,
+      String createdBy) {
+    this(
+        id,
+        name,
+        query,
+        minHate,
+        minIncitement,
+        minDehumanization,
+        labels,
+        targets,
+        webhook,
+        createdAt,
+        createdBy,
+        null);
+  }
+
+  /** Whether any condition on the post itself is set (query, scores, labels, targets). */
+  public boolean hasPostConditions() {
+    return query != null
+        || minHate != null
+        || minIncitement != null
+        || minDehumanization != null
+        || !labels.isEmpty()
+        || !targets.isEmpty();
+  }
 
   /** A webhook: the URL to POST to and the secret that signs each body (HMAC-SHA256). */
   public record Webhook(String url, String secret) {
@@ -72,10 +113,11 @@ public record AlertRule(
         && minIncitement == null
         && minDehumanization == null
         && labels.isEmpty()
-        && targets.isEmpty()) {
+        && targets.isEmpty()
+        && campaign == null) {
       throw new IllegalArgumentException(
           "a rule needs at least one condition: query, minHate, minIncitement, minDehumanization,"
-              + " labels or targets");
+              + " labels, targets or campaign");
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.tocsin.api.campaigns.live.LiveCampaigns;
 import org.tocsin.api.node.CaptureParsers;
 import org.tocsin.api.node.TocsinNode;
 import org.tocsin.campaigns.CampaignConfig;
@@ -27,6 +28,11 @@ import org.tocsin.evidence.capture.CaptureCodec;
  * takes each one's score and evidence ref from the index, and runs the batch detector. Nothing is
  * stored; after a restart it is computed again. Campaign ids are stable as long as a campaign's
  * earliest accounts and first shared object stay the same.
+ *
+ * <p>Live campaigns ({@link #live()}) are found by the streaming detector as posts are indexed,
+ * with ids given when the stream first sees them; this batch view, over everything the ledger
+ * holds, can name the same campaign differently, since it sees more of its history. The API lists
+ * both and links each live campaign to the batch campaign that shares most of its accounts.
  *
  * <p>Limits: the batch detector holds every post in memory (about 1.4 GB per million posts).
  */
@@ -53,6 +59,11 @@ public final class CampaignService {
   /** The error of the last failed computation, or null. */
   public String lastError() {
     return lastError;
+  }
+
+  /** The node's live campaigns (streaming), beside the batch view this service computes. */
+  public LiveCampaigns live() {
+    return node.liveCampaigns();
   }
 
   /** The detector's parameters. */

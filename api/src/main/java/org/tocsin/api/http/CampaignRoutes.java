@@ -9,18 +9,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.campaigns.CampaignService;
 import org.tocsin.api.campaigns.CampaignSnapshot;
+import org.tocsin.api.campaigns.live.LiveCampaignJson;
+import org.tocsin.api.campaigns.live.LiveCampaigns;
 import org.tocsin.campaigns.detect.Campaign;
 import org.tocsin.campaigns.detect.HarmProfile;
+import org.tocsin.campaigns.graph.CoordinationEdge;
 import org.tocsin.campaigns.json.CampaignsJson;
+import org.tocsin.campaigns.stream.StreamingCampaign;
 import org.tocsin.core.json.Json;
 
 /**
- * Campaigns: {@code GET /api/v1/campaigns} (ranked summaries) and {@code GET /api/v1/campaigns/:id}
- * (accounts, posts, timeline and every edge with its evidence).
+ * Campaigns: {@code GET /api/v1/campaigns} (ranked summaries of the batch view, and under {@code
+ * live} the campaigns the streaming detector tracks now) and {@code GET /api/v1/campaigns/:id}
+ * (accounts, posts, timeline and every edge with its evidence; a batch campaign first, else a live
+ * one, told apart by {@code source}).
  */
 final class CampaignRoutes {
   /** How campaigns are ranked. */
@@ -69,7 +78,54 @@ final class CampaignRoutes {
         list.add(n);
       }
     }
+    live(body.putObject("live"), s, limit);
     JsonResponses.send(rc, 200, body);
+  }
+
+  /** The live campaigns, largest first, each linked to the batch campaign it overlaps most. */
+  private void live(ObjectNode out, CampaignSnapshot s, int limit) {
+    LiveCampaigns live = service.live();
+    List<StreamingCampaign> all = new ArrayList<>(live.campaigns());
+    all.sort(
+        Comparator.comparingInt((StreamingCampaign c) -> c.accounts().size())
+            .reversed()
+            .thenComparing(StreamingCampaign::id));
+    out.put("since", live.since().toString());
+    out.put("postsSeen", live.postsSeen());
+    out.put("total", all.size());
+    Map<String, String> batchOf = batchOfAccount(s);
+    ArrayNode list = out.putArray("campaigns");
+    for (StreamingCampaign c : all.subList(0, Math.min(limit, all.size()))) {
+      list.add(LiveCampaignJson.summary(c, overlap(c, batchOf)));
+    }
+  }
+
+  private static Map<String, String> batchOfAccount(CampaignSnapshot s) {
+    Map<String, String> m = new HashMap<>();
+    if (s != null) {
+      for (Campaign c : s.campaigns()) {
+        c.accounts().forEach(a -> m.putIfAbsent(a, c.id()));
+      }
+    }
+    return m;
+  }
+
+  /** The batch campaign holding most of the live campaign's accounts (ties: the lesser id). */
+  private static String overlap(StreamingCampaign c, Map<String, String> batchOf) {
+    Map<String, Integer> votes = new TreeMap<>();
+    for (String a : c.accounts()) {
+      String b = batchOf.get(a);
+      if (b != null) {
+        votes.merge(b, 1, Integer::sum);
+      }
+    }
+    String best = null;
+    for (Map.Entry<String, Integer> v : votes.entrySet()) {
+      if (best == null || v.getValue() > votes.get(best)) {
+        best = v.getKey();
+      }
+    }
+    return best;
   }
 
   private void get(RoutingContext rc) {
@@ -77,13 +133,28 @@ final class CampaignRoutes {
     if (id.length() > 64) {
       throw ApiException.badParameter("id", "too long");
     }
-    CampaignSnapshot s =
-        service
-            .latest()
-            .orElseThrow(
-                () -> new ApiException(503, "unavailable", "campaigns are still being computed"));
-    Campaign c = s.find(id).orElseThrow(() -> ApiException.notFound("no campaign " + id));
-    JsonResponses.send(rc, 200, render(c));
+    CampaignSnapshot s = service.latest().orElse(null);
+    Campaign c = s == null ? null : s.find(id).orElse(null);
+    if (c != null) {
+      ObjectNode n = render(c);
+      n.put("source", "batch");
+      JsonResponses.send(rc, 200, n);
+      return;
+    }
+    LiveCampaigns live = service.live();
+    StreamingCampaign lc = live.campaign(id).orElse(null);
+    if (lc != null) {
+      List<CoordinationEdge> edges = live.edges(id).orElse(List.of());
+      JsonResponses.send(
+          rc,
+          200,
+          LiveCampaignJson.detail(lc, edges, live.events(id), overlap(lc, batchOfAccount(s))));
+      return;
+    }
+    if (s == null) {
+      throw new ApiException(503, "unavailable", "campaigns are still being computed");
+    }
+    throw ApiException.notFound("no campaign " + id);
   }
 
   static Comparator<Campaign> order(Sort sort) {

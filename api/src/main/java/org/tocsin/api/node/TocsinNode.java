@@ -9,8 +9,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tocsin.api.alerts.AlertEngine;
 import org.tocsin.api.alerts.AlertOutbox;
+import org.tocsin.api.alerts.CampaignAlerts;
 import org.tocsin.api.alerts.RuleStore;
+import org.tocsin.api.campaigns.live.LiveCampaigns;
 import org.tocsin.api.config.TocsinConfig;
+import org.tocsin.campaigns.stream.StreamingConfig;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.evidence.FileEvidenceLog;
 import org.tocsin.evidence.sign.TreeHeadKeys;
@@ -42,6 +45,7 @@ public final class TocsinNode implements Closeable {
   private final PostScorer scorer;
   private final Custody custody;
   private final AlertEngine alerts;
+  private final LiveCampaigns liveCampaigns;
   private final WatchlistStore watchlists;
   private final SavedSearchStore searches;
   private final LedgerIndexer indexer;
@@ -73,6 +77,8 @@ public final class TocsinNode implements Closeable {
             config.ingest().commitEveryRecords());
     indexer.setCustody(custody);
     indexer.addListener(alerts::onIndexed);
+    this.liveCampaigns = new LiveCampaigns(StreamingConfig.defaults(), new CampaignAlerts(alerts));
+    indexer.addListener(liveCampaigns::indexed);
     this.importer = new PostImporter(ledger, indexer, config.ingest().batchSize());
     this.startupCatchUp = indexer.catchUp();
     indexer.flush();
@@ -230,6 +236,11 @@ public final class TocsinNode implements Closeable {
   /** The alert engine (rules and outbox). */
   public AlertEngine alerts() {
     return alerts;
+  }
+
+  /** Live campaigns: the streaming detector over posts as they are indexed. */
+  public LiveCampaigns liveCampaigns() {
+    return liveCampaigns;
   }
 
   /** The analysts' watchlists (context for every score). */

@@ -29,7 +29,12 @@ public record BenchCorpus(
     /** One member posts, the others repost it within seconds. */
     REPOST_RING,
     /** Copy-paste spread over ten minutes, so that most pairs fall outside a 60 s window. */
-    SLOW_DRIP
+    SLOW_DRIP,
+    /**
+     * Scheduled accounts: each member posts its own unrelated real text, no shared link or tag,
+     * within 4 s of each action; only their timing gives them away.
+     */
+    SYNC_BURST
   }
 
   /** Freezes the collections. */

@@ -29,8 +29,11 @@ import org.tocsin.core.post.Post;
  *
  * <p><b>Campaigns</b> ({@link Kind}): 5 to 15 accounts each, 3 to 8 actions at random times; each
  * member joins an action with probability 0.85. Copy-paste, paraphrase and link pushing jitter the
- * members by up to 45 s, repost rings by 3 to 50 s after the seed post, slow drip by up to 10 min.
- * Campaign accounts also post a few organic-looking posts of their own.
+ * members by up to 45 s, repost rings by 3 to 50 s after the seed post, slow drip by up to 10 min,
+ * synchronised bursts by up to 4 s (each member with its own unrelated real text). Kinds are
+ * injected in {@link Kind} order after the background, so adding a kind at the end leaves the
+ * earlier campaigns as they were. Campaign accounts also post a few organic-looking posts of their
+ * own.
  */
 public final class GroundTruthGenerator {
 
@@ -189,6 +192,10 @@ public final class GroundTruthGenerator {
           }
           case SLOW_DRIP ->
               out.add(post(m, at + rnd.nextInt(600_000), text, List.of(), tags, null));
+          case SYNC_BURST -> {
+            Post own = source();
+            out.add(post(m, at + rnd.nextInt(4_000), own.text(), List.of(), List.of(), null));
+          }
         }
         if (seed == null) {
           seed = out.get(out.size() - 1);

@@ -11,6 +11,7 @@ import org.tocsin.campaigns.internal.IntList;
 import org.tocsin.campaigns.signal.NearDuplicates;
 import org.tocsin.campaigns.signal.SharedObjects;
 import org.tocsin.campaigns.signal.Signal;
+import org.tocsin.campaigns.signal.SyncBursts;
 import org.tocsin.core.post.PostKey;
 
 /**
@@ -18,7 +19,8 @@ import org.tocsin.core.post.PostKey;
  *
  * <ol>
  *   <li>Each post's shared objects are collected per signal ({@link SharedObjects}); near-duplicate
- *       texts are grouped first ({@link NearDuplicates}).
+ *       texts are grouped first ({@link NearDuplicates}); burst time bins are found over the posts
+ *       in time order ({@link SyncBursts}).
  *   <li>For each object, its posts in time order are scanned with a sliding window: two posts by
  *       different accounts at most {@code window} apart are a co-share. Each post is compared with
  *       at most {@code maxComparisonsPerPost} earlier posts, which bounds the work on trending
@@ -77,6 +79,11 @@ public final class CoordinationGraph {
                   .computeIfAbsent(s, k -> new HashMap<>())
                   .computeIfAbsent(o, k -> new IntList(2))
                   .add(post));
+    }
+    if (cfg.signals().contains(Signal.BURST)) {
+      Map<String, IntList> bursts = new HashMap<>();
+      SyncBursts.forEach(n, table::millis, table::account, cfg, bursts::put);
+      objects.put(Signal.BURST, bursts);
     }
     Map<Long, AccountPair> pairs = new HashMap<>();
     long window = cfg.window().toMillis();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.campaigns.detect.Campaign;
@@ -68,6 +69,24 @@ public final class CampaignsJson {
     try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       campaign(g, c);
+    }
+    out.flush();
+  }
+
+  /**
+   * Writes edges as a JSON array, each in the same form as an entry of a campaign's {@code edges};
+   * {@code out} is flushed, not closed.
+   *
+   * @throws IOException if writing fails
+   */
+  public static void writeEdges(List<CoordinationEdge> edges, OutputStream out) throws IOException {
+    try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartArray();
+      for (CoordinationEdge e : edges) {
+        edge(g, e);
+      }
+      g.writeEndArray();
     }
     out.flush();
   }
@@ -211,6 +230,11 @@ public final class CampaignsJson {
     g.writeNumberField("maxComponentSize", c.maxComponentSize());
     g.writeStringField("timelineBucket", duration(c.timelineBucket()));
     g.writeNumberField("maxEvidencePerSignal", c.maxEvidencePerSignal());
+    g.writeObjectFieldStart("burst");
+    g.writeStringField("bin", duration(c.burst().bin()));
+    g.writeNumberField("minFactor", c.burst().minFactor());
+    g.writeStringField("baseline", duration(c.burst().baseline()));
+    g.writeEndObject();
     g.writeNumberField("seed", c.seed());
   }
 

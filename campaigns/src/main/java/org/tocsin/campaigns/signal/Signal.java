@@ -13,7 +13,12 @@ public enum Signal {
   /** The same media file, by its SHA-256. */
   MEDIA,
   /** Reposting, boosting or quoting the same post. */
-  REPOST;
+  REPOST,
+  /**
+   * Posting in the same burst time bin ({@link SyncBursts}): content-free, batch only, and off
+   * unless listed in {@code signals}.
+   */
+  BURST;
 
   /** The name used in JSON and configuration: lower case. */
   public String jsonName() {

@@ -33,10 +33,12 @@ final class AccountGraph {
   private final Map<String, Account> byId = new HashMap<>(1024);
   private final Set<StreamEdge> repeated = new HashSet<>();
   private final int minRepeat;
+  private final int maxSamples;
   private int edges;
 
-  AccountGraph(int minRepeat) {
+  AccountGraph(int minRepeat, int maxSamples) {
     this.minRepeat = minRepeat;
+    this.maxSamples = maxSamples;
   }
 
   /** The account {@code id}, created if new, marked as seen at {@code millis}. */
@@ -68,7 +70,7 @@ final class AccountGraph {
       y.edges.put(x.id, e);
       edges++;
     }
-    e.add(s, key, earlier, later);
+    e.add(s, key, earlier, later, maxSamples);
     if (e.weight() >= minRepeat) {
       repeated.add(e);
     }
@@ -130,6 +132,21 @@ final class AccountGraph {
     int lo = (int) Math.floor(h);
     int hi = Math.min(w.length - 1, lo + 1);
     return Math.max(minRepeat, w[lo] + (h - lo) * (w[hi] - w[lo]));
+  }
+
+  /** Post refs and verbatim co-shares held by all edges: {@code {posts, samples}}. */
+  long[] evidenceSizes() {
+    long posts = 0;
+    long samples = 0;
+    for (Account a : accounts.values()) {
+      for (StreamEdge e : a.edges.values()) {
+        if (e.accountA.equals(a.id)) {
+          posts += e.postCount();
+          samples += e.sampleCount();
+        }
+      }
+    }
+    return new long[] {posts, samples};
   }
 
   int accountCount() {

@@ -169,6 +169,7 @@ final class CampaignTracker {
     long last = Long.MIN_VALUE;
     int edges = 0;
     long weights = 0;
+    Set<Long> posts = new HashSet<>();
     for (String a : ids) {
       Account acc = g.peek(a);
       if (acc == null) {
@@ -183,6 +184,7 @@ final class CampaignTracker {
         if (a.equals(e.accountA)) {
           edges++;
           weights += e.weight();
+          e.postSeqs().forEach(posts::add);
           first = Math.min(first, Math.min(e.firstA, e.firstB));
           last = Math.max(last, e.lastMillis);
           for (Signal s : Signal.values()) {
@@ -202,7 +204,20 @@ final class CampaignTracker {
         Instant.ofEpochMilli(edges == 0 ? 0 : last),
         signals,
         edges,
-        edges == 0 ? 0 : (double) weights / edges);
+        edges == 0 ? 0 : (double) weights / edges,
+        posts.size());
+  }
+
+  /** The accounts of campaign {@code id} now, or null if it is not tracked. */
+  Set<String> accountsOf(String id) {
+    Tracked t = campaigns.get(id);
+    return t == null ? null : t.accounts;
+  }
+
+  /** The latest snapshot of campaign {@code id}, or null. */
+  StreamingCampaign snapshotOf(String id) {
+    Tracked t = campaigns.get(id);
+    return t == null ? null : t.snapshot;
   }
 
   /** Removes an evicted account from its campaign; a campaign with no account left is dropped. */

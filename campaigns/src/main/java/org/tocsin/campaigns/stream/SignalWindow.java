@@ -3,14 +3,18 @@ package org.tocsin.campaigns.stream;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.campaigns.graph.PostRef;
 import org.tocsin.campaigns.signal.MinHash;
 import org.tocsin.campaigns.signal.SharedObjects;
 import org.tocsin.campaigns.signal.Signal;
 import org.tocsin.campaigns.signal.TextShingles;
+import org.tocsin.core.evidence.EvidenceRef;
 import org.tocsin.core.post.Post;
+import org.tocsin.core.post.PostKey;
 
 /**
  * The sliding window of recent posts, indexed by shared object and by LSH band key, that finds the
@@ -37,6 +41,10 @@ final class SignalWindow {
   private final ArrayDeque<WindowPost> posts = new ArrayDeque<>();
   private final Map<String, ArrayDeque<WindowPost>> objects = new HashMap<>();
   private final Map<Long, ArrayDeque<WindowPost>> buckets = new HashMap<>();
+
+  /** The keys of the last {@code maxPosts} posts added, whatever their age, oldest first. */
+  private final LinkedHashSet<PostKey> seen = new LinkedHashSet<>();
+
   private int bucketEntries;
   private long latest = Long.MIN_VALUE;
   private long seq;
@@ -48,15 +56,28 @@ final class SignalWindow {
     this.window = cfg.window().toMillis();
   }
 
-  /** Evicts what fell out, adds {@code p}, and reports its co-shares to {@code sink}. */
-  void add(Post p, CoShareSink sink) {
+  /**
+   * Evicts what fell out, adds {@code p}, and reports its co-shares to {@code sink}.
+   *
+   * @param evidence the post's ledger reference, or null when it came without one
+   * @return false, and nothing reported, if a post with the same key was among the last {@code
+   *     maxPosts} added, whatever its age (the same post offered again after a failed batch, or
+   *     re-captured after an edit)
+   */
+  boolean add(Post p, EvidenceRef evidence, CoShareSink sink) {
     long millis = p.createdAt().toEpochMilli();
     latest = Math.max(latest, millis);
     while (!posts.isEmpty()
         && (posts.size() >= maxPosts || posts.peekFirst().millis < latest - window)) {
       evict(posts.pollFirst());
     }
-    WindowPost w = new WindowPost(seq++, millis, p.author().id(), p.key());
+    if (!seen.add(p.key())) {
+      return false;
+    }
+    if (seen.size() > maxPosts) {
+      seen.remove(seen.iterator().next());
+    }
+    WindowPost w = new WindowPost(seq++, millis, p.author().id(), new PostRef(p.key(), evidence));
     if (cfg.signals().contains(Signal.TEXT)) {
       text(p, w);
     }
@@ -76,6 +97,7 @@ final class SignalWindow {
       list.addLast(w);
     }
     posts.addLast(w);
+    return true;
   }
 
   private void text(Post p, WindowPost w) {

@@ -20,6 +20,8 @@ import org.tocsin.campaigns.signal.Signal;
  * @param signals per signal, the number of co-shares on its retained edges
  * @param edges number of retained edges between its accounts that pass the weight filter
  * @param meanWeight mean weight of those edges
+ * @param posts distinct posts behind those edges (each edge remembers at most {@link
+ *     StreamEdge#MAX_POSTS_PER_SIDE} per side)
  */
 public record StreamingCampaign(
     String id,
@@ -28,7 +30,8 @@ public record StreamingCampaign(
     Instant lastCoShare,
     Map<Signal, Integer> signals,
     int edges,
-    double meanWeight) {
+    double meanWeight,
+    int posts) {
 
   /** Checks the fields and freezes the collections. */
   public StreamingCampaign {

@@ -1,13 +1,16 @@
 package org.tocsin.campaigns.stream;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.campaigns.graph.CoordinationEdge;
 import org.tocsin.campaigns.stream.AccountGraph.Account;
+import org.tocsin.core.evidence.EvidenceRef;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.post.ScoredPost;
 
@@ -63,37 +66,54 @@ public final class StreamingDetector {
     this.listener = Objects.requireNonNull(listener, "listener");
     CampaignConfig d = cfg.detection();
     this.window = new SignalWindow(d, cfg.maxWindowPosts());
-    this.graph = new AccountGraph(d.minRepeat());
+    this.graph = new AccountGraph(d.minRepeat(), d.maxEvidencePerSignal());
     this.tracker = new CampaignTracker(d);
     this.threshold = d.minRepeat();
   }
 
-  /** Takes one scored post from the index or the pipeline into account. */
+  /**
+   * Takes one scored post from the index or the pipeline into account; its evidence ref goes with
+   * it onto every edge it supports.
+   */
   public void accept(ScoredPost post) {
-    accept(Objects.requireNonNull(post, "post").post());
+    Objects.requireNonNull(post, "post");
+    accept(post.post(), post.evidence());
   }
 
   /**
-   * Takes one post into account and reports the campaign events it causes to the listener.
+   * Takes one post without an evidence ref into account.
    *
    * @param post the post; a post much older than those before it only meets the posts still in the
    *     window
    */
   public void accept(Post post) {
+    accept(post, null);
+  }
+
+  /**
+   * Takes one post into account and reports the campaign events it causes to the listener. A post
+   * whose key is still in the window (offered again) is ignored.
+   */
+  private void accept(Post post, EvidenceRef evidence) {
     Objects.requireNonNull(post, "post");
     if (++accepted % cfg.thresholdEvery() == 0) {
       threshold = graph.quantile(cfg.detection().edgeWeightQuantile());
     }
     Set<String> touched = new LinkedHashSet<>();
-    window.add(
-        post,
-        (s, key, earlier, later) -> {
-          StreamEdge e = graph.coShare(s, key, earlier, later);
-          if (e.weight() >= threshold) {
-            touched.add(e.accountA);
-            touched.add(e.accountB);
-          }
-        });
+    boolean added =
+        window.add(
+            post,
+            evidence,
+            (s, key, earlier, later) -> {
+              StreamEdge e = graph.coShare(s, key, earlier, later);
+              if (e.weight() >= threshold) {
+                touched.add(e.accountA);
+                touched.add(e.accountB);
+              }
+            });
+    if (!added) {
+      return;
+    }
     graph.touch(post.author().id(), post.createdAt().toEpochMilli());
     long before = window.latest() - cfg.retention().toMillis();
     for (Account a : graph.evict(before, cfg.maxAccounts())) {
@@ -128,15 +148,53 @@ public final class StreamingDetector {
     return a == null ? Optional.empty() : Optional.ofNullable(a.campaign);
   }
 
-  /** How much state is kept now. */
+  /** The latest snapshot of campaign {@code id}, if it is tracked now. */
+  public Optional<StreamingCampaign> campaign(String id) {
+    return Optional.ofNullable(tracker.snapshotOf(id));
+  }
+
+  /**
+   * The edges of campaign {@code id} that pass the weight filter now, each with its signals, shared
+   * objects, time gaps, sample co-shares and the posts behind it with their evidence refs, as batch
+   * reports edges; strongest first.
+   */
+  public Optional<List<CoordinationEdge>> edges(String id) {
+    Set<String> ids = tracker.accountsOf(id);
+    if (ids == null) {
+      return Optional.empty();
+    }
+    List<CoordinationEdge> out = new ArrayList<>();
+    for (String a : ids) {
+      Account acc = graph.peek(a);
+      if (acc == null) {
+        continue;
+      }
+      for (StreamEdge e : acc.edges.values()) {
+        if (a.equals(e.accountA) && e.weight() >= threshold && ids.contains(e.accountB)) {
+          out.add(e.toEdge(cfg.detection().maxEvidencePerSignal()));
+        }
+      }
+    }
+    out.sort(
+        Comparator.comparingInt(CoordinationEdge::weight)
+            .reversed()
+            .thenComparing(CoordinationEdge::accountA)
+            .thenComparing(CoordinationEdge::accountB));
+    return Optional.of(out);
+  }
+
+  /** How much state is kept now (walks every edge: for tests and benchmarks). */
   public StateSizes sizes() {
+    long[] evidence = graph.evidenceSizes();
     return new StateSizes(
         window.size(),
         window.objectCount(),
         window.bucketEntries(),
         graph.accountCount(),
         graph.edgeCount(),
-        tracker.size());
+        tracker.size(),
+        evidence[0],
+        evidence[1]);
   }
 
   /** The edge-weight threshold in force. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,20 @@ import org.tocsin.campaigns.bench.BenchCorpus;
 import org.tocsin.campaigns.detect.Campaign;
 import org.tocsin.campaigns.detect.CampaignDetector;
 import org.tocsin.campaigns.detect.CampaignReport;
+import org.tocsin.campaigns.graph.CoShare;
+import org.tocsin.campaigns.graph.CoordinationEdge;
+import org.tocsin.campaigns.graph.PostRef;
+import org.tocsin.campaigns.graph.SignalEvidence;
+import org.tocsin.campaigns.signal.Signal;
+import org.tocsin.core.evidence.EvidenceRef;
 import org.tocsin.core.post.Post;
+import org.tocsin.core.post.ScoredPost;
+import org.tocsin.core.score.Score;
 
 class StreamingDetectorTest {
 
   private static final long SEED = Long.getLong("tests.seed", 20160322L);
+  private static final Score NONE = new Score("test", "1", 0, 0, 0, 0, List.of(), null, null);
 
   @Test
   void findsTheCopyPasteCampaignWithTheAccountsBatchFindsAndAStableId() {
@@ -104,6 +114,59 @@ class StreamingDetectorTest {
   }
 
   @Test
+  void liveEdgesCarryTheEvidenceRefsOfThePostsBehindThem() {
+    List<CampaignEvent> events = new ArrayList<>();
+    StreamingDetector d = new StreamingDetector(StreamingConfig.defaults(), events::add);
+    Map<String, EvidenceRef> refs = new HashMap<>();
+    int n = 0;
+    for (int round = 0; round < 2; round++) {
+      for (int m = 1; m <= 3; m++) {
+        String id = "p" + n++;
+        EvidenceRef ref =
+            new EvidenceRef(
+                100 + n,
+                String.format(java.util.Locale.ROOT, "%064x", n),
+                StreamPosts.START.plusSeconds(round * 120 + m + 1));
+        refs.put(id, ref);
+        d.accept(
+            new ScoredPost(
+                StreamPosts.link(id, "a" + m, round * 120 + m, "r" + round + ".example"),
+                NONE,
+                ref));
+      }
+    }
+    // offered again (a failed batch re-offered by the indexer): ignored, nothing counted twice
+    int before = events.size();
+    d.accept(new ScoredPost(StreamPosts.link("p0", "a1", 1, "r0.example"), NONE, refs.get("p0")));
+    d.accept(new ScoredPost(StreamPosts.link("p5", "a3", 123, "r1.example"), NONE, refs.get("p5")));
+    assertThat(events).hasSize(before);
+
+    StreamingCampaign c = d.campaigns().get(0);
+    assertThat(c.posts()).isEqualTo(6);
+    List<CoordinationEdge> edges = d.edges(c.id()).orElseThrow();
+    assertThat(edges).hasSize(3);
+    for (CoordinationEdge e : edges) {
+      assertThat(e.weight()).isEqualTo(2);
+      assertThat(e.posts()).hasSize(4);
+      for (PostRef r : e.posts()) {
+        assertThat(r.evidence()).isEqualTo(refs.get(r.key().id()));
+      }
+      SignalEvidence url = e.signals().get(0);
+      assertThat(url.signal()).isEqualTo(Signal.URL);
+      assertThat(url.coShares()).isEqualTo(2);
+      assertThat(url.objects()).containsExactly("url:r0.example", "url:r1.example");
+      assertThat(url.samples()).hasSize(2);
+      for (CoShare cs : url.samples()) {
+        assertThat(cs.first().evidence()).isEqualTo(refs.get(cs.first().key().id()));
+        assertThat(cs.second().evidence()).isEqualTo(refs.get(cs.second().key().id()));
+        assertThat(cs.gapMillis()).isBetween(1_000L, 2_000L);
+      }
+      assertThat(url.maxGapMillis()).isGreaterThanOrEqualTo(url.minGapMillis()).isPositive();
+    }
+    assertThat(d.edges("no-such-campaign")).isEmpty();
+  }
+
+  @Test
   void stateStaysUnderItsBoundsOverALongStream() {
     BenchCorpus c = StreamPosts.corpus(SEED + 1, 30_000, 2_000, 2, Duration.ofDays(2));
     StreamingConfig cfg = StreamingConfig.defaults().withBounds(500, Duration.ofHours(1), 300);
@@ -111,6 +174,7 @@ class StreamingDetectorTest {
     StreamingDetector d = new StreamingDetector(cfg, e -> {});
     int maxWindow = 0;
     int maxAccounts = 0;
+    long maxEdgePosts = 0;
     for (Post p : c.posts()) {
       d.accept(p);
       StateSizes s = d.sizes();
@@ -119,11 +183,24 @@ class StreamingDetectorTest {
       assertThat(s.accounts()).as("accounts, seed %d", SEED + 1).isLessThanOrEqualTo(300);
       assertThat(s.edges()).as("seed %d", SEED + 1).isLessThanOrEqualTo(300 * 299 / 2);
       assertThat(s.campaigns()).as("seed %d", SEED + 1).isLessThanOrEqualTo(s.accounts() / 3);
+      assertThat(s.edgePosts())
+          .as("post refs on edges, seed %d", SEED + 1)
+          .isLessThanOrEqualTo(2L * StreamEdge.MAX_POSTS_PER_SIDE * s.edges());
+      assertThat(s.edgeSamples())
+          .as("verbatim co-shares on edges, seed %d", SEED + 1)
+          .isLessThanOrEqualTo(
+              (long) cfg.detection().maxEvidencePerSignal() * Signal.values().length * s.edges());
+      maxEdgePosts = Math.max(maxEdgePosts, s.edgePosts());
       maxWindow = Math.max(maxWindow, s.windowPosts());
       maxAccounts = Math.max(maxAccounts, s.accounts());
     }
     assertThat(maxWindow).as("the stream fills the window, seed %d", SEED + 1).isPositive();
     assertThat(maxAccounts).as("the bound is reached, seed %d", SEED + 1).isGreaterThan(250);
+    assertThat(maxEdgePosts).as("edges hold evidence, seed %d", SEED + 1).isPositive();
+    StateSizes end = d.sizes();
+    assertThat(end.edgePosts())
+        .as("evidence leaves with its edges, seed %d", SEED + 1)
+        .isLessThanOrEqualTo(2L * StreamEdge.MAX_POSTS_PER_SIDE * end.edges());
   }
 
   private static String label(BenchCorpus c, BenchCorpus.Kind kind) {
