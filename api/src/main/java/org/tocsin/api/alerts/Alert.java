@@ -16,6 +16,8 @@ import org.tocsin.core.post.ScoredPost;
  * @param createdAt when the alert was raised
  * @param post the post with its score, explanation and evidence ref
  * @param reasons which conditions held, in words
+ * @param volume the window counts and example posts of a volume-change alert (then {@code post} is
+ *     the window's latest post), or null
  */
 public record Alert(
     String id,
@@ -24,7 +26,20 @@ public record Alert(
     String ruleName,
     Instant createdAt,
     ScoredPost post,
-    List<String> reasons) {
+    List<String> reasons,
+    VolumeSpike volume) {
+
+  /** An alert raised by one post. */
+  public Alert(
+      String id,
+      long n,
+      String ruleId,
+      String ruleName,
+      Instant createdAt,
+      ScoredPost post,
+      List<String> reasons) {
+    this(id, n, ruleId, ruleName, createdAt, post, reasons, null);
+  }
 
   /** Checks the fields. */
   public Alert {

@@ -29,6 +29,9 @@ public final class AlertJson {
     ArrayNode reasons = o.putArray("reasons");
     a.reasons().forEach(reasons::add);
     o.setAll((ObjectNode) ScoreJson.toNode(a.post()));
+    if (a.volume() != null) {
+      o.set("volume", VolumeJson.toNode(a.volume()));
+    }
     return o;
   }
 
@@ -57,7 +60,8 @@ public final class AlertJson {
           o.at("/rule/name").asText(),
           Instant.parse(o.get("createdAt").asText()),
           sp,
-          reasons);
+          reasons,
+          o.hasNonNull("volume") ? VolumeJson.spikeFromNode(o.get("volume")) : null);
     } catch (PostFormatException | RuntimeException e) {
       throw new IllegalArgumentException("not an alert: " + e.getMessage(), e);
     }
@@ -91,6 +95,9 @@ public final class AlertJson {
         w.put("secret", r.webhook().secret());
       }
     }
+    if (r.volume() != null) {
+      o.set("volumeChange", VolumeJson.toNode(r.volume()));
+    }
     o.put("createdAt", r.createdAt().toString());
     if (r.createdBy() != null) {
       o.put("createdBy", r.createdBy());
@@ -123,7 +130,8 @@ public final class AlertJson {
         strings(o, "targets"),
         webhook,
         createdAt,
-        createdBy);
+        createdBy,
+        o.hasNonNull("volumeChange") ? VolumeJson.changeFromNode(o.get("volumeChange")) : null);
   }
 
   private static String text(JsonNode o, String field, int max, boolean required) {

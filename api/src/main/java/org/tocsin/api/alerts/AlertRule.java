@@ -21,6 +21,7 @@ import java.util.Set;
  * @param webhook where to POST alerts, or null for the stream only
  * @param createdAt when the rule was made; posts captured before never alert
  * @param createdBy the id of the key that made it
+ * @param volume a volume-change condition over the posts the other conditions match, or null
  */
 public record AlertRule(
     String id,
@@ -33,7 +34,36 @@ public record AlertRule(
     Set<String> targets,
     Webhook webhook,
     Instant createdAt,
-    String createdBy) {
+    String createdBy,
+    VolumeChange volume) {
+
+  /** A rule without a volume-change condition. */
+  public AlertRule(
+      String id,
+      String name,
+      String query,
+      Double minHate,
+      Double minIncitement,
+      Double minDehumanization,
+      Set<String> labels,
+      Set<String> targets,
+      Webhook webhook,
+      Instant createdAt,
+      String createdBy) {
+    this(
+        id,
+        name,
+        query,
+        minHate,
+        minIncitement,
+        minDehumanization,
+        labels,
+        targets,
+        webhook,
+        createdAt,
+        createdBy,
+        null);
+  }
 
   /** A webhook: the URL to POST to and the secret that signs each body (HMAC-SHA256). */
   public record Webhook(String url, String secret) {
@@ -72,10 +102,11 @@ public record AlertRule(
         && minIncitement == null
         && minDehumanization == null
         && labels.isEmpty()
-        && targets.isEmpty()) {
+        && targets.isEmpty()
+        && volume == null) {
       throw new IllegalArgumentException(
           "a rule needs at least one condition: query, minHate, minIncitement, minDehumanization,"
-              + " labels or targets");
+              + " labels, targets or volumeChange");
     }
   }
 

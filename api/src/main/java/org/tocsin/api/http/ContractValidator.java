@@ -1,0 +1,282 @@
+package org.tocsin.api.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatableRequest;
+import io.vertx.openapi.validation.ValidatorException;
+import io.vertx.openapi.validation.impl.RequestParameterImpl;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Validates each request against its operation in the checked-in OpenAPI contract with
+ * vertx-openapi's {@link RequestValidator}: parameter types, enums, bounds, required parameters and
+ * JSON bodies. The operation is found from the route the router matched (its path with {@code
+ * :name} turned into {@code {name}}), so a route added to the contract is validated without any
+ * code of its own. A violation becomes a 400 problem ({@code invalid_parameter} naming the
+ * parameter, or {@code invalid_body}); a body of a media type the operation does not declare, a
+ * 415. Media types vertx-openapi cannot read (JSONL) are checked for their type only; the route
+ * parses them.
+ */
+final class ContractValidator {
+  /** The contract on the classpath. */
+  static final String CONTRACT = "org/tocsin/api/openapi/openapi.yaml";
+
+  /** The routing-context key of the {@code ValidatedRequest}. */
+  static final String VALIDATED = "tocsin.validatedRequest";
+
+  private static final Logger LOG = Logger.getLogger(ContractValidator.class.getName());
+  private static final Pattern PARAMETER =
+      Pattern.compile("(query|path|header|cookie) parameter ([A-Za-z0-9_-]+)");
+  private static final String OPAQUE = "application/octet-stream";
+  private static final RequestParameter ABSENT = new RequestParameterImpl(null);
+
+  private final RequestValidator validator;
+  private final Map<String, Operation> operations = new HashMap<>();
+  private final Map<String, Set<String>> mediaTypes = new HashMap<>();
+  private final Map<String, Set<String>> opaqueTypes = new HashMap<>();
+
+  private ContractValidator(
+      Vertx vertx,
+      OpenAPIContract contract,
+      Map<String, Set<String>> declared,
+      Set<String> opaque) {
+    this.validator = RequestValidator.create(vertx, contract);
+    for (Operation op : contract.operations()) {
+      operations.put(op.getHttpMethod().name() + " " + op.getOpenAPIPath(), op);
+      Set<String> types = declared.get(op.getOperationId());
+      if (types != null) {
+        mediaTypes.put(op.getOperationId(), types);
+        Set<String> o = new TreeSet<>(types);
+        o.retainAll(opaque);
+        opaqueTypes.put(op.getOperationId(), o);
+      }
+    }
+  }
+
+  /** Reads the contract from the classpath and prepares the validator. */
+  static Future<ContractValidator> load(Vertx vertx) {
+    return OpenAPIContract.from(vertx, CONTRACT)
+        .compose(
+            read -> {
+              JsonObject raw = read.getRawContract().copy();
+              Map<String, Set<String>> declared = new HashMap<>();
+              Set<String> opaque = new TreeSet<>();
+              opaqueBodies(raw, declared, opaque);
+              return OpenAPIContract.from(vertx, raw)
+                  .map(c -> new ContractValidator(vertx, c, declared, opaque));
+            });
+  }
+
+  /**
+   * Records each operation's body media types and replaces those vertx-openapi has no reader for
+   * with an opaque binary body, so that the validator checks their parameters and presence only.
+   */
+  private static void opaqueBodies(
+      JsonObject contract, Map<String, Set<String>> declared, Set<String> opaque) {
+    JsonObject paths = contract.getJsonObject("paths", new JsonObject());
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        Object o = item.getValue(method);
+        if (!(o instanceof JsonObject op) || !op.containsKey("requestBody")) {
+          continue;
+        }
+        JsonObject content = op.getJsonObject("requestBody").getJsonObject("content");
+        Set<String> types = new TreeSet<>(content.fieldNames());
+        declared.put(op.getString("operationId"), types);
+        boolean replaced = false;
+        for (String type : types) {
+          if (!type.equals("application/json")) {
+            opaque.add(type);
+            content.remove(type);
+            replaced = true;
+          }
+        }
+        if (replaced) {
+          content.put(
+              OPAQUE,
+              new JsonObject()
+                  .put("schema", new JsonObject().put("type", "string").put("format", "binary")));
+        }
+      }
+    }
+  }
+
+  /** Whether the contract has an operation for this method and router path. */
+  boolean covers(String method, String routerPath) {
+    return operations.containsKey(method + " " + openApiPath(routerPath));
+  }
+
+  /**
+   * Validates the request of the route the router matched, then calls {@code rc.next()}, or fails
+   * the request with a 400 or 415 problem. A route outside the contract passes unchecked (the
+   * contract test fails the build for such a route).
+   */
+  void validate(RoutingContext rc) {
+    Route route = rc.currentRoute();
+    Operation op =
+        route == null || route.getPath() == null
+            ? null
+            : operations.get(rc.request().method().name() + " " + openApiPath(route.getPath()));
+    if (op == null) {
+      rc.next();
+      return;
+    }
+    ValidatableRequest request;
+    try {
+      request = extract(rc, op);
+    } catch (ApiException e) {
+      rc.fail(e);
+      return;
+    }
+    validator
+        .validate(request, op.getOperationId())
+        .onSuccess(
+            v -> {
+              rc.put(VALIDATED, v);
+              rc.next();
+            })
+        .onFailure(e -> rc.fail(problem(e, rc.request().path())));
+  }
+
+  private ValidatableRequest extract(RoutingContext rc, Operation op) {
+    Map<String, RequestParameter> query = new HashMap<>();
+    Map<String, RequestParameter> path = new HashMap<>();
+    Map<String, RequestParameter> headers = new HashMap<>();
+    for (Parameter p : op.getParameters()) {
+      switch (p.getIn()) {
+        case QUERY -> {
+          // the router decoded the value already (vertx-openapi's own extraction decodes again,
+          // which refuses a literal '%' in a search)
+          List<String> all = rc.queryParam(p.getName());
+          query.put(p.getName(), all.isEmpty() ? ABSENT : new RequestParameterImpl(all.get(0)));
+        }
+        case PATH -> path.put(p.getName(), value(rc.pathParam(p.getName())));
+        case HEADER -> headers.put(p.getName(), value(rc.request().getHeader(p.getName())));
+        default -> {}
+      }
+    }
+    if (op.getRequestBody() == null) {
+      return new Request(Map.of(), headers, path, query, null, null);
+    }
+    Buffer body = rc.body() == null ? null : rc.body().buffer();
+    String type = mediaType(rc.request().getHeader("Content-Type"));
+    Set<String> declared = mediaTypes.getOrDefault(op.getOperationId(), Set.of());
+    if (type == null || !declared.contains(type)) {
+      throw new ApiException(
+          415,
+          "unsupported_media_type",
+          "send the body as " + String.join(" or ", declared) + " [got " + type + "]");
+    }
+    if (opaqueTypes.getOrDefault(op.getOperationId(), Set.of()).contains(type)) {
+      type = OPAQUE;
+    }
+    RequestParameter b =
+        body == null || body.length() == 0 ? ABSENT : new RequestParameterImpl(body);
+    return new Request(Map.of(), headers, path, query, b, type);
+  }
+
+  private static RequestParameter value(String v) {
+    return v == null ? ABSENT : new RequestParameterImpl(v);
+  }
+
+  private static String mediaType(String header) {
+    if (header == null) {
+      return null;
+    }
+    int semi = header.indexOf(';');
+    return (semi < 0 ? header : header.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** A router path ({@code /a/:id}) as an OpenAPI path ({@code /a/{id}}). */
+  static String openApiPath(String routerPath) {
+    return routerPath.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+  }
+
+  /** The problem a validation failure becomes: a 400 naming the parameter, never a 500. */
+  static ApiException problem(Throwable e, String path) {
+    if (e instanceof ApiException a) {
+      return a;
+    }
+    if (!(e instanceof ValidatorException v)) {
+      LOG.log(Level.WARNING, "request to " + path + " could not be validated", e);
+      return new ApiException(400, "bad_request", "the request could not be validated");
+    }
+    String msg = String.valueOf(v.getMessage());
+    int at = msg.indexOf("Reason: ");
+    String reason = at < 0 ? msg : msg.substring(at + "Reason: ".length());
+    Matcher m = PARAMETER.matcher(msg);
+    if (m.find()) {
+      return new ApiException(
+          400,
+          "invalid_parameter",
+          "parameter '" + m.group(2) + "' (" + m.group(1) + "): " + lowerFirst(reason));
+    }
+    if (msg.contains("body")) {
+      return new ApiException(400, "invalid_body", "request body: " + lowerFirst(reason));
+    }
+    return new ApiException(400, "invalid_parameter", lowerFirst(reason));
+  }
+
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** The parts of a request that vertx-openapi validates, read from the routing context. */
+  private record Request(
+      Map<String, RequestParameter> cookies,
+      Map<String, RequestParameter> headers,
+      Map<String, RequestParameter> path,
+      Map<String, RequestParameter> query,
+      RequestParameter body,
+      String contentType)
+      implements ValidatableRequest {
+    @Override
+    public Map<String, RequestParameter> getCookies() {
+      return cookies;
+    }
+
+    @Override
+    public Map<String, RequestParameter> getHeaders() {
+      return headers;
+    }
+
+    @Override
+    public Map<String, RequestParameter> getPathParameters() {
+      return path;
+    }
+
+    @Override
+    public Map<String, RequestParameter> getQuery() {
+      return query;
+    }
+
+    @Override
+    public RequestParameter getBody() {
+      return body == null ? ABSENT : body;
+    }
+
+    @Override
+    public String getContentType() {
+      return contentType;
+    }
+  }
+}
