@@ -14,6 +14,8 @@ import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.openapi.validation.impl.RequestParameterImpl;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tocsin.core.json.Json;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Validates each request against its operation in the checked-in OpenAPI contract with
@@ -73,30 +79,44 @@ final class ContractValidator {
 
   /** Reads the contract from the classpath and prepares the validator. */
   static Future<ContractValidator> load(Vertx vertx) {
-    return OpenAPIContract.from(vertx, CONTRACT)
-        .compose(
-            read -> {
-              JsonObject raw = read.getRawContract().copy();
-              Map<String, Set<String>> declared = new HashMap<>();
-              Set<String> opaque = new TreeSet<>();
-              opaqueBodies(raw, declared, opaque);
-              return OpenAPIContract.from(vertx, raw)
-                  .map(c -> new ContractValidator(vertx, c, declared, opaque));
-            });
+    JsonObject raw;
+    try (InputStream in = ContractValidator.class.getResourceAsStream("/" + CONTRACT)) {
+      if (in == null) {
+        return Future.failedFuture(new IllegalStateException("missing resource " + CONTRACT));
+      }
+      Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      raw = new JsonObject(Json.mapper().writeValueAsString(yaml));
+    } catch (IOException | RuntimeException e) {
+      return Future.failedFuture(new IllegalStateException("cannot read " + CONTRACT, e));
+    }
+    Map<String, Set<String>> declared = new HashMap<>();
+    Set<String> opaque = new TreeSet<>();
+    forValidation(raw, declared, opaque);
+    return OpenAPIContract.from(vertx, raw)
+        .map(c -> new ContractValidator(vertx, c, declared, opaque));
   }
 
   /**
-   * Records each operation's body media types and replaces those vertx-openapi has no reader for
-   * with an opaque binary body, so that the validator checks their parameters and presence only.
+   * Makes the contract one vertx-openapi accepts for request validation: responses are dropped
+   * (their media types, YAML and event streams, are outside what it supports, and responses are
+   * not validated), each operation's body media types are recorded, and those it has no reader for
+   * become an opaque binary body, so that it checks their presence only.
    */
-  private static void opaqueBodies(
+  private static void forValidation(
       JsonObject contract, Map<String, Set<String>> declared, Set<String> opaque) {
+    contract.getJsonObject("components", new JsonObject()).remove("responses");
     JsonObject paths = contract.getJsonObject("paths", new JsonObject());
     for (String path : paths.fieldNames()) {
       JsonObject item = paths.getJsonObject(path);
       for (String method : item.fieldNames()) {
         Object o = item.getValue(method);
-        if (!(o instanceof JsonObject op) || !op.containsKey("requestBody")) {
+        if (!(o instanceof JsonObject op)) {
+          continue;
+        }
+        op.put(
+            "responses",
+            new JsonObject().put("default", new JsonObject().put("description", "any")));
+        if (!op.containsKey("requestBody")) {
           continue;
         }
         JsonObject content = op.getJsonObject("requestBody").getJsonObject("content");
