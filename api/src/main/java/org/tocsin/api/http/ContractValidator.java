@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
@@ -51,6 +52,7 @@ final class ContractValidator {
   private static final Logger LOG = Logger.getLogger(ContractValidator.class.getName());
   private static final Pattern PARAMETER =
       Pattern.compile("(query|path|header|cookie) parameter ([A-Za-z0-9_-]+)");
+  private static final Pattern WORD = Pattern.compile("\\w+");
   private static final String OPAQUE = "application/octet-stream";
   private static final RequestParameter ABSENT = new RequestParameterImpl(null);
 
@@ -98,8 +100,8 @@ final class ContractValidator {
 
   /**
    * Makes the contract one vertx-openapi accepts for request validation: responses are dropped
-   * (their media types, YAML and event streams, are outside what it supports, and responses are
-   * not validated), each operation's body media types are recorded, and those it has no reader for
+   * (their media types, YAML and event streams, are outside what it supports, and responses are not
+   * validated), each operation's body media types are recorded, and those it has no reader for
    * become an opaque binary body, so that it checks their presence only.
    */
   private static void forValidation(
@@ -187,10 +189,10 @@ final class ContractValidator {
           // the router decoded the value already (vertx-openapi's own extraction decodes again,
           // which refuses a literal '%' in a search)
           List<String> all = rc.queryParam(p.getName());
-          query.put(p.getName(), all.isEmpty() ? ABSENT : new RequestParameterImpl(all.get(0)));
+          query.put(p.getName(), value(p, all.isEmpty() ? null : all.get(0)));
         }
-        case PATH -> path.put(p.getName(), value(rc.pathParam(p.getName())));
-        case HEADER -> headers.put(p.getName(), value(rc.request().getHeader(p.getName())));
+        case PATH -> path.put(p.getName(), value(p, rc.pathParam(p.getName())));
+        case HEADER -> headers.put(p.getName(), value(p, rc.request().getHeader(p.getName())));
         default -> {}
       }
     }
@@ -214,8 +216,20 @@ final class ContractValidator {
     return new Request(Map.of(), headers, path, query, b, type);
   }
 
-  private static RequestParameter value(String v) {
-    return v == null ? ABSENT : new RequestParameterImpl(v);
+  /**
+   * A raw value as vertx-openapi 5.0's transformer expects it: it decodes every string value that
+   * is not a single word as JSON, so that {@code 2016} would become a number and {@code "unclosed}
+   * an error; a string parameter's value is therefore handed over as a JSON string, which decodes
+   * back to exactly what the caller sent.
+   */
+  private static RequestParameter value(Parameter p, String v) {
+    if (v == null) {
+      return ABSENT;
+    }
+    if (p.getSchemaType() == SchemaType.STRING && !WORD.matcher(v).matches()) {
+      return new RequestParameterImpl(io.vertx.core.json.Json.encode(v));
+    }
+    return new RequestParameterImpl(v);
   }
 
   private static String mediaType(String header) {

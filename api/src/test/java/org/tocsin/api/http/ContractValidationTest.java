@@ -124,6 +124,36 @@ class ContractValidationTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "2016",
+        "\"a phrase\"",
+        "100%",
+        "[a TO b]",
+        "{\"json\": 1}",
+        "true",
+        "null",
+        "-1.5e3",
+        "a+b",
+        "é\u0000"
+      })
+  void validStringsThatLookLikeJsonOrNumbersPassAsTheyAre(String q) {
+    HttpResponse<Buffer> r =
+        client
+            .get(port, "127.0.0.1", "/api/v1/stats/facets")
+            .addQueryParam("q", q)
+            .addQueryParam("platform", q)
+            .putHeader("Authorization", "Bearer " + admin)
+            .send()
+            .await();
+    // the index may refuse the query syntax (400 invalid_query), the contract never refuses it
+    assertThat(r.statusCode()).as(r.bodyAsString()).isIn(200, 400);
+    if (r.statusCode() == 400) {
+      assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("invalid_query");
+    }
+  }
+
   @Test
   void everyParameterOfEveryOperationHasABadValueInTheTable() {
     TreeSet<String> declared = new TreeSet<>();
