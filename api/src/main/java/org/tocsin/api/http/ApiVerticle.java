@@ -174,7 +174,7 @@ public final class ApiVerticle extends VerticleBase {
             .createHttpServer(options)
             .invalidRequestHandler(Problems::handleInvalidRequest)
             .requestHandler(router);
-    return ContractValidator.load(vertx)
+    return ContractValidator.load(vertx, metrics.validationTimer())
         .compose(
             c -> {
               contract = c;

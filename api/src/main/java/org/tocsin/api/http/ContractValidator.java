@@ -1,5 +1,6 @@
 package org.tocsin.api.http;
 
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -57,6 +59,7 @@ final class ContractValidator {
   private static final RequestParameter ABSENT = new RequestParameterImpl(null);
 
   private final RequestValidator validator;
+  private final Timer timer;
   private final Map<String, Operation> operations = new HashMap<>();
   private final Map<String, Set<String>> mediaTypes = new HashMap<>();
   private final Map<String, Set<String>> opaqueTypes = new HashMap<>();
@@ -79,8 +82,8 @@ final class ContractValidator {
     }
   }
 
-  /** Reads the contract from the classpath and prepares the validator. */
-  static Future<ContractValidator> load(Vertx vertx) {
+  /** Reads the contract from the classpath and prepares the validator, timing each check. */
+  static Future<ContractValidator> load(Vertx vertx, Timer timer) {
     JsonObject raw;
     try (InputStream in = ContractValidator.class.getResourceAsStream("/" + CONTRACT)) {
       if (in == null) {
@@ -95,7 +98,7 @@ final class ContractValidator {
     Set<String> opaque = new TreeSet<>();
     forValidation(raw, declared, opaque);
     return OpenAPIContract.from(vertx, raw)
-        .map(c -> new ContractValidator(vertx, c, declared, opaque));
+        .map(c -> new ContractValidator(vertx, c, declared, opaque, timer));
   }
 
   /**
@@ -162,6 +165,7 @@ final class ContractValidator {
       rc.next();
       return;
     }
+    long start = System.nanoTime();
     ValidatableRequest request;
     try {
       request = extract(rc, op);
@@ -171,6 +175,7 @@ final class ContractValidator {
     }
     validator
         .validate(request, op.getOperationId())
+        .onComplete(ar -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS))
         .onSuccess(
             v -> {
               rc.put(VALIDATED, v);
