@@ -68,8 +68,10 @@ final class ContractValidator {
       Vertx vertx,
       OpenAPIContract contract,
       Map<String, Set<String>> declared,
-      Set<String> opaque) {
+      Set<String> opaque,
+      Timer timer) {
     this.validator = RequestValidator.create(vertx, contract);
+    this.timer = timer;
     for (Operation op : contract.operations()) {
       operations.put(op.getHttpMethod().name() + " " + op.getOpenAPIPath(), op);
       Set<String> types = declared.get(op.getOperationId());

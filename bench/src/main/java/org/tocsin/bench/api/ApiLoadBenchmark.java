@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -131,7 +132,10 @@ public final class ApiLoadBenchmark {
                               }));
       receiver.listen(0, "127.0.0.1").await();
       WebClient client =
-          WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(searchers + ingesters + 4));
+          WebClient.create(
+              vertx,
+              new WebClientOptions(),
+              new PoolOptions().setHttp1MaxSize(searchers + ingesters + 4));
       JsonObject rule =
           new JsonObject()
               .put("name", "load probe")
