@@ -153,11 +153,6 @@ final class ContractValidator {
     }
   }
 
-  /** Whether the contract has an operation for this method and router path. */
-  boolean covers(String method, String routerPath) {
-    return operations.containsKey(method + " " + openApiPath(routerPath));
-  }
-
   /**
    * Validates the request of the route the router matched, then calls {@code rc.next()}, or fails
    * the request with a 400 or 415 problem. A route outside the contract passes unchecked (the
