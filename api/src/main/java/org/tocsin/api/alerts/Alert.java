@@ -17,7 +17,9 @@ import org.tocsin.core.post.ScoredPost;
  * @param post the post with its score, explanation and evidence ref
  * @param reasons which conditions held, in words
  * @param campaign for an alert of a campaign condition, the live campaign and its change (the post
- *     is then the one whose arrival caused it); null for an alert on a post alone
+ *     is then the one whose arrival caused it); null otherwise
+ * @param volume the window counts and example posts of a volume-change alert (then {@code post} is
+ *     the window's latest post), or null
  */
 public record Alert(
     String id,
@@ -27,7 +29,8 @@ public record Alert(
     Instant createdAt,
     ScoredPost post,
     List<String> reasons,
-    CampaignTrigger campaign) {
+    CampaignTrigger campaign,
+    VolumeSpike volume) {
 
   /** An alert on a post alone. */
   public Alert(
@@ -38,12 +41,12 @@ public record Alert(
       Instant createdAt,
       ScoredPost post,
       List<String> reasons) {
-    this(id, n, ruleId, ruleName, createdAt, post, reasons, null);
+    this(id, n, ruleId, ruleName, createdAt, post, reasons, null, null);
   }
 
   /** This alert at position {@code n} of the outbox. */
   Alert withN(long n) {
-    return new Alert(id, n, ruleId, ruleName, createdAt, post, reasons, campaign);
+    return new Alert(id, n, ruleId, ruleName, createdAt, post, reasons, campaign, volume);
   }
 
   /** Checks the fields. */

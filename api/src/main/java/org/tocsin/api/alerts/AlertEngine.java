@@ -26,6 +26,7 @@ public final class AlertEngine {
   private final RuleStore rules;
   private final AlertOutbox outbox;
   private final List<Consumer<List<Alert>>> listeners = new CopyOnWriteArrayList<>();
+  private final VolumeWindows volumes = new VolumeWindows();
 
   /** Creates the engine over a rule store and an outbox. */
   public AlertEngine(RuleStore rules, AlertOutbox outbox) {
@@ -61,19 +62,42 @@ public final class AlertEngine {
    *     not processed, so that they are checked again
    */
   public List<Alert> onIndexed(List<ScoredPost> posts) throws IOException {
+    return raise(posts, Instant.now());
+  }
+
+  /**
+   * Evaluates the current window of every volume-change rule without new posts (the node calls this
+   * on a timer, so that no spike waits for the next post).
+   *
+   * @return the new alerts
+   * @throws IOException if the outbox cannot be written
+   */
+  public List<Alert> evaluateWindows(Instant now) throws IOException {
+    if (rules.matchers().stream().noneMatch(m -> m.rule().volume() != null)) {
+      return List.of();
+    }
+    return raise(List.of(), now);
+  }
+
+  private List<Alert> raise(List<ScoredPost> posts, Instant now) throws IOException {
     List<RuleMatcher> matchers = rules.matchers();
-    if (matchers.isEmpty() || posts.isEmpty()) {
+    if (matchers.isEmpty()) {
       return List.of();
     }
     List<Alert> raised;
     synchronized (outbox) {
       raised = new ArrayList<>();
       long n = outbox.nextN();
-      Instant now = Instant.now();
       for (ScoredPost sp : posts) {
         for (RuleMatcher m : matchers) {
           if (m.rule().campaign() != null) {
             continue; // raised on campaign events, see CampaignAlerts
+          }
+          if (m.rule().volume() != null) {
+            if (m.accepts(sp)) {
+              volumes.record(m.rule(), sp);
+            }
+            continue;
           }
           List<String> reasons = m.match(sp);
           if (reasons.isEmpty()) {
@@ -84,6 +108,22 @@ public final class AlertEngine {
             continue;
           }
           raised.add(new Alert(id, n++, m.rule().id(), m.rule().name(), now, sp, reasons));
+        }
+      }
+      for (RuleMatcher m : matchers) {
+        VolumeWindows.Spike s = m.rule().volume() == null ? null : volumes.spike(m.rule(), now);
+        if (s != null && !outbox.contains(s.id()) && !containsId(raised, s.id())) {
+          raised.add(
+              new Alert(
+                  s.id(),
+                  n++,
+                  m.rule().id(),
+                  m.rule().name(),
+                  now,
+                  s.latest(),
+                  List.of(s.reason()),
+                  null,
+                  s.volume()));
         }
       }
       if (raised.isEmpty()) {

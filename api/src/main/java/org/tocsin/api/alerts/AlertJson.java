@@ -32,6 +32,9 @@ public final class AlertJson {
     if (a.campaign() != null) {
       o.set("campaign", a.campaign().toNode());
     }
+    if (a.volume() != null) {
+      o.set("volume", VolumeJson.toNode(a.volume()));
+    }
     return o;
   }
 
@@ -61,7 +64,8 @@ public final class AlertJson {
           Instant.parse(o.get("createdAt").asText()),
           sp,
           reasons,
-          CampaignTrigger.fromNode(o.get("campaign")));
+          CampaignTrigger.fromNode(o.get("campaign")),
+          o.hasNonNull("volume") ? VolumeJson.spikeFromNode(o.get("volume")) : null);
     } catch (PostFormatException | RuntimeException e) {
       throw new IllegalArgumentException("not an alert: " + e.getMessage(), e);
     }
@@ -98,6 +102,9 @@ public final class AlertJson {
     if (r.campaign() != null) {
       o.set("campaign", r.campaign().toNode());
     }
+    if (r.volume() != null) {
+      o.set("volumeChange", VolumeJson.toNode(r.volume()));
+    }
     o.put("createdAt", r.createdAt().toString());
     if (r.createdBy() != null) {
       o.put("createdBy", r.createdBy());
@@ -131,7 +138,8 @@ public final class AlertJson {
         webhook,
         createdAt,
         createdBy,
-        CampaignCondition.fromNode(o.get("campaign")));
+        CampaignCondition.fromNode(o.get("campaign")),
+        o.hasNonNull("volumeChange") ? VolumeJson.changeFromNode(o.get("volumeChange")) : null);
   }
 
   private static String text(JsonNode o, String field, int max, boolean required) {

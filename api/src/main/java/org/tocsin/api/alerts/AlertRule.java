@@ -23,6 +23,7 @@ import java.util.Set;
  * @param createdBy the id of the key that made it
  * @param campaign a condition on live campaigns, or null: a rule with one alerts on campaign events
  *     (see {@link CampaignAlerts}), its other conditions then apply to the post behind the event
+ * @param volume a volume-change condition over the posts the other conditions match, or null
  */
 public record AlertRule(
     String id,
@@ -36,7 +37,8 @@ public record AlertRule(
     Webhook webhook,
     Instant createdAt,
     String createdBy,
-    CampaignCondition campaign) {
+    CampaignCondition campaign,
+    VolumeChange volume) {
 
   /** A rule on posts alone. */
   public AlertRule(
@@ -63,6 +65,7 @@ public record AlertRule(
         webhook,
         createdAt,
         createdBy,
+        null,
         null);
   }
 
@@ -114,10 +117,15 @@ public record AlertRule(
         && minDehumanization == null
         && labels.isEmpty()
         && targets.isEmpty()
-        && campaign == null) {
+        && campaign == null
+        && volume == null) {
       throw new IllegalArgumentException(
           "a rule needs at least one condition: query, minHate, minIncitement, minDehumanization,"
-              + " labels, targets or campaign");
+              + " labels, targets, campaign or volumeChange");
+    }
+    if (campaign != null && volume != null) {
+      throw new IllegalArgumentException(
+          "a rule has either a campaign or a volumeChange condition, not both");
     }
   }
 

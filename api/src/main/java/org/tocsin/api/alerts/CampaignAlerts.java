@@ -82,7 +82,8 @@ public final class CampaignAlerts {
                 now,
                 t.post(),
                 reasons,
-                c));
+                c,
+                null));
       }
     }
     return engine.raise(drafts);

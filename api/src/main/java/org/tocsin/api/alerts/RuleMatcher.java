@@ -41,19 +41,29 @@ final class RuleMatcher {
 
   /** The reasons the post matches, or an empty list if any condition fails. */
   List<String> match(ScoredPost sp) {
+    List<String> reasons = check(sp);
+    return reasons == null ? List.of() : reasons;
+  }
+
+  /** Whether every per-post condition holds (also when the rule has none: a volume rule). */
+  boolean accepts(ScoredPost sp) {
+    return check(sp) != null;
+  }
+
+  private List<String> check(ScoredPost sp) {
     if (sp.evidence().capturedAt().isBefore(rule.createdAt())) {
-      return List.of();
+      return null;
     }
     Score s = sp.score();
     List<String> reasons = new ArrayList<>();
     if (!atLeast("hate", s.hate(), rule.minHate(), reasons)
         || !atLeast("incitement", s.incitement(), rule.minIncitement(), reasons)
         || !atLeast("dehumanization", s.dehumanization(), rule.minDehumanization(), reasons)) {
-      return List.of();
+      return null;
     }
     if (!rule.labels().isEmpty()) {
       if (!rule.labels().contains(s.label())) {
-        return List.of();
+        return null;
       }
       reasons.add("label " + s.label());
     }
@@ -66,14 +76,14 @@ final class RuleMatcher {
         }
       }
       if (hit == null) {
-        return List.of();
+        return null;
       }
       reasons.add("targets " + hit);
     }
     if (query != null) {
       MemoryIndex mi = MemoryIndex.fromDocument(PostDocuments.toDocument(sp), ANALYZER);
       if (mi.search(query) <= 0) {
-        return List.of();
+        return null;
       }
       reasons.add("matches query " + rule.query());
     }

@@ -15,6 +15,13 @@ public final class Access {
   /** The routing-context key under which the authenticated {@link ApiKey} is kept. */
   public static final String KEY = "tocsin.apiKey";
 
+  /**
+   * The routing-context key of a handler that runs once {@link #allow} admitted the key's role, in
+   * place of {@code rc.next()} (the API validates requests against its contract there, so that a
+   * caller without the right learns no more than 403). It must call {@code rc.next()} or fail.
+   */
+  public static final String AFTER_ADMISSION = "tocsin.afterAdmission";
+
   private final ApiKeyStore keys;
   private final RateLimiter limiter;
 
@@ -69,7 +76,12 @@ public final class Access {
                     + " may not use this route"));
         return;
       }
-      rc.next();
+      Handler<RoutingContext> then = rc.get(AFTER_ADMISSION);
+      if (then == null) {
+        rc.next();
+      } else {
+        then.handle(rc);
+      }
     };
   }
 

@@ -26,11 +26,15 @@ public final class ApiVerticle extends VerticleBase {
   private final ApiContext ctx;
   private final HttpConfig http;
   private HttpServer server;
+  private ContractValidator contract;
+  private final io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> validation =
+      rc -> contract.validate(rc);
   private Router router;
   private WebhookDispatcher webhooks;
   private long signerTimer = -1;
   private org.tocsin.api.node.Timestamps timestamps;
   private long tailTimer = -1;
+  private long windowTimer = -1;
   private volatile boolean tailing;
   private Future<?> tail = Future.succeededFuture();
 
@@ -65,6 +69,7 @@ public final class ApiVerticle extends VerticleBase {
                     .putHeader("Content-Type", "application/yaml; charset=utf-8")
                     .sendFile("org/tocsin/api/openapi/openapi.yaml"));
     router.route("/api/*").handler(access.authenticate());
+    router.route("/api/*").handler(rc -> rc.put(Access.AFTER_ADMISSION, validation).next());
     router.post("/api/v1/posts").handler(BodyHandler.create().setBodyLimit(IngestRoutes.MAX_BYTES));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RequestBodies.MAX_BYTES));
     new PostRoutes(vertx, node.index(), node.config().search(), node.custody()).mount(router);
@@ -122,6 +127,18 @@ public final class ApiVerticle extends VerticleBase {
                         false)
                     .onFailure(
                         e -> LOG.log(java.util.logging.Level.SEVERE, "tree head not signed", e)));
+    // volume-change rules: a spike is noticed within a second even if no further post arrives
+    windowTimer =
+        vertx.setPeriodic(
+            1_000,
+            id ->
+                vertx
+                    .executeBlocking(
+                        () -> node.alerts().evaluateWindows(java.time.Instant.now()), false)
+                    .onFailure(
+                        e ->
+                            LOG.log(
+                                java.util.logging.Level.SEVERE, "alert windows not evaluated", e)));
     new AlertRoutes(vertx, node.alerts(), webhooks).mount(router);
     new IngestRoutes(vertx, node.importer()).mount(router);
     router
@@ -157,7 +174,12 @@ public final class ApiVerticle extends VerticleBase {
             .createHttpServer(options)
             .invalidRequestHandler(Problems::handleInvalidRequest)
             .requestHandler(router);
-    return server.listen();
+    return ContractValidator.load(vertx, metrics.validationTimer())
+        .compose(
+            c -> {
+              contract = c;
+              return server.listen();
+            });
   }
 
   @Override
@@ -170,6 +192,9 @@ public final class ApiVerticle extends VerticleBase {
     }
     if (tailTimer >= 0) {
       vertx.cancelTimer(tailTimer);
+    }
+    if (windowTimer >= 0) {
+      vertx.cancelTimer(windowTimer);
     }
     // let an in-flight catch-up finish: interrupting a Lucene write would close the index
     Future<?> closed = server == null ? Future.succeededFuture() : server.close();

@@ -53,6 +53,17 @@ public final class NodeMetrics {
     rc.next();
   }
 
+  /**
+   * The timer of request validation against the OpenAPI contract (median and 99th percentile
+   * published), so that its cost on each route can be watched.
+   */
+  public Timer validationTimer() {
+    return Timer.builder("tocsin_request_validation")
+        .description("checking a request against the OpenAPI contract")
+        .publishPercentiles(0.5, 0.99)
+        .register(registry);
+  }
+
   /** The route handler of {@code GET /metrics}. */
   public void scrape(RoutingContext rc) {
     rc.response()
