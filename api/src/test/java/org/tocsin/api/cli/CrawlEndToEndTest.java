@@ -23,8 +23,8 @@ import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.api.http.ApiContext;
 import org.tocsin.api.http.ApiVerticle;
 import org.tocsin.api.node.TocsinNode;
+import org.tocsin.api.sources.SourceManager;
 import org.tocsin.campaigns.CampaignConfig;
-import org.tocsin.crawler.source.Sources;
 import org.tocsin.testkit.fake.FakePlatform;
 import org.tocsin.testkit.fake.JetstreamReplay;
 import org.tocsin.testkit.fixtures.Fixtures;
@@ -97,16 +97,13 @@ class CrawlEndToEndTest {
               }
             });
     try {
-      Sources sources = CrawlerRunner.start(vertx, node).await();
+      SourceManager sources = SourceManager.start(vertx, node).await();
       ApiKeyStore keys = ApiKeyStore.open(dir.resolve("data"));
       String token = keys.create(Role.ANALYST, "e2e").token();
       ApiVerticle api =
           new ApiVerticle(
               new ApiContext(
-                  node,
-                  new CampaignService(node, CampaignConfig.defaults()),
-                  keys,
-                  sources::status),
+                  node, new CampaignService(node, CampaignConfig.defaults()), keys, sources),
               node.config().http());
       vertx.deployVerticle(api).await();
       enough.get(30, TimeUnit.SECONDS);
@@ -153,7 +150,7 @@ class CrawlEndToEndTest {
       JsonObject health =
           client.get(api.actualPort(), "127.0.0.1", "/health").send().await().bodyAsJsonObject();
       assertThat(health.getJsonObject("sources").getInteger("total")).isEqualTo(2);
-      sources.undeploy().await();
+      sources.stop().await();
     } finally {
       vertx.close().await();
       try {
