@@ -50,7 +50,8 @@ public final class SourceManager implements SourceAdmin {
   }
 
   /**
-   * Starts the node's sources (an empty list starts nothing).
+   * Starts the node's sources (an empty list starts nothing). Reads the ledger's tail first (up to
+   * 20,000 records, blocking), so that a refetch after a crash stores nothing twice.
    *
    * @return fails with {@link IllegalArgumentException} naming the entry and key of a bad config,
    *     or with the failure of a source that did not start
@@ -76,24 +77,41 @@ public final class SourceManager implements SourceAdmin {
     } catch (IOException e) {
       return Future.failedFuture(e);
     }
+    RecentCaptures recent;
+    try {
+      recent = RecentCaptures.fromLedger(node.ledger());
+    } catch (IOException e) {
+      return Future.failedFuture(e);
+    }
     return Sources.deploy(
             vertx,
             cfg,
             store.paused(),
-            sink(vertx, node),
+            sink(vertx, node, recent),
             new FileCursorStore(vertx, node.dataDir().resolve("cursors")),
             new Random(),
             Clock.systemUTC())
         .map(s -> new SourceManager(vertx, s, store, defaults));
   }
 
-  private static CaptureSink sink(Vertx vertx, TocsinNode node) {
-    return capture ->
-        capture.body().length > INLINE_MAX_BYTES
-            ? vertx
-                .executeBlocking(() -> node.ledger().appendCaptureWithBlob(capture), false)
-                .compose(Future::fromCompletionStage)
-            : Future.fromCompletionStage(node.ledger().appendCapture(capture));
+  /**
+   * The ledger as the crawler's sink: a capture whose bytes the ledger already holds from the same
+   * source and URL ({@link RecentCaptures}) is answered with that record, anything else appended.
+   */
+  private static CaptureSink sink(Vertx vertx, TocsinNode node, RecentCaptures recent) {
+    return capture -> {
+      org.tocsin.core.evidence.EvidenceRef known = recent.get(capture);
+      if (known != null) {
+        return Future.succeededFuture(known);
+      }
+      Future<org.tocsin.core.evidence.EvidenceRef> stored =
+          capture.body().length > INLINE_MAX_BYTES
+              ? vertx
+                  .executeBlocking(() -> node.ledger().appendCaptureWithBlob(capture), false)
+                  .compose(Future::fromCompletionStage)
+              : Future.fromCompletionStage(node.ledger().appendCapture(capture));
+      return stored.onSuccess(ref -> recent.put(capture, ref));
+    };
   }
 
   /** The running crawler. */
