@@ -9,8 +9,8 @@ import org.tocsin.api.campaigns.CampaignService;
 import org.tocsin.api.http.ApiContext;
 import org.tocsin.api.http.ApiVerticle;
 import org.tocsin.api.node.TocsinNode;
+import org.tocsin.api.sources.SourceManager;
 import org.tocsin.campaigns.CampaignConfig;
-import org.tocsin.crawler.source.Sources;
 
 /**
  * Runs the API server for an open node until the process is asked to stop (Ctrl-C, SIGTERM); then
@@ -24,22 +24,22 @@ final class NodeServer {
     Vertx vertx = Vertx.vertx();
     CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
     campaigns.rebuildInBackground();
-    Sources sources;
+    SourceManager sources;
     try {
-      sources = CrawlerRunner.start(vertx, node).toCompletionStage().toCompletableFuture().get();
+      sources = SourceManager.start(vertx, node).toCompletionStage().toCompletableFuture().get();
     } catch (ExecutionException e) {
       vertx.close();
       throw new IllegalStateException(
           "sources did not start: " + Main.oneLine(e.getCause()), e.getCause());
     }
-    if (!sources.connectors().isEmpty()) {
+    if (!sources.status().isEmpty()) {
       out.println(
           "crawling "
-              + sources.connectors().size()
+              + sources.sources().connectors().size()
               + " sources: "
               + sources.status().stream().map(s -> s.source()).toList());
     }
-    ApiContext ctx = new ApiContext(node, campaigns, keys, sources::status);
+    ApiContext ctx = new ApiContext(node, campaigns, keys, sources);
     ApiVerticle api = new ApiVerticle(ctx, node.config().http());
     try {
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get();
@@ -63,7 +63,7 @@ final class NodeServer {
         new Thread(
             () -> {
               try {
-                sources.undeploy().toCompletionStage().toCompletableFuture().get();
+                sources.stop().toCompletionStage().toCompletableFuture().get();
                 vertx.close().toCompletionStage().toCompletableFuture().get();
                 node.close();
               } catch (Exception e) {

@@ -15,18 +15,36 @@ import org.tocsin.crawler.source.SourceStatus;
  * @param campaigns campaigns among the node's posts
  * @param keys the API keys
  * @param sources the live sources' status, in config order
+ * @param sourceAdmin the live sources as admins change them (add, pause, resume, remove)
  */
 public record ApiContext(
     TocsinNode node,
     CampaignService campaigns,
     ApiKeyStore keys,
-    Supplier<List<SourceStatus>> sources) {
+    Supplier<List<SourceStatus>> sources,
+    SourceAdmin sourceAdmin) {
   /** Checks that nothing is missing. */
   public ApiContext {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(campaigns, "campaigns");
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(sourceAdmin, "sourceAdmin");
+  }
+
+  /** A context whose sources admins change through {@code sourceAdmin}. */
+  public ApiContext(
+      TocsinNode node, CampaignService campaigns, ApiKeyStore keys, SourceAdmin sourceAdmin) {
+    this(node, campaigns, keys, sourceAdmin::status, sourceAdmin);
+  }
+
+  /** A context whose sources are listed but cannot be changed. */
+  public ApiContext(
+      TocsinNode node,
+      CampaignService campaigns,
+      ApiKeyStore keys,
+      Supplier<List<SourceStatus>> sources) {
+    this(node, campaigns, keys, sources, SourceAdmin.readOnly(sources));
   }
 
   /** A context with no live sources. */

@@ -74,7 +74,7 @@ public final class ApiVerticle extends VerticleBase {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RequestBodies.MAX_BYTES));
     new PostRoutes(vertx, node.index(), node.config().search(), node.custody()).mount(router);
     new EvidenceRoutes(vertx, node).mount(router);
-    new SourceRoutes(ctx.sources()).mount(router);
+    new SourceRoutes(ctx.sourceAdmin()).mount(router);
     new StatsRoutes(vertx, node.index(), node.config().search().maxQueryChars()).mount(router);
     new CampaignRoutes(ctx.campaigns()).mount(router);
     new KeyRoutes(vertx, ctx.keys()).mount(router);

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.api.auth.ApiKeyStore;
@@ -23,16 +22,17 @@ import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.api.http.ApiContext;
 import org.tocsin.api.http.ApiVerticle;
 import org.tocsin.api.node.TocsinNode;
+import org.tocsin.api.sources.SourceManager;
 import org.tocsin.campaigns.CampaignConfig;
-import org.tocsin.crawler.source.Sources;
 import org.tocsin.testkit.fake.FakePlatform;
 import org.tocsin.testkit.fake.JetstreamReplay;
 import org.tocsin.testkit.fixtures.Fixtures;
 
 /**
- * Live sources end to end: a fake Bluesky Jetstream (WebSocket) and a fake Atom feed on loopback,
- * replaying real recorded payloads, crawled by the configured sources into the ledger, indexed by
- * the API verticle's tailing, and found through the API; source status is visible.
+ * Live sources end to end: a fake Bluesky Jetstream (WebSocket), a fake Mastodon instance (REST
+ * timeline with Link-header pagination), a fake t.me channel preview and a fake Atom feed on
+ * loopback, replaying real recorded payloads, crawled by the configured sources into the ledger,
+ * indexed by the API verticle's tailing, and found through the API; source status is visible.
  */
 class CrawlEndToEndTest {
   private static final String UA = "Tocsin/0.1 (+https://tocsin.example; ops@tocsin.example)";
@@ -56,6 +56,33 @@ class CrawlEndToEndTest {
             200,
             Map.of("content-type", "application/atom+xml"),
             Fixtures.bytes("feeds/rome/atom_1.0.xml")));
+    String mastodon = "mastodon/mastodon_py/pagination_link_header/";
+    fake.replay(
+            Fixtures.recording(
+                mastodon + "11_GET_api_v1_accounts_117020565966271181_statuses_limit_5"))
+        .replay(
+            Fixtures.recording(
+                mastodon
+                    + "12_GET_api_v1_accounts_117020565966271181_statuses_limit_5_max_id_117020581008555092"))
+        .replay(
+            new org.tocsin.testkit.fixtures.Recording(
+                "GET",
+                "https://t.me/s/topwar_official",
+                200,
+                Map.of("content-type", "text/html; charset=utf-8"),
+                Fixtures.bytes("telegram/any2feed_telegram_preview/full.html")))
+        .replay(
+            new org.tocsin.testkit.fixtures.Recording(
+                "GET",
+                "https://t.me/robots.txt",
+                200,
+                Map.of("content-type", "text/plain"),
+                "User-agent: *\nAllow: /s/\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        // later pages (newer statuses, older messages) are empty
+        .fallback(
+            200,
+            Map.of("content-type", "application/json; charset=utf-8"),
+            "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     fake.start().await();
     JsonObject crawler =
         new JsonObject()
@@ -70,6 +97,24 @@ class CrawlEndToEndTest {
                             .put("url", "ws://127.0.0.1:" + fake.actualPort() + "/subscribe"))
                     .add(
                         new JsonObject()
+                            .put("type", "mastodon")
+                            .put("name", "mastodon")
+                            .put("baseUrl", fake.baseUrl())
+                            .put("timeline", "/api/v1/accounts/117020565966271181/statuses")
+                            .put("limit", 5)
+                            .put("intervalMillis", 0)
+                            .put("pollIntervalMillis", 200))
+                    .add(
+                        new JsonObject()
+                            .put("type", "telegram")
+                            .put("name", "telegram")
+                            .put("channel", "topwar_official")
+                            .put("baseUrl", fake.baseUrl())
+                            .put("maxBackfillPages", 1)
+                            .put("intervalMillis", 0)
+                            .put("pollIntervalMillis", 200))
+                    .add(
+                        new JsonObject()
                             .put("type", "rss")
                             .put("name", "feed")
                             .put("url", fake.baseUrl() + "/feed.xml")));
@@ -81,35 +126,33 @@ class CrawlEndToEndTest {
             .put("crawler", crawler)
             .encode());
     TocsinNode node = TocsinNode.open(dir.resolve("data"), TocsinConfig.load(config));
-    AtomicInteger bluesky = new AtomicInteger();
+    Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
     CompletableFuture<Void> enough = new CompletableFuture<>();
     node.indexer()
         .addListener(
             posts -> {
-              posts.forEach(
-                  p -> {
-                    if (p.post().platform().equals("bluesky")) {
-                      bluesky.incrementAndGet();
-                    }
-                  });
-              if (bluesky.get() >= 20) {
+              posts.forEach(p -> seen.merge(p.post().platform(), 1, Integer::sum));
+              if (seen.getOrDefault("bluesky", 0) >= 20
+                  && seen.getOrDefault("mastodon", 0) >= 10
+                  && seen.getOrDefault("telegram", 0) >= 12) {
                 enough.complete(null);
               }
             });
     try {
-      Sources sources = CrawlerRunner.start(vertx, node).await();
+      SourceManager sources = SourceManager.start(vertx, node).await();
       ApiKeyStore keys = ApiKeyStore.open(dir.resolve("data"));
       String token = keys.create(Role.ANALYST, "e2e").token();
       ApiVerticle api =
           new ApiVerticle(
               new ApiContext(
-                  node,
-                  new CampaignService(node, CampaignConfig.defaults()),
-                  keys,
-                  sources::status),
+                  node, new CampaignService(node, CampaignConfig.defaults()), keys, sources),
               node.config().http());
       vertx.deployVerticle(api).await();
-      enough.get(30, TimeUnit.SECONDS);
+      try {
+        enough.get(60, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError("indexed so far " + seen + "; sources " + sources.status(), e);
+      }
 
       WebClient client = WebClient.create(vertx);
       // indexed posts become searchable within a second (near-real-time refresh); ask until then
@@ -140,6 +183,37 @@ class CrawlEndToEndTest {
       assertThat(hit.getJsonObject("post").getString("id")).startsWith("at://");
       assertThat(hit.getJsonObject("evidence").getLong("seq")).isPositive();
 
+      // the Mastodon statuses (two Link-header pages) and the channel's messages, by platform id
+      for (String platform : new String[] {"mastodon", "telegram"}) {
+        int expected = platform.equals("mastodon") ? 10 : 12;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        JsonObject page = null;
+        // indexed posts become visible within a second (near-real-time refresh)
+        for (int attempt = 0; attempt < 100 && ids.size() < expected; attempt++) {
+          if (attempt > 0) {
+            io.vertx.core.Promise<Void> tick = io.vertx.core.Promise.promise();
+            vertx.setTimer(100, id -> tick.complete());
+            tick.future().await();
+          }
+          page =
+              client
+                  .get(
+                      api.actualPort(),
+                      "127.0.0.1",
+                      "/api/v1/posts/search?platform=" + platform + "&limit=100")
+                  .putHeader("Authorization", "Bearer " + token)
+                  .send()
+                  .await()
+                  .bodyAsJsonObject();
+          ids.clear();
+          page.getJsonArray("hits")
+              .forEach(h -> ids.add(((JsonObject) h).getJsonObject("post").getString("id")));
+        }
+        assertThat(ids).as("%s: %s", platform, sources.status()).hasSize(expected);
+        assertThat(page.getLong("total")).as(platform).isEqualTo(expected);
+      }
+      assertThat(seen.get("mastodon")).as("each status indexed once").isEqualTo(10);
+
       HttpResponse<Buffer> status =
           client
               .get(api.actualPort(), "127.0.0.1", "/api/v1/sources")
@@ -147,13 +221,13 @@ class CrawlEndToEndTest {
               .send()
               .await();
       JsonArray list = status.bodyAsJsonObject().getJsonArray("sources");
-      assertThat(list).hasSize(2);
+      assertThat(list).hasSize(4);
       assertThat(list.getJsonObject(0).getString("name")).isEqualTo("bluesky");
       assertThat(list.getJsonObject(0).getString("state")).isIn("running", "backing_off");
       JsonObject health =
           client.get(api.actualPort(), "127.0.0.1", "/health").send().await().bodyAsJsonObject();
-      assertThat(health.getJsonObject("sources").getInteger("total")).isEqualTo(2);
-      sources.undeploy().await();
+      assertThat(health.getJsonObject("sources").getInteger("total")).isEqualTo(4);
+      sources.stop().await();
     } finally {
       vertx.close().await();
       try {

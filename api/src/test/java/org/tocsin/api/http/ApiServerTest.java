@@ -59,7 +59,11 @@ class ApiServerTest {
     for (Role r : Role.values()) {
       tokens.put(r, keys.create(r, "test " + r.jsonName()).token());
     }
-    ApiVerticle api = new ApiVerticle(new ApiContext(node, campaigns, keys), node.config().http());
+    // a crawler with no sources, so that admins may add some
+    org.tocsin.api.sources.SourceManager sources =
+        org.tocsin.api.sources.SourceManager.start(vertx, node).await();
+    ApiVerticle api =
+        new ApiVerticle(new ApiContext(node, campaigns, keys, sources), node.config().http());
     vertx.deployVerticle(api).await();
     port = api.actualPort();
     client = WebClient.create(vertx);
@@ -556,6 +560,10 @@ class ApiServerTest {
         "POST   | /api/v1/keys                       | 403 | 403 | 403 | 201",
         "DELETE | /api/v1/keys/000000000000          | 403 | 403 | 403 | 404",
         "GET    | /api/v1/sources                    | 200 | 200 | 200 | 200",
+        "POST   | /api/v1/sources                    | 403 | 403 | 403 | 400",
+        "POST   | /api/v1/sources/none/pause         | 403 | 403 | 403 | 404",
+        "POST   | /api/v1/sources/none/resume        | 403 | 403 | 403 | 404",
+        "DELETE | /api/v1/sources/none               | 403 | 403 | 403 | 404",
         "GET    | /api/v1/evidence/tree-head         | 200 | 200 | 200 | 200",
         "GET    | /api/v1/evidence/1                 | 403 | 403 | 200 | 200",
         "GET    | /api/v1/evidence/1/custody         | 200 | 200 | 200 | 200",

@@ -13,9 +13,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.crawler.politeness.Politeness;
 
@@ -32,6 +35,7 @@ public final class HttpFetcher {
   private final FetchConfig config;
   private final Politeness politeness;
   private final Clock clock;
+  private final Set<Promise<Void>> waiting = ConcurrentHashMap.newKeySet();
 
   /** Creates a fetcher with its own HTTP client. */
   public HttpFetcher(Vertx vertx, FetchConfig config, Politeness politeness, Clock clock) {
@@ -65,10 +69,24 @@ public final class HttpFetcher {
       return Future.failedFuture(new FetchException("bad_url", 0, null, "[got " + url + "]", e));
     }
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    return politeness
-        .queue(host)
-        .acquire(vertx)
+    Promise<Void> turn = Promise.promise();
+    waiting.add(turn);
+    politeness.queue(host).acquire(vertx).onComplete(ar -> turn.tryComplete());
+    return turn.future()
+        .andThen(ar -> waiting.remove(turn))
         .compose(v -> send(source, format, url, host, headers));
+  }
+
+  /**
+   * Fails every request still waiting for its host's turn (a host paused for an hour by a 429 would
+   * otherwise hold a stopping source for that hour) with cause code {@code stopped}.
+   */
+  public void abortWaits() {
+    for (Promise<Void> p : List.copyOf(waiting)) {
+      p.tryFail(
+          new FetchException(
+              "stopped", 0, null, "the source stopped while waiting for its host's turn", null));
+    }
   }
 
   private Future<Capture> send(

@@ -14,12 +14,14 @@ public final class HostQueue {
 
   private final String host;
   private long intervalMillis;
+  private long floorMillis;
   private final Clock clock;
   private long nextFetchMillis;
 
   HostQueue(String host, long intervalMillis, Clock clock) {
     this.host = host;
     this.intervalMillis = intervalMillis;
+    this.floorMillis = intervalMillis;
     this.clock = clock;
   }
 
@@ -45,12 +47,26 @@ public final class HostQueue {
     return p.future();
   }
 
-  /** Changes the minimum interval (a robots.txt Crawl-delay); applies from the next grant. */
+  /**
+   * Changes the minimum interval (a robots.txt Crawl-delay); applies from the next grant. It never
+   * goes below the interval a source using this host asked for ({@link #atLeast}).
+   */
   public synchronized void interval(long millis) {
     if (millis < 0) {
       throw new IllegalArgumentException("interval must be >= 0 [got " + millis + "]");
     }
-    intervalMillis = millis;
+    intervalMillis = Math.max(floorMillis, millis);
+  }
+
+  /** Keeps grants at least {@code millis} apart from now on (a source's own interval). */
+  public synchronized void atLeast(long millis) {
+    floorMillis = Math.max(floorMillis, millis);
+    intervalMillis = Math.max(intervalMillis, floorMillis);
+  }
+
+  /** The current minimum interval between two grants, in milliseconds. */
+  public synchronized long intervalMillis() {
+    return intervalMillis;
   }
 
   /** Holds every request to this host until {@code until} (never shortens an existing pause). */

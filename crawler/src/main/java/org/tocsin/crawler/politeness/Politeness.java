@@ -11,11 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The host queues of one crawler node, and how a response's rate-limit headers pause a host. Pauses
  * asked for by a server are capped ({@code maxPause}) so that a hostile or broken header cannot
  * stop a source for days; the cap is visible in the source's {@code nextAttempt}.
+ *
+ * <p>One instance is shared by every source of a node; each source works through its own {@link
+ * #pace view} with its own minimum interval and pause cap over the same host queues. Two sources on
+ * one host therefore share its pace (the strictest interval of the two) and every pause the host
+ * asked for (429, {@code Retry-After}, spent rate-limit budget).
  */
 public final class Politeness {
 
-  private final Map<String, HostQueue> queues = new ConcurrentHashMap<>();
-  private final Map<String, Long> intervals = new ConcurrentHashMap<>();
+  private final Map<String, HostQueue> queues;
+  private final Map<String, Long> intervals;
   private final long defaultIntervalMillis;
   private final Duration maxPause;
   private final Clock clock;
@@ -35,18 +40,64 @@ public final class Politeness {
     this.defaultIntervalMillis = defaultIntervalMillis;
     this.maxPause = Objects.requireNonNull(maxPause, "maxPause");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.queues = new ConcurrentHashMap<>();
+    this.intervals = new ConcurrentHashMap<>();
   }
 
-  /** Sets a host's own minimum interval (for example 1000 ms for 4chan's 1 request/s rule). */
+  /**
+   * The politeness of a whole node, which every source works through by its own {@link #pace}: no
+   * interval of its own, and pauses capped at six hours.
+   */
+  public static Politeness shared(Clock clock) {
+    return new Politeness(0, Duration.ofHours(6), clock);
+  }
+
+  private Politeness(Politeness shared, long intervalMillis, Duration maxPause) {
+    this.defaultIntervalMillis = intervalMillis;
+    this.maxPause = maxPause;
+    this.clock = shared.clock;
+    this.queues = shared.queues;
+    this.intervals = shared.intervals;
+  }
+
+  /**
+   * A view for one source over the same host queues: its requests keep at least {@code
+   * intervalMillis} apart on every host it uses (a host used by several sources keeps the largest
+   * of their intervals), and a server may pause it for at most {@code maxPause}.
+   */
+  public Politeness pace(long intervalMillis, Duration maxPause) {
+    if (intervalMillis < 0) {
+      throw new IllegalArgumentException("interval must be >= 0 [got " + intervalMillis + "]");
+    }
+    return new Politeness(this, intervalMillis, Objects.requireNonNull(maxPause, "maxPause"));
+  }
+
+  /**
+   * Sets a host's own minimum interval (for example 1000 ms for 4chan's 1 request/s rule), for
+   * every view; a queue already made is slowed to it, never sped up.
+   */
   public Politeness interval(String host, long millis) {
-    intervals.put(host, millis);
+    intervals.merge(host, millis, Math::max);
+    HostQueue q = queues.get(host);
+    if (q != null) {
+      q.atLeast(millis);
+    }
     return this;
   }
 
-  /** The queue of a host, created on first use. */
+  /**
+   * The queue of a host, created on first use, and kept at least this view's interval apart (and
+   * the host's own interval, if one was set).
+   */
   public HostQueue queue(String host) {
-    return queues.computeIfAbsent(
-        host, h -> new HostQueue(h, intervals.getOrDefault(h, defaultIntervalMillis), clock));
+    HostQueue q =
+        queues.computeIfAbsent(
+            host,
+            h ->
+                new HostQueue(
+                    h, Math.max(intervals.getOrDefault(h, 0L), defaultIntervalMillis), clock));
+    q.atLeast(defaultIntervalMillis);
+    return q;
   }
 
   /**

@@ -32,6 +32,8 @@ public record SourceStatus(
     RUNNING,
     /** Waiting after a failure (backoff, 429 or rate-limit reset). */
     BACKING_OFF,
+    /** Paused by an admin: not fetching until resumed. */
+    PAUSED,
     /** Stopped. */
     STOPPED
   }

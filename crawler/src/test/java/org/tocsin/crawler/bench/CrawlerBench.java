@@ -28,6 +28,7 @@ import javax.management.ObjectName;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.crawler.fetch.FetchConfig;
 import org.tocsin.crawler.parse.CrawlerParsers;
+import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.CaptureSink;
 import org.tocsin.crawler.source.CursorStore;
 import org.tocsin.crawler.source.FileCursorStore;
@@ -240,7 +241,13 @@ public final class CrawlerBench {
               new MastodonConfig(
                   "bench:mastodon", fake.baseUrl(), path, 5, 60_000, pages, 0, 100, 5, 50, fetch());
           return (sink, cursors) ->
-              new MastodonTimelineVerticle(cfg, sink, cursors, new Random(1), Clock.systemUTC());
+              new MastodonTimelineVerticle(
+                  cfg,
+                  sink,
+                  cursors,
+                  Politeness.shared(Clock.systemUTC()),
+                  new Random(1),
+                  Clock.systemUTC());
         },
         pages);
   }
@@ -319,7 +326,13 @@ public final class CrawlerBench {
               new FeedConfig(
                   "bench:rss", fake.baseUrl() + "/feed.xml", new Pacing(1, 0, 100, 5, 50), fetch());
           return (sink, cursors) ->
-              new FeedVerticle(cfg, sink, cursors, new Random(3), Clock.systemUTC());
+              new FeedVerticle(
+                  cfg,
+                  sink,
+                  cursors,
+                  Politeness.shared(Clock.systemUTC()),
+                  new Random(3),
+                  Clock.systemUTC());
         },
         polls,
         serveNext);
@@ -351,7 +364,13 @@ public final class CrawlerBench {
                   new Pacing(1, 0, 100, 5, 50),
                   fetch());
           return (sink, cursors) ->
-              new TelegramChannelVerticle(cfg, sink, cursors, new Random(4), Clock.systemUTC());
+              new TelegramChannelVerticle(
+                  cfg,
+                  sink,
+                  cursors,
+                  Politeness.shared(Clock.systemUTC()),
+                  new Random(4),
+                  Clock.systemUTC());
         },
         pages);
   }

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -15,12 +14,11 @@ import java.util.Objects;
 import java.util.Random;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.crawler.fetch.FetchException;
-import org.tocsin.crawler.fetch.HttpFetcher;
 import org.tocsin.crawler.parse.fourchan.FourchanThreadParser;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.CaptureSink;
 import org.tocsin.crawler.source.CursorStore;
-import org.tocsin.crawler.source.internal.PollingSource;
+import org.tocsin.crawler.source.internal.HttpPollingSource;
 import org.tocsin.crawler.source.internal.StepFailure;
 
 /**
@@ -31,35 +29,30 @@ import org.tocsin.crawler.source.internal.StepFailure;
  * {@code {boards: {b: {lastModified, threads: {no: last_modified}}}}}; a thread's time is saved
  * only after its capture was acknowledged, so a restart fetches what was not.
  */
-public final class FourchanVerticle extends PollingSource {
+public final class FourchanVerticle extends HttpPollingSource {
 
   private record Pending(String board, String no, long lastModified) {}
 
   private final FourchanConfig cfg;
   private final FourchanThreadParser parser = new FourchanThreadParser();
   private final Deque<Pending> queue = new ArrayDeque<>();
-  private HttpFetcher fetcher;
   private int board;
 
-  /** Creates the connector; {@code random} seeds the backoff jitter. */
+  /**
+   * Creates the connector.
+   *
+   * @param politeness the node's shared host queues
+   * @param random seeds the backoff jitter
+   */
   public FourchanVerticle(
-      FourchanConfig cfg, CaptureSink sink, CursorStore cursors, Random random, Clock clock) {
-    super(cfg.source(), cfg.pacing(), sink, cursors, random, clock);
+      FourchanConfig cfg,
+      CaptureSink sink,
+      CursorStore cursors,
+      Politeness politeness,
+      Random random,
+      Clock clock) {
+    super(cfg.source(), cfg.pacing(), cfg.fetch(), sink, cursors, politeness, random, clock);
     this.cfg = Objects.requireNonNull(cfg, "cfg");
-  }
-
-  @Override
-  protected Future<Void> open() {
-    Politeness p =
-        new Politeness(
-            cfg.pacing().intervalMillis(), Duration.ofMillis(cfg.pacing().maxPauseMillis()), clock);
-    fetcher = new HttpFetcher(vertx, cfg.fetch(), p, clock);
-    return Future.succeededFuture();
-  }
-
-  @Override
-  protected Future<Void> close() {
-    return fetcher == null ? Future.succeededFuture() : fetcher.close();
   }
 
   @Override
@@ -77,7 +70,7 @@ public final class FourchanVerticle extends PollingSource {
       h.put("If-Modified-Since", state.getString("lastModified"));
     }
     String url = cfg.baseUrl() + "/" + b + "/" + cfg.listing() + ".json";
-    return fetcher
+    return fetcher()
         .get(cfg.source(), FourchanThreadParser.FORMAT, url, h)
         .compose(
             c -> store(c).compose(s -> changed(b, s)).map(v -> queue.isEmpty() ? after : 0L),
@@ -130,7 +123,7 @@ public final class FourchanVerticle extends PollingSource {
 
   private Future<Long> thread(Pending p) {
     String url = cfg.baseUrl() + "/" + p.board() + "/thread/" + p.no() + ".json";
-    return fetcher
+    return fetcher()
         .get(cfg.source(), FourchanThreadParser.FORMAT, url, Map.of())
         .compose(
             c ->

@@ -92,6 +92,7 @@ public abstract class PollingSource extends VerticleBase implements SourceConnec
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
+    stopping();
     return current
         .otherwiseEmpty()
         .compose(
@@ -103,6 +104,12 @@ public abstract class PollingSource extends VerticleBase implements SourceConnec
 
   /** Prepares the connector's resources (HTTP client) once {@code vertx} is set. */
   protected abstract Future<Void> open();
+
+  /**
+   * Called when the source is asked to stop, before waiting for the step in flight: ends waits that
+   * could hold the stop for long (a host paused by a server). Does nothing by default.
+   */
+  protected void stopping() {}
 
   /** Releases what {@link #open()} made. */
   protected abstract Future<Void> close();

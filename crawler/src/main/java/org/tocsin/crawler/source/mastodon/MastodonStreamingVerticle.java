@@ -65,6 +65,7 @@ public final class MastodonStreamingVerticle extends VerticleBase implements Sou
 
   private final MastodonStreamConfig cfg;
   private final CaptureSink sink;
+  private final Politeness shared;
   private final CursorStore cursors;
   private final Clock clock;
   private final Backoff backoff;
@@ -114,10 +115,21 @@ public final class MastodonStreamingVerticle extends VerticleBase implements Sou
       Map<String, String> headers,
       Instant at) {}
 
-  /** Creates the connector; {@code random} seeds the reconnect jitter. */
+  /**
+   * Creates the connector.
+   *
+   * @param politeness the node's shared host queues
+   * @param random seeds the reconnect jitter
+   */
   public MastodonStreamingVerticle(
-      MastodonStreamConfig cfg, CaptureSink sink, CursorStore cursors, Random random, Clock clock) {
+      MastodonStreamConfig cfg,
+      CaptureSink sink,
+      CursorStore cursors,
+      Politeness politeness,
+      Random random,
+      Clock clock) {
     this.cfg = Objects.requireNonNull(cfg, "cfg");
+    this.shared = Objects.requireNonNull(politeness, "politeness");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.cursors = Objects.requireNonNull(cursors, "cursors");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -154,8 +166,7 @@ public final class MastodonStreamingVerticle extends VerticleBase implements Sou
   public Future<?> start() {
     String h = URI.create(cfg.baseUrl()).getHost();
     host = h == null ? "" : h.toLowerCase(Locale.ROOT);
-    politeness =
-        new Politeness(cfg.intervalMillis(), Duration.ofMillis(cfg.maxPauseMillis()), clock);
+    politeness = shared.pace(cfg.intervalMillis(), Duration.ofMillis(cfg.maxPauseMillis()));
     fetcher = new HttpFetcher(vertx, cfg.fetch(), politeness, clock);
     client =
         vertx.createHttpClient(

@@ -38,6 +38,7 @@ public final class MastodonTimelineVerticle extends VerticleBase implements Sour
 
   private final MastodonConfig cfg;
   private final CaptureSink sink;
+  private final Politeness shared;
   private final CursorStore cursors;
   private final Random random;
   private final Clock clock;
@@ -51,10 +52,21 @@ public final class MastodonTimelineVerticle extends VerticleBase implements Sour
   private long timer = -1;
   private volatile boolean stopped;
 
-  /** Creates the connector; {@code random} seeds the backoff jitter. */
+  /**
+   * Creates the connector.
+   *
+   * @param politeness the node's shared host queues
+   * @param random seeds the backoff jitter
+   */
   public MastodonTimelineVerticle(
-      MastodonConfig cfg, CaptureSink sink, CursorStore cursors, Random random, Clock clock) {
+      MastodonConfig cfg,
+      CaptureSink sink,
+      CursorStore cursors,
+      Politeness politeness,
+      Random random,
+      Clock clock) {
     this.cfg = Objects.requireNonNull(cfg, "cfg");
+    this.shared = Objects.requireNonNull(politeness, "politeness");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.cursors = Objects.requireNonNull(cursors, "cursors");
     this.random = Objects.requireNonNull(random, "random");
@@ -76,7 +88,7 @@ public final class MastodonTimelineVerticle extends VerticleBase implements Sour
   @Override
   public Future<?> start() {
     Politeness politeness =
-        new Politeness(cfg.intervalMillis(), Duration.ofMillis(cfg.maxPauseMillis()), clock);
+        shared.pace(cfg.intervalMillis(), Duration.ofMillis(cfg.maxPauseMillis()));
     fetcher = new HttpFetcher(vertx, cfg.fetch(), politeness, clock);
     backoff = new Backoff(cfg.backoffBaseMillis(), cfg.backoffMaxMillis(), random);
     return cursors

@@ -5,17 +5,15 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import org.tocsin.core.evidence.Capture;
-import org.tocsin.crawler.fetch.HttpFetcher;
 import org.tocsin.crawler.parse.reddit.RedditListingParser;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.CaptureSink;
 import org.tocsin.crawler.source.CursorStore;
-import org.tocsin.crawler.source.internal.PollingSource;
+import org.tocsin.crawler.source.internal.HttpPollingSource;
 import org.tocsin.crawler.source.internal.StepFailure;
 
 /**
@@ -26,38 +24,33 @@ import org.tocsin.crawler.source.internal.StepFailure;
  * Politeness}. Cursor: {@code {newest, after, backfillDone}}, saved after the sink's
  * acknowledgement.
  */
-public final class RedditListingVerticle extends PollingSource {
+public final class RedditListingVerticle extends HttpPollingSource {
 
   private final RedditConfig cfg;
   private final RedditListingParser parser = new RedditListingParser();
-  private HttpFetcher fetcher;
   private int backfillPages;
 
-  /** Creates the connector; {@code random} seeds the backoff jitter. */
+  /**
+   * Creates the connector.
+   *
+   * @param politeness the node's shared host queues
+   * @param random seeds the backoff jitter
+   */
   public RedditListingVerticle(
-      RedditConfig cfg, CaptureSink sink, CursorStore cursors, Random random, Clock clock) {
-    super(cfg.source(), cfg.pacing(), sink, cursors, random, clock);
+      RedditConfig cfg,
+      CaptureSink sink,
+      CursorStore cursors,
+      Politeness politeness,
+      Random random,
+      Clock clock) {
+    super(cfg.source(), cfg.pacing(), cfg.fetch(), sink, cursors, politeness, random, clock);
     this.cfg = Objects.requireNonNull(cfg, "cfg");
-  }
-
-  @Override
-  protected Future<Void> open() {
-    Politeness p =
-        new Politeness(
-            cfg.pacing().intervalMillis(), Duration.ofMillis(cfg.pacing().maxPauseMillis()), clock);
-    fetcher = new HttpFetcher(vertx, cfg.fetch(), p, clock);
-    return Future.succeededFuture();
-  }
-
-  @Override
-  protected Future<Void> close() {
-    return fetcher == null ? Future.succeededFuture() : fetcher.close();
   }
 
   @Override
   protected Future<Long> poll() {
     String url = nextUrl();
-    return fetcher
+    return fetcher()
         .get(cfg.source(), RedditListingParser.FORMAT, url, Map.of("Accept", "application/json"))
         .compose(this::store)
         .compose(

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,12 +12,11 @@ import java.util.Objects;
 import java.util.Random;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.crawler.fetch.FetchException;
-import org.tocsin.crawler.fetch.HttpFetcher;
 import org.tocsin.crawler.parse.rss.FeedParser;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.CaptureSink;
 import org.tocsin.crawler.source.CursorStore;
-import org.tocsin.crawler.source.internal.PollingSource;
+import org.tocsin.crawler.source.internal.HttpPollingSource;
 import org.tocsin.crawler.source.internal.StepFailure;
 
 /**
@@ -28,31 +26,26 @@ import org.tocsin.crawler.source.internal.StepFailure;
  * not stored again either. Cursor: {@code {etag, lastModified, sha256}}, saved after the sink's
  * acknowledgement.
  */
-public final class FeedVerticle extends PollingSource {
+public final class FeedVerticle extends HttpPollingSource {
 
   private final FeedConfig cfg;
   private final FeedParser parser = new FeedParser();
-  private HttpFetcher fetcher;
 
-  /** Creates the connector; {@code random} seeds the backoff jitter. */
+  /**
+   * Creates the connector.
+   *
+   * @param politeness the node's shared host queues
+   * @param random seeds the backoff jitter
+   */
   public FeedVerticle(
-      FeedConfig cfg, CaptureSink sink, CursorStore cursors, Random random, Clock clock) {
-    super(cfg.source(), cfg.pacing(), sink, cursors, random, clock);
+      FeedConfig cfg,
+      CaptureSink sink,
+      CursorStore cursors,
+      Politeness politeness,
+      Random random,
+      Clock clock) {
+    super(cfg.source(), cfg.pacing(), cfg.fetch(), sink, cursors, politeness, random, clock);
     this.cfg = Objects.requireNonNull(cfg, "cfg");
-  }
-
-  @Override
-  protected Future<Void> open() {
-    Politeness p =
-        new Politeness(
-            cfg.pacing().intervalMillis(), Duration.ofMillis(cfg.pacing().maxPauseMillis()), clock);
-    fetcher = new HttpFetcher(vertx, cfg.fetch(), p, clock);
-    return Future.succeededFuture();
-  }
-
-  @Override
-  protected Future<Void> close() {
-    return fetcher == null ? Future.succeededFuture() : fetcher.close();
   }
 
   @Override
@@ -67,7 +60,7 @@ public final class FeedVerticle extends PollingSource {
       h.put("If-Modified-Since", cur.getString("lastModified"));
     }
     long wait = cfg.pacing().pollIntervalMillis();
-    return fetcher
+    return fetcher()
         .get(cfg.source(), FeedParser.FORMAT, cfg.url(), h)
         .compose(
             c -> {

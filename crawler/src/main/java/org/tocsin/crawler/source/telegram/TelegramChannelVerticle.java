@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import org.tocsin.core.post.Post;
-import org.tocsin.crawler.fetch.HttpFetcher;
 import org.tocsin.crawler.parse.telegram.TelegramPageParser;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.CaptureSink;
 import org.tocsin.crawler.source.CursorStore;
-import org.tocsin.crawler.source.internal.PollingSource;
+import org.tocsin.crawler.source.internal.HttpPollingSource;
 import org.tocsin.crawler.source.internal.RobotsGate;
 import org.tocsin.crawler.source.internal.StepFailure;
 
@@ -25,43 +24,42 @@ import org.tocsin.crawler.source.internal.StepFailure;
  * against robots.txt first (fail closed), stored in the sink, and parsed only once acknowledged;
  * edited messages carry the parser's edited marker. Cursor: {@code {newest, before, backfillDone}}.
  */
-public final class TelegramChannelVerticle extends PollingSource {
+public final class TelegramChannelVerticle extends HttpPollingSource {
 
   private final TelegramConfig cfg;
   private final TelegramPageParser parser = new TelegramPageParser();
-  private HttpFetcher fetcher;
   private RobotsGate robots;
   private int backfillPages;
 
-  /** Creates the connector; {@code random} seeds the backoff jitter. */
+  /**
+   * Creates the connector.
+   *
+   * @param politeness the node's shared host queues
+   * @param random seeds the backoff jitter
+   */
   public TelegramChannelVerticle(
-      TelegramConfig cfg, CaptureSink sink, CursorStore cursors, Random random, Clock clock) {
-    super(cfg.source(), cfg.pacing(), sink, cursors, random, clock);
+      TelegramConfig cfg,
+      CaptureSink sink,
+      CursorStore cursors,
+      Politeness politeness,
+      Random random,
+      Clock clock) {
+    super(cfg.source(), cfg.pacing(), cfg.fetch(), sink, cursors, politeness, random, clock);
     this.cfg = Objects.requireNonNull(cfg, "cfg");
   }
 
   @Override
-  protected Future<Void> open() {
-    Politeness p =
-        new Politeness(
-            cfg.pacing().intervalMillis(), Duration.ofMillis(cfg.pacing().maxPauseMillis()), clock);
-    fetcher = new HttpFetcher(vertx, cfg.fetch(), p, clock);
+  protected void opened() {
     robots =
         new RobotsGate(
-            fetcher,
-            p,
+            fetcher(),
+            politeness(),
             cfg.source(),
             cfg.fetch().userAgent(),
             cfg.pacing().intervalMillis(),
             cfg.maxCrawlDelayMillis(),
             Duration.ofMillis(cfg.robotsTtlMillis()),
             clock);
-    return Future.succeededFuture();
-  }
-
-  @Override
-  protected Future<Void> close() {
-    return fetcher == null ? Future.succeededFuture() : fetcher.close();
   }
 
   @Override
@@ -69,7 +67,7 @@ public final class TelegramChannelVerticle extends PollingSource {
     String url = nextUrl();
     return robots
         .check(url)
-        .compose(v -> fetcher.get(cfg.source(), TelegramPageParser.FORMAT, url, Map.of()))
+        .compose(v -> fetcher().get(cfg.source(), TelegramPageParser.FORMAT, url, Map.of()))
         .compose(this::store)
         .compose(
             c -> {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.ConnectorTestBase;
 import org.tocsin.crawler.source.MemorySink;
 import org.tocsin.crawler.source.Pacing;
@@ -38,7 +39,13 @@ class FourchanVerticleTest extends ConnectorTestBase {
             new Pacing(1, 0, 100, 5, 50),
             fetch());
     FourchanVerticle v =
-        new FourchanVerticle(cfg, sink, cursors(), new Random(1), Clock.systemUTC());
+        new FourchanVerticle(
+            cfg,
+            sink,
+            cursors(),
+            Politeness.shared(Clock.systemUTC()),
+            new Random(1),
+            Clock.systemUTC());
     await(vertx.deployVerticle(v));
     await(fake.requested("/po/catalog.json", 2));
 

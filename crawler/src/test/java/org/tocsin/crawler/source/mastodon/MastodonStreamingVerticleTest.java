@@ -14,6 +14,7 @@ import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.parse.UpstreamDeletion;
 import org.tocsin.crawler.parse.mastodon.MastodonStatusParser;
+import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.ConnectorTestBase;
 import org.tocsin.crawler.source.FileCursorStore;
 import org.tocsin.crawler.source.MemorySink;
@@ -66,7 +67,13 @@ class MastodonStreamingVerticleTest extends ConnectorTestBase {
 
   private MastodonStreamingVerticle deploy(MemorySink sink) throws Exception {
     MastodonStreamingVerticle v =
-        new MastodonStreamingVerticle(config(), sink, cursors(), new Random(42), Clock.systemUTC());
+        new MastodonStreamingVerticle(
+            config(),
+            sink,
+            cursors(),
+            Politeness.shared(Clock.systemUTC()),
+            new Random(42),
+            Clock.systemUTC());
     await(vertx.deployVerticle(v));
     return v;
   }

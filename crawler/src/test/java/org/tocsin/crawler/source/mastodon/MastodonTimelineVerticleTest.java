@@ -23,6 +23,7 @@ import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.fetch.FetchConfig;
 import org.tocsin.crawler.parse.mastodon.MastodonStatusParser;
+import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.FileCursorStore;
 import org.tocsin.crawler.source.MemorySink;
 import org.tocsin.crawler.source.SourceStatus;
@@ -85,7 +86,12 @@ class MastodonTimelineVerticleTest {
   private MastodonTimelineVerticle deploy(MastodonConfig cfg, MemorySink sink) throws Exception {
     MastodonTimelineVerticle v =
         new MastodonTimelineVerticle(
-            cfg, sink, new FileCursorStore(vertx, dir), new Random(42), Clock.systemUTC());
+            cfg,
+            sink,
+            new FileCursorStore(vertx, dir),
+            Politeness.shared(Clock.systemUTC()),
+            new Random(42),
+            Clock.systemUTC());
     await(vertx.deployVerticle(v));
     return v;
   }

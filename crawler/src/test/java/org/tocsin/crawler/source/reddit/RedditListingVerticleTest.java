@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.ConnectorTestBase;
 import org.tocsin.crawler.source.MemorySink;
 import org.tocsin.crawler.source.Pacing;
@@ -28,7 +29,13 @@ class RedditListingVerticleTest extends ConnectorTestBase {
         new RedditConfig(
             "reddit:all", fake.baseUrl(), "all", 100, 3, new Pacing(1, 0, 100, 5, 50), fetch());
     RedditListingVerticle v =
-        new RedditListingVerticle(cfg, sink, cursors(), new Random(1), Clock.systemUTC());
+        new RedditListingVerticle(
+            cfg,
+            sink,
+            cursors(),
+            Politeness.shared(Clock.systemUTC()),
+            new Random(1),
+            Clock.systemUTC());
     await(vertx.deployVerticle(v));
     await(fake.requested(NEW + "&before=t3_kzj68x", 1), v::status);
 

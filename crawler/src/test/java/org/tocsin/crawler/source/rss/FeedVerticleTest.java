@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.ConnectorTestBase;
 import org.tocsin.crawler.source.MemorySink;
 import org.tocsin.crawler.source.Pacing;
@@ -27,7 +28,14 @@ class FeedVerticleTest extends ConnectorTestBase {
     FeedConfig cfg =
         new FeedConfig(
             "rss:geo", fake.baseUrl() + "/feed.xml", new Pacing(1, 0, 100, 5, 50), fetch());
-    FeedVerticle v = new FeedVerticle(cfg, sink, cursors(), new Random(1), Clock.systemUTC());
+    FeedVerticle v =
+        new FeedVerticle(
+            cfg,
+            sink,
+            cursors(),
+            Politeness.shared(Clock.systemUTC()),
+            new Random(1),
+            Clock.systemUTC());
     await(vertx.deployVerticle(v));
     await(fake.requested("/feed.xml", 3));
 

@@ -22,6 +22,7 @@ import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.fetch.FetchConfig;
 import org.tocsin.crawler.parse.telegram.TelegramPageParser;
+import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.FileCursorStore;
 import org.tocsin.crawler.source.MemorySink;
 import org.tocsin.crawler.source.Pacing;
@@ -86,7 +87,12 @@ class TelegramChannelVerticleTest {
             new FetchConfig(UA, 1 << 20, 2_000, 5_000));
     TelegramChannelVerticle v =
         new TelegramChannelVerticle(
-            cfg, sink, new FileCursorStore(vertx, dir), new Random(3), Clock.systemUTC());
+            cfg,
+            sink,
+            new FileCursorStore(vertx, dir),
+            Politeness.shared(Clock.systemUTC()),
+            new Random(3),
+            Clock.systemUTC());
     await(vertx.deployVerticle(v));
     return v;
   }
