@@ -144,6 +144,39 @@ public final class LedgerIndexer {
     }
   }
 
+  /** Work done while no catch-up runs. */
+  @FunctionalInterface
+  public interface ExclusiveWork {
+    /** Does the work. */
+    void run() throws IOException;
+  }
+
+  /**
+   * Commits everything indexed so far, then runs work while no catch-up can run (they wait), then
+   * takes up from wherever the index then stands: how a rebuilt index replaces this one without
+   * losing or repeating a record.
+   *
+   * @throws IOException if the commit or the work fails
+   */
+  public void exclusive(ExclusiveWork work) throws IOException {
+    lock.lock();
+    try {
+      if (indexedThrough > committedThrough) {
+        commit();
+      }
+      try {
+        work.run();
+      } finally {
+        indexedThrough = index.lastIndexedSeq();
+        committedThrough = indexedThrough;
+        lastCommitNanos = System.nanoTime();
+        unpublished = false;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Makes everything indexed so far searchable now, if a throttled reopen left some of it unseen.
    *
