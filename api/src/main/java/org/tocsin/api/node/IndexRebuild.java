@@ -171,7 +171,9 @@ public final class IndexRebuild {
               null);
       live.exclusive(
           () -> {
-            b.catchUp();
+            // exactly as far as the live index got, so that every record the new index holds
+            // was also seen by the live indexer's listeners (alerts) and custody
+            b.catchUpThrough(live.indexedThrough());
             b.flush();
             fresh.close();
             if (stopping) {

@@ -79,12 +79,17 @@ class IndexRebuildTest {
     try (TocsinNode node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults())) {
       node.importer().importFile(file, ImportListener.NONE);
       node.indexer().flush();
-      node.rebuild().start();
-      assertThat(node.rebuild().status().running()).isTrue();
-      // a second rebuild is refused while one runs
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.rebuild().start())
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("running");
+      // while the node's indexer is held, the rebuild cannot reach its swap
+      node.indexer()
+          .exclusive(
+              () -> {
+                node.rebuild().start();
+                assertThat(node.rebuild().status().running()).isTrue();
+                // a second rebuild is refused while one runs
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.rebuild().start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("running");
+              });
       // closing the node stops the rebuild (or waits for its swap if it got that far)
     }
     try (TocsinNode node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults())) {
