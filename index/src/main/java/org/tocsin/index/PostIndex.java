@@ -26,6 +26,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -37,6 +38,7 @@ import org.tocsin.index.query.FilterQueries;
 import org.tocsin.index.query.PostQueries;
 import org.tocsin.index.schema.PostFields;
 import org.tocsin.index.stats.Facet;
+import org.tocsin.index.stats.FacetCache;
 import org.tocsin.index.stats.FacetResult;
 import org.tocsin.index.stats.Histogram;
 import org.tocsin.index.stats.Interval;
@@ -82,15 +84,16 @@ public final class PostIndex implements Closeable {
   public static final int MAX_VERSIONS = 1_000;
 
   private final Path path;
-  private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
   private final Analyzer analyzer;
   private final PostQueries queries;
   private final Search search;
-  private final Versions versions;
   private final Duration timeout;
+
+  /** The open index on disk; replaced as a whole by {@link #replaceWithRebuilt()}. */
+  private volatile Live live;
+
   private final String secret;
+  private final FacetCache facetCache = new FacetCache();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long committedSeq;
 
@@ -104,9 +107,7 @@ public final class PostIndex implements Closeable {
       throws IOException {
     this.analyzer = writer.getAnalyzer();
     this.path = path;
-    this.directory = directory;
-    this.writer = writer;
-    this.searchers = searchers;
+    this.live = new Live(directory, writer, searchers);
     this.timeout = timeout;
     this.committedSeq = CommitData.seq(commitData, path);
     this.secret = commitData.getOrDefault(CommitData.CURSOR_KEY, CommitData.newSecret());
@@ -117,7 +118,18 @@ public final class PostIndex implements Closeable {
             new PostHighlighter(analyzer),
             new Cursors(HexFormat.of().parseHex(secret)),
             timeout);
-    this.versions = new Versions(writer, searchers);
+  }
+
+  /** One open index directory: its writer, its searchers and its version bookkeeping. */
+  private record Live(
+      Directory directory, IndexWriter writer, SearcherManager searchers, Versions versions) {
+    Live(Directory directory, IndexWriter writer, SearcherManager searchers) {
+      this(directory, writer, searchers, new Versions(writer, searchers));
+    }
+
+    void close() throws IOException {
+      IOUtils.close(searchers, writer, directory);
+    }
   }
 
   /**
@@ -144,16 +156,13 @@ public final class PostIndex implements Closeable {
     if (searchTimeout.isNegative() || searchTimeout.isZero()) {
       throw new IllegalArgumentException("searchTimeout must be > 0 [got " + searchTimeout + "]");
     }
+    IndexRebuilds.recover(dir);
     Files.createDirectories(dir);
     Directory directory = FSDirectory.open(dir);
     IndexWriter writer = null;
     SearcherManager searchers = null;
     try {
-      IndexWriterConfig config =
-          new IndexWriterConfig(PostAnalyzers.create())
-              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-              .setCommitOnClose(false);
-      writer = new IndexWriter(directory, config);
+      writer = openWriter(directory);
       Map<String, String> data = CommitData.read(writer);
       CommitData.check(writer, data, dir);
       searchers = new SearcherManager(writer, new SearcherFactory());
@@ -162,6 +171,79 @@ public final class PostIndex implements Closeable {
       IOUtils.closeWhileHandlingException(searchers, writer, directory);
       throw e;
     }
+  }
+
+  private static IndexWriter openWriter(Directory directory) throws IOException {
+    IndexWriterConfig config =
+        new IndexWriterConfig(PostAnalyzers.create())
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setCommitOnClose(false);
+    return new IndexWriter(directory, config);
+  }
+
+  /**
+   * Where a rebuild of this index is built before it replaces it ({@link #replaceWithRebuilt()}): a
+   * sibling directory that {@link #open} deletes if it finds it, since a rebuild that did not
+   * finish is of no use.
+   */
+  public Path rebuildDir() {
+    return IndexRebuilds.building(path);
+  }
+
+  /**
+   * Replaces this index by the complete rebuild in {@link #rebuildDir()} (built, committed and
+   * closed by a {@code PostIndex} of its own), without a moment in which searches fail: searches
+   * under way finish on the old index, later ones see the rebuilt one. On disk the rebuild is first
+   * renamed to mark it complete, then takes the place of the old index, which is deleted; a crash
+   * at any step leaves either the old or the rebuilt index in place for the next {@link #open}.
+   * Whatever was added to this index since its last commit is dropped: the rebuild must hold at
+   * least as much of the ledger as this index has committed.
+   *
+   * @throws IllegalArgumentException if the rebuild holds a lower ledger seq than this index
+   * @throws IOException if the rebuild cannot be read or moved; this index then keeps serving
+   */
+  public synchronized void replaceWithRebuilt() throws IOException {
+    ensureOpen();
+    Path built = IndexRebuilds.building(path);
+    long builtSeq;
+    try (Directory d = FSDirectory.open(built)) {
+      Map<String, String> data =
+          org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData();
+      if (!PostIndex.SCHEMA_VERSION.equals(data.get(SCHEMA_KEY))) {
+        throw new IOException("the rebuild in " + built + " is not a complete index");
+      }
+      builtSeq = CommitData.seq(data, built);
+    }
+    if (builtSeq < committedSeq) {
+      throw new IllegalArgumentException(
+          "the rebuild holds ledger seq "
+              + builtSeq
+              + " but this index already holds "
+              + committedSeq
+              + " [rebuild "
+              + built
+              + "]");
+    }
+    IndexRebuilds.markComplete(path);
+    Live old = live;
+    // Searches that hold a searcher of the old index keep it (its files stay open) until they
+    // release it; new ones wait on this lock in acquire() no longer than the swap takes.
+    old.close();
+    IndexRebuilds.swap(path);
+    Directory directory = FSDirectory.open(path);
+    IndexWriter writer = null;
+    try {
+      writer = openWriter(directory);
+      Map<String, String> data = CommitData.read(writer);
+      CommitData.check(writer, data, path);
+      live = new Live(directory, writer, new SearcherManager(writer, new SearcherFactory()));
+      committedSeq = CommitData.seq(data, path);
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(writer, directory);
+      closed.set(true);
+      throw e;
+    }
+    IndexRebuilds.dropOld(path);
   }
 
   /** The last ledger sequence number recorded by a commit; 0 for a new index. */
@@ -199,7 +281,7 @@ public final class PostIndex implements Closeable {
     Objects.requireNonNull(campaignIds, "campaignIds");
     ensureOpen();
     posts.forEach(p -> Objects.requireNonNull(p, "post"));
-    versions.add(posts, campaignIds);
+    live.versions().add(posts, campaignIds);
   }
 
   /**
@@ -219,19 +301,21 @@ public final class PostIndex implements Closeable {
               + ledgerSeq
               + "]");
     }
-    writer.setLiveCommitData(
-        Map.of(
-                LEDGER_SEQ_KEY,
-                Long.toString(ledgerSeq),
-                SCHEMA_KEY,
-                SCHEMA_VERSION,
-                CommitData.CURSOR_KEY,
-                secret)
-            .entrySet());
-    writer.commit();
+    Live l = live;
+    l.writer()
+        .setLiveCommitData(
+            Map.of(
+                    LEDGER_SEQ_KEY,
+                    Long.toString(ledgerSeq),
+                    SCHEMA_KEY,
+                    SCHEMA_VERSION,
+                    CommitData.CURSOR_KEY,
+                    secret)
+                .entrySet());
+    l.writer().commit();
     committedSeq = ledgerSeq;
-    searchers.maybeRefreshBlocking();
-    versions.published();
+    l.searchers().maybeRefreshBlocking();
+    l.versions().published();
   }
 
   /**
@@ -242,8 +326,9 @@ public final class PostIndex implements Closeable {
    */
   public synchronized void refresh() throws IOException {
     ensureOpen();
-    searchers.maybeRefreshBlocking();
-    versions.published();
+    Live l = live;
+    l.searchers().maybeRefreshBlocking();
+    l.versions().published();
   }
 
   /**
@@ -278,7 +363,9 @@ public final class PostIndex implements Closeable {
   }
 
   /**
-   * Counts the values of facets over the posts that match a query and filters.
+   * Counts the values of facets over the posts that match a query and filters. The counts of each
+   * segment are kept for the next time the same question is asked (see {@link FacetCache}): a
+   * dashboard then only counts the segments that changed since.
    *
    * @param facets the facets to count, in the order the result lists them
    * @param topN how many values to return per facet, in [1, {@link PostStats#MAX_TOP_N}]
@@ -289,7 +376,7 @@ public final class PostIndex implements Closeable {
   public FacetResult facets(String query, SearchFilters filters, List<Facet> facets, int topN)
       throws IOException, InvalidQueryException {
     Query q = filtered(query, filters);
-    return withTimedSearcher(s -> PostStats.facets(s, q, facets, topN));
+    return withTimedSearcher(s -> PostStats.facets(s, q, facets, topN, facetCache));
   }
 
   /**
@@ -392,11 +479,18 @@ public final class PostIndex implements Closeable {
         s -> (long) s.count(new TermQuery(new Term(PostFields.LATEST, PostFields.LATEST_VALUE))));
   }
 
+  /** Drops the facet counts kept for repeated questions; the next ones count every segment. */
+  public void clearCaches() {
+    facetCache.clear();
+  }
+
   /** Closes the index, dropping what was added since the last commit. Idempotent. */
   @Override
   public void close() throws IOException {
-    if (closed.compareAndSet(false, true)) {
-      IOUtils.close(searchers, writer, directory);
+    synchronized (this) {
+      if (closed.compareAndSet(false, true)) {
+        live.close();
+      }
     }
   }
 
@@ -425,12 +519,37 @@ public final class PostIndex implements Closeable {
   }
 
   private <T> T withSearcher(SearcherWork<T> work) throws IOException, InvalidQueryException {
-    ensureOpen();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return work.apply(searcher);
-    } finally {
-      searchers.release(searcher);
+    try (Acquired a = acquire()) {
+      return work.apply(a.searcher());
+    }
+  }
+
+  /** A searcher acquired from the searchers of one {@link Live}, released to the same. */
+  private record Acquired(SearcherManager manager, IndexSearcher searcher) implements Closeable {
+    @Override
+    public void close() throws IOException {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * Acquires the current searcher; if the index is being replaced right now, waits for the
+   * replacement (it holds this object's lock) and takes the new one.
+   */
+  private Acquired acquire() throws IOException {
+    while (true) {
+      ensureOpen();
+      Live l = live;
+      try {
+        return new Acquired(l.searchers(), l.searchers().acquire());
+      } catch (AlreadyClosedException e) {
+        synchronized (this) {
+          if (live == l) {
+            ensureOpen();
+            throw e;
+          }
+        }
+      }
     }
   }
 
@@ -445,12 +564,8 @@ public final class PostIndex implements Closeable {
   }
 
   private <T> T withReader(ReaderWork<T> work) throws IOException {
-    ensureOpen();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return work.apply(searcher);
-    } finally {
-      searchers.release(searcher);
+    try (Acquired a = acquire()) {
+      return work.apply(a.searcher());
     }
   }
 

@@ -86,14 +86,30 @@ final class Search {
     Searchers.checkTimeout(searcher, timeout);
     ScoreDoc[] all = top.scoreDocs;
     ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(req.offset(), all.length), all.length);
-    TopFieldCollector.populateScores(page, searcher, query);
+    if (effective == SearchRequest.Sort.RELEVANCE) {
+      // The first sort value is the score already: no second pass over the query.
+      for (ScoreDoc sd : page) {
+        sd.score = (Float) ((FieldDoc) sd).fields[0];
+      }
+    } else {
+      TopFieldCollector.populateScores(page, searcher, query);
+    }
+    // Each hit's stored fields are read (and decompressed) once: the highlighter takes the text
+    // from the loaded post.
+    List<ScoredPost> posts = new ArrayList<>(page.length);
+    String[] texts = new String[page.length];
+    for (int i = 0; i < page.length; i++) {
+      ScoredPost p = load(searcher, page[i].doc);
+      posts.add(p);
+      texts[i] = p.post().text();
+    }
     String[] highlights =
         matchAll
             ? new String[page.length]
-            : guarded(() -> highlighter.highlight(searcher, userQuery, page));
+            : guarded(() -> highlighter.highlight(searcher, userQuery, page, texts));
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      hits.add(new SearchHit(load(searcher, page[i].doc), page[i].score, highlights[i]));
+      hits.add(new SearchHit(posts.get(i), page[i].score, highlights[i]));
     }
     String next =
         page.length == req.limit()

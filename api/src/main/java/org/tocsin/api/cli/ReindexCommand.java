@@ -1,12 +1,16 @@
 package org.tocsin.api.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.tocsin.api.config.TocsinConfig;
+import org.tocsin.api.node.IndexRebuild;
 import org.tocsin.api.node.TocsinNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,18 +18,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tocsin reindex}: rebuilds the index from the ledger (after a model or schema change). The
- * old index is moved aside, not deleted, until the rebuild is complete; if the rebuild fails it is
- * put back. (Serving searches from the old index while the new one builds, inside a running node,
- * is not done yet: run this with the node stopped.)
+ * {@code tocsin reindex}: rebuilds the index from the ledger (after a model or schema change) with
+ * progress output. The rebuild is the one a running node does for {@code POST
+ * /api/v1/admin/reindex} ({@link IndexRebuild}): built beside the old index, which stays in place
+ * until the new one is complete and is then swapped out in one step. A node that is serving the
+ * data directory holds its lock: then ask that node, not this command.
  */
 @Command(
     name = "reindex",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuilds the search index from the ledger with the current scorer and schema. The old"
-          + " index is kept aside until the rebuild completes and put back if it fails. Run it"
-          + " while no node serves the data directory."
+      "Rebuilds the search index from the ledger with the current scorer and schema, beside the"
+          + " old index, which stays until the new one is complete. For a node that is serving"
+          + " the data directory, use its admin API instead: POST /api/v1/admin/reindex."
     })
 final class ReindexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -40,28 +45,43 @@ final class ReindexCommand implements Callable<Integer> {
           spec.commandLine(), "no ledger in " + dataDir);
     }
     TocsinConfig config = data.loadConfig();
-    Path building = dataDir.resolve("reindex-work");
-    if (Files.exists(building)) {
-      TocsinNode.deleteTree(building);
-    }
-    Files.createDirectories(building);
-    Progress timer = new Progress(spec.commandLine().getErr(), false);
-    Path index = dataDir.resolve("index");
-    Files.move(index, building.resolve("index.old"), StandardCopyOption.ATOMIC_MOVE);
-    try (TocsinNode node = TocsinNode.open(dataDir, config)) {
-      out.printf(
-          Locale.ROOT,
-          "rebuilt the index from %,d ledger records: %,d posts in %.1f s%n",
-          node.startupCatchUp().records(),
-          node.index().count(),
-          timer.elapsedSeconds());
-    } catch (Exception e) {
-      // put the old index back: searches keep working as before
-      TocsinNode.deleteTree(index);
-      Files.move(building.resolve("index.old"), index, StandardCopyOption.ATOMIC_MOVE);
+    Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null);
+    TocsinNode opened;
+    try {
+      opened = TocsinNode.open(dataDir, config);
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("already open")) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "a node is serving "
+                + dataDir
+                + ": rebuild through it with POST /api/v1/admin/reindex (admin key)");
+      }
       throw e;
     }
-    TocsinNode.deleteTree(building);
+    try (TocsinNode node = opened) {
+      CompletableFuture<IndexRebuild.Status> done = node.rebuild().start();
+      IndexRebuild.Status s;
+      while (true) {
+        try {
+          s = done.get(200, TimeUnit.MILLISECONDS);
+          break;
+        } catch (TimeoutException e) {
+          IndexRebuild.Status now = node.rebuild().status();
+          progress.update("reindex", now.posts(), now.indexedSeq(), now.ledgerSeq());
+        }
+      }
+      progress.finish();
+      if (s.phase() != IndexRebuild.Phase.DONE) {
+        throw new IOException("the rebuild failed, the old index is kept: " + s.error());
+      }
+      out.printf(
+          Locale.ROOT,
+          "rebuilt the index from the ledger through seq %,d: %,d posts in %.1f s%n",
+          s.indexedSeq(),
+          node.index().count(),
+          progress.elapsedSeconds());
+    }
     return 0;
   }
 }

@@ -78,6 +78,7 @@ public final class ApiVerticle extends VerticleBase {
     new StatsRoutes(vertx, node.index(), node.config().search().maxQueryChars()).mount(router);
     new CampaignRoutes(ctx.campaigns()).mount(router);
     new KeyRoutes(vertx, ctx.keys()).mount(router);
+    new ReindexRoutes(node.rebuild()).mount(router);
     new WatchlistRoutes(vertx, node.watchlists()).mount(router);
     new SavedSearchRoutes(
             vertx, node.savedSearches(), node.index(), node.config().search().maxQueryChars())

@@ -29,6 +29,13 @@ import org.tocsin.index.SearchResult;
  * post, oldest first). Every returned post carries its score and its EvidenceRef.
  */
 final class PostRoutes {
+  /**
+   * Hits counted exactly unless {@code exactTotal=true}: past it {@code total} is a lower bound
+   * ({@code totalExact} false) and the search may skip documents that cannot reach the page, as
+   * Elasticsearch does by default with the same number.
+   */
+  static final int TOTAL_HITS_THRESHOLD = 10_000;
+
   private final Vertx vertx;
   private final PostIndex index;
   private final SearchConfig limits;
@@ -57,12 +64,15 @@ final class PostRoutes {
     SearchRequest.Sort sort =
         QueryParams.choice(rc, "sort", SearchRequest.Sort.RELEVANCE, SearchRequest.Sort.class);
     String cursor = QueryParams.string(rc, "cursor", null, SearchRequest.MAX_CURSOR_CHARS);
+    boolean exactTotal = QueryParams.bool(rc, "exactTotal", false);
     SearchRequest request;
     try {
       request =
           new SearchRequest(q, offset, limit, sort)
               .withFilters(SearchParams.filters(rc))
-              .withCursor(cursor);
+              .withCursor(cursor)
+              .withTotalHitsThreshold(
+                  exactTotal ? SearchRequest.EXACT_TOTAL_HITS : TOTAL_HITS_THRESHOLD);
     } catch (IllegalArgumentException e) {
       throw new ApiException(400, "invalid_parameter", e.getMessage());
     }
@@ -103,6 +113,7 @@ final class PostRoutes {
     body.put("offset", request.offset());
     body.put("limit", request.limit());
     body.put("total", result.totalHits());
+    body.put("totalExact", result.totalHitsExact());
     body.put("tookMicros", result.tookMicros());
     if (result.nextCursor() != null) {
       body.put("nextCursor", result.nextCursor());

@@ -41,6 +41,17 @@ final class QueryParams {
     return n;
   }
 
+  static boolean bool(RoutingContext rc, String name, boolean fallback) {
+    String v = string(rc, name, null, 5);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.equals("true") && !v.equals("false")) {
+      throw ApiException.badParameter(name, "must be true or false [got " + v + "]");
+    }
+    return Boolean.parseBoolean(v);
+  }
+
   static <E extends Enum<E>> E choice(RoutingContext rc, String name, E fallback, Class<E> type) {
     String v = string(rc, name, null, 32);
     if (v == null) {

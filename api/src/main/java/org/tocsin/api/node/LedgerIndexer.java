@@ -144,6 +144,42 @@ public final class LedgerIndexer {
     }
   }
 
+  /** Work done while no catch-up runs. */
+  @FunctionalInterface
+  public interface ExclusiveWork {
+    /** Does the work. */
+    void run() throws IOException;
+  }
+
+  /**
+   * Catches up with the ledger (so that every record up to {@link #indexedThrough()} has been
+   * scored, indexed and told to the listeners) and commits, then runs work while no catch-up can
+   * run (they wait), then takes up from wherever the index then stands: how a rebuilt index
+   * replaces this one without losing, repeating or leaving unalerted a record. The work should
+   * bring the index to {@link #indexedThrough()}, not further.
+   *
+   * @throws IOException if the catch-up, the commit or the work fails
+   */
+  public void exclusive(ExclusiveWork work) throws IOException {
+    lock.lock();
+    try {
+      catchUpLocked(Long.MAX_VALUE);
+      if (indexedThrough > committedThrough) {
+        commit();
+      }
+      try {
+        work.run();
+      } finally {
+        indexedThrough = index.lastIndexedSeq();
+        committedThrough = indexedThrough;
+        lastCommitNanos = System.nanoTime();
+        unpublished = false;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Makes everything indexed so far searchable now, if a throttled reopen left some of it unseen.
    *
@@ -181,9 +217,18 @@ public final class LedgerIndexer {
    *     still holds everything up to its last commit, and the next call resumes from there
    */
   public CatchUpReport catchUp() throws IOException {
+    return catchUpThrough(Long.MAX_VALUE);
+  }
+
+  /**
+   * Indexes the ledger records the index does not hold yet, up to and including a seq.
+   *
+   * @throws IOException as {@link #catchUp}
+   */
+  public CatchUpReport catchUpThrough(long lastSeq) throws IOException {
     lock.lock();
     try {
-      return catchUpLocked();
+      return catchUpLocked(lastSeq);
     } finally {
       lock.unlock();
     }
@@ -200,16 +245,16 @@ public final class LedgerIndexer {
       return false;
     }
     try {
-      catchUpLocked();
+      catchUpLocked(Long.MAX_VALUE);
       return true;
     } finally {
       lock.unlock();
     }
   }
 
-  private CatchUpReport catchUpLocked() throws IOException {
+  private CatchUpReport catchUpLocked(long limit) throws IOException {
     long from = indexedThrough + 1;
-    long to = ledger.lastSeq();
+    long to = Math.min(ledger.lastSeq(), limit);
     if (from > to) {
       // nothing new: still make a throttled refresh visible, so that the last posts of a burst
       // do not wait for the next write

@@ -51,6 +51,7 @@ public final class TocsinNode implements Closeable {
   private final LedgerIndexer indexer;
   private final PostImporter importer;
   private final CatchUpReport startupCatchUp;
+  private final IndexRebuild rebuild;
   private boolean closed;
 
   private TocsinNode(Parts p) throws IOException {
@@ -82,6 +83,14 @@ public final class TocsinNode implements Closeable {
     this.importer = new PostImporter(ledger, indexer, config.ingest().batchSize());
     this.startupCatchUp = indexer.catchUp();
     indexer.flush();
+    this.rebuild =
+        new IndexRebuild(
+            ledger,
+            index,
+            indexer,
+            scorer,
+            config.ingest().batchSize(),
+            config.ingest().commitEveryRecords());
   }
 
   /** What a node is made of, opened in order so that a failure closes what was opened. */
@@ -253,6 +262,11 @@ public final class TocsinNode implements Closeable {
     return searches;
   }
 
+  /** The rebuilder of the index from the ledger while the node serves. */
+  public IndexRebuild rebuild() {
+    return rebuild;
+  }
+
   /** What the catch-up at open did. */
   public CatchUpReport startupCatchUp() {
     return startupCatchUp;
@@ -268,6 +282,7 @@ public final class TocsinNode implements Closeable {
       return;
     }
     closed = true;
+    rebuild.stop();
     IOException first = null;
     for (Closeable c :
         new Closeable[] {indexer::flush, index, alerts.outbox()::close, signer, ledger}) {

@@ -212,7 +212,9 @@ class MainTest {
     assertThat(run("import", "--data", d.toString(), file.toString())).isZero();
     assertThat(run("reindex", "--data", d.toString())).as(err.toString()).isZero();
     assertThat(out.toString()).contains("rebuilt the index from").contains(": 30 posts");
-    assertThat(d.resolve("reindex-work")).doesNotExist();
+    assertThat(d.resolve("index.rebuild")).doesNotExist();
+    assertThat(d.resolve("index.complete")).doesNotExist();
+    assertThat(d.resolve("index.old")).doesNotExist();
     assertThat(run("reindex", "--data", dir.resolve("none").toString())).isEqualTo(2);
   }
 

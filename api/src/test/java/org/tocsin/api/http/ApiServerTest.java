@@ -557,6 +557,8 @@ class ApiServerTest {
         "GET    | /api/v1/posts/search?q=kill        | 200 | 200 | 200 | 200",
         "GET    | /api/v1/campaigns                  | 200 | 200 | 200 | 200",
         "GET    | /api/v1/keys                       | 403 | 403 | 403 | 200",
+        "GET    | /api/v1/admin/reindex              | 403 | 403 | 403 | 200",
+        "POST   | /api/v1/admin/reindex              | 403 | 403 | 403 | 202",
         "POST   | /api/v1/keys                       | 403 | 403 | 403 | 201",
         "DELETE | /api/v1/keys/000000000000          | 403 | 403 | 403 | 404",
         "GET    | /api/v1/sources                    | 200 | 200 | 200 | 200",

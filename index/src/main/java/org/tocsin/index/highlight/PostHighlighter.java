@@ -2,8 +2,13 @@ package org.tocsin.index.highlight;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -45,10 +50,23 @@ public final class PostHighlighter {
    */
   public String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] hits)
       throws IOException {
+    return highlight(searcher, query, hits, null);
+  }
+
+  /**
+   * Highlights the text of the given hits, whose texts the caller has loaded already (so that the
+   * stored text is not read and decompressed a second time).
+   *
+   * @param texts the text of each hit, in the order of {@code hits}; {@code null} to read them from
+   *     the stored text field
+   * @return as {@link #highlight(IndexSearcher, Query, ScoreDoc[])}
+   */
+  public String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] hits, String[] texts)
+      throws IOException {
     if (hits.length == 0) {
       return new String[0];
     }
-    UnifiedHighlighter highlighter =
+    UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withHandleMultiTermQuery(true)
             .withHighlightPhrasesStrictly(true)
@@ -58,9 +76,39 @@ public final class PostHighlighter {
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getWordInstance(Locale.ROOT), PASSAGE_CHARS, 0.5f))
-            .build();
+                        BreakIterator.getWordInstance(Locale.ROOT), PASSAGE_CHARS, 0.5f));
+    UnifiedHighlighter highlighter =
+        texts == null ? builder.build() : new Preloaded(builder, hits, texts);
     TopDocs topDocs = new TopDocs(new TotalHits(hits.length, TotalHits.Relation.EQUAL_TO), hits);
     return highlighter.highlight(PostFields.TEXT, query, topDocs, MAX_PASSAGES);
+  }
+
+  /** A highlighter that takes the texts of the hits from the caller instead of stored fields. */
+  private static final class Preloaded extends UnifiedHighlighter {
+    private final Map<Integer, String> byDoc = new HashMap<>();
+
+    Preloaded(UnifiedHighlighter.Builder builder, ScoreDoc[] hits, String[] texts) {
+      super(builder);
+      for (int i = 0; i < hits.length; i++) {
+        byDoc.put(hits[i].doc, texts[i]);
+      }
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> out = new ArrayList<>();
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        CharSequence[] values = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          String text = PostFields.TEXT.equals(fields[f]) ? byDoc.get(doc) : null;
+          values[f] = text == null ? "" : text;
+        }
+        out.add(values);
+      }
+      return out;
+    }
   }
 }

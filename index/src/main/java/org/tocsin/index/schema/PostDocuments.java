@@ -162,8 +162,7 @@ public final class PostDocuments {
     try {
       Post p = readPost(post);
       Score s = ScoreJson.fromNode(Json.mapper().readTree(score));
-      EvidenceRef e =
-          Json.mapper().treeToValue(Json.mapper().readTree(evidence), EvidenceRef.class);
+      EvidenceRef e = Json.mapper().readValue(evidence, EvidenceRef.class);
       return new ScoredPost(p, s, e);
     } catch (PostFormatException | IllegalArgumentException e) {
       throw new CorruptIndexException("stored post cannot be read: " + e.getMessage(), where, e);

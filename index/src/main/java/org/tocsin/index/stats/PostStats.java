@@ -37,9 +37,27 @@ public final class PostStats {
    */
   public static FacetResult facets(
       IndexSearcher searcher, Query query, List<Facet> facets, int topN) throws IOException {
+    return facets(searcher, query, facets, topN, null);
+  }
+
+  /**
+   * Counts the values of facets over the documents a query matches, taking the counts of segments
+   * seen before from a cache and keeping those of the others there (unless the search ran out of
+   * time, so that only complete counts are kept).
+   *
+   * @param cache the cache, or {@code null} to count every segment
+   * @throws IllegalArgumentException as {@link #facets(IndexSearcher, Query, List, int)}
+   * @throws IOException if the index cannot be read
+   */
+  public static FacetResult facets(
+      IndexSearcher searcher, Query query, List<Facet> facets, int topN, FacetCache cache)
+      throws IOException {
     long started = System.nanoTime();
     List<Facet> dims = checkFacets(facets, topN);
-    FacetCollector c = searcher.search(query, new FacetCollector.Manager(dims));
+    FacetCollector c = searcher.search(query, new FacetCollector.Manager(dims, cache, query));
+    if (cache != null && !searcher.timedOut()) {
+      c.counted.forEach(e -> cache.put(e.getKey(), query, dims, e.getValue()));
+    }
     List<FacetCounts> out = new ArrayList<>(dims.size());
     for (int i = 0; i < dims.size(); i++) {
       Map<String, Long> counts = c.totals.get(i);
