@@ -103,6 +103,7 @@ def main(root):
                 print(json.dumps({"source": src, "source_id": sid, "stratum": names[k], "text": text},
                                  ensure_ascii=False))
     enrich(rng, seen)
+    enrich_call(rng, seen)
 
 # Second round, drawn after the first: more of the richest stratum, violent act + source label
 # hate (the first round gave too few positives for stable precision and recall).
@@ -115,6 +116,19 @@ def enrich(rng, seen):
         for src, sid, text, _ in rng.sample(pool, min(quota, len(pool))):
             seen.add((src, sid))
             print(json.dumps({"source": src, "source_id": sid, "stratum": "violent+source-hate",
+                              "text": text}, ensure_ascii=False))
+
+# Third round: source label hate and a modal or call word ("should", "must", "let's" ...) with
+# or without a violent word, so that calls phrased without the violent verbs above are drawn too.
+ENRICH_CALL = [("hatexplain", hatexplain, 100), ("stormfront", stormfront, 50)]
+
+def enrich_call(rng, seen):
+    for source, load, quota in ENRICH_CALL:
+        pool = [p for p in load(root_dir) if 20 <= len(p[2]) <= 600 and p[3]
+                and CALL.search(p[2]) and (p[0], p[1]) not in seen]
+        for src, sid, text, _ in rng.sample(pool, min(quota, len(pool))):
+            seen.add((src, sid))
+            print(json.dumps({"source": src, "source_id": sid, "stratum": "call+source-hate",
                               "text": text}, ensure_ascii=False))
 
 if __name__ == "__main__":
