@@ -48,6 +48,7 @@ public record IncitementSet(String name, List<Post> posts) {
    * @param text the post text as the corpus gives it
    * @param label one of {@link #LABELS}
    * @param factors the Rabat factors visible in the text
+   * @param rationale why a positive is one, or {@code null}
    * @param split {@code dev} or {@code test}
    */
   public record Post(
@@ -57,6 +58,7 @@ public record IncitementSet(String name, List<Post> posts) {
       String text,
       String label,
       List<String> factors,
+      String rationale,
       String split) {
 
     /** Whether the post is labelled {@code incitement}: the positive class of the evaluation. */
@@ -166,6 +168,7 @@ public record IncitementSet(String name, List<Post> posts) {
         text(o, "text", name, n),
         label,
         List.copyOf(factors),
+        o.hasNonNull("rationale") ? o.get("rationale").asText() : null,
         split);
   }
 
