@@ -65,6 +65,7 @@ public final class EvaluateIncitement {
     }
     IncitementEvaluation.Report r = IncitementEvaluation.run(scorer, set);
     out.print(describe(set, r));
+    out.print(Bootstrap.run(r.test(), r.devBest().threshold(), 2000).describe());
     if (o.devErrors) {
       out.print(devErrors(r));
     }
