@@ -22,7 +22,7 @@ import org.tocsin.nlp.classifier.HateClassifier;
  * threshold chosen on dev, precision / recall / F1 at it and PR-AUC on test.
  *
  * <pre>{@code
- * mvn -B -q -pl models exec:java -Dexec.mainClass=org.tocsin.models.incitement.EvaluateIncitement
+ * ./tocsin eval-incitement [--config FILE] [--set FILE] [--dev-errors]
  * java -cp ... org.tocsin.models.incitement.EvaluateIncitement [--set FILE] [--scorer model|lexicon]
  *     [--model-dir DIR] [--dev-errors]
  * }</pre>
@@ -85,7 +85,7 @@ public final class EvaluateIncitement {
   }
 
   /** The report as plain text (markdown-friendly). */
-  static String describe(IncitementSet set, IncitementEvaluation.Report r) {
+  public static String describe(IncitementSet set, IncitementEvaluation.Report r) {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
@@ -126,7 +126,7 @@ public final class EvaluateIncitement {
   }
 
   /** The dev posts misjudged at the dev threshold, highest-scored false positives first. */
-  static String devErrors(IncitementEvaluation.Report r) {
+  public static String devErrors(IncitementEvaluation.Report r) {
     double t = r.devBest().threshold();
     List<IncitementEvaluation.Scored> wrong = new ArrayList<>();
     for (IncitementEvaluation.Scored s : r.dev()) {
