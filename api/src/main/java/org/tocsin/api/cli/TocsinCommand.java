@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       VerifyBundleCommand.class,
       ReindexCommand.class,
       ScoreCommand.class,
+      EvalIncitementCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class TocsinCommand implements Runnable {

@@ -40,6 +40,7 @@ final class Analysis {
   private final List<Hit> calls = new ArrayList<>();
   private final List<Hit> imminence = new ArrayList<>();
   private final List<Aim> violence = new ArrayList<>();
+  private final Map<Hit, Aim> violenceAim = new HashMap<>();
   private final List<Aim> dehumanizing = new ArrayList<>();
   private final List<Aim> insults = new ArrayList<>();
   private final Map<Hit, Double> tokenWeight = new HashMap<>();
@@ -67,7 +68,11 @@ final class Analysis {
     }
     for (Hit h : hits) {
       switch (h.category()) {
-        case VIOLENCE -> violence.add(aim(h));
+        case VIOLENCE -> {
+          Aim a = aim(h);
+          violence.add(a);
+          violenceAim.put(h, a);
+        }
         case DEHUMANIZATION -> dehumanizing.add(aim(h));
         case INSULT -> insults.add(aim(h));
         default -> {}
@@ -153,8 +158,20 @@ final class Analysis {
                 + INTENT_WINDOW
                 + " tokens");
       } else {
-        s = c.weight() * best.weight();
-        ev.add("call to action '" + c.term() + "' " + relation(c, best) + " '" + best.term() + "'");
+        // A call + violent act + a group as target is the frame of incitement; a call and a
+        // violent act with no group nearby (sport, games, an individual) counts half.
+        Aim aim = violenceAim.get(best);
+        boolean aimed = aim != null && aim.near();
+        s = c.weight() * best.weight() * (aimed ? 1 : 0.5);
+        ev.add(
+            "call to action '"
+                + c.term()
+                + "' "
+                + relation(c, best)
+                + " '"
+                + best.term()
+                + "'"
+                + (aimed ? ", aimed at group '" + aim.target().entry().group() + "'" : ""));
       }
       tokenWeight.merge(c, s, Math::max);
       score = Math.max(score, s);

@@ -20,16 +20,37 @@ class LexiconScorerTest {
   private static final LexiconScorer SCORER = LexiconScorer.loadDefault();
 
   @Test
+  void aCallCountsFullyOnlyWhenItsViolentActIsAimedAtAGroup() {
+    Score near = SCORER.score(post("we must kill the muslims"));
+    Score far = SCORER.score(post("we must kill said one of the men who met the muslims"));
+    assertThat(near.factors().intent().score()).isEqualTo(1.0);
+    assertThat(far.factors().intent().score()).isEqualTo(0.5);
+    assertThat(far.factors().intent().evidence())
+        .containsExactly("call to action 'we must' 1 token before violence term 'kill'");
+    assertThat(near.incitement()).isGreaterThan(far.incitement() + 0.5);
+  }
+
+  @Test
+  void theOnlyGoodSloganReadsAsACallToKill() {
+    Score s = SCORER.score(post("the only good kike is a dead kike"));
+    assertThat(s.factors().intent().evidence())
+        .anyMatch(e -> e.startsWith("call to action 'the only good'") && e.contains("'dead'"));
+    assertThat(s.incitement()).isGreaterThan(0.15); // the dev threshold is 0.0539
+    Score report = SCORER.score(post("two jews were found dead in the house"));
+    assertThat(report.incitement()).isLessThan(s.incitement() / 3);
+  }
+
+  @Test
   void namesModelAndVersion() {
     Score s = SCORER.score(post("hello"));
     assertThat(s.model()).isEqualTo("tocsin-lexicon-baseline").isEqualTo(SCORER.model());
-    assertThat(s.version()).isEqualTo("1").isEqualTo(SCORER.version());
+    assertThat(s.version()).isEqualTo("2").isEqualTo(SCORER.version());
   }
 
   @Test
   void defaultLexiconCoversEveryCategory() {
     Lexicon lexicon = SCORER.lexicon();
-    assertThat(lexicon.name()).isEqualTo("tocsin-baseline-v1");
+    assertThat(lexicon.name()).isEqualTo("tocsin-baseline-v2");
     assertThat(lexicon.countByCategory()).containsOnlyKeys(LexiconCategory.values());
     assertThat(lexicon.countByCategory().values()).allMatch(n -> n >= 10);
     assertThat(lexicon.entries())
@@ -74,11 +95,11 @@ class LexiconScorerTest {
         .isGreaterThanOrEqualTo(incitement.explanation().tokens().get(1).weight());
     assertThat(incitement.explanation().lexicon())
         .contains(
-            new LexiconHit("exterminate", "violence", "tocsin-baseline-v1"),
-            new LexiconHit("vermin", "dehumanization", "tocsin-baseline-v1"),
-            new LexiconHit("we must", "call_to_action", "tocsin-baseline-v1"),
-            new LexiconHit("tonight", "imminence", "tocsin-baseline-v1"),
-            new LexiconHit("rohingya", "group", "tocsin-baseline-v1"));
+            new LexiconHit("exterminate", "violence", "tocsin-baseline-v2"),
+            new LexiconHit("vermin", "dehumanization", "tocsin-baseline-v2"),
+            new LexiconHit("we must", "call_to_action", "tocsin-baseline-v2"),
+            new LexiconHit("tonight", "imminence", "tocsin-baseline-v2"),
+            new LexiconHit("rohingya", "group", "tocsin-baseline-v2"));
 
     var f = incitement.factors();
     assertThat(f.content().evidence())
@@ -86,7 +107,9 @@ class LexiconScorerTest {
             "violence term 'exterminate' within 2 tokens of group 'rohingya'",
             "dehumanising term 'vermin' within 1 token of group 'rohingya'");
     assertThat(f.intent().evidence())
-        .contains("call to action 'we must' 1 token before violence term 'exterminate'");
+        .contains(
+            "call to action 'we must' 1 token before violence term 'exterminate', aimed at group"
+                + " 'rohingya'");
     assertThat(f.likelihood().evidence()).contains("imminence cue 'tonight'");
     assertThat(f.context().evidence()).containsExactly("no watchlist context yet");
     assertThat(f.content().score()).isGreaterThan(0.5);

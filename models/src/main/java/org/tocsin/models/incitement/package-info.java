@@ -1,0 +1,6 @@
+/**
+ * The hand-labelled incitement set (models/incitement) and the measurement of the shipped scorer's
+ * {@code incitement} score on it: threshold chosen on dev, precision, recall, F1 and PR-AUC
+ * reported on test.
+ */
+package org.tocsin.models.incitement;
