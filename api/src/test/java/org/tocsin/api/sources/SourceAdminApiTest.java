@@ -213,9 +213,18 @@ class SourceAdminApiTest {
       assertProblem(bad, 400, "invalid_source");
       assertThat(bad.bodyAsJsonObject().getString("detail")).contains("pollIntervalMillis");
       assertProblem(
-          call(admin, HttpMethod.POST, "/api/v1/sources", new JsonObject().put("type", "gopher")),
+          call(
+              admin,
+              HttpMethod.POST,
+              "/api/v1/sources",
+              new JsonObject().put("type", "gopher").put("name", "g")),
           400,
           "invalid_source");
+      // a body without the name the contract requires is refused before the route
+      assertProblem(
+          call(admin, HttpMethod.POST, "/api/v1/sources", new JsonObject().put("type", "rss")),
+          400,
+          "invalid_body");
       assertProblem(
           call(admin, HttpMethod.POST, "/api/v1/sources", feed("cfg-feed")), 409, "conflict");
       assertProblem(
