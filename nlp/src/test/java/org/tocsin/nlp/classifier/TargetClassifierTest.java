@@ -1,0 +1,47 @@
+package org.tocsin.nlp.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.core.score.Ground;
+import org.tocsin.core.score.TargetScore;
+
+class TargetClassifierTest {
+  @TempDir Path tmp;
+
+  @Test
+  void namesTheGroupsItLearntWithTheirGround() throws IOException {
+    TinyArtifacts.writeTargets(tmp, List.of("muslim/religious", "women/gender"));
+    TargetClassifier c = TargetClassifier.load(tmp);
+    assertThat(c.groups()).containsExactly("muslim", "women");
+    List<TargetScore> t = c.targets("the muslims are here");
+    assertThat(t).extracting(TargetScore::group).containsExactly("muslim");
+    assertThat(t.get(0).ground()).isEqualTo(Ground.RELIGIOUS);
+    assertThat(t.get(0).confidence()).isBetween(TargetClassifier.THRESHOLD, 0.99);
+    assertThat(c.targets("women again")).extracting(TargetScore::group).containsExactly("women");
+    assertThat(c.targets("nice day")).isEmpty();
+    assertThat(c.targets("")).isEmpty();
+  }
+
+  @Test
+  void aLabelWithoutAKnownGroundIsAFormatError() throws IOException {
+    TinyArtifacts.writeTargets(tmp, List.of("muslim/religious", "women"));
+    assertThatThrownBy(() -> TargetClassifier.load(tmp))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("group/ground")
+        .hasMessageContaining("manifest.json");
+  }
+
+  @Test
+  void aHateArtifactIsNotATargetArtifact() throws IOException {
+    TinyArtifacts.write(tmp);
+    assertThatThrownBy(() -> TargetClassifier.load(tmp))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("group/ground");
+  }
+}
