@@ -152,7 +152,7 @@ public final class TocsinNode implements Closeable {
   }
 
   /** Where the bundled hate / offensive / normal classifier sits on the classpath. */
-  public static final String BUNDLED_MODEL = "tocsin/models/hate-3way-v2";
+  public static final String BUNDLED_MODEL = "tocsin/models/hate-3way-v1";
 
   /** Where the bundled target-group classifier sits on the classpath. */
   public static final String BUNDLED_TARGET_MODEL = "tocsin/models/targets-v1";
