@@ -28,10 +28,14 @@ public final class TargetClassifier {
   /** A group is named when its output reaches this. */
   public static final double THRESHOLD = 0.5;
 
+  /** A group whose validation F1 is below this is never named. */
+  public static final double MIN_VALIDATION_F1 = 0.4;
+
   private final ArtifactManifest manifest;
   private final TfidfVectorizer vectorizer;
   private final List<String> groups;
   private final List<Ground> grounds;
+  private final boolean[] reliable;
   private final int outputs;
   private final float[] w; // inputs x outputs, row-major
   private final float[] b;
@@ -47,6 +51,17 @@ public final class TargetClassifier {
     this.groups = List.copyOf(groups);
     this.grounds = List.copyOf(grounds);
     this.outputs = groups.size();
+    this.reliable = new boolean[outputs];
+    for (int k = 0; k < outputs; k++) {
+      var f1 =
+          manifest
+              .metrics()
+              .path("validation")
+              .path("perGroup")
+              .path(manifest.labels().get(k))
+              .path("f1");
+      reliable[k] = !f1.isNumber() || f1.asDouble() >= MIN_VALIDATION_F1;
+    }
     this.w = net.getLayer(0).getParam("W").dup('c').data().asFloat();
     this.b = net.getLayer(0).getParam("b").dup('c').data().asFloat();
   }
@@ -150,12 +165,28 @@ public final class TargetClassifier {
     return z;
   }
 
-  /** The groups a text targets (output at least {@link #THRESHOLD}), strongest first. */
+  /**
+   * The groups it names at all: those with validation F1 of at least {@link #MIN_VALIDATION_F1}.
+   */
+  public List<String> namedGroups() {
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < outputs; k++) {
+      if (reliable[k]) {
+        out.add(groups.get(k));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The groups a text targets (output at least {@link #THRESHOLD}, among {@link #namedGroups()}),
+   * strongest first.
+   */
   public List<TargetScore> targets(String text) {
     double[] p = probabilities(text);
     List<TargetScore> out = new ArrayList<>();
     for (int k = 0; k < outputs; k++) {
-      if (p[k] >= THRESHOLD) {
+      if (reliable[k] && p[k] >= THRESHOLD) {
         out.add(new TargetScore(groups.get(k), grounds.get(k), Math.min(0.99, p[k])));
       }
     }

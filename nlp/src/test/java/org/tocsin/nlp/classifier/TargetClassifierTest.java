@@ -29,6 +29,21 @@ class TargetClassifierTest {
   }
 
   @Test
+  void aGroupWithLowValidationF1IsNeverNamed() throws IOException {
+    var metrics = ArtifactManifest.newObject();
+    var per = metrics.putObject("validation").putObject("perGroup");
+    per.putObject("muslim/religious").put("f1", 0.2);
+    per.putObject("women/gender").put("f1", 0.8);
+    TinyArtifacts.writeTargets(tmp, List.of("muslim/religious", "women/gender"), metrics);
+    TargetClassifier c = TargetClassifier.load(tmp);
+    assertThat(c.namedGroups()).containsExactly("women");
+    assertThat(c.probabilities("the muslims are here")[0])
+        .isGreaterThan(TargetClassifier.THRESHOLD);
+    assertThat(c.targets("the muslims are here")).isEmpty();
+    assertThat(c.targets("women again")).extracting(TargetScore::group).containsExactly("women");
+  }
+
+  @Test
   void aLabelWithoutAKnownGroundIsAFormatError() throws IOException {
     TinyArtifacts.writeTargets(tmp, List.of("muslim/religious", "women"));
     assertThatThrownBy(() -> TargetClassifier.load(tmp))

@@ -53,6 +53,13 @@ public final class TinyArtifacts {
    * names women/gender.
    */
   public static ArtifactManifest writeTargets(Path dir, List<String> labels) throws IOException {
+    return writeTargets(dir, labels, null);
+  }
+
+  /** As {@link #writeTargets(Path, List)}, with the given free-form metrics in the manifest. */
+  public static ArtifactManifest writeTargets(
+      Path dir, List<String> labels, com.fasterxml.jackson.databind.node.ObjectNode metrics)
+      throws IOException {
     List<String> texts =
         List.of(
             "muslims are here", "the muslims again", "women are here", "women again", "nice day");
