@@ -94,7 +94,7 @@ public final class TinyArtifacts {
       net.fit(x, labelsArray);
     }
     return ArtifactWriter.write(
-        dir, "tiny-targets", "0", labels, List.of(net), vectorizer, null, null);
+        dir, "tiny-targets", "0", labels, List.of(net), vectorizer, null, metrics);
   }
 
   private record Trained(MultiLayerNetwork net, TfidfVectorizer vectorizer) {}
