@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.core.score.Ground;
@@ -13,11 +14,18 @@ import org.tocsin.core.score.TargetScore;
 
 class TargetClassifierTest {
   @TempDir Path tmp;
+  @TempDir static Path shared;
+  static Path artifact;
+
+  @BeforeAll
+  static void write() throws IOException {
+    artifact = shared.resolve("targets");
+    TinyArtifacts.writeTargets(artifact, List.of("muslim/religious", "women/gender"));
+  }
 
   @Test
   void namesTheGroupsItLearntWithTheirGround() throws IOException {
-    TinyArtifacts.writeTargets(tmp, List.of("muslim/religious", "women/gender"));
-    TargetClassifier c = TargetClassifier.load(tmp);
+    TargetClassifier c = TargetClassifier.load(artifact);
     assertThat(c.groups()).containsExactly("muslim", "women");
     List<TargetScore> t = c.targets("the muslims are here");
     assertThat(t).extracting(TargetScore::group).containsExactly("muslim");
@@ -45,7 +53,12 @@ class TargetClassifierTest {
 
   @Test
   void aLabelWithoutAKnownGroundIsAFormatError() throws IOException {
-    TinyArtifacts.writeTargets(tmp, List.of("muslim/religious", "women"));
+    for (Path f : List.of(Path.of("manifest.json"), Path.of("idf.f32"), Path.of("model-0.zip"))) {
+      java.nio.file.Files.copy(artifact.resolve(f), tmp.resolve(f));
+    }
+    Path m = tmp.resolve("manifest.json");
+    java.nio.file.Files.writeString(
+        m, java.nio.file.Files.readString(m).replace("\"women/gender\"", "\"women\""));
     assertThatThrownBy(() -> TargetClassifier.load(tmp))
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("group/ground")
