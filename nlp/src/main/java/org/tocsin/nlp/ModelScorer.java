@@ -8,17 +8,20 @@ import org.tocsin.core.post.Post;
 import org.tocsin.core.score.Explanation;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
+import org.tocsin.core.score.TargetScore;
 import org.tocsin.core.score.TokenWeight;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.Explained;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.Prediction;
+import org.tocsin.nlp.classifier.TargetClassifier;
 
 /**
  * Scores posts with the trained hate / offensive / normal classifier, composed with the baseline
- * lexicon: {@code hate} and {@code offensive} come from {@link HateClassifier}; targets,
- * dehumanisation, the Rabat factors and incitement come from {@link LexiconScorer}, whose lexicon
- * hits are kept in the explanation.
+ * lexicon: {@code hate} and {@code offensive} come from {@link HateClassifier}; dehumanisation, the
+ * Rabat factors and incitement come from {@link LexiconScorer}, whose lexicon hits are kept in the
+ * explanation; targets are the lexicon's together with those of the trained {@link
+ * TargetClassifier} when one is given (a group both name keeps the higher confidence).
  *
  * <p>Explanation tokens are the classifier's occlusion weights ({@link HateClassifier#explain}),
  * computed only when {@code p(hate) + p(offensive)} reaches {@code explainThreshold}: occlusion
@@ -34,7 +37,7 @@ public final class ModelScorer implements PostScorer {
   public static final String MODEL = "tocsin-hate-3way";
 
   /** The model version written into every score. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   /** Default for {@code explainThreshold}. */
   public static final double DEFAULT_EXPLAIN_THRESHOLD = 0.5;
@@ -45,6 +48,7 @@ public final class ModelScorer implements PostScorer {
   private static final System.Logger LOG = System.getLogger(ModelScorer.class.getName());
 
   private final HateClassifier classifier;
+  private final TargetClassifier targetClassifier; // null: the lexicon's targets only
   private final LexiconScorer lexicon;
   private final double explainThreshold;
   private final String modelNote;
@@ -56,7 +60,22 @@ public final class ModelScorer implements PostScorer {
    *     explains, a value above 1 never does
    */
   public ModelScorer(HateClassifier classifier, LexiconScorer lexicon, double explainThreshold) {
+    this(classifier, null, lexicon, explainThreshold);
+  }
+
+  /**
+   * A scorer over a loaded classifier, target classifier and lexicon.
+   *
+   * @param targetClassifier names target groups alongside the lexicon; null for the lexicon's only
+   * @param explainThreshold as in {@link #ModelScorer(HateClassifier, LexiconScorer, double)}
+   */
+  public ModelScorer(
+      HateClassifier classifier,
+      TargetClassifier targetClassifier,
+      LexiconScorer lexicon,
+      double explainThreshold) {
     this.classifier = Objects.requireNonNull(classifier, "classifier");
+    this.targetClassifier = targetClassifier;
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
     if (!(explainThreshold >= 0)) {
       throw new IllegalArgumentException(
@@ -68,7 +87,15 @@ public final class ModelScorer implements PostScorer {
             + classifier.manifest().name()
             + " v"
             + classifier.manifest().version()
-            + " (HateXplain, English); targets, dehumanisation, factors and incitement from "
+            + " (HateXplain, English); "
+            + (targetClassifier == null
+                ? "targets"
+                : "targets from the DL4J classifier "
+                    + targetClassifier.manifest().name()
+                    + " v"
+                    + targetClassifier.manifest().version()
+                    + " and")
+            + " the lexicon; dehumanisation, factors and incitement from "
             + LexiconScorer.MODEL
             + " v"
             + LexiconScorer.VERSION;
@@ -121,7 +148,7 @@ public final class ModelScorer implements PostScorer {
           floor4(p.offensive()),
           base.incitement(),
           base.dehumanization(),
-          base.targets(),
+          targets(post.text(), base.targets()),
           base.factors(),
           explanation);
     } catch (RuntimeException e) {
@@ -142,6 +169,29 @@ public final class ModelScorer implements PostScorer {
           base.factors(),
           new Explanation(base.explanation().tokens(), base.explanation().lexicon(), notes));
     }
+  }
+
+  /** The lexicon's targets merged with the target classifier's, strongest first. */
+  private List<TargetScore> targets(String text, List<TargetScore> fromLexicon) {
+    if (targetClassifier == null) {
+      return fromLexicon;
+    }
+    java.util.Map<String, TargetScore> byGroup = new java.util.LinkedHashMap<>();
+    for (TargetScore t : fromLexicon) {
+      byGroup.put(t.group(), t);
+    }
+    for (TargetScore t : targetClassifier.targets(text)) {
+      TargetScore known = byGroup.get(t.group());
+      if (known == null || known.confidence() < t.confidence()) {
+        byGroup.put(
+            t.group(),
+            new TargetScore(
+                t.group(), known == null ? t.ground() : known.ground(), t.confidence()));
+      }
+    }
+    List<TargetScore> out = new ArrayList<>(byGroup.values());
+    out.sort((x, y) -> Double.compare(y.confidence(), x.confidence()));
+    return out;
   }
 
   private static double floor4(double v) {

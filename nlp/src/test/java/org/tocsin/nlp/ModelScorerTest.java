@@ -12,10 +12,12 @@ import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Metrics;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.score.Score;
+import org.tocsin.core.score.TargetScore;
 import org.tocsin.core.score.TokenWeight;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.Prediction;
+import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.classifier.TinyArtifacts;
 
 class ModelScorerTest {
@@ -59,7 +61,7 @@ class ModelScorerTest {
     Score base = lexicon.score(p);
     Prediction pred = classifier.predict(p.text());
     assertThat(s.model()).isEqualTo("tocsin-hate-3way");
-    assertThat(s.version()).isEqualTo("1");
+    assertThat(s.version()).isEqualTo(ModelScorer.VERSION);
     assertThat(s.hate()).isCloseTo(pred.hate(), org.assertj.core.data.Offset.offset(1e-4));
     assertThat(s.offensive())
         .isCloseTo(pred.offensive(), org.assertj.core.data.Offset.offset(1e-4));
@@ -73,6 +75,38 @@ class ModelScorerTest {
         .extracting(TokenWeight::token)
         .contains("Vermin");
     assertThat(s.explanation().notes().get(0)).contains("tiny v0").contains(LexiconScorer.MODEL);
+  }
+
+  @Test
+  void targetClassifierAddsGroupsToTheLexiconsAndKeepsTheHigherConfidence() throws IOException {
+    Path dir = tmp.resolve("targets");
+    TinyArtifacts.writeTargets(dir, java.util.List.of("muslim/religious", "women/gender"));
+    TargetClassifier targets = TargetClassifier.load(dir);
+    ModelScorer scorer = new ModelScorer(classifier, targets, lexicon, 0.5);
+    Post p = post("the muslims are here");
+    Score s = scorer.score(p);
+    Score base = lexicon.score(p);
+    java.util.Map<String, Double> model = new java.util.HashMap<>();
+    for (TargetScore t : targets.targets(p.text())) {
+      model.put(t.group(), t.confidence());
+    }
+    assertThat(model).containsKey("muslim");
+    assertThat(s.targets()).extracting(TargetScore::group).contains("muslim");
+    for (TargetScore t : s.targets()) {
+      double lex =
+          base.targets().stream()
+              .filter(b -> b.group().equals(t.group()))
+              .mapToDouble(TargetScore::confidence)
+              .max()
+              .orElse(0);
+      assertThat(t.confidence()).isEqualTo(Math.max(lex, model.getOrDefault(t.group(), 0.0)));
+    }
+    for (TargetScore b : base.targets()) {
+      assertThat(s.targets()).extracting(TargetScore::group).contains(b.group());
+    }
+    assertThat(s.explanation().notes().get(0)).contains("tiny-targets v0");
+    assertThat(new ModelScorer(classifier, targets, lexicon, 0.5).score(post("nice day")).targets())
+        .isEqualTo(lexicon.score(post("nice day")).targets());
   }
 
   @Test

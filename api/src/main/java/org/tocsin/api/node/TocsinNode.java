@@ -24,6 +24,7 @@ import org.tocsin.index.saved.SavedSearchStore;
 import org.tocsin.nlp.ModelScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
+import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.watchlist.WatchlistScorer;
 
 /**
@@ -159,12 +160,17 @@ public final class TocsinNode implements Closeable {
         dir.isBlank()
             ? HateClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_MODEL)
             : HateClassifier.load(Path.of(dir));
+    TargetClassifier targets =
+        TargetClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_TARGET_MODEL);
     return new ModelScorer(
-        classifier, LexiconScorer.loadDefault(), ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
+        classifier, targets, LexiconScorer.loadDefault(), ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
   }
 
   /** Where the bundled hate / offensive / normal classifier sits on the classpath. */
   public static final String BUNDLED_MODEL = "tocsin/models/hate-3way-v1";
+
+  /** Where the bundled target-group classifier sits on the classpath. */
+  public static final String BUNDLED_TARGET_MODEL = "tocsin/models/targets-v1";
 
   /**
    * Opens the index; one written with an older schema is removed and rebuilt from the ledger by the

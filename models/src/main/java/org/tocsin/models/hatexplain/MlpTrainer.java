@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
@@ -24,7 +25,8 @@ import org.tocsin.nlp.classifier.SparseVector;
 
 /**
  * Trains the MLP {@code 2^hashBits -> hidden (ReLU) -> 3 (softmax)} with Adam, dropout and optional
- * class weights, and stops early on validation macro-F1, keeping the best epoch's weights.
+ * class weights and optional per-post weights (posts of the extra corpora count less), and stops
+ * early on validation macro-F1, keeping the best epoch's weights.
  */
 final class MlpTrainer {
   private final TrainConfig config;
@@ -41,14 +43,15 @@ final class MlpTrainer {
   Result train(
       int dimension,
       List<SparseVector> trainX,
-      int[] trainY,
+      int[] classCountLabels,
       double[][] trainTargets,
+      double[] exampleWeights,
       List<SparseVector> valX,
       int[] valY,
       float[] idf) {
     int classes = HateXplainData.LABELS.size();
     int[] counts = new int[classes];
-    for (int y : trainY) {
+    for (int y : classCountLabels) { // the balanced class weights come from these labels
       counts[y]++;
     }
     double[] weights = config.classWeights(counts);
@@ -103,7 +106,17 @@ final class MlpTrainer {
           }
         }
         INDArray x = HateClassifier.toMatrix(rows, dimension);
-        net.fit(x, y);
+        if (exampleWeights == null) {
+          net.fit(x, y);
+        } else {
+          // a per-example label mask multiplies each post's loss and gradient by its weight
+          INDArray mask = Nd4j.zeros(DataType.FLOAT, batch.size(), 1);
+          for (int r = 0; r < batch.size(); r++) {
+            mask.putScalar(r, 0, (float) exampleWeights[batch.get(r)]);
+          }
+          net.fit(new DataSet(x, y, null, mask));
+          mask.close();
+        }
         x.close();
         y.close();
       }

@@ -21,6 +21,11 @@ import java.util.Objects;
  * @param features the feature configuration used in training
  * @param modelFiles the DL4J {@code ModelSerializer} zips, with their SHA-256: an ensemble whose
  *     softmax outputs are averaged (one file for a single network)
+ * @param modelWeights the weight of each network in the average (they sum to 1); an artifact
+ *     without {@code files.modelWeights} weighs its networks equally
+ * @param classLogOffsets added to the log of each label's averaged probability before the
+ *     probabilities are renormalised (a decision rule tuned on validation); without {@code
+ *     decision.classLogOffsets}, zeros
  * @param idfFile the IDF weights (little-endian float32, one per bucket), with its SHA-256
  * @param training how the model was trained: data hash, seeds, hyper-parameters (free-form)
  * @param metrics validation and test metrics (free-form)
@@ -31,6 +36,8 @@ public record ArtifactManifest(
     List<String> labels,
     FeatureConfig features,
     List<FileRef> modelFiles,
+    List<Double> modelWeights,
+    List<Double> classLogOffsets,
     FileRef idfFile,
     ObjectNode training,
     ObjectNode metrics) {
@@ -74,9 +81,64 @@ public record ArtifactManifest(
     if (modelFiles.isEmpty()) {
       throw new IllegalArgumentException("an artifact needs at least one network");
     }
+    modelWeights =
+        modelWeights == null ? equalWeights(modelFiles.size()) : List.copyOf(modelWeights);
+    if (modelWeights.size() != modelFiles.size()) {
+      throw new IllegalArgumentException(
+          "one weight per network [got " + modelWeights.size() + " for " + modelFiles.size() + "]");
+    }
+    classLogOffsets =
+        classLogOffsets == null
+            ? java.util.Collections.nCopies(labels.size(), 0.0)
+            : List.copyOf(classLogOffsets);
+    if (classLogOffsets.size() != labels.size()) {
+      throw new IllegalArgumentException(
+          "one class log offset per label [got " + classLogOffsets.size() + "]");
+    }
+    for (double o : classLogOffsets) {
+      if (!(Math.abs(o) <= 10)) {
+        throw new IllegalArgumentException("class log offsets lie in [-10, 10] [got " + o + "]");
+      }
+    }
+    double sum = 0;
+    for (double w : modelWeights) {
+      if (!(w >= 0 && w <= 1)) {
+        throw new IllegalArgumentException("network weights lie in [0, 1] [got " + w + "]");
+      }
+      sum += w;
+    }
+    if (Math.abs(sum - 1) > 1e-6) {
+      throw new IllegalArgumentException("network weights must sum to 1 [got " + sum + "]");
+    }
     Objects.requireNonNull(idfFile, "idfFile");
     training = training == null ? MAPPER.createObjectNode() : training.deepCopy();
     metrics = metrics == null ? MAPPER.createObjectNode() : metrics.deepCopy();
+  }
+
+  /**
+   * A manifest whose networks weigh the same.
+   *
+   * @see #ArtifactManifest(String, String, List, FeatureConfig, List, List, List, FileRef,
+   *     ObjectNode, ObjectNode)
+   */
+  public ArtifactManifest(
+      String name,
+      String version,
+      List<String> labels,
+      FeatureConfig features,
+      List<FileRef> modelFiles,
+      FileRef idfFile,
+      ObjectNode training,
+      ObjectNode metrics) {
+    this(name, version, labels, features, modelFiles, null, null, idfFile, training, metrics);
+  }
+
+  private static List<Double> equalWeights(int n) {
+    List<Double> w = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      w.add(1.0 / n);
+    }
+    return w;
   }
 
   /** A new empty JSON object, for building the free-form parts. */
@@ -107,7 +169,9 @@ public record ArtifactManifest(
     for (FileRef m : modelFiles) {
       files.withArray("models").addObject().put("name", m.name()).put("sha256", m.sha256());
     }
+    modelWeights.forEach(files.putArray("modelWeights")::add);
     files.putObject("idf").put("name", idfFile.name()).put("sha256", idfFile.sha256());
+    classLogOffsets.forEach(o.putObject("decision").putArray("classLogOffsets")::add);
     o.set("training", training);
     o.set("metrics", metrics);
     try {
@@ -171,6 +235,8 @@ public record ArtifactManifest(
           labels,
           features,
           modelRefs(required(files, "models", resource), resource),
+          weights(files.get("modelWeights")),
+          weights(o.path("decision").get("classLogOffsets")),
           fileRef(required(files, "idf", resource), resource),
           o.get("training") instanceof ObjectNode t ? t : null,
           o.get("metrics") instanceof ObjectNode m ? m : null);
@@ -185,6 +251,20 @@ public record ArtifactManifest(
       refs.add(fileRef(m, resource));
     }
     return refs;
+  }
+
+  private static List<Double> weights(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    List<Double> w = new ArrayList<>();
+    for (JsonNode v : n) {
+      if (!v.isNumber()) {
+        throw new IllegalArgumentException("weights and offsets must be numbers [got " + v + "]");
+      }
+      w.add(v.asDouble());
+    }
+    return w;
   }
 
   private static FileRef fileRef(JsonNode n, String resource) throws ModelFormatException {

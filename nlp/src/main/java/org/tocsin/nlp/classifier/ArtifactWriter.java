@@ -54,6 +54,30 @@ public final class ArtifactWriter {
       ObjectNode training,
       ObjectNode metrics)
       throws IOException {
+    return write(dir, name, version, labels, networks, null, null, vectorizer, training, metrics);
+  }
+
+  /**
+   * Writes an artifact whose networks are averaged with the given weights.
+   *
+   * @param weights the weight of each network (summing to 1), or null for equal weights
+   * @param classLogOffsets the decision rule's offset per label, or null for none
+   * @see #write(Path, String, String, List, List, TfidfVectorizer, ObjectNode, ObjectNode)
+   * @return the manifest written
+   * @throws IOException if a file cannot be written
+   */
+  public static ArtifactManifest write(
+      Path dir,
+      String name,
+      String version,
+      List<String> labels,
+      List<MultiLayerNetwork> networks,
+      List<Double> weights,
+      List<Double> classLogOffsets,
+      TfidfVectorizer vectorizer,
+      ObjectNode training,
+      ObjectNode metrics)
+      throws IOException {
     Files.createDirectories(dir);
     List<ArtifactManifest.FileRef> refs = new ArrayList<>();
     List<byte[]> zips = new ArrayList<>();
@@ -73,6 +97,8 @@ public final class ArtifactWriter {
             labels,
             vectorizer.config(),
             refs,
+            weights,
+            classLogOffsets,
             new ArtifactManifest.FileRef(IDF_FILE, ArtifactFiles.sha256(idf)),
             training,
             metrics);

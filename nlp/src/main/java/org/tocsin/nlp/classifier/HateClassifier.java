@@ -14,14 +14,15 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The hate / offensive / normal classifier trained in {@code models}: TF-IDF over hashed word and
  * character n-grams ({@link TfidfVectorizer}) into DL4J networks with a softmax over the three
- * labels; an ensemble's probabilities are averaged.
+ * labels; an ensemble's probabilities are averaged, with the manifest's network weights.
  *
  * <p>Loading checks the manifest's format and version, the SHA-256 of every file and that the
  * network fits the features and labels; any mismatch is a {@link ModelFormatException} naming the
- * file. Thread-safe. A network of the shape {@code models} trains (one ReLU dense layer, a softmax
- * output) runs as a {@link SparseMlp} on the sparse features, with the DL4J weights, in the calling
- * thread; any other network runs through DL4J, serialised (a DL4J network is not safe for
- * concurrent use), in batches of at most {@link #MAX_BATCH} dense rows.
+ * file. Thread-safe. A network of the shapes {@code models} trains (one ReLU dense layer and a
+ * softmax output, or a softmax output alone) runs as a {@link SparseMlp} on the sparse features,
+ * with the DL4J weights, in the calling thread; any other network runs through DL4J, serialised (a
+ * DL4J network is not safe for concurrent use), in batches of at most {@link #MAX_BATCH} dense
+ * rows.
  */
 public final class HateClassifier {
 
@@ -36,6 +37,8 @@ public final class HateClassifier {
   private final List<MultiLayerNetwork> networks;
   private final int[] column; // index of hate, offensive, normal in the network's output
   private final List<SparseMlp> sparse; // empty unless every network has the sparse shape
+  private final double[] weights; // of each network in the average
+  private final double[] factors; // exp(class log offset) per network output
   private final Object lock = new Object();
 
   private HateClassifier(
@@ -48,6 +51,8 @@ public final class HateClassifier {
       SparseMlp.of(n).ifPresent(fast::add);
     }
     this.sparse = fast.size() == networks.size() ? List.copyOf(fast) : List.of();
+    this.weights = manifest.modelWeights().stream().mapToDouble(Double::doubleValue).toArray();
+    this.factors = manifest.classLogOffsets().stream().mapToDouble(Math::exp).toArray();
     this.column = new int[LABELS.size()];
     for (int i = 0; i < LABELS.size(); i++) {
       column[i] = manifest.labels().indexOf(LABELS.get(i));
@@ -85,6 +90,18 @@ public final class HateClassifier {
           "labels must be " + LABELS + " in some order [got " + manifest.labels() + "]",
           manifestName);
     }
+    TfidfVectorizer vectorizer = vectorizer(files, manifest);
+    int dim = manifest.features().dimension();
+    List<MultiLayerNetwork> networks = new ArrayList<>();
+    for (ArtifactManifest.FileRef ref : manifest.modelFiles()) {
+      networks.add(restore(files, ref, dim, LABELS.size()));
+    }
+    return new HateClassifier(manifest, vectorizer, networks);
+  }
+
+  /** The artifact's feature extractor, its IDF file checked against the manifest. */
+  static TfidfVectorizer vectorizer(ArtifactFiles files, ArtifactManifest manifest)
+      throws IOException {
     byte[] idfBytes = files.readVerified(manifest.idfFile());
     int dim = manifest.features().dimension();
     if (idfBytes.length != 4L * dim) {
@@ -98,17 +115,12 @@ public final class HateClassifier {
               + "]",
           files.describe(manifest.idfFile().name()));
     }
-    TfidfVectorizer vectorizer =
-        new TfidfVectorizer(manifest.features(), ArtifactWriter.decodeIdf(idfBytes));
-    List<MultiLayerNetwork> networks = new ArrayList<>();
-    for (ArtifactManifest.FileRef ref : manifest.modelFiles()) {
-      networks.add(restore(files, ref, dim));
-    }
-    return new HateClassifier(manifest, vectorizer, networks);
+    return new TfidfVectorizer(manifest.features(), ArtifactWriter.decodeIdf(idfBytes));
   }
 
-  private static MultiLayerNetwork restore(
-      ArtifactFiles files, ArtifactManifest.FileRef ref, int dim) throws IOException {
+  /** One network of the artifact, checked against its digest and the expected shape. */
+  static MultiLayerNetwork restore(
+      ArtifactFiles files, ArtifactManifest.FileRef ref, int dim, int outputs) throws IOException {
     String modelName = files.describe(ref.name());
     byte[] modelBytes = files.readVerified(ref);
     MultiLayerNetwork network;
@@ -120,12 +132,12 @@ public final class HateClassifier {
     }
     long nIn = network.layerInputSize(0);
     long nOut = network.layerSize(network.getnLayers() - 1);
-    if (nIn != dim || nOut != LABELS.size()) {
+    if (nIn != dim || nOut != outputs) {
       throw new ModelFormatException(
           "network must map "
               + dim
               + " inputs to "
-              + LABELS.size()
+              + outputs
               + " outputs [got "
               + nIn
               + " -> "
@@ -139,6 +151,14 @@ public final class HateClassifier {
   /** The artifact's manifest. */
   public ArtifactManifest manifest() {
     return manifest;
+  }
+
+  /**
+   * The networks of the ensemble, in manifest order, for training code that builds on them (a DL4J
+   * network is not safe for concurrent use: do not run them while this classifier is in use).
+   */
+  public List<MultiLayerNetwork> networks() {
+    return networks;
   }
 
   /** The feature extractor the network was trained with. */
@@ -170,18 +190,24 @@ public final class HateClassifier {
       List<Prediction> out = new ArrayList<>(rows.size());
       for (SparseVector row : rows) {
         double[] p = new double[LABELS.size()];
-        for (SparseMlp net : sparse) {
-          net.addProbabilities(row, p);
+        for (int n = 0; n < sparse.size(); n++) {
+          sparse.get(n).addProbabilities(row, weights[n], p);
         }
-        out.add(
-            new Prediction(
-                p[column[0]] / sparse.size(),
-                p[column[1]] / sparse.size(),
-                p[column[2]] / sparse.size()));
+        out.add(decide(p));
       }
       return out;
     }
     return predictDense(rows);
+  }
+
+  /** Applies the class log offsets to averaged probabilities (in network order), renormalised. */
+  private Prediction decide(double[] p) {
+    double sum = 0;
+    for (int k = 0; k < p.length; k++) {
+      p[k] *= factors[k];
+      sum += p[k];
+    }
+    return new Prediction(p[column[0]] / sum, p[column[1]] / sum, p[column[2]] / sum);
   }
 
   /** The DL4J forward pass on dense rows; the reference the sparse path is tested against. */
@@ -192,8 +218,8 @@ public final class HateClassifier {
       INDArray x = toMatrix(chunk, vectorizer.config().dimension());
       INDArray p = null;
       synchronized (lock) {
-        for (MultiLayerNetwork network : networks) {
-          INDArray q = network.output(x, false);
+        for (int n = 0; n < networks.size(); n++) {
+          INDArray q = networks.get(n).output(x, false).muli(weights[n]);
           if (p == null) {
             p = q;
           } else {
@@ -202,11 +228,8 @@ public final class HateClassifier {
           }
         }
       }
-      p.divi(networks.size());
       for (int r = 0; r < chunk.size(); r++) {
-        out.add(
-            new Prediction(
-                p.getDouble(r, column[0]), p.getDouble(r, column[1]), p.getDouble(r, column[2])));
+        out.add(decide(p.getRow(r).toDoubleVector()));
       }
       x.close();
       p.close();

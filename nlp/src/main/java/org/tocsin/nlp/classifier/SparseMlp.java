@@ -10,17 +10,19 @@ import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The forward pass of a {@code dense(ReLU) -> output(softmax)} DL4J network computed on a sparse
- * input: the hidden layer adds up only the weight rows of the non-zero features, so a post with a
- * thousand active n-grams costs a thousand row additions instead of a dense product over all {@code
- * 2^hashBits} inputs. Same weights, same function as the network (tests compare the two); immutable
- * and thread-safe.
+ * The forward pass of a {@code dense(ReLU) -> output(softmax)} DL4J network, or of a single {@code
+ * output(softmax)} layer (multinomial logistic regression), computed on a sparse input: the hidden
+ * layer adds up only the weight rows of the non-zero features, so a post with a thousand active
+ * n-grams costs a thousand row additions instead of a dense product over all {@code 2^hashBits}
+ * inputs. Same weights, same function as the network (tests compare the two); immutable and
+ * thread-safe.
  */
 final class SparseMlp {
   private final int inputs;
   private final int hidden;
   private final int outputs;
-  private final float[] w0; // inputs x hidden, row-major
+  private final boolean linear; // a single softmax layer: w0 is inputs x outputs, no w1
+  private final float[] w0; // inputs x hidden (or x outputs when linear), row-major
   private final float[] b0;
   private final float[] w1; // hidden x outputs, row-major
   private final float[] b1;
@@ -28,17 +30,34 @@ final class SparseMlp {
   private SparseMlp(MultiLayerNetwork net) {
     INDArray w0Array = net.getLayer(0).getParam("W");
     this.inputs = (int) w0Array.rows();
-    this.hidden = (int) w0Array.columns();
     this.w0 = w0Array.dup('c').data().asFloat();
     this.b0 = net.getLayer(0).getParam("b").dup('c').data().asFloat();
-    INDArray w1Array = net.getLayer(1).getParam("W");
-    this.outputs = (int) w1Array.columns();
-    this.w1 = w1Array.dup('c').data().asFloat();
-    this.b1 = net.getLayer(1).getParam("b").dup('c').data().asFloat();
+    this.linear = net.getnLayers() == 1;
+    if (linear) {
+      this.hidden = 0;
+      this.outputs = (int) w0Array.columns();
+      this.w1 = new float[0];
+      this.b1 = new float[0];
+    } else {
+      this.hidden = (int) w0Array.columns();
+      INDArray w1Array = net.getLayer(1).getParam("W");
+      this.outputs = (int) w1Array.columns();
+      this.w1 = w1Array.dup('c').data().asFloat();
+      this.b1 = net.getLayer(1).getParam("b").dup('c').data().asFloat();
+    }
   }
 
-  /** The sparse form of a network, if it is a ReLU dense layer followed by a softmax output. */
+  /**
+   * The sparse form of a network, if it is a ReLU dense layer followed by a softmax output, or a
+   * softmax output layer alone.
+   */
   static Optional<SparseMlp> of(MultiLayerNetwork net) {
+    if (net.getnLayers() == 1) {
+      Layer only = net.getLayer(0).conf().getLayer();
+      return only instanceof OutputLayer o && o.getActivationFn() instanceof ActivationSoftmax
+          ? Optional.of(new SparseMlp(net))
+          : Optional.empty();
+    }
     if (net.getnLayers() != 2) {
       return Optional.empty();
     }
@@ -53,8 +72,27 @@ final class SparseMlp {
     return Optional.empty();
   }
 
-  /** Adds this network's class probabilities for {@code x} into {@code out}. */
-  void addProbabilities(SparseVector x, double[] out) {
+  /**
+   * Adds {@code weight} times this network's class probabilities for {@code x} into {@code out}.
+   */
+  void addProbabilities(SparseVector x, double weight, double[] out) {
+    if (linear) {
+      double[] z = new double[outputs];
+      for (int k = 0; k < outputs; k++) {
+        z[k] = b0[k];
+      }
+      int[] indices = x.indices();
+      float[] values = x.values();
+      for (int i = 0; i < indices.length; i++) {
+        int row = indices[i] * outputs;
+        float v = values[i];
+        for (int k = 0; k < outputs; k++) {
+          z[k] += v * w0[row + k];
+        }
+      }
+      softmaxInto(z, weight, out);
+      return;
+    }
     double[] h = new double[hidden];
     for (int j = 0; j < hidden; j++) {
       h[j] = b0[j];
@@ -80,6 +118,10 @@ final class SparseMlp {
         }
       }
     }
+    softmaxInto(z, weight, out);
+  }
+
+  private void softmaxInto(double[] z, double weight, double[] out) {
     double max = Double.NEGATIVE_INFINITY;
     for (double v : z) {
       max = Math.max(max, v);
@@ -90,7 +132,7 @@ final class SparseMlp {
       sum += z[k];
     }
     for (int k = 0; k < outputs; k++) {
-      out[k] += z[k] / sum;
+      out[k] += weight * z[k] / sum;
     }
   }
 

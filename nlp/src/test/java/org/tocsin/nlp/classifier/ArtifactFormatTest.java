@@ -52,6 +52,27 @@ class ArtifactFormatTest {
   }
 
   @Test
+  void networkWeightsMustSumToOne() throws IOException {
+    editManifest("\"modelWeights\" : [ 1.0 ]", "\"modelWeights\" : [ 0.5 ]");
+    assertThatThrownBy(() -> HateClassifier.load(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining(dir.resolve("manifest.json").toString())
+        .hasMessageContaining("must sum to 1");
+  }
+
+  @Test
+  void classLogOffsetsMustBeOnePerLabelAndNumbers() throws IOException {
+    editManifest("\"classLogOffsets\" : [ 0.0, 0.0, 0.0 ]", "\"classLogOffsets\" : [ 0.0, 0.0 ]");
+    assertThatThrownBy(() -> HateClassifier.load(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("one class log offset per label");
+    editManifest("\"classLogOffsets\" : [ 0.0, 0.0 ]", "\"classLogOffsets\" : [ 0.0, \"x\", 0.0 ]");
+    assertThatThrownBy(() -> HateClassifier.load(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("must be numbers");
+  }
+
+  @Test
   void truncatedModelZip() throws IOException {
     Path zip = dir.resolve(ArtifactWriter.MODEL_FILE);
     byte[] bytes = Files.readAllBytes(zip);

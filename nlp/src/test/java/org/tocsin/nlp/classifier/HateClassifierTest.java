@@ -76,6 +76,31 @@ class HateClassifierTest {
   }
 
   @Test
+  void weightedEnsembleWithALinearMemberAndOffsetsRunsSparseAsDl4jDoes() throws IOException {
+    Path dir = tmp.resolve("mixed");
+    TinyArtifacts.writeMixed(dir);
+    HateClassifier c = HateClassifier.load(dir);
+    assertThat(c.manifest().modelWeights()).containsExactly(0.7, 0.3);
+    assertThat(c.manifest().classLogOffsets()).containsExactly(0.2, -0.1, 0.0);
+    List<String> texts = List.of("they are vermin", "you are stupid", "nice weather", "", "x y z");
+    List<SparseVector> rows =
+        texts.stream().map(t -> c.vectorizer().vectorize(TfidfVectorizer.tokens(t))).toList();
+    List<Prediction> sparse = c.predictBatch(texts);
+    List<Prediction> dense = c.predictDense(rows);
+    HateClassifier mlpAlone = HateClassifier.load(artifact);
+    for (int i = 0; i < texts.size(); i++) {
+      Prediction p = sparse.get(i);
+      assertThat(p.hate()).isCloseTo(dense.get(i).hate(), offset(1e-5));
+      assertThat(p.offensive()).isCloseTo(dense.get(i).offensive(), offset(1e-5));
+      assertThat(p.normal()).isCloseTo(dense.get(i).normal(), offset(1e-5));
+      assertThat(p.hate() + p.offensive() + p.normal()).isCloseTo(1.0, offset(1e-9));
+    }
+    assertThat(c.predict("they are vermin").label()).isEqualTo("hate");
+    assertThat(c.predict("nice weather").hate())
+        .isNotCloseTo(mlpAlone.predict("nice weather").hate(), offset(1e-6));
+  }
+
+  @Test
   void occlusionNamesTheDecisiveWord() throws IOException {
     HateClassifier c = HateClassifier.load(artifact);
     Explained e = c.explain("honestly they are Vermin", 3);
