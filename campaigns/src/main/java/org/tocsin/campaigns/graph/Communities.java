@@ -3,10 +3,8 @@ package org.tocsin.campaigns.graph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.clustering.LabelPropagationClustering;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
@@ -14,12 +12,15 @@ import org.tocsin.campaigns.CampaignConfig;
 
 /**
  * Finds communities of coordinating accounts: the connected components of the filtered graph, and
- * for components larger than {@code maxComponentSize} the clusters JGraphT's label propagation
- * (Raghavan, Albert and Kumara 2007) finds in them, with the configured seed. Label propagation
- * ignores weights; the weight filter before it has already removed the weak ties. Communities with
- * fewer than {@code minAccounts} accounts are dropped.
+ * for components larger than {@code maxComponentSize} the clusters weighted label propagation
+ * ({@link WeightedLabelPropagation}) finds in them, with the configured seed, so that strong ties
+ * decide membership and a few weak ties do not merge two dense groups. Communities with fewer than
+ * {@code minAccounts} accounts are dropped.
  */
 public final class Communities {
+
+  /** Most label-propagation rounds on one component. */
+  static final int MAX_ROUNDS = 100;
 
   private Communities() {}
 
@@ -44,9 +45,7 @@ public final class Communities {
       }
       Graph<Integer, DefaultWeightedEdge> sub =
           new org.jgrapht.graph.AsSubgraph<>(graph, component);
-      var clustering =
-          new LabelPropagationClustering<>(sub, 0, new Random(cfg.seed())).getClustering();
-      for (Set<Integer> cluster : clustering.getClusters()) {
+      for (Set<Integer> cluster : WeightedLabelPropagation.clusters(sub, cfg.seed(), MAX_ROUNDS)) {
         add(out, cluster, cfg);
       }
     }
