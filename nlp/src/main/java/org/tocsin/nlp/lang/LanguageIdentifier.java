@@ -33,7 +33,7 @@ public final class LanguageIdentifier {
           "ja", "ko", "zh");
 
   /** Default for {@code minMargin}. */
-  public static final double DEFAULT_MIN_MARGIN = 0.1;
+  public static final double DEFAULT_MIN_MARGIN = 0.05;
 
   private final LanguageDetector detector;
   private final Set<String> codes;
