@@ -135,12 +135,53 @@ public record TocsinConfig(
    * targets, dehumanisation and Rabat factors) or {@code lexicon} (the lexicon baseline alone);
    * {@code modelDir} overrides the bundled artifact.
    */
-  public record NlpConfig(String scorer, String modelDir) {
+  public record NlpConfig(String scorer, String modelDir, CascadeConfig cascade) {
     /** Checks the scorer name. */
     public NlpConfig {
       if (!"model".equals(scorer) && !"lexicon".equals(scorer)) {
         throw new IllegalArgumentException(
             "nlp.scorer must be model or lexicon [got " + scorer + "]");
+      }
+      java.util.Objects.requireNonNull(cascade, "cascade");
+    }
+
+    /** A scorer without the cascade. */
+    public NlpConfig(String scorer, String modelDir) {
+      this(scorer, modelDir, CascadeConfig.OFF);
+    }
+  }
+
+  /**
+   * The scoring cascade (nlp/cascade): Lingua language identification over {@code languages} (ISO
+   * 639-1; Lingua's first choice must lead the second by {@code languageMinMargin}, else the
+   * platform's language is kept), and CoreNLP's deep stage ({@code deepStage}) on English posts
+   * whose {@code p(hate) + p(offensive) >= deepAbusiveThreshold}, or whose dehumanisation or
+   * incitement reaches {@code deepLexiconThreshold}, or with a violence / call-to-action lexicon
+   * hit.
+   */
+  public record CascadeConfig(
+      boolean enabled,
+      java.util.List<String> languages,
+      double languageMinMargin,
+      boolean deepStage,
+      double deepAbusiveThreshold,
+      double deepLexiconThreshold) {
+
+    /** The cascade switched off. */
+    public static final CascadeConfig OFF =
+        new CascadeConfig(false, java.util.List.of("en", "de"), 0.05, false, 0.5, 0.3);
+
+    /** Checks ranges and freezes the list. */
+    public CascadeConfig {
+      languages = java.util.List.copyOf(languages);
+      unit("nlp.cascade.languageMinMargin", languageMinMargin);
+      unit("nlp.cascade.deepAbusiveThreshold", deepAbusiveThreshold);
+      unit("nlp.cascade.deepLexiconThreshold", deepLexiconThreshold);
+    }
+
+    private static void unit(String name, double v) {
+      if (!(v >= 0 && v <= 1)) {
+        throw new IllegalArgumentException(name + " must be in [0, 1] [got " + v + "]");
       }
     }
   }
@@ -196,7 +237,8 @@ public record TocsinConfig(
         new EvidenceConfig(
             integer(tree, "evidence", "treeHeadIntervalSeconds"),
             urls(tree, "evidence", "timestampAuthorities")),
-        new NlpConfig(text(tree, "nlp", "scorer"), text(tree, "nlp", "modelDir")),
+        new NlpConfig(
+            text(tree, "nlp", "scorer"), text(tree, "nlp", "modelDir"), cascade(tree.path("nlp"))),
         tree.path("crawler").deepCopy());
   }
 
@@ -261,6 +303,34 @@ public record TocsinConfig(
       out.add(e.textValue());
     }
     return out;
+  }
+
+  private static CascadeConfig cascade(JsonNode nlp) {
+    return new CascadeConfig(
+        bool(nlp, "cascade", "enabled"),
+        urls(nlp, "cascade", "languages"),
+        number(nlp, "cascade", "languageMinMargin"),
+        bool(nlp, "cascade", "deepStage"),
+        number(nlp, "cascade", "deepAbusiveThreshold"),
+        number(nlp, "cascade", "deepLexiconThreshold"));
+  }
+
+  private static boolean bool(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isBoolean()) {
+      throw new IllegalArgumentException(
+          "nlp." + section + "." + key + " must be true or false [got " + n + "]");
+    }
+    return n.booleanValue();
+  }
+
+  private static double number(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isNumber()) {
+      throw new IllegalArgumentException(
+          "nlp." + section + "." + key + " must be a number [got " + n + "]");
+    }
+    return n.doubleValue();
   }
 
   private static int integer(JsonNode tree, String section, String key) {

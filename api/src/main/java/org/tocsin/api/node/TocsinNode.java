@@ -152,6 +152,20 @@ public final class TocsinNode implements Closeable {
 
   /** The configured scorer; the bundled model artifact is checked (format, digests) as it loads. */
   public static PostScorer scorer(TocsinConfig config) throws IOException {
+    PostScorer screen = screen(config);
+    TocsinConfig.CascadeConfig c = config.nlp().cascade();
+    if (!c.enabled()) {
+      return screen;
+    }
+    return new org.tocsin.nlp.cascade.CascadeScorer(
+        screen,
+        org.tocsin.nlp.lang.LanguageIdentifier.of(c.languages(), c.languageMinMargin()),
+        new org.tocsin.nlp.corenlp.DeepAnalyzer(),
+        new org.tocsin.nlp.cascade.CascadeSettings(
+            c.deepStage(), c.deepAbusiveThreshold(), c.deepLexiconThreshold()));
+  }
+
+  private static PostScorer screen(TocsinConfig config) throws IOException {
     if ("lexicon".equals(config.nlp().scorer())) {
       return LexiconScorer.loadDefault();
     }

@@ -1,0 +1,47 @@
+package org.tocsin.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CascadeConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaultsAreDocumentedAndOff() {
+    TocsinConfig.CascadeConfig c = TocsinConfig.defaults().nlp().cascade();
+    assertThat(c.enabled()).isFalse();
+    assertThat(c.languages()).hasSize(18).contains("en", "de", "ar", "ru", "tr");
+    assertThat(c.languageMinMargin()).isEqualTo(0.05);
+    assertThat(c.deepStage()).isTrue();
+    assertThat(c.deepAbusiveThreshold()).isEqualTo(0.5);
+    assertThat(c.deepLexiconThreshold()).isEqualTo(0.3);
+  }
+
+  @Test
+  void userValuesOverlayAndBadOnesAreRefused() throws IOException {
+    Path ok = dir.resolve("ok.json");
+    Files.writeString(
+        ok,
+        "{\"nlp\": {\"cascade\": {\"enabled\": true, \"deepStage\": false}}}",
+        StandardCharsets.UTF_8);
+    TocsinConfig.CascadeConfig c = TocsinConfig.load(ok).nlp().cascade();
+    assertThat(c.enabled()).isTrue();
+    assertThat(c.deepStage()).isFalse();
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(
+        bad, "{\"nlp\": {\"cascade\": {\"deepAbusiveThreshold\": 2}}}", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TocsinConfig.load(bad))
+        .hasMessageContaining("nlp.cascade.deepAbusiveThreshold must be in [0, 1]");
+    Files.writeString(
+        bad, "{\"nlp\": {\"cascade\": {\"enabled\": \"yes\"}}}", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TocsinConfig.load(bad))
+        .hasMessageContaining("nlp.cascade.enabled must be true or false");
+  }
+}
