@@ -3,6 +3,7 @@ package org.tocsin.crawler.bench;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -36,8 +37,12 @@ import org.tocsin.crawler.source.MemorySink;
 import org.tocsin.crawler.source.Pacing;
 import org.tocsin.crawler.source.bluesky.JetstreamConfig;
 import org.tocsin.crawler.source.bluesky.JetstreamVerticle;
+import org.tocsin.crawler.source.fourchan.FourchanConfig;
+import org.tocsin.crawler.source.fourchan.FourchanVerticle;
 import org.tocsin.crawler.source.mastodon.MastodonConfig;
 import org.tocsin.crawler.source.mastodon.MastodonTimelineVerticle;
+import org.tocsin.crawler.source.reddit.RedditConfig;
+import org.tocsin.crawler.source.reddit.RedditListingVerticle;
 import org.tocsin.crawler.source.rss.FeedConfig;
 import org.tocsin.crawler.source.rss.FeedVerticle;
 import org.tocsin.crawler.source.telegram.TelegramChannelVerticle;
@@ -118,7 +123,8 @@ public final class CrawlerBench {
   }
 
   private List<Scenario> scenarios() {
-    return List.of(mastodon(400), jetstream(100), rss(500), telegram(300));
+    return List.of(
+        mastodon(400), jetstream(100), rss(500), telegram(300), reddit(60), fourchan(300));
   }
 
   private CursorStore cursors(String run) {
@@ -373,6 +379,147 @@ public final class CrawlerBench {
                   Clock.systemUTC());
         },
         pages);
+  }
+
+  /**
+   * The recorded 100-post {@code r/askreddit/new.json} page served as a backfill walk of {@code
+   * pages} pages, each page's {@code after} rewritten to point at the next (the connector does not
+   * dedupe, so the posts are left as recorded).
+   */
+  private Scenario reddit(int pages) {
+    Recording page =
+        Fixtures.recording(
+            "reddit/asyncpraw/subreddit_new/01_GET_r_askreddit_new_limit_100_raw_json_1");
+    String path = "/r/askreddit/new.json?limit=100&raw_json=1";
+    return new Scenario(
+        "Reddit new.json walk (after pages)",
+        pages
+            + " pages of the recorded 100-post r/askreddit page, pacing 0 ms (the real limit is 10"
+            + " requests a minute: this measures parser + connector cost)",
+        fake -> {
+          JsonObject recorded = new JsonObject(new String(page.body(), StandardCharsets.UTF_8));
+          Map<String, String> h = new java.util.HashMap<>(page.headers());
+          h.keySet().removeIf(k -> k.equalsIgnoreCase("content-length"));
+          for (int i = 0; i < pages; i++) {
+            String q = i == 0 ? path : path + "&after=" + after(i);
+            JsonObject body = recorded.copy();
+            body.getJsonObject("data").put("after", i + 1 < pages ? after(i + 1) : null);
+            fake.replay(
+                new Recording(
+                    "GET",
+                    "http://fake" + q,
+                    200,
+                    h,
+                    body.encode().getBytes(StandardCharsets.UTF_8)));
+          }
+          fake.fallback(
+              200,
+              Map.of("content-type", "application/json"),
+              "{\"kind\":\"Listing\",\"data\":{\"after\":null,\"children\":[]}}"
+                  .getBytes(StandardCharsets.UTF_8));
+          RedditConfig cfg =
+              new RedditConfig(
+                  "bench:reddit",
+                  fake.baseUrl(),
+                  "askreddit",
+                  100,
+                  pages,
+                  new Pacing(1, 0, 100, 5, 50),
+                  fetch());
+          return (sink, cursors) ->
+              new RedditListingVerticle(
+                  cfg,
+                  sink,
+                  cursors,
+                  Politeness.shared(Clock.systemUTC()),
+                  new Random(5),
+                  Clock.systemUTC());
+        },
+        pages);
+  }
+
+  private static String after(int page) {
+    return "t3_bench" + Integer.toString(page, 36);
+  }
+
+  /**
+   * A catalog of {@code threads} threads built from the recorded catalog's four (fresh numbers),
+   * then every thread's {@code thread/N.json}: the recorded thread with its numbers rewritten.
+   */
+  private Scenario fourchan(int threads) {
+    JsonArray catalog =
+        new JsonArray(Fixtures.text("4chan/4chan-API_docs_examples/catalog_example_0.json"));
+    List<JsonObject> recorded = new ArrayList<>();
+    for (Object p : catalog) {
+      for (Object t : ((JsonObject) p).getJsonArray("threads")) {
+        recorded.add((JsonObject) t);
+      }
+    }
+    JsonObject thread =
+        new JsonObject(Fixtures.text("4chan/4chan-API_docs_examples/threads_example_0.json"));
+    return new Scenario(
+        "4chan catalog + thread JSON",
+        "a catalog of "
+            + threads
+            + " threads (the recorded catalog's 4 renumbered), then "
+            + threads
+            + " fetches of the recorded 3-post thread, pacing 0 ms (the real limit is 1 request"
+            + " a second: this measures parser + connector cost)",
+        fake -> {
+          JsonArray pagesOut = new JsonArray();
+          JsonArray current = null;
+          for (int i = 0; i < threads; i++) {
+            if (i % 15 == 0) {
+              current = new JsonArray();
+              pagesOut.add(new JsonObject().put("page", i / 15 + 1).put("threads", current));
+            }
+            long no = 700_000L + i * 10L;
+            JsonObject op = recorded.get(i % recorded.size()).copy().put("no", no);
+            current.add(op);
+            JsonObject t = thread.copy();
+            JsonArray posts = t.getJsonArray("posts");
+            for (int k = 0; k < posts.size(); k++) {
+              JsonObject post = posts.getJsonObject(k);
+              post.put("no", no + k);
+              post.put("resto", k == 0 ? 0 : no);
+            }
+            fake.replay(
+                new Recording(
+                    "GET",
+                    "http://fake/po/thread/" + no + ".json",
+                    200,
+                    Map.of("content-type", "application/json"),
+                    t.encode().getBytes(StandardCharsets.UTF_8)));
+          }
+          fake.replay(
+              new Recording(
+                  "GET",
+                  "http://fake/po/catalog.json",
+                  200,
+                  Map.of(
+                      "content-type",
+                      "application/json",
+                      "last-modified",
+                      "Thu, 22 Aug 2019 03:29:08 GMT"),
+                  pagesOut.encode().getBytes(StandardCharsets.UTF_8)));
+          FourchanConfig cfg =
+              new FourchanConfig(
+                  "bench:4chan",
+                  fake.baseUrl(),
+                  List.of("po"),
+                  "catalog",
+                  new Pacing(1, 0, 100, 5, 50),
+                  fetch());
+          return (sink, cursors) ->
+              new FourchanVerticle(
+                  cfg,
+                  sink,
+                  cursors,
+                  Politeness.shared(Clock.systemUTC()),
+                  new Random(6),
+                  Clock.systemUTC());
+        },
+        threads + 1);
   }
 
   private static String report(String date, List<Result> results, List<String> failed) {
