@@ -149,6 +149,11 @@ final class AccountGraph {
     return new long[] {posts, samples};
   }
 
+  /** Retained edges of at least {@code minRepeat}, over which the quantile is taken. */
+  int repeatedCount() {
+    return repeated.size();
+  }
+
   int accountCount() {
     return accounts.size();
   }

@@ -55,6 +55,9 @@ public final class StreamingDetector {
   private double threshold;
   private long accepted;
 
+  /** Edges of at least minRepeat retained when the threshold was last computed. */
+  private int sampled;
+
   /**
    * A detector with empty state.
    *
@@ -96,8 +99,22 @@ public final class StreamingDetector {
    */
   private void accept(Post post, EvidenceRef evidence) {
     Objects.requireNonNull(post, "post");
-    if (++accepted % cfg.thresholdEvery() == 0) {
+    long before =
+        Math.max(window.latest(), post.createdAt().toEpochMilli()) - cfg.retention().toMillis();
+    int repeated = graph.repeatedCount();
+    if (++accepted % cfg.thresholdEvery() == 0
+        || repeated > 2 * sampled
+        || 2 * repeated < sampled) {
+      // Also recomputed as soon as the retained edges of at least minRepeat have doubled or halved
+      // since the last time: a quantile taken over one or two edges (a quiet stretch, the start of
+      // the stream) would otherwise hold a threshold no new campaign can pass for thresholdEvery
+      // posts. Evict first, so that the quantile is over the edges retained at this post's time.
+      for (Account a : graph.evict(before, cfg.maxAccounts())) {
+        tracker.forget(a);
+      }
+      graph.sweepEdges(before);
       threshold = graph.quantile(cfg.detection().edgeWeightQuantile());
+      sampled = graph.repeatedCount();
     }
     Set<String> touched = new LinkedHashSet<>();
     boolean added =
@@ -115,13 +132,9 @@ public final class StreamingDetector {
       return;
     }
     graph.touch(post.author().id(), post.createdAt().toEpochMilli());
-    long before = window.latest() - cfg.retention().toMillis();
     for (Account a : graph.evict(before, cfg.maxAccounts())) {
       tracker.forget(a);
       touched.remove(a.id);
-    }
-    if (accepted % cfg.thresholdEvery() == 0) {
-      graph.sweepEdges(before);
     }
     if (!touched.isEmpty()) {
       List<CampaignEvent> events = new ArrayList<>();
