@@ -16,6 +16,9 @@ import org.tocsin.crawler.source.SourceStatus;
  */
 public interface SourceAdmin {
 
+  /** Why a node without a crawler refuses every change (answered as 503). */
+  String NO_CRAWLER = "this node runs no crawler; sources cannot change";
+
   /** The status of every source, paused ones too, in configuration order. */
   List<SourceStatus> status();
 
@@ -42,8 +45,7 @@ public interface SourceAdmin {
 
       @Override
       public Future<SourceStatus> add(JsonObject entry) {
-        return Future.failedFuture(
-            new UnsupportedOperationException("this node runs no crawler; sources cannot change"));
+        return Future.failedFuture(new UnsupportedOperationException(NO_CRAWLER));
       }
 
       @Override
@@ -65,8 +67,7 @@ public interface SourceAdmin {
         boolean known = sources.get().stream().anyMatch(s -> s.source().equals(name));
         return Future.failedFuture(
             known
-                ? new UnsupportedOperationException(
-                    "this node runs no crawler; sources cannot change")
+                ? new UnsupportedOperationException(NO_CRAWLER)
                 : new NoSuchElementException("no source with this name [got " + name + "]"));
       }
     };

@@ -14,6 +14,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.tocsin.models.sgd.SparseAdaGrad;
 import org.tocsin.nlp.classifier.SparseVector;
 
 /**
@@ -87,10 +88,10 @@ final class LinearTrainer {
       List<SparseVector> valX,
       int[] valY) {
     int classes = targets[0].length;
-    float[] w = new float[dimension * classes];
-    float[] b = new float[classes];
-    float[] gw = new float[dimension * classes];
-    double[] gb = new double[classes];
+    SparseAdaGrad opt = new SparseAdaGrad(dimension, classes, learningRate, l2);
+    float[] w = opt.weights();
+    float[] b = opt.biases();
+    double[] g = new double[classes];
     Random random = new Random(seed);
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < trainX.size(); i++) {
@@ -102,19 +103,10 @@ final class LinearTrainer {
       for (int i : order) {
         SparseVector x = trainX.get(i);
         double[] p = probabilities(w, b, classes, x);
-        int[] idx = x.indices();
-        float[] val = x.values();
         for (int k = 0; k < classes; k++) {
-          double g = weights[i] * (p[k] - targets[i][k]);
-          gb[k] += g * g;
-          b[k] -= (float) (learningRate * g / Math.sqrt(gb[k] + 1e-8));
-          for (int j = 0; j < idx.length; j++) {
-            int at = idx[j] * classes + k;
-            double gj = g * val[j] + l2 * w[at];
-            gw[at] += (float) (gj * gj);
-            w[at] -= (float) (learningRate * gj / Math.sqrt(gw[at] + 1e-8));
-          }
+          g[k] = weights[i] * (p[k] - targets[i][k]);
         }
+        opt.step(x, g);
       }
       Model m = new Model(dimension, classes, w.clone(), b.clone(), epoch, null);
       Evaluation e = Evaluation.of(m.predict(valX), valY);

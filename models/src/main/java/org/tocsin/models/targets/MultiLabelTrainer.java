@@ -14,6 +14,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.tocsin.models.sgd.SparseAdaGrad;
 import org.tocsin.nlp.classifier.SparseVector;
 
 /**
@@ -91,10 +92,10 @@ final class MultiLabelTrainer {
       List<SparseVector> valX,
       boolean[][] valY) {
     int labels = trainY[0].length;
-    float[] w = new float[dimension * labels];
-    float[] b = new float[labels];
-    float[] gw = new float[dimension * labels];
-    double[] gb = new double[labels];
+    SparseAdaGrad opt = new SparseAdaGrad(dimension, labels, learningRate, l2);
+    float[] w = opt.weights();
+    float[] b = opt.biases();
+    double[] g = new double[labels];
     Random random = new Random(seed);
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < trainX.size(); i++) {
@@ -106,19 +107,10 @@ final class MultiLabelTrainer {
       for (int i : order) {
         SparseVector x = trainX.get(i);
         double[] p = sigmoid(w, b, labels, x);
-        int[] idx = x.indices();
-        float[] val = x.values();
         for (int k = 0; k < labels; k++) {
-          double g = p[k] - (trainY[i][k] ? 1 : 0);
-          gb[k] += g * g;
-          b[k] -= (float) (learningRate * g / Math.sqrt(gb[k] + 1e-8));
-          for (int j = 0; j < idx.length; j++) {
-            int at = idx[j] * labels + k;
-            double gj = g * val[j] + l2 * w[at];
-            gw[at] += (float) (gj * gj);
-            w[at] -= (float) (learningRate * gj / Math.sqrt(gw[at] + 1e-8));
-          }
+          g[k] = p[k] - (trainY[i][k] ? 1 : 0);
         }
+        opt.step(x, g);
       }
       Model m = new Model(dimension, labels, w.clone(), b.clone(), null, epoch, null);
       double[][] p = m.raw(valX);

@@ -1,0 +1,2 @@
+/** Optimisers shared by the models' hand-fitted sparse layers. */
+package org.tocsin.models.sgd;
