@@ -89,23 +89,12 @@ final class ScoreCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "line is longer than " + PostJson.MAX_TEXT_CHARS + " characters");
     }
-    return new Post(
+    return Post.ofText(
         "text",
         "line-" + line,
-        null,
         new Author("input", null, null, null, null),
         Instant.EPOCH,
         text,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
         null);
   }
 

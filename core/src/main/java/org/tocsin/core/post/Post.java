@@ -64,6 +64,32 @@ public record Post(
     extra = extra == null ? Map.of() : Map.copyOf(extra);
   }
 
+  /**
+   * A post known only by its text: no URL, no reply or repost, no links, tags, media or reach. For
+   * text that arrives without a platform payload (plain-text input, labelled corpora, tests).
+   */
+  public static Post ofText(
+      String platform, String id, Author author, Instant createdAt, String text, String lang) {
+    return new Post(
+        platform,
+        id,
+        null,
+        author,
+        createdAt,
+        text,
+        lang,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Metrics.UNKNOWN,
+        null,
+        null);
+  }
+
   /** This post under another platform id (for corpora and benchmarks that reuse real texts). */
   public Post withId(String newId) {
     return new Post(

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.tocsin.core.post.Author;
-import org.tocsin.core.post.Metrics;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
@@ -109,23 +108,12 @@ public final class IncitementEvaluation {
 
   /** The set's post as a Post: English, no reach known, a fixed time. */
   static Post asPost(IncitementSet.Post p) {
-    return new Post(
+    return Post.ofText(
         "incitement-set",
         p.id(),
-        null,
         new Author(p.source(), p.source(), null, null, null),
         Instant.EPOCH,
         p.text(),
-        "en",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Metrics.UNKNOWN,
-        null,
-        null);
+        "en");
   }
 }
