@@ -16,19 +16,24 @@ import org.tocsin.nlp.text.Token;
  * matching against the words of a post.
  *
  * <p>Files are tab-separated UTF-8 text: a header line of three fields ({@code tocsin-lexicon},
- * {@code format=1}, {@code name=<name>}), then one entry per line (term, category, weight, group,
- * ground, source); lines starting with {@code #} and blank lines are ignored. The shipped {@code
- * lexicon-v1.tsv} documents the format in its comment header.
+ * {@code format=1}, {@code name=<name>}, optionally {@code lang=<ISO 639 code>}, English when
+ * absent), then one entry per line (term, category, weight, group, ground, source); lines starting
+ * with {@code #} and blank lines are ignored. The shipped {@code lexicon-v1.tsv} documents the
+ * format in its comment header.
  */
 public final class Lexicon {
 
   /** The only lexicon file format version this reader understands. */
   public static final int FORMAT_VERSION = 1;
 
+  /** The language of a lexicon whose header names none. */
+  public static final String DEFAULT_LANGUAGE = "en";
+
   /** The longest term, in words. */
   public static final int MAX_TERM_WORDS = 6;
 
   private final String name;
+  private final String language;
   private final List<LexiconEntry> entries;
   private final Map<String, List<LexiconEntry>> singles = new HashMap<>();
   private final Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
@@ -36,8 +41,9 @@ public final class Lexicon {
   /** A multi-word term and every entry for it. */
   record Phrase(List<String> words, List<LexiconEntry> entries) {}
 
-  Lexicon(String name, List<LexiconEntry> entries) {
+  Lexicon(String name, String language, List<LexiconEntry> entries) {
     this.name = Objects.requireNonNull(name, "name");
+    this.language = Objects.requireNonNull(language, "language");
     this.entries = List.copyOf(entries);
     Map<String, List<LexiconEntry>> byPhrase = new HashMap<>();
     for (LexiconEntry e : this.entries) {
@@ -79,6 +85,11 @@ public final class Lexicon {
   /** The lexicon's name, as written into {@link org.tocsin.core.score.LexiconHit#lexicon()}. */
   public String name() {
     return name;
+  }
+
+  /** The language of the posts this lexicon is for: an ISO 639 code ({@code en}, {@code de}). */
+  public String language() {
+    return language;
   }
 
   /** Every entry, in file order. */

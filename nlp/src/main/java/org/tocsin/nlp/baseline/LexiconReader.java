@@ -16,7 +16,11 @@ final class LexiconReader {
   static final String MAGIC = "tocsin-lexicon";
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
   private static final int FIELDS = 6;
+
+  /** The header's name and language. */
+  private record Header(String name, String language) {}
 
   private LexiconReader() {}
 
@@ -26,7 +30,7 @@ final class LexiconReader {
       throw new LexiconFormatException(
           "empty file; expected the header '" + MAGIC + "<TAB>format=1<TAB>name=...'", resource, 1);
     }
-    String name = readHeader(header, resource);
+    Header head = readHeader(header, resource);
     List<LexiconEntry> entries = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     Map<String, Ground> groundOfGroup = new HashMap<>();
@@ -66,10 +70,10 @@ final class LexiconReader {
       }
       entries.add(e);
     }
-    return new Lexicon(name, entries);
+    return new Lexicon(head.name(), head.language(), entries);
   }
 
-  private static String readHeader(String header, String resource) throws LexiconFormatException {
+  private static Header readHeader(String header, String resource) throws LexiconFormatException {
     String h = header.startsWith("\uFEFF") ? header.substring(1) : header;
     String[] fields = h.split("\t", -1);
     if (!fields[0].equals(MAGIC)) {
@@ -84,11 +88,22 @@ final class LexiconReader {
     }
     String version = null;
     String name = null;
+    String language = Lexicon.DEFAULT_LANGUAGE;
     for (int k = 1; k < fields.length; k++) {
       if (fields[k].startsWith("format=")) {
         version = fields[k].substring("format=".length());
       } else if (fields[k].startsWith("name=")) {
         name = fields[k].substring("name=".length());
+      } else if (fields[k].startsWith("lang=")) {
+        language = fields[k].substring("lang=".length());
+        if (!LANGUAGE.matcher(language).matches()) {
+          throw new LexiconFormatException(
+              "header lang= must be an ISO 639 code of 2 or 3 lower-case letters [got '"
+                  + clip(language)
+                  + "']",
+              resource,
+              1);
+        }
       } else {
         throw new LexiconFormatException(
             "unknown header field [got '" + clip(fields[k]) + "']", resource, 1);
@@ -114,7 +129,7 @@ final class LexiconReader {
           resource,
           1);
     }
-    return name;
+    return new Header(name, language);
   }
 
   private static LexiconEntry parseEntry(String line, String resource, int lineNo)

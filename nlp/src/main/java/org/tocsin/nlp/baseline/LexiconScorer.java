@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Metrics;
@@ -68,10 +72,15 @@ import org.tocsin.nlp.text.WordTokenizer;
  * intent term for calls to action, {@code 0.5 w} for imminence and insults, {@code 0.2 w} for group
  * names.
  *
- * <p>Known limits, also stated in every score's notes: English only; no negation, quotation, irony
- * or reported speech ("they said we must kill the X" scores like the call itself); no word sense
- * ("gay" as happy, "kill" in "killing it"); coded language and misspellings are missed unless
- * listed.
+ * <p>Languages: the English lexicon ({@value #DEFAULT_LEXICON_RESOURCE}) and one lexicon each for
+ * {@link #BUNDLED_LANGUAGES}. A post is matched against the lexicon of its language tag's primary
+ * subtag; a post without a tag, or in a language without its own lexicon, against the English one
+ * (and its score's notes say so). Matching the English lexicon against other languages is what the
+ * per-language lexicons avoid: German {@code die} ("the") is an English violence term.
+ *
+ * <p>Known limits, also stated in every score's notes: no negation, quotation, irony or reported
+ * speech ("they said we must kill the X" scores like the call itself); no word sense ("gay" as
+ * happy, "kill" in "killing it"); coded language and misspellings are missed unless listed.
  *
  * <p>Thread-safe and immutable. {@link #score} never throws for any post content; work is bounded
  * by the tokenizer's limits.
@@ -84,8 +93,14 @@ public final class LexiconScorer implements PostScorer {
   /** The model version written into every score. */
   public static final String VERSION = "2";
 
-  /** The classpath resource, next to this class, holding the default lexicon. */
+  /** The classpath resource, next to this class, holding the default (English) lexicon. */
   public static final String DEFAULT_LEXICON_RESOURCE = "lexicon-v1.tsv";
+
+  /**
+   * The languages with a lexicon of their own in this jar, each in {@code lexicon-<lang>-v1.tsv}
+   * next to this class.
+   */
+  public static final List<String> BUNDLED_LANGUAGES = List.of("de", "fr", "es", "ru", "ar");
 
   // Weights of the factors in incitement (sum 1), chosen on the dev half of the incitement set
   // (models/incitement) among 0.45/0.25 (version 1), 0.3/0.5, 0.4/0.4 and 0.2/0.6 for content /
@@ -100,21 +115,45 @@ public final class LexiconScorer implements PostScorer {
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
   private final Lexicon lexicon;
-  private final String baseNote;
+  private final Map<String, Lexicon> byLanguage;
+  private final Map<Lexicon, String> baseNotes = new IdentityHashMap<>();
 
-  private LexiconScorer(Lexicon lexicon) {
-    this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
-    this.baseNote =
-        "baseline lexicon scorer (lexicon "
-            + lexicon.name()
-            + ", "
-            + lexicon.size()
-            + " entries): no context model; negation and quotation are not detected";
+  private LexiconScorer(Lexicon fallback, List<Lexicon> others) {
+    this.lexicon = Objects.requireNonNull(fallback, "lexicon");
+    Map<String, Lexicon> languages = new TreeMap<>();
+    languages.put(fallback.language(), fallback);
+    for (Lexicon l : others) {
+      if (languages.putIfAbsent(l.language(), l) != null) {
+        throw new IllegalArgumentException(
+            "two lexicons for language '" + l.language() + "' [got " + l.name() + "]");
+      }
+    }
+    this.byLanguage = Collections.unmodifiableMap(languages);
+    for (Lexicon l : languages.values()) {
+      baseNotes.put(
+          l,
+          "baseline lexicon scorer (lexicon "
+              + l.name()
+              + ", "
+              + l.size()
+              + " entries): no context model; negation and quotation are not detected");
+    }
   }
 
-  /** A scorer over the given lexicon. */
+  /** A scorer over one lexicon, used for posts of every language. */
   public static LexiconScorer of(Lexicon lexicon) {
-    return new LexiconScorer(lexicon);
+    return new LexiconScorer(lexicon, List.of());
+  }
+
+  /**
+   * A scorer over a lexicon per language.
+   *
+   * @param fallback for posts without a language tag or in a language none of {@code others} is for
+   * @param others lexicons for other languages, at most one per language
+   * @throws IllegalArgumentException if two lexicons are for the same language
+   */
+  public static LexiconScorer of(Lexicon fallback, List<Lexicon> others) {
+    return new LexiconScorer(fallback, List.copyOf(others));
   }
 
   /**
@@ -124,17 +163,25 @@ public final class LexiconScorer implements PostScorer {
    * @throws UncheckedIOException if the resource cannot be read or is malformed
    */
   public static LexiconScorer loadDefault() {
-    String name =
-        LexiconScorer.class.getPackageName().replace('.', '/') + "/" + DEFAULT_LEXICON_RESOURCE;
-    try (InputStream in = LexiconScorer.class.getResourceAsStream(DEFAULT_LEXICON_RESOURCE)) {
+    Lexicon english = bundled(DEFAULT_LEXICON_RESOURCE);
+    List<Lexicon> others = new ArrayList<>(BUNDLED_LANGUAGES.size());
+    for (String lang : BUNDLED_LANGUAGES) {
+      others.add(bundled("lexicon-" + lang + "-v1.tsv"));
+    }
+    return new LexiconScorer(english, others);
+  }
+
+  private static Lexicon bundled(String resource) {
+    String name = LexiconScorer.class.getPackageName().replace('.', '/') + "/" + resource;
+    try (InputStream in = LexiconScorer.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("classpath resource missing [got no " + name + "]");
       }
       BufferedReader reader =
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
-      return new LexiconScorer(Lexicon.read(reader, "classpath:" + name));
+      return Lexicon.read(reader, "classpath:" + name);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the default lexicon " + name, e);
+      throw new UncheckedIOException("cannot read the bundled lexicon " + name, e);
     }
   }
 
@@ -148,13 +195,49 @@ public final class LexiconScorer implements PostScorer {
   public static LexiconScorer load(Path path) throws IOException {
     Objects.requireNonNull(path, "path");
     try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return new LexiconScorer(Lexicon.read(reader, path.toString()));
+      return new LexiconScorer(Lexicon.read(reader, path.toString()), List.of());
     }
   }
 
-  /** The lexicon this scorer matches. */
+  /** The lexicon for posts without a language tag or in a language without its own lexicon. */
   public Lexicon lexicon() {
     return lexicon;
+  }
+
+  /** Every lexicon by its language ({@code en}, {@code de} ...). */
+  public Map<String, Lexicon> lexicons() {
+    return byLanguage;
+  }
+
+  /**
+   * The lexicon for a post in the given language: the one for the tag's primary subtag, else the
+   * fallback.
+   *
+   * @param languageTag a BCP-47 tag as a post carries it ({@code de}, {@code de-AT}, {@code
+   *     pt_BR}), or {@code null}
+   */
+  public Lexicon lexiconFor(String languageTag) {
+    String primary = primarySubtag(languageTag);
+    return primary == null ? lexicon : byLanguage.getOrDefault(primary, lexicon);
+  }
+
+  private static String primarySubtag(String tag) {
+    if (tag == null) {
+      return null;
+    }
+    String t = tag.strip();
+    int end = 0;
+    while (end < t.length() && end < 4 && isAsciiLetter(t.charAt(end))) {
+      end++;
+    }
+    if (end < 2 || end > 3 || (end < t.length() && t.charAt(end) != '-' && t.charAt(end) != '_')) {
+      return null;
+    }
+    return t.substring(0, end).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   @Override
@@ -189,7 +272,7 @@ public final class LexiconScorer implements PostScorer {
               List.of(),
               List.of(),
               List.of(
-                  baseNote,
+                  baseNotes.get(lexicon),
                   "the scorer could not judge this post ("
                       + e.getClass().getSimpleName()
                       + "); all scores are 0")));
@@ -198,7 +281,8 @@ public final class LexiconScorer implements PostScorer {
 
   private Score scoreUnchecked(Post post) {
     TokenizedText text = WordTokenizer.tokenize(post.text());
-    Analysis a = new Analysis(LexiconMatcher.match(lexicon, text.tokens(), post.text()));
+    Lexicon used = lexiconFor(post.lang());
+    Analysis a = new Analysis(LexiconMatcher.match(used, text.tokens(), post.text()));
     double[] hateOffensive = a.hateAndOffensive();
     Factor content = a.content();
     Factor intent = a.intent();
@@ -215,7 +299,7 @@ public final class LexiconScorer implements PostScorer {
                     + W_EXTENT * extent.score()
                     + W_SPEAKER * speaker.score()));
     Explanation explanation =
-        new Explanation(a.tokenWeights(), a.lexiconHits(lexicon.name()), notes(post, text, a));
+        new Explanation(a.tokenWeights(), a.lexiconHits(used.name()), notes(post, used, text, a));
     return new Score(
         MODEL,
         VERSION,
@@ -228,9 +312,9 @@ public final class LexiconScorer implements PostScorer {
         explanation);
   }
 
-  private List<String> notes(Post post, TokenizedText text, Analysis a) {
+  private List<String> notes(Post post, Lexicon used, TokenizedText text, Analysis a) {
     List<String> notes = new ArrayList<>(4);
-    notes.add(baseNote);
+    notes.add(baseNotes.get(used));
     if (text.tokens().isEmpty()) {
       notes.add("no words found in the text");
     }
@@ -243,17 +327,21 @@ public final class LexiconScorer implements PostScorer {
               WordTokenizer.MAX_TOKENS));
     }
     String lang = post.lang();
-    if (lang != null && !lang.isBlank()) {
+    if (lang != null && !lang.isBlank() && !used.language().equals(primarySubtag(lang))) {
       String tag = lang.strip();
-      boolean english =
-          tag.regionMatches(true, 0, "en", 0, 2)
-              && (tag.length() == 2 || tag.charAt(2) == '-' || tag.charAt(2) == '_');
-      if (!english) {
-        notes.add(
-            LANGUAGE_TAG.matcher(tag).matches() && tag.length() <= 35
-                ? "the lexicon is English only; post language '" + tag + "' is not covered"
-                : "the lexicon is English only; the post's language tag is not English");
-      }
+      String covered = String.join(", ", byLanguage.keySet());
+      notes.add(
+          LANGUAGE_TAG.matcher(tag).matches() && tag.length() <= 35
+              ? "no lexicon for post language '"
+                  + tag
+                  + "' (lexicons: "
+                  + covered
+                  + "); the "
+                  + used.language()
+                  + " lexicon was used"
+              : "the post's language tag is not a language code; the "
+                  + used.language()
+                  + " lexicon was used");
     }
     if (a.violenceWithoutAim()) {
       notes.add("violence terms found but none aimed at a group term, so incitement is 0");

@@ -255,10 +255,12 @@ class LexiconScorerTest {
   void notesNonEnglishPostsAndTruncation() {
     Score s = SCORER.score(post("word ".repeat(30_000), "my", Metrics.UNKNOWN, null));
     assertThat(s.explanation().notes())
-        .contains("the lexicon is English only; post language 'my' is not covered")
+        .contains(
+            "no lexicon for post language 'my' (lexicons: ar, de, en, es, fr, ru); the en lexicon"
+                + " was used")
         .anyMatch(n -> n.startsWith("text too long"));
     assertThat(SCORER.score(post("hi", "en-GB", Metrics.UNKNOWN, null)).explanation().notes())
-        .noneMatch(n -> n.contains("English only"));
+        .noneMatch(n -> n.contains("no lexicon for post language"));
     assertThat(SCORER.score(post("   ")).explanation().notes())
         .contains("no words found in the text");
   }
