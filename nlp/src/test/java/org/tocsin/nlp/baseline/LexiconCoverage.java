@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tocsin.core.SuppressForbidden;
 import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.score.Score;
@@ -28,6 +29,7 @@ public final class LexiconCoverage {
 
   private record Labelled(String text, boolean abusive) {}
 
+  @SuppressForbidden(reason = "a command-line measurement reports on stdout")
   public static void main(String[] args) throws IOException {
     String format = args[0];
     Path file = Path.of(args[1]);
