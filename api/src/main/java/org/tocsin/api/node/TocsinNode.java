@@ -176,9 +176,27 @@ public final class TocsinNode implements Closeable {
             : HateClassifier.load(Path.of(dir));
     TargetClassifier targets =
         TargetClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_TARGET_MODEL);
-    return new ModelScorer(
-        classifier, targets, LexiconScorer.loadDefault(), ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
+    LexiconScorer lexicon = LexiconScorer.loadDefault();
+    PostScorer english =
+        new ModelScorer(classifier, targets, lexicon, ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
+    java.util.Map<String, HateClassifier> byLanguage = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, String> e : BUNDLED_LANGUAGE_MODELS.entrySet()) {
+      byLanguage.put(
+          e.getKey(), HateClassifier.loadResource(TocsinNode.class.getClassLoader(), e.getValue()));
+    }
+    return org.tocsin.nlp.LanguageRoutedScorer.of(english, lexicon, byLanguage);
   }
+
+  /**
+   * The bundled classifiers of other languages, by primary language subtag: a post whose {@code
+   * lang} is one of these is scored by that model (see {@link
+   * org.tocsin.nlp.LanguageRoutedScorer}); any other post by the English one.
+   */
+  public static final java.util.Map<String, String> BUNDLED_LANGUAGE_MODELS =
+      java.util.Map.of(
+          "de", "tocsin/models/hate-de-v1",
+          "ar", "tocsin/models/hate-ar-v1",
+          "am", "tocsin/models/hate-am-v1");
 
   /** Where the bundled hate / offensive / normal classifier sits on the classpath. */
   public static final String BUNDLED_MODEL = "tocsin/models/hate-3way-v1";

@@ -241,6 +241,59 @@ class MainTest {
     assertThat(err.toString()).contains("line 3:");
   }
 
+  /** A real post's envelope with another text and language. */
+  private static org.tocsin.core.post.Post inLanguage(String text, String lang) {
+    org.tocsin.core.post.Post p = RealPosts.sample().get(0);
+    return new org.tocsin.core.post.Post(
+        p.platform(),
+        p.id(),
+        p.url(),
+        p.author(),
+        p.createdAt(),
+        text,
+        lang,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void scoreRoutesEachPostToItsLanguagesModel() throws Exception {
+    Path in = dir.resolve("posts.jsonl");
+    Files.write(
+        in,
+        List.of(
+            PostJson.write(
+                inLanguage("Du bist so ein dummer Idiot, halt endlich die Fresse", "de")),
+            PostJson.write(inLanguage("انت واحد كلب وحقير", "ar")),
+            PostJson.write(inLanguage("ደደብ ፋሽስት ነህ", "am")),
+            PostJson.write(inLanguage("Tu es un idiot", "fr")),
+            PostJson.write(inLanguage("you are a stupid idiot", null))),
+        StandardCharsets.UTF_8);
+    assertThat(run("score", in.toString())).as(err.toString()).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(5);
+    var mapper = org.tocsin.core.json.Json.mapper();
+    var de = mapper.readTree(lines.get(0));
+    assertThat(de.get("model").asText()).isEqualTo("hate-de");
+    assertThat(de.get("version").asText()).isEqualTo("1");
+    assertThat(de.get("offensive").asDouble()).isGreaterThan(0.5);
+    assertThat(de.at("/explanation/tokens/0/token").asText()).isEqualTo("dummer");
+    assertThat(mapper.readTree(lines.get(1)).get("model").asText()).isEqualTo("hate-ar");
+    assertThat(mapper.readTree(lines.get(2)).get("model").asText()).isEqualTo("hate-am");
+    var fr = mapper.readTree(lines.get(3));
+    assertThat(fr.get("model").asText()).isEqualTo("tocsin-hate-3way");
+    assertThat(fr.at("/explanation/notes").toString()).contains("no model for language 'fr'");
+    assertThat(mapper.readTree(lines.get(4)).get("model").asText()).isEqualTo("tocsin-hate-3way");
+  }
+
   @Test
   void usageErrorsExitTwoWithAOneLineMessage() {
     assertThat(run()).isEqualTo(2);

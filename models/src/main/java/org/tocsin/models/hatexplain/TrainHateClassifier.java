@@ -28,6 +28,12 @@ import org.tocsin.nlp.classifier.TfidfVectorizer;
  * epoch on the validation split and, with {@code --test}, evaluates once on the test split and
  * writes the artifact.
  *
+ * <p>{@code --dataset germeval|lhsab|amharic} trains on another language's corpus instead (its
+ * reader, in its own package, maps the labels and makes the split; {@code --data} is then the
+ * corpus folder or file, {@code --name} the artifact name, {@code --language} its BCP-47 tag).
+ * Besides three-way accuracy / macro-F1 / AUROC the test report gives the abusive-vs-normal
+ * macro-F1, GermEval 2018's coarse-task metric.
+ *
  * <pre>{@code
  * java -cp ... org.tocsin.models.hatexplain.TrainHateClassifier \
  *     --data ../shared/data/hatexplain/hatexplain_official_split.jsonl \
@@ -46,9 +52,8 @@ public final class TrainHateClassifier {
     PrintStream out =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     Map<String, String> a = parse(args);
-    Path data =
-        Path.of(
-            a.getOrDefault("data", "../shared/data/hatexplain/hatexplain_official_split.jsonl"));
+    String dataset = a.getOrDefault("dataset", "hatexplain");
+    Path data = Path.of(a.getOrDefault("data", defaultData(dataset)));
     FeatureConfig features =
         new FeatureConfig(
             Integer.parseInt(a.getOrDefault("hash-bits", "18")),
@@ -74,7 +79,14 @@ public final class TrainHateClassifier {
     out.println("features " + features + "\ntraining " + config + " softLabels=" + softLabels);
 
     long t0 = System.nanoTime();
-    HateXplainData all = HateXplainData.read(data);
+    HateXplainData all = read(dataset, data);
+    if (a.containsKey("split-out")) {
+      if (!dataset.equals("lhsab")) {
+        throw new IllegalArgumentException("--split-out writes L-HSAB's split only");
+      }
+      org.tocsin.models.lhsab.LhsabData.writeSplit(data, Path.of(a.get("split-out")));
+      out.println("wrote the split to " + a.get("split-out"));
+    }
     List<HateXplainData.Post> train = all.split("train");
     List<HateXplainData.Post> val = all.split("val");
     List<String> extraNames = list(a.getOrDefault("extra", ""));
@@ -261,7 +273,11 @@ public final class TrainHateClassifier {
     }
     Evaluation valEval = Evaluation.of(offset(mixedVal, offsets), labels(val));
     out.printf(
-        Locale.ROOT, "offsets %s val %s%n", java.util.Arrays.toString(offsets), valEval.summary());
+        Locale.ROOT,
+        "offsets %s val %s abusiveVsNormalMacroF1=%.4f%n",
+        java.util.Arrays.toString(offsets),
+        valEval.summary(),
+        abusiveVsNormalMacroF1(valEval));
 
     Baseline baseline = a.containsKey("baseline") ? Baseline.train(train, val, out) : null;
     if (!test) {
@@ -279,25 +295,39 @@ public final class TrainHateClassifier {
                 offsets),
             labels(testPosts));
     out.println("TEST " + testEval.summary());
+    out.printf(
+        Locale.ROOT,
+        "TEST abusive-vs-normal macroF1 (GermEval coarse: OFFENSE vs OTHER) %.4f%n",
+        abusiveVsNormalMacroF1(testEval));
     ObjectNode metrics = ArtifactManifest.newObject();
     metrics.set("validation", valEval.toJson(HateXplainData.LABELS));
     metrics.set("test", testEval.toJson(HateXplainData.LABELS));
+    metrics.put("testAbusiveVsNormalMacroF1", Evaluation.round(abusiveVsNormalMacroF1(testEval)));
+    metrics.put(
+        "validationAbusiveVsNormalMacroF1", Evaluation.round(abusiveVsNormalMacroF1(valEval)));
     if (linear != null) {
       metrics.set("linearAloneValidation", linear.val().toJson(HateXplainData.LABELS));
     }
     if (baseline != null) {
       Evaluation b = baseline.evaluate(testPosts);
       out.println("BASELINE TEST " + b.summary());
+      out.printf(
+          Locale.ROOT, "BASELINE TEST abusive-vs-normal macroF1 %.4f%n", abusiveVsNormalMacroF1(b));
       ObjectNode bj = ArtifactManifest.newObject();
       bj.put("what", Baseline.DESCRIPTION);
       bj.put("l2", baseline.l2());
       bj.set("validation", baseline.val().toJson(HateXplainData.LABELS));
       bj.set("test", b.toJson(HateXplainData.LABELS));
+      bj.put("testAbusiveVsNormalMacroF1", Evaluation.round(abusiveVsNormalMacroF1(b)));
       metrics.set("baseline", bj);
     }
 
     ObjectNode training = ArtifactManifest.newObject();
-    training.put("data", "HateXplain official split (hatexplain_official_split.jsonl)");
+    training.put("dataset", dataset);
+    training.put("data", describe(dataset));
+    training.put("language", a.getOrDefault("language", "en"));
+    training.put("valPosts", val.size());
+    training.put("testPosts", testPosts.size());
     training.put("dataSha256", all.sha256());
     training.put("trainPosts", train.size());
     training.put("extraCorpora", String.join(",", extraNames));
@@ -320,7 +350,7 @@ public final class TrainHateClassifier {
       Path dir = Path.of(a.get("out"));
       ArtifactWriter.write(
           dir,
-          "hate-3way",
+          a.getOrDefault("name", "hate-3way"),
           a.getOrDefault("version", "1"),
           HateXplainData.LABELS,
           networks,
@@ -331,6 +361,64 @@ public final class TrainHateClassifier {
           metrics);
       out.println("wrote " + dir.toAbsolutePath());
     }
+  }
+
+  /** The default data path of a dataset, relative to the project root. */
+  static String defaultData(String dataset) {
+    return switch (dataset) {
+      case "hatexplain" -> "../shared/data/hatexplain/hatexplain_official_split.jsonl";
+      case "germeval" -> "../shared/data/germeval2018";
+      case "lhsab" -> "../shared/data/arabic_lhsab/Dataset/L-HSAB";
+      case "amharic" -> "../shared/data/amharic_uhh/Data/RANLP2023";
+      default -> throw unknown(dataset);
+    };
+  }
+
+  /** Reads a dataset into train / val / test posts with Tocsin's three labels. */
+  static HateXplainData read(String dataset, Path data) throws IOException {
+    return switch (dataset) {
+      case "hatexplain" -> HateXplainData.read(data);
+      case "germeval" -> org.tocsin.models.germeval.GermEvalData.read(data);
+      case "lhsab" -> org.tocsin.models.lhsab.LhsabData.read(data);
+      case "amharic" -> org.tocsin.models.amharic.AmharicData.read(data);
+      default -> throw unknown(dataset);
+    };
+  }
+
+  private static String describe(String dataset) {
+    return switch (dataset) {
+      case "hatexplain" -> "HateXplain official split (hatexplain_official_split.jsonl)";
+      case "germeval" ->
+          "GermEval 2018 (official test; train split 90/10 stratified by fine label, seed 2018,"
+              + " into train/val); ABUSE->hate, INSULT/PROFANITY->offensive, OTHER->normal";
+      case "lhsab" ->
+          "L-HSAB (seeded stratified 80/10/10 split, seed 2019); hate->hate, abusive->offensive,"
+              + " normal->normal";
+      case "amharic" -> "Amharic hate speech, RANLP 2023 official train/dev/test";
+      default -> throw unknown(dataset);
+    };
+  }
+
+  private static IllegalArgumentException unknown(String dataset) {
+    return new IllegalArgumentException(
+        "--dataset must be hatexplain, germeval, lhsab or amharic [got " + dataset + "]");
+  }
+
+  /**
+   * Macro-F1 of the two-way decision abusive (hate or offensive predicted) vs normal, from the
+   * three-way confusion matrix: GermEval 2018's coarse task (OFFENSE vs OTHER) metric.
+   */
+  static double abusiveVsNormalMacroF1(Evaluation e) {
+    int[][] c = e.confusion();
+    long tp = c[0][0] + c[0][1] + c[1][0] + c[1][1];
+    long fn = c[0][2] + c[1][2];
+    long fp = c[2][0] + c[2][1];
+    long tn = c[2][2];
+    return (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2;
+  }
+
+  private static double f1(long tp, long fp, long fn) {
+    return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
   }
 
   /** The networks of an artifact trained with the same features and IDF. */

@@ -1,0 +1,122 @@
+package org.tocsin.models.multiling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tocsin.core.post.Author;
+import org.tocsin.core.post.Post;
+import org.tocsin.core.score.Score;
+import org.tocsin.nlp.LanguageRoutedScorer;
+import org.tocsin.nlp.ModelScorer;
+import org.tocsin.nlp.baseline.LexiconScorer;
+import org.tocsin.nlp.classifier.HateClassifier;
+
+/** The shipped artifacts behind {@link LanguageRoutedScorer}: each language gets its own model. */
+class LanguageRoutingTest {
+  static LanguageRoutedScorer scorer;
+  static HateClassifier german;
+
+  @BeforeAll
+  static void load() throws IOException {
+    LexiconScorer lexicon = LexiconScorer.loadDefault();
+    ModelScorer english =
+        new ModelScorer(
+            HateClassifier.load(Path.of("artifacts", "hate-3way-v1")),
+            lexicon,
+            ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
+    german = HateClassifier.load(Path.of("artifacts", "hate-de-v1"));
+    scorer =
+        LanguageRoutedScorer.of(
+            english,
+            lexicon,
+            Map.of(
+                "de",
+                german,
+                "ar",
+                HateClassifier.load(Path.of("artifacts", "hate-ar-v1")),
+                "am",
+                HateClassifier.load(Path.of("artifacts", "hate-am-v1"))));
+  }
+
+  static Post post(String text, String lang) {
+    return new Post(
+        "test",
+        "1",
+        null,
+        new Author("a", "a", null, null, null),
+        Instant.parse("2026-12-02T00:00:00Z"),
+        text,
+        lang,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  static final String INSULT = "Du bist so ein dummer Idiot, halt endlich die Fresse";
+
+  @Test
+  void aGermanPostIsScoredByHateDeAndItsScoreNamesIt() {
+    Score s = scorer.score(post(INSULT, "de"));
+    assertThat(s.model()).isEqualTo("hate-de");
+    assertThat(s.version()).isEqualTo("1");
+    assertThat(s.hate())
+        .isCloseTo(german.predict(INSULT).hate(), org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(s.offensive()).isGreaterThan(0.5);
+    assertThat(s.explanation().notes().get(0)).contains("hate-de v1").contains("language de");
+    assertThat(s.explanation().notes()).noneMatch(n -> n.contains("HateXplain, English"));
+    // the explanation still comes out, from the German model's occlusion
+    assertThat(s.explanation().tokens()).isNotEmpty();
+    assertThat(s.explanation().tokens().get(0).token()).isEqualTo("dummer");
+  }
+
+  @Test
+  void regionTagsAndIsoThreeLetterCodesRouteToo() {
+    assertThat(scorer.score(post(INSULT, "de-AT")).model()).isEqualTo("hate-de");
+    assertThat(scorer.score(post(INSULT, "DEU")).model()).isEqualTo("hate-de");
+    assertThat(scorer.score(post("انت واحد كلب وحقير", "ar")).model()).isEqualTo("hate-ar");
+    assertThat(scorer.score(post("ደደብ ፋሽስት ነህ", "am")).model()).isEqualTo("hate-am");
+  }
+
+  @Test
+  void aPostWithoutLanguageGoesToEnglishAsBefore() {
+    Score s = scorer.score(post("you are a stupid idiot", null));
+    assertThat(s.model()).isEqualTo(ModelScorer.MODEL);
+    assertThat(s.version()).isEqualTo(ModelScorer.VERSION);
+    assertThat(s.explanation().notes()).noneMatch(n -> n.startsWith("no model for language"));
+  }
+
+  @Test
+  void anUnknownLanguageFallsBackToEnglishAndSaysSo() {
+    Score s = scorer.score(post("Tu es un idiot", "fr"));
+    assertThat(s.model()).isEqualTo(ModelScorer.MODEL);
+    assertThat(s.explanation().notes())
+        .anyMatch(
+            n -> n.startsWith("no model for language 'fr'") && n.contains("tocsin-hate-3way"));
+  }
+
+  @Test
+  void aHostileLanguageTagNeitherThrowsNorFloodsTheNotes() {
+    Score s = scorer.score(post("hello", "x".repeat(10_000)));
+    assertThat(s.model()).isEqualTo(ModelScorer.MODEL);
+    assertThat(s.explanation().notes()).allMatch(n -> n.length() < 1_000);
+    assertThat(scorer.score(post("hello", "  ")).model()).isEqualTo(ModelScorer.MODEL);
+  }
+
+  @Test
+  void theRouterReportsItsLanguagesAndTheFallbacksName() {
+    assertThat(scorer.languages()).containsExactlyInAnyOrder("de", "ar", "am");
+    assertThat(scorer.model()).isEqualTo(ModelScorer.MODEL);
+  }
+}
