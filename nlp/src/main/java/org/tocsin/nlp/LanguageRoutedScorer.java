@@ -26,8 +26,9 @@ import org.tocsin.nlp.classifier.HateClassifier;
  * fallback judged it.
  *
  * <p>Per-language scorers have no target classifier (the shipped one is English); targets,
- * dehumanisation, the factors and incitement come from the lexicon, and the occlusion explanation
- * tokens come from the language's classifier, exactly as {@link ModelScorer} does for English.
+ * dehumanisation, the factors and incitement come from the lexicon of the post's language (German
+ * and Arabic have their own; Amharic falls back to English), and the occlusion explanation tokens
+ * come from the language's classifier, exactly as {@link ModelScorer} does for English.
  *
  * <p>Thread-safe and immutable. {@link #score} never throws for any post content: both sides keep
  * the {@link PostScorer} contract.

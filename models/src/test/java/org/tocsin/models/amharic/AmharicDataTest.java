@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.models.SharedData;
 import org.tocsin.models.hatexplain.HateXplainData;
 
 class AmharicDataTest {
-  static final Path DIR = Path.of("../../../shared/data/amharic_uhh/Data/RANLP2023");
+  static final Path DIR = SharedData.resolve("amharic_uhh/Data/RANLP2023");
 
   @Test
   void readsLabelsAndGeezText(@TempDir Path dir) throws IOException {

@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.models.SharedData;
 import org.tocsin.models.hatexplain.HateXplainData;
 
 class GermEvalDataTest {
-  static final Path DIR = Path.of("../../../shared/data/germeval2018");
+  static final Path DIR = SharedData.resolve("germeval2018");
 
   @Test
   void fineLabelsMapToTocsinsThree() {

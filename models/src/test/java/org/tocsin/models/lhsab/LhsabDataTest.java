@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.models.SharedData;
 import org.tocsin.models.hatexplain.HateXplainData;
 
 class LhsabDataTest {
-  static final Path FILE = Path.of("../../../shared/data/arabic_lhsab/Dataset/L-HSAB");
+  static final Path FILE = SharedData.resolve("arabic_lhsab/Dataset/L-HSAB");
   static final Path SPLIT = Path.of("splits", "lhsab-80-10-10.tsv");
 
   @Test

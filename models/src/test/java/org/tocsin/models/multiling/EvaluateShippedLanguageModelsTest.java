@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tocsin.models.SharedData;
 import org.tocsin.models.hatexplain.EvaluateHateClassifier;
 import org.tocsin.nlp.classifier.HateClassifier;
 
@@ -19,14 +20,15 @@ class EvaluateShippedLanguageModelsTest {
 
   @ParameterizedTest
   @CsvSource({
-    "hate-de-v1,../../../shared/data/germeval2018",
-    "hate-ar-v1,../../../shared/data/arabic_lhsab/Dataset/L-HSAB",
-    "hate-am-v1,../../../shared/data/amharic_uhh/Data/RANLP2023"
+    "hate-de-v1,germeval2018",
+    "hate-ar-v1,arabic_lhsab/Dataset/L-HSAB",
+    "hate-am-v1,amharic_uhh/Data/RANLP2023"
   })
   void theShippedModelScoresItsTestSplitAsRecorded(String artifact, String data) throws Exception {
-    assumeTrue(Files.exists(Path.of(data)), "the corpus is not at " + data);
+    assumeTrue(Files.exists(SharedData.resolve(data)), "the corpus is not at " + data);
     Path dir = Path.of("artifacts", artifact);
-    EvaluateHateClassifier.Result r = EvaluateHateClassifier.evaluate(dir, Path.of(data));
+    EvaluateHateClassifier.Result r =
+        EvaluateHateClassifier.evaluate(dir, SharedData.resolve(data));
     var recorded = HateClassifier.load(dir).manifest().metrics();
     assertThat(r.test().n()).isEqualTo(recorded.path("test").path("n").asInt());
     assertThat(r.test().accuracy())

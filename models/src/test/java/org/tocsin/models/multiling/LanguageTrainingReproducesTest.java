@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tocsin.models.SharedData;
 import org.tocsin.models.hatexplain.TrainHateClassifier;
 
 /**
@@ -24,13 +25,13 @@ class LanguageTrainingReproducesTest {
 
   @ParameterizedTest
   @CsvSource({
-    "hate-de-v1,../../../shared/data/germeval2018",
-    "hate-ar-v1,../../../shared/data/arabic_lhsab/Dataset/L-HSAB",
-    "hate-am-v1,../../../shared/data/amharic_uhh/Data/RANLP2023"
+    "hate-de-v1,germeval2018",
+    "hate-ar-v1,arabic_lhsab/Dataset/L-HSAB",
+    "hate-am-v1,amharic_uhh/Data/RANLP2023"
   })
   void theShippedCommandGivesTheShippedModel(
       String artifact, String data, @org.junit.jupiter.api.io.TempDir Path out) throws Exception {
-    assumeTrue(Files.exists(Path.of(data)), "the corpus is not at " + data);
+    assumeTrue(Files.exists(SharedData.resolve(data)), "the corpus is not at " + data);
     ObjectMapper m = new ObjectMapper();
     JsonNode shipped =
         m.readTree(Files.readAllBytes(Path.of("artifacts", artifact, "manifest.json")));

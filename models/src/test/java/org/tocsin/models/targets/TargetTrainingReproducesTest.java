@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.models.SharedData;
 
 /**
  * Re-trains the shipped target model with the command in its manifest and checks that validation
@@ -17,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class TargetTrainingReproducesTest {
-  static final Path DATA =
-      Path.of("../../../shared/data/hatexplain/hatexplain_official_split.jsonl");
+  static final Path DATA = SharedData.resolve("hatexplain/hatexplain_official_split.jsonl");
 
   @TempDir Path out;
 
