@@ -28,6 +28,12 @@ import org.tocsin.nlp.classifier.TargetClassifier;
  */
 public final class CnnEnsembleScorer implements PostScorer {
 
+  /**
+   * The scorer version written into every score: {@link ModelScorer}'s {@code 2} is hate-3way v1
+   * alone, {@code 3} is this composition.
+   */
+  public static final String VERSION = "3";
+
   private static final System.Logger LOG = System.getLogger(CnnEnsembleScorer.class.getName());
 
   private final CnnEnsembleClassifier classifier;
@@ -75,7 +81,7 @@ public final class CnnEnsembleScorer implements PostScorer {
 
   @Override
   public String version() {
-    return classifier.version();
+    return VERSION;
   }
 
   /** Scores one post; never throws for any content. */

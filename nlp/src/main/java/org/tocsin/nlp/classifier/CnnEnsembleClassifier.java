@@ -83,6 +83,19 @@ public final class CnnEnsembleClassifier {
   }
 
   /**
+   * Whether a directory holds an artifact of this format (its {@code manifest.json} names {@value
+   * #FORMAT}); false if there is no readable manifest, so that the caller tries the n-gram format.
+   */
+  public static boolean isEnsemble(Path dir) {
+    try {
+      JsonNode m = new ObjectMapper().readTree(dir.resolve(ArtifactManifest.FILE_NAME).toFile());
+      return FORMAT.equals(m.path("format").asText());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
    * Loads an artifact directory; its n-gram member is looked up next to it.
    *
    * @throws ModelFormatException if a file is missing, altered or does not fit

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A convolutional network over word embeddings (Kim 2014): each word of a post becomes a {@code
@@ -366,10 +365,5 @@ public final class TokenCnn {
   /** The vocabulary, for training code that continues from these weights. */
   public List<String> vocab() {
     return vocab;
-  }
-
-  /** Checks a name is not null (used by callers building networks). */
-  static <T> T nonNull(T t, String what) {
-    return Objects.requireNonNull(t, what);
   }
 }

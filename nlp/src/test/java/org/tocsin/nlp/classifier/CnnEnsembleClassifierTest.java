@@ -14,20 +14,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link CnnEnsembleClassifier}: the mix, the explanation, and malformed artifacts. */
-class CnnEnsembleClassifierTest {
+public class CnnEnsembleClassifierTest {
   @TempDir Path root;
   Path dir;
   TokenCnn cnn;
 
   @BeforeEach
   void write() throws IOException {
+    dir = writeEnsemble(root);
+    cnn = TokenCnnTest.random(5);
+  }
+
+  /**
+   * Writes a tiny n-gram artifact {@code tiny-v1} and an ensemble {@code tiny-v2} next to it (CNN
+   * weight 0.4, the CNN {@link TokenCnnTest#random random(5)}); returns the ensemble's folder.
+   */
+  public static Path writeEnsemble(Path root) throws IOException {
     Path ngram = root.resolve("tiny-v1");
     Files.createDirectories(ngram);
     TinyArtifacts.write(ngram);
-    dir = root.resolve("tiny-v2");
+    Path dir = root.resolve("tiny-v2");
     Files.createDirectories(dir);
-    cnn = TokenCnnTest.random(5);
-    byte[] bytes = cnn.toBytes();
+    byte[] bytes = TokenCnnTest.random(5).toBytes();
     Files.write(dir.resolve("cnn-0.bin"), bytes);
     String manifest =
         """
@@ -40,6 +48,7 @@ class CnnEnsembleClassifierTest {
                 ArtifactFiles.sha256(Files.readAllBytes(ngram.resolve("manifest.json"))),
                 ArtifactFiles.sha256(bytes));
     Files.writeString(dir.resolve("manifest.json"), manifest, StandardCharsets.UTF_8);
+    return dir;
   }
 
   @Test
@@ -61,6 +70,27 @@ class CnnEnsembleClassifierTest {
     assertThat(e.tokens().size()).isLessThanOrEqualTo(2);
     assertThat(e.tokens()).allSatisfy(t -> assertThat(t.weight()).isPositive());
     assertThatThrownBy(() -> c.explain(text, -1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void classLogOffsetsReweighTheMixAndRenormalise() throws IOException {
+    String text = "they are vermin";
+    Prediction plain = CnnEnsembleClassifier.load(dir).predict(text);
+    Path m = dir.resolve("manifest.json");
+    Files.writeString(
+        m,
+        Files.readString(m)
+            .replace("\"labels\"", "\"classLogOffsets\": [0.5, -0.2, 0],\"labels\""));
+    Prediction p = CnnEnsembleClassifier.load(dir).predict(text);
+    double h = plain.hate() * Math.exp(0.5);
+    double o = plain.offensive() * Math.exp(-0.2);
+    double sum = h + o + plain.normal();
+    assertThat(p.hate()).isCloseTo(h / sum, within(1e-9));
+    assertThat(p.offensive()).isCloseTo(o / sum, within(1e-9));
+    Files.writeString(m, Files.readString(m).replace("[0.5, -0.2, 0]", "[0.5, 0]"));
+    assertThatThrownBy(() -> CnnEnsembleClassifier.load(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("classLogOffsets");
   }
 
   @Test
