@@ -368,17 +368,23 @@ public final class CnnEnsembleClassifier {
     for (Token t : tokens) {
       words.add(t.text());
     }
-    Prediction p = predictTokens(List.of(words)).get(0);
-    int label = p.hate() >= p.offensive() ? 0 : 1;
+    // One pass per CNN gives its probabilities and both abusive-versus-normal margins' shares.
     int n = Math.min(words.size(), TokenCnn.MAX_TOKENS);
-    double[] share = new double[n];
+    double[] cnnP = new double[3];
+    double[][] shares = new double[3][n];
+    double[] q = new double[3];
+    double[][] margins = new double[3][];
     for (TokenCnn c : cnns) {
-      double[] toLabel = c.attributions(words, label);
-      double[] toNormal = c.attributions(words, 2);
-      for (int i = 0; i < n; i++) {
-        share[i] += (toLabel[i] - toNormal[i]) / cnns.size();
+      c.explain(words, 2, q, margins);
+      for (int k = 0; k < 3; k++) {
+        cnnP[k] += q[k] / cnns.size();
+        for (int i = 0; i < n; i++) {
+          shares[k][i] += margins[k][i] / cnns.size();
+        }
       }
     }
+    Prediction p = mix(ngram.predictTokens(List.of(words)).get(0), cnnP);
+    double[] share = shares[p.hate() >= p.offensive() ? 0 : 1];
     Map<String, TokenWeight> best = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       if (share[i] < MIN_WEIGHT) {

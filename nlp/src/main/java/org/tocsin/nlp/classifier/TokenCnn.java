@@ -186,6 +186,41 @@ public final class TokenCnn {
     return a;
   }
 
+  /**
+   * One pass for an explanation: the label probabilities (into {@code probs}) and, for each label
+   * {@code k}, each word's share of the logit margin {@code z[k] - z[reference]} (as {@link
+   * #attributions}, the reference label's share subtracted), in {@code margins[k]}.
+   *
+   * @return the number of words read (at most {@link #MAX_TOKENS})
+   */
+  public int explain(List<String> tokens, int reference, double[] probs, double[][] margins) {
+    int[] ids = ids(tokens);
+    float[] pooled = new float[widths.length];
+    int[] argmax = new int[widths.length];
+    pool(ids, pooled, argmax);
+    double[] z = softmax(logits(pooled));
+    System.arraycopy(z, 0, probs, 0, labels);
+    int rows = table.length / vocab.size();
+    int n = Math.min(tokens.size(), MAX_TOKENS);
+    for (int k = 0; k < labels; k++) {
+      margins[k] = new double[n];
+    }
+    for (int f = 0; f < widths.length; f++) {
+      if (pooled[f] <= 0) {
+        continue;
+      }
+      int p = argmax[f];
+      float ref = outWeights[f * labels + reference];
+      for (int j = 0; j < widths[f] && p + j < n; j++) {
+        float t = table[ids[p + j] * rows + start[f] + j];
+        for (int k = 0; k < labels; k++) {
+          margins[k][p + j] += (outWeights[f * labels + k] - ref) * t;
+        }
+      }
+    }
+    return n;
+  }
+
   /** Pooled filter responses (ReLU of the max over positions), and where each maximum lies. */
   private void pool(int[] ids, float[] pooled, int[] argmax) {
     int rows = table.length / vocab.size();

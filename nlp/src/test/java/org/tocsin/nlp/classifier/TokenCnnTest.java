@@ -135,6 +135,23 @@ class TokenCnnTest {
   }
 
   @Test
+  void onePassExplanationEqualsTheSeparateCalls() {
+    TokenCnn c = random(13);
+    List<String> post = List.of("they", "are", "vermin", "zzz");
+    double[] probs = new double[3];
+    double[][] margins = new double[3][];
+    assertThat(c.explain(post, 2, probs, margins)).isEqualTo(4);
+    assertThat(probs).containsExactly(c.probabilities(post));
+    double[] ref = c.attributions(post, 2);
+    for (int k = 0; k < 3; k++) {
+      double[] a = c.attributions(post, k);
+      for (int i = 0; i < post.size(); i++) {
+        assertThat(margins[k][i]).isCloseTo(a[i] - ref[i], within(1e-5));
+      }
+    }
+  }
+
+  @Test
   void bytesRoundTripAndHostileBytesFail() throws ModelFormatException {
     TokenCnn c = random(3);
     byte[] bytes = c.toBytes();
