@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * A convolutional network over word embeddings (Kim 2014): each word of a post becomes a {@code
@@ -19,12 +20,13 @@ import java.util.Map;
  * largest response over the post (max-pool, then ReLU), and a softmax layer maps the pooled
  * responses to the labels.
  *
- * <p>Inference never multiplies an embedding by a kernel: at construction every vocabulary word's
- * response to every kernel row is tabulated ({@code vocab × Σ widths × filters} floats), so a post
- * costs only table look-ups and additions, as cheap as a bag of n-grams. The same table gives the
- * explanation for free: a filter's pooled response is exactly the sum of its winning window's
- * tabulated entries (plus bias), so each word's share of a class logit ({@link #attributions}) is
- * exact gradient × input of the logit with respect to the word's embedding.
+ * <p>Inference multiplies a word's embedding by the kernels once, the first time the word is seen:
+ * its response to every kernel row is tabulated ({@code vocab × Σ widths × filters} floats in all),
+ * so a post costs only table look-ups and additions, as cheap as a bag of n-grams, and loading does
+ * no arithmetic. The same table gives the explanation for free: a filter's pooled response is
+ * exactly the sum of its winning window's tabulated entries (plus bias), so each word's share of a
+ * class logit ({@link #attributions}) is exact gradient × input of the logit with respect to the
+ * word's embedding.
  *
  * <p>Word 0 is padding (a zero vector, for posts shorter than the widest filter) and word 1 stands
  * for every word outside the vocabulary. Immutable and thread-safe.
@@ -53,7 +55,8 @@ public final class TokenCnn {
   private final float[] outWeights; // filters × labels
   private final float[] outBias; // per label
   private final int labels;
-  private final float[] table; // vocab × rows: embedding · kernel row
+  private final float[] table; // vocab × rows: embedding · kernel row, filled on first use
+  private final AtomicIntegerArray ready; // per word: 1 once its table row is filled
 
   /**
    * A network with the given weights (arrays are copied).
@@ -115,17 +118,29 @@ public final class TokenCnn {
       index.putIfAbsent(this.vocab.get(i), i);
     }
     this.table = new float[Math.multiplyExact(this.vocab.size(), rows)];
-    for (int w = 1; w < this.vocab.size(); w++) { // row 0 (padding) stays zero
-      int e = w * dim;
-      for (int r = 0; r < rows; r++) {
-        int k = r * dim;
-        float s = 0;
-        for (int i = 0; i < dim; i++) {
-          s += this.embeddings[e + i] * this.kernels[k + i];
-        }
-        table[w * rows + r] = s;
-      }
+    this.ready = new AtomicIntegerArray(this.vocab.size());
+    ready.set(PAD, 1); // the padding row stays zero
+  }
+
+  /**
+   * Fills word {@code w}'s row of the table on its first use. Racing threads write the same values;
+   * the volatile flag publishes the row to every thread that reads it set.
+   */
+  private void ensureRow(int w) {
+    if (ready.get(w) != 0) {
+      return;
     }
+    int rows = table.length / vocab.size();
+    int e = w * dim;
+    for (int r = 0; r < rows; r++) {
+      int k = r * dim;
+      float s = 0;
+      for (int i = 0; i < dim; i++) {
+        s += embeddings[e + i] * kernels[k + i];
+      }
+      table[w * rows + r] = s;
+    }
+    ready.set(w, 1);
   }
 
   private static void check(String what, int got, long expected) {
@@ -143,6 +158,7 @@ public final class TokenCnn {
     int[] ids = new int[Math.max(n, maxWidth)];
     for (int i = 0; i < n; i++) {
       ids[i] = index.getOrDefault(tokens.get(i), UNK);
+      ensureRow(ids[i]);
     }
     return ids;
   }

@@ -38,15 +38,16 @@ public class CnnEnsembleClassifierTest {
     byte[] bytes = TokenCnnTest.random(5).toBytes();
     Files.write(dir.resolve("cnn-0.bin"), bytes);
     String manifest =
-        """
+        String.format(
+            java.util.Locale.ROOT,
+            """
         {"format": "tocsin-hate-cnn-ensemble", "formatVersion": 1, "name": "hate-3way",
          "version": "9", "labels": ["hate", "offensive", "normal"],
          "ngram": {"artifact": "tiny-v1", "manifestSha256": "%s", "weight": 0.6},
          "cnn": {"weight": 0.4, "files": [{"name": "cnn-0.bin", "sha256": "%s"}]}}
-        """
-            .formatted(
-                ArtifactFiles.sha256(Files.readAllBytes(ngram.resolve("manifest.json"))),
-                ArtifactFiles.sha256(bytes));
+        """,
+            ArtifactFiles.sha256(Files.readAllBytes(ngram.resolve("manifest.json"))),
+            ArtifactFiles.sha256(bytes));
     Files.writeString(dir.resolve("manifest.json"), manifest, StandardCharsets.UTF_8);
     return dir;
   }
