@@ -77,8 +77,8 @@ class CnnTrainerTest {
     // "not vermin" is normal and "they vermin" hate: only a width-2 window tells them apart.
     double[] hate = r.network().probabilities(List.of("we", "they", "vermin", "it"));
     double[] notHate = r.network().probabilities(List.of("we", "not", "vermin", "it"));
-    assertThat(hate[0]).isGreaterThan(0.8);
-    assertThat(notHate[2]).isGreaterThan(0.8);
+    assertThat(Evaluation.argMax(hate)).as(java.util.Arrays.toString(hate)).isEqualTo(0);
+    assertThat(Evaluation.argMax(notHate)).as(java.util.Arrays.toString(notHate)).isEqualTo(2);
   }
 
   @Test
