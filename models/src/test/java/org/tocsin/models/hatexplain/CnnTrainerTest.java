@@ -59,7 +59,9 @@ class CnnTrainerTest {
     java.util.Arrays.fill(weights, 1);
     List<Integer> vy = new ArrayList<>();
     List<List<String>> val = posts(200, 4, vy);
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    PrintStream quiet =
+        new PrintStream(
+            OutputStream.nullOutputStream(), false, java.nio.charset.StandardCharsets.UTF_8);
     return new CnnTrainer(new int[] {1, 2}, 8, 0.01, 0.01, 0.2, 16, 15, 15, seed, true, quiet)
         .train(
             vectors(),
