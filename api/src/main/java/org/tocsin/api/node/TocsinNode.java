@@ -21,8 +21,10 @@ import org.tocsin.evidence.sign.TreeHeadSigner;
 import org.tocsin.index.IndexSchemaException;
 import org.tocsin.index.PostIndex;
 import org.tocsin.index.saved.SavedSearchStore;
+import org.tocsin.nlp.CnnEnsembleScorer;
 import org.tocsin.nlp.ModelScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
+import org.tocsin.nlp.classifier.CnnEnsembleClassifier;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.watchlist.WatchlistScorer;
@@ -170,15 +172,24 @@ public final class TocsinNode implements Closeable {
       return LexiconScorer.loadDefault();
     }
     String dir = config.nlp().modelDir();
-    HateClassifier classifier =
-        dir.isBlank()
-            ? HateClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_MODEL)
-            : HateClassifier.load(Path.of(dir));
     TargetClassifier targets =
         TargetClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_TARGET_MODEL);
     LexiconScorer lexicon = LexiconScorer.loadDefault();
-    PostScorer english =
-        new ModelScorer(classifier, targets, lexicon, ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
+    PostScorer english;
+    if (dir.isBlank() || CnnEnsembleClassifier.isEnsemble(Path.of(dir))) {
+      CnnEnsembleClassifier ensemble =
+          dir.isBlank()
+              ? CnnEnsembleClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_MODEL)
+              : CnnEnsembleClassifier.load(Path.of(dir));
+      english = new CnnEnsembleScorer(ensemble, targets, lexicon);
+    } else {
+      english =
+          new ModelScorer(
+              HateClassifier.load(Path.of(dir)),
+              targets,
+              lexicon,
+              ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
+    }
     java.util.Map<String, HateClassifier> byLanguage = new java.util.LinkedHashMap<>();
     for (java.util.Map.Entry<String, String> e : BUNDLED_LANGUAGE_MODELS.entrySet()) {
       byLanguage.put(
@@ -198,8 +209,11 @@ public final class TocsinNode implements Closeable {
           "ar", "tocsin/models/hate-ar-v1",
           "am", "tocsin/models/hate-am-v1");
 
-  /** Where the bundled hate / offensive / normal classifier sits on the classpath. */
-  public static final String BUNDLED_MODEL = "tocsin/models/hate-3way-v1";
+  /**
+   * Where the bundled hate / offensive / normal classifier sits on the classpath: v2, v1's n-gram
+   * MLPs averaged with word CNNs (it loads v1 from the sibling {@code tocsin/models/hate-3way-v1}).
+   */
+  public static final String BUNDLED_MODEL = "tocsin/models/hate-3way-v2";
 
   /** Where the bundled target-group classifier sits on the classpath. */
   public static final String BUNDLED_TARGET_MODEL = "tocsin/models/targets-v1";

@@ -99,4 +99,37 @@ public final class ExtraCorpora {
     String s = ENTITY.matcher(tweet).replaceAll(" ");
     return RETWEET.matcher(s).replaceAll(" ");
   }
+
+  /**
+   * The unlabelled English text at hand, as token lists, for pretraining word vectors: every
+   * Davidson tweet, every Stormfront sentence, the English MLMA tweets and the English tweets of
+   * the IRA troll accounts. HateXplain is not read here (its train split is added by the caller).
+   */
+  public static List<List<String>> unlabelledEnglish(Path dataDir) throws IOException {
+    List<List<String>> out = new ArrayList<>();
+    for (Map<String, String> r : Csv.read(dataDir.resolve("davidson/data_labeled_data.csv"))) {
+      out.add(TfidfVectorizer.tokens(clean(r.get("tweet"))));
+    }
+    for (Map<String, String> r :
+        Csv.read(dataDir.resolve("stormfront_vicomtech/stormfront_sentences.csv"))) {
+      out.add(TfidfVectorizer.tokens(r.get("text")));
+    }
+    for (Map<String, String> r :
+        Csv.read(dataDir.resolve("mlma/hate_speech_mlma/en_dataset.csv"))) {
+      out.add(TfidfVectorizer.tokens(clean(r.get("tweet"))));
+    }
+    Path ira = dataDir.resolve("influence_ops/ira_russian_troll_tweets_by_author/tweets");
+    List<Path> files;
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(ira)) {
+      files = s.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+    }
+    for (Path f : files) {
+      for (Map<String, String> r : Csv.read(f)) {
+        if ("English".equals(r.get("language"))) {
+          out.add(TfidfVectorizer.tokens(clean(r.get("content"))));
+        }
+      }
+    }
+    return out;
+  }
 }

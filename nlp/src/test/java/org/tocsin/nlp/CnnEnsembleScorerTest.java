@@ -1,0 +1,47 @@
+package org.tocsin.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.core.score.Score;
+import org.tocsin.nlp.baseline.LexiconScorer;
+import org.tocsin.nlp.classifier.CnnEnsembleClassifier;
+import org.tocsin.nlp.classifier.CnnEnsembleClassifierTest;
+import org.tocsin.nlp.classifier.Explained;
+
+class CnnEnsembleScorerTest {
+  @TempDir static Path tmp;
+  static CnnEnsembleClassifier classifier;
+  static LexiconScorer lexicon;
+
+  @BeforeAll
+  static void load() throws IOException {
+    classifier = CnnEnsembleClassifier.load(CnnEnsembleClassifierTest.writeEnsemble(tmp));
+    lexicon = LexiconScorer.loadDefault();
+  }
+
+  @Test
+  void hateFromTheEnsembleEverythingElseFromTheLexicon() {
+    CnnEnsembleScorer scorer = new CnnEnsembleScorer(classifier, null, lexicon);
+    String text = "honestly they are Vermin, kill them tonight";
+    Score s = scorer.score(ModelScorerTest.post(text));
+    Score lex = lexicon.score(ModelScorerTest.post(text));
+    Explained e = classifier.explain(text, ModelScorer.TOP_TOKENS);
+    assertThat(s.model()).isEqualTo(ModelScorer.MODEL);
+    assertThat(s.version()).isEqualTo(CnnEnsembleScorer.VERSION);
+    assertThat(s.hate())
+        .isCloseTo(e.prediction().hate(), org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(s.offensive())
+        .isCloseTo(e.prediction().offensive(), org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(s.incitement()).isEqualTo(lex.incitement());
+    assertThat(s.dehumanization()).isEqualTo(lex.dehumanization());
+    assertThat(s.targets()).isEqualTo(lex.targets());
+    assertThat(s.explanation().tokens()).isEqualTo(e.tokens());
+    assertThat(s.explanation().lexicon()).isEqualTo(lex.explanation().lexicon());
+    assertThat(s.explanation().notes().get(0)).contains("hate-3way v9").contains("word CNNs");
+  }
+}
