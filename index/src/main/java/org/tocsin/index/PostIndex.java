@@ -74,8 +74,11 @@ public final class PostIndex implements Closeable {
   /** The key of the commit user data that holds the version of the index schema. */
   public static final String SCHEMA_KEY = "index.schema";
 
-  /** The version of the index schema this build writes and reads. */
-  public static final String SCHEMA_VERSION = "2";
+  /**
+   * The version of the index schema this build writes and reads: 3 added the language fields
+   * ({@code text.de}, {@code text.icu} ...), so an index of schema 2 is rebuilt from the ledger.
+   */
+  public static final String SCHEMA_VERSION = "3";
 
   /** The time limit of a search, facet count or histogram unless {@link #open(Path, Duration)}. */
   public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(5);
@@ -494,7 +497,8 @@ public final class PostIndex implements Closeable {
     }
   }
 
-  private Query filtered(String query, SearchFilters filters) throws InvalidQueryException {
+  private Query filtered(String query, SearchFilters filters)
+      throws IOException, InvalidQueryException {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(filters, "filters");
     if (query.length() > SearchRequest.MAX_QUERY_CHARS) {
@@ -505,7 +509,9 @@ public final class PostIndex implements Closeable {
               + query.length()
               + " characters]");
     }
-    return FilterQueries.apply(queries.parse(query), filters);
+    // Text terms are looked up in the language fields that some post is in.
+    List<String> languageFields = withReader(Searchers::languageFields);
+    return FilterQueries.apply(queries.parse(query, languageFields), filters);
   }
 
   /** Work on a searcher. */

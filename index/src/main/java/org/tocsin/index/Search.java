@@ -51,7 +51,7 @@ final class Search {
   SearchResult run(IndexSearcher shared, SearchRequest req)
       throws IOException, InvalidQueryException {
     long started = System.nanoTime();
-    Query query = queries.parse(req.query());
+    Query query = queries.parse(req.query(), Searchers.languageFields(shared));
     return execute(shared, query, req, req.query(), started);
   }
 

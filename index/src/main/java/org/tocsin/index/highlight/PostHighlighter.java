@@ -3,10 +3,13 @@ package org.tocsin.index.highlight;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -17,12 +20,14 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.tocsin.core.json.PostJson;
+import org.tocsin.index.analysis.LanguageAnalyzers;
 import org.tocsin.index.schema.PostFields;
 
 /**
  * Highlights the text of the hits of a search with Lucene's {@link UnifiedHighlighter}, reading
  * match offsets from the postings (the text field is indexed with offsets, so nothing is
- * re-analysed). Passages aim at {@link #PASSAGE_CHARS} characters, broken at word boundaries.
+ * re-analysed). Matches in the language fields (a stem, a lemma) mark the words of the text too.
+ * Passages aim at {@link #PASSAGE_CHARS} characters, broken at word boundaries.
  */
 public final class PostHighlighter {
 
@@ -31,6 +36,9 @@ public final class PostHighlighter {
 
   /** The most passages in one highlight. */
   public static final int MAX_PASSAGES = 2;
+
+  /** The fields whose matches mark the text: the neutral field and every language field. */
+  private static final Set<String> MASKED = masked();
 
   private final Analyzer analyzer;
 
@@ -73,6 +81,9 @@ public final class PostHighlighter {
             .withMaxLength(PostJson.MAX_TEXT_CHARS)
             .withMaxNoHighlightPassages(0)
             .withFormatter(new MarkerPassageFormatter())
+            // A stem matched in a language field marks the same words of the text: the language
+            // fields index the same text, with offsets into it.
+            .withMaskedFieldsFunc(f -> PostFields.TEXT.equals(f) ? MASKED : Set.of())
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
@@ -81,6 +92,13 @@ public final class PostHighlighter {
         texts == null ? builder.build() : new Preloaded(builder, hits, texts);
     TopDocs topDocs = new TopDocs(new TotalHits(hits.length, TotalHits.Relation.EQUAL_TO), hits);
     return highlighter.highlight(PostFields.TEXT, query, topDocs, MAX_PASSAGES);
+  }
+
+  private static Set<String> masked() {
+    Set<String> s = new LinkedHashSet<>();
+    s.add(PostFields.TEXT);
+    s.addAll(LanguageAnalyzers.FIELDS);
+    return Collections.unmodifiableSet(s);
   }
 
   /** A highlighter that takes the texts of the hits from the caller instead of stored fields. */
