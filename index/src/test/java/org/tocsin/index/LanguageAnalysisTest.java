@@ -107,7 +107,8 @@ class LanguageAnalysisTest {
     assertThat(highlight("Flüchtling AND Kriminelle")).contains(S + "Flüchtlingen" + E);
     // A phrase found through stems is marked as one run of the words as written.
     assertThat(highlight("\"keine Flüchtling\"")).contains(S + "keine Flüchtlinge" + E);
-    assertThat(highlight("\"Kriminelle Flüchtling\"~1")).contains(S + "Kriminellen Flüchtlingen" + E);
+    assertThat(highlight("\"Kriminelle Flüchtling\"~1"))
+        .contains(S + "Kriminellen Flüchtlingen" + E);
     assertThat(highlight("жидівський")).contains(S + "жидівського" + E);
     assertThat(highlight("ကွမ်းယာ")).startsWith(S + "ကွမ်းယာ" + E + "မှာ");
     assertThat(highlight("اكره")).contains(S + "أكره" + E);

@@ -36,7 +36,7 @@ final class FacetCollector implements Collector {
 
   private final List<Facet> facets;
   private final FacetCache cache;
-  private static final Term LATEST = new Term(PostFields.LATEST, PostFields.LATEST_VALUE);
+  private static final Term LATEST_TERM = new Term(PostFields.LATEST, PostFields.LATEST_VALUE);
 
   private final Query query;
   private final Scope scope;
@@ -164,7 +164,7 @@ final class FacetCollector implements Collector {
       return false;
     }
     int maxDoc = context.reader().maxDoc();
-    return maxDoc > 0 && context.reader().docFreq(LATEST) == maxDoc;
+    return maxDoc > 0 && context.reader().docFreq(LATEST_TERM) == maxDoc;
   }
 
   /** Counts the facet values of every live document of a segment. */
@@ -227,7 +227,7 @@ final class FacetCollector implements Collector {
             all = true;
           } else if (c.isRequired()
               && c.getQuery() instanceof TermQuery tq
-              && tq.getTerm().equals(LATEST)) {
+              && tq.getTerm().equals(LATEST_TERM)) {
             latest = true;
           }
         }
