@@ -5,6 +5,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -71,9 +72,59 @@ public final class PostHighlighter {
    */
   public String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] hits, String[] texts)
       throws IOException {
+    return highlight(searcher, query, hits, texts, null);
+  }
+
+  /**
+   * Highlights the text of the given hits, whose texts and language fields the caller knows: the
+   * matches of each hit are then read from the neutral field and its own language field only,
+   * rather than from every language field.
+   *
+   * @param texts as {@link #highlight(IndexSearcher, Query, ScoreDoc[], String[])}
+   * @param languageFields the language field of each hit ({@link LanguageAnalyzers#fieldFor}), in
+   *     the order of {@code hits}, an entry {@code null} where it has none; {@code null} to read
+   *     the matches of every language field
+   * @return as {@link #highlight(IndexSearcher, Query, ScoreDoc[])}
+   */
+  public String[] highlight(
+      IndexSearcher searcher, Query query, ScoreDoc[] hits, String[] texts, String[] languageFields)
+      throws IOException {
     if (hits.length == 0) {
       return new String[0];
     }
+    if (languageFields == null) {
+      return highlightGroup(searcher, query, hits, texts, MASKED);
+    }
+    // One highlighter per language field among the hits (a page is mostly one or two).
+    Map<String, List<Integer>> byField = new LinkedHashMap<>();
+    for (int i = 0; i < hits.length; i++) {
+      String f = languageFields[i] == null ? "" : languageFields[i];
+      byField.computeIfAbsent(f, k -> new ArrayList<>()).add(i);
+    }
+    String[] out = new String[hits.length];
+    for (Map.Entry<String, List<Integer>> e : byField.entrySet()) {
+      List<Integer> idx = e.getValue();
+      ScoreDoc[] groupHits = new ScoreDoc[idx.size()];
+      String[] groupTexts = texts == null ? null : new String[idx.size()];
+      for (int k = 0; k < idx.size(); k++) {
+        groupHits[k] = hits[idx.get(k)];
+        if (texts != null) {
+          groupTexts[k] = texts[idx.get(k)];
+        }
+      }
+      Set<String> masked = e.getKey().isEmpty() ? Set.of() : Set.of(PostFields.TEXT, e.getKey());
+      String[] got = highlightGroup(searcher, query, groupHits, groupTexts, masked);
+      for (int k = 0; k < idx.size(); k++) {
+        out[idx.get(k)] = got[k];
+      }
+    }
+    return out;
+  }
+
+  /** Highlights some hits with the matches of the given fields (none: the text field alone). */
+  private String[] highlightGroup(
+      IndexSearcher searcher, Query query, ScoreDoc[] hits, String[] texts, Set<String> masked)
+      throws IOException {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withHandleMultiTermQuery(true)
@@ -83,7 +134,7 @@ public final class PostHighlighter {
             .withFormatter(new MarkerPassageFormatter())
             // A stem matched in a language field marks the same words of the text: the language
             // fields index the same text, with offsets into it.
-            .withMaskedFieldsFunc(f -> PostFields.TEXT.equals(f) ? MASKED : Set.of())
+            .withMaskedFieldsFunc(f -> PostFields.TEXT.equals(f) ? masked : Set.of())
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
@@ -39,6 +40,7 @@ final class FacetCollector implements Collector {
   private static final Term LATEST_TERM = new Term(PostFields.LATEST, PostFields.LATEST_VALUE);
 
   private final Query query;
+  private final QueryTimeout timeout;
   private final Scope scope;
   final List<Map<String, Long>> totals;
 
@@ -47,7 +49,8 @@ final class FacetCollector implements Collector {
 
   long hits;
 
-  FacetCollector(List<Facet> facets, FacetCache cache, Query query) {
+  FacetCollector(List<Facet> facets, FacetCache cache, Query query, QueryTimeout timeout) {
+    this.timeout = timeout;
     this.facets = facets;
     this.cache = cache;
     this.query = query;
@@ -68,7 +71,8 @@ final class FacetCollector implements Collector {
       add(known);
       throw new CollectionTerminatedException();
     }
-    if (matchesEveryLiveDoc(context)) {
+    // Past the time limit, the query is run instead, so that Lucene's time limit notices.
+    if ((timeout == null || !timeout.shouldExit()) && matchesEveryLiveDoc(context)) {
       // Every live document of the segment matches: count each facet's doc values column by
       // column, without running the query (the latest-version filter, above all).
       FacetCache.Counts leaf = countLiveDocs(context);
@@ -252,22 +256,27 @@ final class FacetCollector implements Collector {
     private final List<Facet> facets;
     private final FacetCache cache;
     private final Query query;
+    private final QueryTimeout timeout;
 
-    /** A manager that looks segments up in a cache first; {@code cache} may be {@code null}. */
-    Manager(List<Facet> facets, FacetCache cache, Query query) {
+    /**
+     * A manager that looks segments up in a cache first; {@code cache} may be {@code null}, and so
+     * may {@code timeout} (the searcher's time limit).
+     */
+    Manager(List<Facet> facets, FacetCache cache, Query query, QueryTimeout timeout) {
       this.facets = facets;
       this.cache = cache;
       this.query = query;
+      this.timeout = timeout;
     }
 
     @Override
     public FacetCollector newCollector() {
-      return new FacetCollector(facets, cache, query);
+      return new FacetCollector(facets, cache, query, timeout);
     }
 
     @Override
     public FacetCollector reduce(java.util.Collection<FacetCollector> collectors) {
-      FacetCollector all = new FacetCollector(facets, cache, query);
+      FacetCollector all = new FacetCollector(facets, cache, query, timeout);
       for (FacetCollector c : collectors) {
         all.hits += c.hits;
         all.counted.addAll(c.counted);
