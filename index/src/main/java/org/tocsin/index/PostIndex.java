@@ -74,8 +74,11 @@ public final class PostIndex implements Closeable {
   /** The key of the commit user data that holds the version of the index schema. */
   public static final String SCHEMA_KEY = "index.schema";
 
-  /** The version of the index schema this build writes and reads. */
-  public static final String SCHEMA_VERSION = "2";
+  /**
+   * The version of the index schema this build writes and reads: 3 added the language fields
+   * ({@code text.de}, {@code text.icu} ...), so an index of schema 2 is rebuilt from the ledger.
+   */
+  public static final String SCHEMA_VERSION = "3";
 
   /** The time limit of a search, facet count or histogram unless {@link #open(Path, Duration)}. */
   public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(5);
@@ -338,19 +341,23 @@ public final class PostIndex implements Closeable {
    * {@code fuzzy~1}, {@code wild*card}, {@code /regexp.*}{@code /}, {@code AND}, {@code OR}, {@code
    * NOT}, {@code +}, {@code -}, parentheses and {@code field:[a TO b]} ranges. Terms without an
    * operator must all match. Text is matched without regard to case or accents ({@code emigre}
-   * finds {@code Émigré}). {@code ""}, {@code "*"} and {@code "*:*"} match every post, newest
-   * first. Field names, in any case: {@code text} (the default), {@code platform}, {@code id},
-   * {@code key} (quote it: {@code key:"twitter/123"}), {@code author} (the handle; also {@code
-   * handle}), {@code author.id}, {@code lang}, {@code hashtag} ({@code #} optional), {@code
-   * mention} ({@code @} optional), {@code link} (exact, quoted), {@code label} ({@code hate},
-   * {@code offensive}, {@code normal}), {@code target} (target group), {@code ground}, {@code
-   * model}, {@code campaign}, {@code createdAt} (dates such as {@code createdAt:[2024-03-01 TO
-   * 2024-03-31]}), {@code hate}, {@code offensive}, {@code incitement}, {@code dehumanization}
-   * (ranges such as {@code incitement:[0.8 TO 1]}), {@code seq} and {@code sha256} of the evidence.
-   * Keyword fields other than ids, keys, links and campaigns ignore case. Leading wildcards and
-   * regular expressions that start with a pattern are refused, and so are queries of more than
-   * {@link PostQueries#MAX_TERMS} terms and term patterns that match more than {@link
-   * PostQueries#MAX_EXPANSIONS} terms.
+   * finds {@code Émigré}), and a word or phrase of the text also finds its inflections in posts of
+   * a language with an analyzer ({@code Flüchtling} finds {@code Flüchtlingen}, {@code Россия}
+   * finds {@code России}; see {@link org.tocsin.index.analysis.LanguageAnalyzers}); the exact form
+   * matches in two fields and ranks first. Burmese, Thai, Khmer, Lao, CJK and Ethiopic text is
+   * segmented into words by ICU. Wildcards, prefixes, fuzzy terms and regular expressions match the
+   * words as written. {@code ""}, {@code "*"} and {@code "*:*"} match every post, newest first.
+   * Field names, in any case: {@code text} (the default), {@code platform}, {@code id}, {@code key}
+   * (quote it: {@code key:"twitter/123"}), {@code author} (the handle; also {@code handle}), {@code
+   * author.id}, {@code lang}, {@code hashtag} ({@code #} optional), {@code mention} ({@code @}
+   * optional), {@code link} (exact, quoted), {@code label} ({@code hate}, {@code offensive}, {@code
+   * normal}), {@code target} (target group), {@code ground}, {@code model}, {@code campaign},
+   * {@code createdAt} (dates such as {@code createdAt:[2024-03-01 TO 2024-03-31]}), {@code hate},
+   * {@code offensive}, {@code incitement}, {@code dehumanization} (ranges such as {@code
+   * incitement:[0.8 TO 1]}), {@code seq} and {@code sha256} of the evidence. Keyword fields other
+   * than ids, keys, links and campaigns ignore case. Leading wildcards and regular expressions that
+   * start with a pattern are refused, and so are queries of more than {@link PostQueries#MAX_TERMS}
+   * terms and term patterns that match more than {@link PostQueries#MAX_EXPANSIONS} terms.
    *
    * @throws InvalidQueryException if the query cannot be run, the cursor is not one this index made
    *     for this search, or the search ran past its time limit ({@link SearchTimeoutException});
@@ -494,7 +501,8 @@ public final class PostIndex implements Closeable {
     }
   }
 
-  private Query filtered(String query, SearchFilters filters) throws InvalidQueryException {
+  private Query filtered(String query, SearchFilters filters)
+      throws IOException, InvalidQueryException {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(filters, "filters");
     if (query.length() > SearchRequest.MAX_QUERY_CHARS) {
@@ -505,7 +513,9 @@ public final class PostIndex implements Closeable {
               + query.length()
               + " characters]");
     }
-    return FilterQueries.apply(queries.parse(query), filters);
+    // Text terms are looked up in the language fields that some post is in.
+    List<String> languageFields = withReader(Searchers::languageFields);
+    return FilterQueries.apply(queries.parse(query, languageFields), filters);
   }
 
   /** Work on a searcher. */

@@ -21,6 +21,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.tocsin.core.post.ScoredPost;
+import org.tocsin.index.analysis.LanguageAnalyzers;
 import org.tocsin.index.highlight.PostHighlighter;
 import org.tocsin.index.query.FilterQueries;
 import org.tocsin.index.query.PostQueries;
@@ -51,7 +52,7 @@ final class Search {
   SearchResult run(IndexSearcher shared, SearchRequest req)
       throws IOException, InvalidQueryException {
     long started = System.nanoTime();
-    Query query = queries.parse(req.query());
+    Query query = queries.parse(req.query(), Searchers.languageFields(shared));
     return execute(shared, query, req, req.query(), started);
   }
 
@@ -98,15 +99,18 @@ final class Search {
     // from the loaded post.
     List<ScoredPost> posts = new ArrayList<>(page.length);
     String[] texts = new String[page.length];
+    String[] languageFields = new String[page.length];
     for (int i = 0; i < page.length; i++) {
       ScoredPost p = load(searcher, page[i].doc);
       posts.add(p);
       texts[i] = p.post().text();
+      languageFields[i] = LanguageAnalyzers.fieldFor(p.post().lang(), texts[i]);
     }
     String[] highlights =
         matchAll
             ? new String[page.length]
-            : guarded(() -> highlighter.highlight(searcher, userQuery, page, texts));
+            : guarded(
+                () -> highlighter.highlight(searcher, userQuery, page, texts, languageFields));
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       hits.add(new SearchHit(posts.get(i), page[i].score, highlights[i]));

@@ -1,7 +1,11 @@
 package org.tocsin.index;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
+import org.tocsin.index.analysis.LanguageAnalyzers;
 
 /** Per-request searchers with a deadline, over the reader of a shared searcher. */
 final class Searchers {
@@ -19,6 +23,24 @@ final class Searchers {
     long deadline = System.nanoTime() + limit.toNanos();
     s.setTimeout(() -> System.nanoTime() - deadline > 0);
     return s;
+  }
+
+  /**
+   * The language fields that some post of the searcher's reader is in: a text term need not be
+   * looked up in the others. In the order of {@link LanguageAnalyzers#FIELDS}.
+   */
+  static List<String> languageFields(IndexSearcher searcher) {
+    List<String> out = new ArrayList<>();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (String f : LanguageAnalyzers.FIELDS) {
+      for (LeafReaderContext leaf : leaves) {
+        if (leaf.reader().getFieldInfos().fieldInfo(f) != null) {
+          out.add(f);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -14,7 +14,8 @@ import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
  */
 final class InvisibleChars {
 
-  private static final NormalizeCharMap MAP = build();
+  private static final NormalizeCharMap MAP = build(false);
+  private static final NormalizeCharMap MAP_ZWNJ_AS_SPACE = build(true);
 
   private InvisibleChars() {}
 
@@ -23,7 +24,16 @@ final class InvisibleChars {
     return new MappingCharFilter(MAP, in);
   }
 
-  private static NormalizeCharMap build() {
+  /**
+   * Wraps a reader so that the invisible characters are dropped; if {@code zwnjAsSpace}, a
+   * zero-width non-joiner becomes a space instead (in Persian it separates the parts of a word,
+   * which the Persian analyzer reads as a break).
+   */
+  static Reader strip(Reader in, boolean zwnjAsSpace) {
+    return new MappingCharFilter(zwnjAsSpace ? MAP_ZWNJ_AS_SPACE : MAP, in);
+  }
+
+  private static NormalizeCharMap build(boolean zwnjAsSpace) {
     NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
     int[][] ranges = {
       {0x00AD, 0x00AD}, // soft hyphen
@@ -37,7 +47,7 @@ final class InvisibleChars {
     };
     for (int[] r : ranges) {
       for (int c = r[0]; c <= r[1]; c++) {
-        b.add(String.valueOf((char) c), "");
+        b.add(String.valueOf((char) c), zwnjAsSpace && c == 0x200C ? " " : "");
       }
     }
     return b.build();

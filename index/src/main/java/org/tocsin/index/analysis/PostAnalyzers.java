@@ -9,8 +9,9 @@ import org.tocsin.index.schema.PostFields;
 
 /**
  * The one analyzer of the post index: a {@link PerFieldAnalyzerWrapper} that gives every field of
- * {@link PostFields} the analyzer of its {@link FieldKind}. The index writer and the query parser
- * both use it, so that a query term is always analysed as the indexed term was.
+ * {@link PostFields} the analyzer of its {@link FieldKind}, and every language field of {@link
+ * LanguageAnalyzers} its language's analyzer. The index writer and the query parser both use it, so
+ * that a query term is always analysed as the indexed term was.
  */
 public final class PostAnalyzers {
 
@@ -36,6 +37,7 @@ public final class PostAnalyzers {
                 }
               }
             });
+    perField.putAll(LanguageAnalyzers.create());
     return new PerFieldAnalyzerWrapper(KeywordAnalyzers.exact(), perField);
   }
 }

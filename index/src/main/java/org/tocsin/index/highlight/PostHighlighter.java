@@ -3,10 +3,14 @@ package org.tocsin.index.highlight;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -17,12 +21,14 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.tocsin.core.json.PostJson;
+import org.tocsin.index.analysis.LanguageAnalyzers;
 import org.tocsin.index.schema.PostFields;
 
 /**
  * Highlights the text of the hits of a search with Lucene's {@link UnifiedHighlighter}, reading
  * match offsets from the postings (the text field is indexed with offsets, so nothing is
- * re-analysed). Passages aim at {@link #PASSAGE_CHARS} characters, broken at word boundaries.
+ * re-analysed). Matches in the language fields (a stem, a lemma) mark the words of the text too.
+ * Passages aim at {@link #PASSAGE_CHARS} characters, broken at word boundaries.
  */
 public final class PostHighlighter {
 
@@ -31,6 +37,9 @@ public final class PostHighlighter {
 
   /** The most passages in one highlight. */
   public static final int MAX_PASSAGES = 2;
+
+  /** The fields whose matches mark the text: the neutral field and every language field. */
+  private static final Set<String> MASKED = masked();
 
   private final Analyzer analyzer;
 
@@ -63,9 +72,59 @@ public final class PostHighlighter {
    */
   public String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] hits, String[] texts)
       throws IOException {
+    return highlight(searcher, query, hits, texts, null);
+  }
+
+  /**
+   * Highlights the text of the given hits, whose texts and language fields the caller knows: the
+   * matches of each hit are then read from the neutral field and its own language field only,
+   * rather than from every language field.
+   *
+   * @param texts as {@link #highlight(IndexSearcher, Query, ScoreDoc[], String[])}
+   * @param languageFields the language field of each hit ({@link LanguageAnalyzers#fieldFor}), in
+   *     the order of {@code hits}, an entry {@code null} where it has none; {@code null} to read
+   *     the matches of every language field
+   * @return as {@link #highlight(IndexSearcher, Query, ScoreDoc[])}
+   */
+  public String[] highlight(
+      IndexSearcher searcher, Query query, ScoreDoc[] hits, String[] texts, String[] languageFields)
+      throws IOException {
     if (hits.length == 0) {
       return new String[0];
     }
+    if (languageFields == null) {
+      return highlightGroup(searcher, query, hits, texts, MASKED);
+    }
+    // One highlighter per language field among the hits (a page is mostly one or two).
+    Map<String, List<Integer>> byField = new LinkedHashMap<>();
+    for (int i = 0; i < hits.length; i++) {
+      String f = languageFields[i] == null ? "" : languageFields[i];
+      byField.computeIfAbsent(f, k -> new ArrayList<>()).add(i);
+    }
+    String[] out = new String[hits.length];
+    for (Map.Entry<String, List<Integer>> e : byField.entrySet()) {
+      List<Integer> idx = e.getValue();
+      ScoreDoc[] groupHits = new ScoreDoc[idx.size()];
+      String[] groupTexts = texts == null ? null : new String[idx.size()];
+      for (int k = 0; k < idx.size(); k++) {
+        groupHits[k] = hits[idx.get(k)];
+        if (texts != null) {
+          groupTexts[k] = texts[idx.get(k)];
+        }
+      }
+      Set<String> masked = e.getKey().isEmpty() ? Set.of() : Set.of(PostFields.TEXT, e.getKey());
+      String[] got = highlightGroup(searcher, query, groupHits, groupTexts, masked);
+      for (int k = 0; k < idx.size(); k++) {
+        out[idx.get(k)] = got[k];
+      }
+    }
+    return out;
+  }
+
+  /** Highlights some hits with the matches of the given fields (none: the text field alone). */
+  private String[] highlightGroup(
+      IndexSearcher searcher, Query query, ScoreDoc[] hits, String[] texts, Set<String> masked)
+      throws IOException {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withHandleMultiTermQuery(true)
@@ -73,6 +132,9 @@ public final class PostHighlighter {
             .withMaxLength(PostJson.MAX_TEXT_CHARS)
             .withMaxNoHighlightPassages(0)
             .withFormatter(new MarkerPassageFormatter())
+            // A stem matched in a language field marks the same words of the text: the language
+            // fields index the same text, with offsets into it.
+            .withMaskedFieldsFunc(f -> PostFields.TEXT.equals(f) ? masked : Set.of())
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
@@ -81,6 +143,13 @@ public final class PostHighlighter {
         texts == null ? builder.build() : new Preloaded(builder, hits, texts);
     TopDocs topDocs = new TopDocs(new TotalHits(hits.length, TotalHits.Relation.EQUAL_TO), hits);
     return highlighter.highlight(PostFields.TEXT, query, topDocs, MAX_PASSAGES);
+  }
+
+  private static Set<String> masked() {
+    Set<String> s = new LinkedHashSet<>();
+    s.add(PostFields.TEXT);
+    s.addAll(LanguageAnalyzers.FIELDS);
+    return Collections.unmodifiableSet(s);
   }
 
   /** A highlighter that takes the texts of the hits from the caller instead of stored fields. */

@@ -1,5 +1,8 @@
 package org.tocsin.index.query;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -14,6 +17,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.tocsin.index.InvalidQueryException;
+import org.tocsin.index.analysis.LanguageAnalyzers;
 
 /**
  * Parses the query strings users type into bounded Lucene queries.
@@ -30,10 +34,24 @@ import org.tocsin.index.InvalidQueryException;
 public final class PostQueries {
 
   /**
-   * The most terms (and term patterns) a query may hold, counted over all its clauses; the same as
-   * Lucene's default clause limit, which is global and left alone.
+   * The most terms (and term patterns) a query may hold as the user typed them, counted over all
+   * its clauses; a word searched in the neutral text field and in the language fields counts once.
    */
   public static final int MAX_TERMS = 1024;
+
+  /**
+   * The most clauses (term lookups, phrases, patterns) a parsed query may hold: {@link #MAX_TERMS}
+   * times the neutral field and every language field. Lucene's global clause limit is raised to
+   * this when the class loads (never lowered), since every word of the text becomes one clause per
+   * field it is searched in.
+   */
+  public static final int MAX_CLAUSES = MAX_TERMS * (1 + LanguageAnalyzers.FIELDS.size());
+
+  static {
+    if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
+      IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+    }
+  }
 
   /**
    * The most indexed terms one wildcard, prefix, regular expression or term range may match in a
@@ -56,13 +74,32 @@ public final class PostQueries {
    *     wrong type
    */
   public Query parse(String text) throws InvalidQueryException {
+    return parse(text, LanguageAnalyzers.FIELDS);
+  }
+
+  /**
+   * Parses a query string whose text terms are searched in the neutral text field and in the given
+   * language fields only (those an index holds, say: a field no post is in cannot match).
+   *
+   * @param languageFields language fields of {@link LanguageAnalyzers#FIELDS}
+   * @throws InvalidQueryException as {@link #parse(String)}, and if the terms searched in every
+   *     language field would be more clauses than Lucene allows in one query
+   */
+  public Query parse(String text, Collection<String> languageFields) throws InvalidQueryException {
     Objects.requireNonNull(text, "text");
     if (matchesAll(text)) {
       return new MatchAllDocsQuery();
     }
+    List<String> fields = new ArrayList<>();
+    for (String f : languageFields) {
+      if (!LanguageAnalyzers.isLanguageField(f)) {
+        throw new IllegalArgumentException("not a language field [got " + f + "]");
+      }
+      fields.add(f);
+    }
     Query query;
     try {
-      query = new PostQueryParser(analyzer).parse(text);
+      query = new PostQueryParser(analyzer, fields).parse(text);
     } catch (ParseException e) {
       throw QueryErrors.translate(e);
     } catch (IndexSearcher.TooManyClauses e) {
@@ -78,6 +115,20 @@ public final class PostQueries {
     int terms = countTerms(query);
     if (terms > MAX_TERMS) {
       throw tooManyTerms(terms, null);
+    }
+    int clauses = countClauses(query);
+    if (clauses > MAX_CLAUSES) {
+      throw new InvalidQueryException(
+          "the query has too many terms for the "
+              + fields.size()
+              + " languages of the index: each word is searched as written and in each language,"
+              + " "
+              + clauses
+              + " clauses in all [max "
+              + MAX_CLAUSES
+              + "]; split it into several searches",
+          -1,
+          null);
     }
     return withPositiveClause(query);
   }
@@ -100,9 +151,21 @@ public final class PostQueries {
         cause);
   }
 
-  /** Counts the terms and term patterns a query would look up. */
+  /**
+   * Counts the terms and term patterns of a query as the user typed them: a word searched in the
+   * neutral text field and in the language fields counts once.
+   */
   static int countTerms(Query query) {
-    TermCounter counter = new TermCounter();
+    TermCounter counter = new TermCounter(true);
+    query.visit(counter);
+    return counter.count;
+  }
+
+  /**
+   * Counts the term lookups and leaves of a query in every field, as Lucene's clause limit does.
+   */
+  static int countClauses(Query query) {
+    TermCounter counter = new TermCounter(false);
     query.visit(counter);
     return counter.count;
   }
@@ -128,11 +191,22 @@ public final class PostQueries {
 
   /** Counts every term, term pattern and leaf query, however deeply nested. */
   private static final class TermCounter extends QueryVisitor {
+    private final boolean skipLanguageFields;
     private int count;
+
+    TermCounter(boolean skipLanguageFields) {
+      this.skipLanguageFields = skipLanguageFields;
+    }
+
+    @Override
+    public boolean acceptField(String field) {
+      return !(skipLanguageFields && LanguageAnalyzers.isLanguageField(field));
+    }
 
     @Override
     public void consumeTerms(Query query, Term... terms) {
-      count += terms.length;
+      // Lucene's clause limit counts a phrase or synonym query once; the user's terms each.
+      count += skipLanguageFields ? terms.length : 1;
     }
 
     @Override

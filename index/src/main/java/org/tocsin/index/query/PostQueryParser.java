@@ -1,12 +1,19 @@
 package org.tocsin.index.query;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.tocsin.index.analysis.TextAnalyzer;
 import org.tocsin.index.schema.FieldKind;
@@ -19,15 +26,23 @@ import org.tocsin.index.schema.PostFields;
  * <p>It resolves every field name through {@link PostFields#resolve} and refuses unknown ones; it
  * builds point queries for numbers and dates ({@code hate:[0.8 TO 1]}, {@code createdAt:[2024-01-01
  * TO 2024-01-31]}); it refuses wildcards and regular expressions that start with a pattern rather
- * than a literal. It is not thread-safe: make one per query.
+ * than a literal. A term or phrase of the text ({@code text:} or no field) is searched in the
+ * neutral text field and in every language field given, so that it finds the exact form and its
+ * inflections; wildcards, prefixes, fuzzy terms, regular expressions and ranges search the neutral
+ * field only, since they are patterns over the words as written. It is not thread-safe: make one
+ * per query.
  */
 final class PostQueryParser extends QueryParser {
 
   /** The longest term of a fuzzy query; no indexed text term is longer. */
   static final int MAX_FUZZY_TERM_CHARS = TextAnalyzer.MAX_TOKEN_LENGTH;
 
-  PostQueryParser(Analyzer analyzer) {
+  /** The language fields a text term is also searched in. */
+  private final List<String> languageFields;
+
+  PostQueryParser(Analyzer analyzer, List<String> languageFields) {
     super(PostFields.TEXT, analyzer);
+    this.languageFields = List.copyOf(languageFields);
     setAllowLeadingWildcard(false);
     setDefaultOperator(QueryParser.Operator.AND);
     setSplitOnWhitespace(true);
@@ -42,6 +57,9 @@ final class PostQueryParser extends QueryParser {
       throws ParseException {
     String f = resolve(field);
     FieldKind kind = kindOf(f);
+    if (kind == FieldKind.TEXT) {
+      return textQuery(queryText, quoted, -1);
+    }
     return switch (kind) {
       case LONG -> LongPoint.newExactQuery(f, Bounds.parseLong(f, queryText));
       case DOUBLE -> DoublePoint.newExactQuery(f, Bounds.parseDouble(f, queryText));
@@ -55,7 +73,61 @@ final class PostQueryParser extends QueryParser {
 
   @Override
   protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-    return super.getFieldQuery(resolve(field), queryText, slop);
+    String f = resolve(field);
+    if (kindOf(f) == FieldKind.TEXT) {
+      return textQuery(queryText, true, slop);
+    }
+    return super.getFieldQuery(f, queryText, slop);
+  }
+
+  /**
+   * A term or phrase of the text: any of the neutral field's match (the exact form) and each
+   * language field's match (the stem or lemma, analysed by that language's analyzer). A post is in
+   * the neutral field and at most one language field, so the language fields never mix languages.
+   *
+   * @param slop the phrase slop, or -1 for none given
+   */
+  private Query textQuery(String queryText, boolean quoted, int slop) throws ParseException {
+    List<Query> alternatives = new ArrayList<>(1 + languageFields.size());
+    Query neutral = withSlop(super.getFieldQuery(PostFields.TEXT, queryText, quoted), slop);
+    if (neutral != null) {
+      alternatives.add(neutral);
+    }
+    for (String lf : languageFields) {
+      Query q = withSlop(super.getFieldQuery(lf, queryText, quoted), slop);
+      if (q != null && !alternatives.contains(q)) {
+        alternatives.add(q);
+      }
+    }
+    if (alternatives.isEmpty()) {
+      return null;
+    }
+    if (alternatives.size() == 1) {
+      return alternatives.get(0);
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    alternatives.forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
+    return any.build();
+  }
+
+  /** A phrase with the given slop (the base class only sets slop on a phrase it returns). */
+  private static Query withSlop(Query q, int slop) {
+    if (slop < 0 || q == null) {
+      return q;
+    }
+    if (q instanceof PhraseQuery pq) {
+      PhraseQuery.Builder b = new PhraseQuery.Builder();
+      Term[] terms = pq.getTerms();
+      int[] positions = pq.getPositions();
+      for (int i = 0; i < terms.length; i++) {
+        b.add(terms[i], positions[i]);
+      }
+      return b.setSlop(slop).build();
+    }
+    if (q instanceof MultiPhraseQuery mpq) {
+      return new MultiPhraseQuery.Builder(mpq).setSlop(slop).build();
+    }
+    return q;
   }
 
   @Override

@@ -35,6 +35,7 @@ import org.tocsin.core.post.Post;
 import org.tocsin.core.post.ScoredPost;
 import org.tocsin.core.score.Score;
 import org.tocsin.core.score.TargetScore;
+import org.tocsin.index.analysis.LanguageAnalyzers;
 import org.tocsin.index.analysis.PostAnalyzers;
 
 /**
@@ -42,8 +43,10 @@ import org.tocsin.index.analysis.PostAnalyzers;
  *
  * <p>The document stores the post, score and evidence reference as JSON, so that reading a hit
  * gives back exactly the scored post that was indexed; the other fields exist to be searched and
- * sorted. Keyword values longer than {@link #MAX_KEYWORD_BYTES} UTF-8 bytes (a hostile 8 KB link,
- * say) are stored but not indexed, since Lucene refuses terms above 32 KB.
+ * sorted. The text is indexed twice: in the language-neutral {@link PostFields#TEXT} field of every
+ * post, and in the language field of the post's language if it has one ({@link
+ * LanguageAnalyzers#fieldFor}). Keyword values longer than {@link #MAX_KEYWORD_BYTES} UTF-8 bytes
+ * (a hostile 8 KB link, say) are stored but not indexed, since Lucene refuses terms above 32 KB.
  */
 public final class PostDocuments {
 
@@ -69,6 +72,7 @@ public final class PostDocuments {
   private static final Analyzer NORMALIZER = PostAnalyzers.create();
 
   private static final FieldType TEXT_TYPE = textType();
+  private static final FieldType LANGUAGE_TEXT_TYPE = languageTextType();
   private static final FieldType LOWER_KEYWORD_TYPE = lowerKeywordType();
 
   private PostDocuments() {}
@@ -129,6 +133,10 @@ public final class PostDocuments {
     p.mentions().forEach(m -> lower(d, PostFields.MENTIONS, m));
     p.links().forEach(l -> exact(d, PostFields.LINKS, l));
     d.add(new Field(PostFields.TEXT, p.text(), TEXT_TYPE));
+    String languageField = LanguageAnalyzers.fieldFor(p.lang(), p.text());
+    if (languageField != null) {
+      d.add(new Field(languageField, p.text(), LANGUAGE_TEXT_TYPE));
+    }
     long created = epochMillis(p.createdAt());
     d.add(new LongPoint(PostFields.CREATED_AT, created));
     d.add(new NumericDocValuesField(PostFields.CREATED_AT, created));
@@ -291,6 +299,16 @@ public final class PostDocuments {
     FieldType t = new FieldType();
     t.setTokenized(true);
     t.setStored(true);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
+  /** The language field: analysed like the text, with offsets for highlighting, not stored. */
+  private static FieldType languageTextType() {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(false);
     t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     t.freeze();
     return t;

@@ -7,26 +7,41 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.Bits;
+import org.tocsin.index.schema.PostFields;
 
 /**
  * Counts the doc values of some facets over the matching documents: per segment by ordinal in a
  * plain array, then merged by value when the segment is done. A segment whose counts for the same
- * query are in the {@link FacetCache} is not read at all.
+ * query are in the {@link FacetCache} is not read at all. When the query is all posts (latest
+ * versions, no filter) and a segment holds latest versions only, the segment's doc values are
+ * counted column by column over its live documents, without running the query.
  */
 final class FacetCollector implements Collector {
 
   private final List<Facet> facets;
   private final FacetCache cache;
+  private static final Term LATEST_TERM = new Term(PostFields.LATEST, PostFields.LATEST_VALUE);
+
   private final Query query;
+  private final QueryTimeout timeout;
+  private final Scope scope;
   final List<Map<String, Long>> totals;
 
   /** The segments counted (not found in the cache), with their counts, to cache if complete. */
@@ -34,10 +49,12 @@ final class FacetCollector implements Collector {
 
   long hits;
 
-  FacetCollector(List<Facet> facets, FacetCache cache, Query query) {
+  FacetCollector(List<Facet> facets, FacetCache cache, Query query, QueryTimeout timeout) {
+    this.timeout = timeout;
     this.facets = facets;
     this.cache = cache;
     this.query = query;
+    this.scope = Scope.of(query);
     this.totals =
         facets.stream().map(f -> (Map<String, Long>) new HashMap<String, Long>()).toList();
   }
@@ -52,6 +69,15 @@ final class FacetCollector implements Collector {
     FacetCache.Counts known = cache == null ? null : cache.get(context, query, facets);
     if (known != null) {
       add(known);
+      throw new CollectionTerminatedException();
+    }
+    // Past the time limit, the query is run instead, so that Lucene's time limit notices.
+    if ((timeout == null || !timeout.shouldExit()) && matchesEveryLiveDoc(context)) {
+      // Every live document of the segment matches: count each facet's doc values column by
+      // column, without running the query (the latest-version filter, above all).
+      FacetCache.Counts leaf = countLiveDocs(context);
+      add(leaf);
+      counted.add(Map.entry(context, leaf));
       throw new CollectionTerminatedException();
     }
     int n = facets.size();
@@ -129,6 +155,94 @@ final class FacetCollector implements Collector {
     };
   }
 
+  /**
+   * Whether the query matches every live document of a segment: it matches all documents, or all
+   * latest versions and the segment holds no document that is not (or was not, before it was
+   * deleted) a latest version.
+   */
+  private boolean matchesEveryLiveDoc(LeafReaderContext context) throws IOException {
+    if (scope == Scope.ALL) {
+      return true;
+    }
+    if (scope != Scope.LATEST) {
+      return false;
+    }
+    int maxDoc = context.reader().maxDoc();
+    return maxDoc > 0 && context.reader().docFreq(LATEST_TERM) == maxDoc;
+  }
+
+  /** Counts the facet values of every live document of a segment. */
+  private FacetCache.Counts countLiveDocs(LeafReaderContext context) throws IOException {
+    Bits live = context.reader().getLiveDocs();
+    List<Map<String, Long>> byFacet = new ArrayList<>(facets.size());
+    for (Facet f : facets) {
+      SortedSetDocValues values = DocValues.getSortedSet(context.reader(), f.field());
+      int[] c = new int[Math.toIntExact(values.getValueCount())];
+      SortedDocValues one = DocValues.unwrapSingleton(values);
+      if (one != null) {
+        for (int doc = one.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = one.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            c[one.ordValue()]++;
+          }
+        }
+      } else {
+        for (int doc = values.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = values.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            for (int k = values.docValueCount(); k > 0; k--) {
+              c[(int) values.nextOrd()]++;
+            }
+          }
+        }
+      }
+      Map<String, Long> leafTotals = new HashMap<>();
+      for (int ord = 0; ord < c.length; ord++) {
+        if (c[ord] > 0) {
+          leafTotals.put(values.lookupOrd(ord).utf8ToString(), (long) c[ord]);
+        }
+      }
+      byFacet.add(leafTotals);
+    }
+    return new FacetCache.Counts(context.reader().numDocs(), byFacet);
+  }
+
+  /** What a query matches, when it is one the collector can count without running it. */
+  enum Scope {
+    /** Every document: {@code *:*} over all versions. */
+    ALL,
+    /** Every latest version: {@code *:*} with the latest-version filter and no other filter. */
+    LATEST,
+    /** Anything else: the query is run. */
+    OTHER;
+
+    static Scope of(Query q) {
+      if (q instanceof MatchAllDocsQuery) {
+        return ALL;
+      }
+      if (q instanceof BooleanQuery bq
+          && bq.clauses().size() == 2
+          && bq.getMinimumNumberShouldMatch() == 0) {
+        boolean all = false;
+        boolean latest = false;
+        for (BooleanClause c : bq.clauses()) {
+          if (c.getOccur() == BooleanClause.Occur.MUST
+              && c.getQuery() instanceof MatchAllDocsQuery) {
+            all = true;
+          } else if (c.isRequired()
+              && c.getQuery() instanceof TermQuery tq
+              && tq.getTerm().equals(LATEST_TERM)) {
+            latest = true;
+          }
+        }
+        if (all && latest) {
+          return LATEST;
+        }
+      }
+      return OTHER;
+    }
+  }
+
   private void add(FacetCache.Counts leaf) {
     hits += leaf.hits();
     for (int i = 0; i < facets.size(); i++) {
@@ -142,22 +256,27 @@ final class FacetCollector implements Collector {
     private final List<Facet> facets;
     private final FacetCache cache;
     private final Query query;
+    private final QueryTimeout timeout;
 
-    /** A manager that looks segments up in a cache first; {@code cache} may be {@code null}. */
-    Manager(List<Facet> facets, FacetCache cache, Query query) {
+    /**
+     * A manager that looks segments up in a cache first; {@code cache} may be {@code null}, and so
+     * may {@code timeout} (the searcher's time limit).
+     */
+    Manager(List<Facet> facets, FacetCache cache, Query query, QueryTimeout timeout) {
       this.facets = facets;
       this.cache = cache;
       this.query = query;
+      this.timeout = timeout;
     }
 
     @Override
     public FacetCollector newCollector() {
-      return new FacetCollector(facets, cache, query);
+      return new FacetCollector(facets, cache, query, timeout);
     }
 
     @Override
     public FacetCollector reduce(java.util.Collection<FacetCollector> collectors) {
-      FacetCollector all = new FacetCollector(facets, cache, query);
+      FacetCollector all = new FacetCollector(facets, cache, query, timeout);
       for (FacetCollector c : collectors) {
         all.hits += c.hits;
         all.counted.addAll(c.counted);

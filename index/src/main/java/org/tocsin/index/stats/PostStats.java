@@ -54,7 +54,9 @@ public final class PostStats {
       throws IOException {
     long started = System.nanoTime();
     List<Facet> dims = checkFacets(facets, topN);
-    FacetCollector c = searcher.search(query, new FacetCollector.Manager(dims, cache, query));
+    FacetCollector c =
+        searcher.search(
+            query, new FacetCollector.Manager(dims, cache, query, searcher.getTimeout()));
     if (cache != null && !searcher.timedOut()) {
       c.counted.forEach(e -> cache.put(e.getKey(), query, dims, e.getValue()));
     }
