@@ -189,15 +189,82 @@ public final class HateClassifier {
     if (!sparse.isEmpty()) {
       List<Prediction> out = new ArrayList<>(rows.size());
       for (SparseVector row : rows) {
-        double[] p = new double[LABELS.size()];
-        for (int n = 0; n < sparse.size(); n++) {
-          sparse.get(n).addProbabilities(row, weights[n], p);
-        }
-        out.add(decide(p));
+        out.add(predictSparse(row));
       }
       return out;
     }
     return predictDense(rows);
+  }
+
+  /**
+   * Classifies a text tokenised once for several classifiers; equal to {@link #predict(String)}.
+   */
+  public Prediction predict(TextFeatures features) {
+    SparseVector row = features.vector(vectorizer);
+    return sparse.isEmpty() ? predictDense(List.of(row)).get(0) : predictSparse(row);
+  }
+
+  private Prediction predictSparse(SparseVector row) {
+    double[] p = new double[LABELS.size()];
+    for (int n = 0; n < sparse.size(); n++) {
+      sparse.get(n).addProbabilities(row, weights[n], p);
+    }
+    return decide(p);
+  }
+
+  /**
+   * {@code p(hate) + p(offensive)} of the text without its word {@code i}, for each of its first
+   * {@code n} words. On the sparse networks this is incremental (see {@link OcclusionExplainer}):
+   * the first layer's sums over each feature block are taken once and each word only changes the
+   * rows of the buckets its removal changes; otherwise each shortened text is classified afresh.
+   */
+  double[] abusiveWithoutEach(TextFeatures features, int n) {
+    List<String> words = features.words();
+    double[] out = new double[n];
+    if (sparse.isEmpty()) {
+      List<List<String>> variants = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        List<String> shorter = new ArrayList<>(words);
+        shorter.remove(i);
+        variants.add(shorter);
+      }
+      List<Prediction> p = predictTokens(variants);
+      for (int i = 0; i < n; i++) {
+        out[i] = p.get(i).abusive();
+      }
+      return out;
+    }
+    TfidfVectorizer.Block wordBlock = vectorizer.wordBlock(words);
+    TfidfVectorizer.Block charBlock = vectorizer.charBlock(words);
+    double[][] wordSums = new double[sparse.size()][];
+    double[][] charSums = new double[sparse.size()][];
+    for (int m = 0; m < sparse.size(); m++) {
+      wordSums[m] = sparse.get(m).blockSums(wordBlock);
+      charSums[m] = sparse.get(m).blockSums(charBlock);
+    }
+    NgramHasher hasher = vectorizer.hasher();
+    int[] none = new int[0];
+    double unchanged = Double.NaN;
+    for (int i = 0; i < n; i++) {
+      TfidfVectorizer.Change word =
+          wordBlock.without(
+              hasher.wordBucketsContaining(words, i), hasher.wordBucketsBridging(words, i));
+      TfidfVectorizer.Change chars = charBlock.without(hasher.charBuckets(words.get(i)), none);
+      if (word.none() && chars.none()) {
+        // no weighted n-gram changes: the shortened text has the very same vector
+        if (Double.isNaN(unchanged)) {
+          unchanged = predict(features).abusive();
+        }
+        out[i] = unchanged;
+        continue;
+      }
+      double[] p = new double[LABELS.size()];
+      for (int m = 0; m < sparse.size(); m++) {
+        sparse.get(m).addProbabilitiesChanged(wordSums[m], word, charSums[m], chars, weights[m], p);
+      }
+      out[i] = decide(p).abusive();
+    }
+    return out;
   }
 
   /** Applies the class log offsets to averaged probabilities (in network order), renormalised. */
@@ -244,7 +311,13 @@ public final class HateClassifier {
    * @param topK at most this many tokens are returned
    */
   public Explained explain(String text, int topK) {
-    return OcclusionExplainer.explain(this, text, topK);
+    return OcclusionExplainer.explain(
+        this, TextFeatures.of(Objects.requireNonNull(text, "text")), topK);
+  }
+
+  /** As {@link #explain(String, int)}, on a text tokenised once for several classifiers. */
+  public Explained explain(TextFeatures features, int topK) {
+    return OcclusionExplainer.explain(this, features, topK);
   }
 
   /** A dense float matrix with one row per sparse vector, as the network reads it. */

@@ -76,35 +76,94 @@ final class SparseMlp {
    * Adds {@code weight} times this network's class probabilities for {@code x} into {@code out}.
    */
   void addProbabilities(SparseVector x, double weight, double[] out) {
-    if (linear) {
-      double[] z = new double[outputs];
-      for (int k = 0; k < outputs; k++) {
-        z[k] = b0[k];
-      }
-      int[] indices = x.indices();
-      float[] values = x.values();
-      for (int i = 0; i < indices.length; i++) {
-        int row = indices[i] * outputs;
-        float v = values[i];
-        for (int k = 0; k < outputs; k++) {
-          z[k] += v * w0[row + k];
-        }
-      }
-      softmaxInto(z, weight, out);
-      return;
-    }
-    double[] h = new double[hidden];
-    for (int j = 0; j < hidden; j++) {
+    int width = linear ? outputs : hidden;
+    double[] h = new double[width];
+    for (int j = 0; j < width; j++) {
       h[j] = b0[j];
     }
     int[] indices = x.indices();
     float[] values = x.values();
     for (int i = 0; i < indices.length; i++) {
-      int row = indices[i] * hidden;
+      int row = indices[i] * width;
       float v = values[i];
-      for (int j = 0; j < hidden; j++) {
+      for (int j = 0; j < width; j++) {
         h[j] += v * w0[row + j];
       }
+    }
+    finish(h, weight, out);
+  }
+
+  /**
+   * The first layer's sums over one block of features before normalisation, {@code sum of weight(f)
+   * * W0[f]}: the state {@link #addProbabilitiesChanged} updates.
+   */
+  double[] blockSums(TfidfVectorizer.Block block) {
+    int width = linear ? outputs : hidden;
+    double[] s = new double[width];
+    addRows(block.buckets, block.weights, s);
+    return s;
+  }
+
+  private void addRows(int[] buckets, float[] weights, double[] s) {
+    int width = s.length;
+    for (int i = 0; i < buckets.length; i++) {
+      double v = weights[i];
+      if (v == 0) {
+        continue;
+      }
+      int row = buckets[i] * width;
+      for (int j = 0; j < width; j++) {
+        s[j] += v * w0[row + j];
+      }
+    }
+  }
+
+  /**
+   * Adds {@code weight} times the class probabilities of a text whose word and character blocks
+   * have changed from those {@code wordSums} and {@code charSums} were taken over: the first layer
+   * reads only the changed buckets' rows, each block is rescaled to unit length and the rest of the
+   * network runs as in {@link #addProbabilities}. Equal to vectorising the changed text afresh, up
+   * to float rounding.
+   */
+  void addProbabilitiesChanged(
+      double[] wordSums,
+      TfidfVectorizer.Change word,
+      double[] charSums,
+      TfidfVectorizer.Change chars,
+      double weight,
+      double[] out) {
+    int width = linear ? outputs : hidden;
+    double[] hw = wordSums.clone();
+    double[] hc = charSums.clone();
+    addDelta(word, hw);
+    addDelta(chars, hc);
+    double sw = word.scale();
+    double sc = chars.scale();
+    double[] h = new double[width];
+    for (int j = 0; j < width; j++) {
+      h[j] = b0[j] + hw[j] * sw + hc[j] * sc;
+    }
+    finish(h, weight, out);
+  }
+
+  private void addDelta(TfidfVectorizer.Change change, double[] s) {
+    int width = s.length;
+    int[] buckets = change.buckets();
+    double[] delta = change.delta();
+    for (int i = 0; i < buckets.length; i++) {
+      int row = buckets[i] * width;
+      double d = delta[i];
+      for (int j = 0; j < width; j++) {
+        s[j] += d * w0[row + j];
+      }
+    }
+  }
+
+  /** From the first layer's pre-activations {@code h} to weighted probabilities added to out. */
+  private void finish(double[] h, double weight, double[] out) {
+    if (linear) {
+      softmaxInto(h, weight, out);
+      return;
     }
     double[] z = new double[outputs];
     for (int k = 0; k < outputs; k++) {
