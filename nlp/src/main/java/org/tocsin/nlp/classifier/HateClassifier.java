@@ -36,7 +36,7 @@ public final class HateClassifier {
   private final TfidfVectorizer vectorizer;
   private final List<MultiLayerNetwork> networks;
   private final int[] column; // index of hate, offensive, normal in the network's output
-  private final List<SparseMlp> sparse; // empty unless every network has the sparse shape
+  private final SparseMlp sparse; // null unless every network has the sparse shape
   private final double[] weights; // of each network in the average
   private final double[] factors; // exp(class log offset) per network output
   private final Object lock = new Object();
@@ -46,12 +46,8 @@ public final class HateClassifier {
     this.manifest = manifest;
     this.vectorizer = vectorizer;
     this.networks = List.copyOf(networks);
-    List<SparseMlp> fast = new ArrayList<>();
-    for (MultiLayerNetwork n : networks) {
-      SparseMlp.of(n).ifPresent(fast::add);
-    }
-    this.sparse = fast.size() == networks.size() ? List.copyOf(fast) : List.of();
     this.weights = manifest.modelWeights().stream().mapToDouble(Double::doubleValue).toArray();
+    this.sparse = SparseMlp.of(networks, weights).orElse(null);
     this.factors = manifest.classLogOffsets().stream().mapToDouble(Math::exp).toArray();
     this.column = new int[LABELS.size()];
     for (int i = 0; i < LABELS.size(); i++) {
@@ -186,7 +182,7 @@ public final class HateClassifier {
     for (List<String> t : tokens) {
       rows.add(vectorizer.vectorize(t));
     }
-    if (!sparse.isEmpty()) {
+    if (sparse != null) {
       List<Prediction> out = new ArrayList<>(rows.size());
       for (SparseVector row : rows) {
         out.add(predictSparse(row));
@@ -200,15 +196,19 @@ public final class HateClassifier {
    * Classifies a text tokenised once for several classifiers; equal to {@link #predict(String)}.
    */
   public Prediction predict(TextFeatures features) {
+    Prediction known = features.predictionBy(this);
+    if (known != null) {
+      return known;
+    }
     SparseVector row = features.vector(vectorizer);
-    return sparse.isEmpty() ? predictDense(List.of(row)).get(0) : predictSparse(row);
+    Prediction p = sparse == null ? predictDense(List.of(row)).get(0) : predictSparse(row);
+    features.rememberPrediction(this, p);
+    return p;
   }
 
   private Prediction predictSparse(SparseVector row) {
     double[] p = new double[LABELS.size()];
-    for (int n = 0; n < sparse.size(); n++) {
-      sparse.get(n).addProbabilities(row, weights[n], p);
-    }
+    sparse.addProbabilities(row, p);
     return decide(p);
   }
 
@@ -221,7 +221,7 @@ public final class HateClassifier {
   double[] abusiveWithoutEach(TextFeatures features, int n) {
     List<String> words = features.words();
     double[] out = new double[n];
-    if (sparse.isEmpty()) {
+    if (sparse == null) {
       List<List<String>> variants = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         List<String> shorter = new ArrayList<>(words);
@@ -236,12 +236,8 @@ public final class HateClassifier {
     }
     TfidfVectorizer.Block wordBlock = vectorizer.wordBlock(words);
     TfidfVectorizer.Block charBlock = vectorizer.charBlock(words);
-    double[][] wordSums = new double[sparse.size()][];
-    double[][] charSums = new double[sparse.size()][];
-    for (int m = 0; m < sparse.size(); m++) {
-      wordSums[m] = sparse.get(m).blockSums(wordBlock);
-      charSums[m] = sparse.get(m).blockSums(charBlock);
-    }
+    double[] wordSums = sparse.blockSums(wordBlock);
+    double[] charSums = sparse.blockSums(charBlock);
     NgramHasher hasher = vectorizer.hasher();
     int[] none = new int[0];
     double unchanged = Double.NaN;
@@ -259,9 +255,7 @@ public final class HateClassifier {
         continue;
       }
       double[] p = new double[LABELS.size()];
-      for (int m = 0; m < sparse.size(); m++) {
-        sparse.get(m).addProbabilitiesChanged(wordSums[m], word, charSums[m], chars, weights[m], p);
-      }
+      sparse.addProbabilitiesChanged(wordSums, word, charSums, chars, p);
       out[i] = decide(p).abusive();
     }
     return out;

@@ -22,6 +22,8 @@ public final class TextFeatures {
   private final List<String> words;
   private TfidfVectorizer vectorizer; // of the memoised vector
   private SparseVector vector;
+  private HateClassifier predictedBy; // of the memoised prediction
+  private Prediction prediction;
 
   private TextFeatures(String text) {
     this.text = text;
@@ -60,5 +62,16 @@ public final class TextFeatures {
       vectorizer = v;
     }
     return vector;
+  }
+
+  /** The prediction {@code c} made on this text, if it made one. */
+  Prediction predictionBy(HateClassifier c) {
+    return predictedBy == c ? prediction : null;
+  }
+
+  /** Remembers {@code c}'s prediction, so that an explanation does not classify the text again. */
+  void rememberPrediction(HateClassifier c, Prediction p) {
+    predictedBy = c;
+    prediction = p;
   }
 }
