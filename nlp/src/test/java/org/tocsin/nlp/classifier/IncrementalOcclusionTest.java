@@ -96,7 +96,7 @@ class IncrementalOcclusionTest {
       TfidfVectorizer v = TfidfVectorizer.fit(config, corpus);
       NgramHasher h = v.hasher();
       int checked = 0;
-      for (List<String> words : corpus.subList(0, 120)) {
+      for (List<String> words : corpus.subList(0, 60)) {
         TfidfVectorizer.Block wb = v.wordBlock(words);
         TfidfVectorizer.Block cb = v.charBlock(words);
         for (int i = 0; i < words.size(); i++) {
@@ -120,7 +120,7 @@ class IncrementalOcclusionTest {
           checked++;
         }
       }
-      assertThat(checked).isGreaterThan(1000);
+      assertThat(checked).isGreaterThan(500);
     }
   }
 
