@@ -15,6 +15,7 @@ import org.tocsin.nlp.classifier.Explained;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.Prediction;
 import org.tocsin.nlp.classifier.TargetClassifier;
+import org.tocsin.nlp.classifier.TextFeatures;
 
 /**
  * Scores posts with the trained hate / offensive / normal classifier, composed with the baseline
@@ -24,9 +25,10 @@ import org.tocsin.nlp.classifier.TargetClassifier;
  * TargetClassifier} when one is given (a group both name keeps the higher confidence).
  *
  * <p>Explanation tokens are the classifier's occlusion weights ({@link HateClassifier#explain}),
- * computed only when {@code p(hate) + p(offensive)} reaches {@code explainThreshold}: occlusion
- * re-classifies the post once per word, so explaining every post would cost about 30 times the
- * classification. Both models are named in the notes.
+ * computed only when {@code p(hate) + p(offensive)} reaches {@code explainThreshold} (occlusion is
+ * incremental, a few feature rows per word, but still costs about as much as the classification
+ * itself). The post is tokenised once ({@link TextFeatures}) and, when both classifiers share their
+ * features, vectorised once for both. Both models are named in the notes.
  *
  * <p>Thread-safe. {@link #score} never throws: if the classifier fails on a post, the lexicon's
  * score is returned with a note saying so.
@@ -119,10 +121,11 @@ public final class ModelScorer implements PostScorer {
     List<String> notes = new ArrayList<>();
     notes.add(modelNote);
     try {
-      Prediction p = classifier.predict(post.text());
+      TextFeatures features = TextFeatures.of(post.text());
+      Prediction p = classifier.predict(features);
       List<TokenWeight> tokens = List.of();
       if (p.abusive() >= explainThreshold) {
-        Explained e = classifier.explain(post.text(), TOP_TOKENS);
+        Explained e = classifier.explain(features, TOP_TOKENS);
         p = e.prediction();
         tokens = e.tokens();
         notes.add(
@@ -148,7 +151,7 @@ public final class ModelScorer implements PostScorer {
           floor4(p.offensive()),
           base.incitement(),
           base.dehumanization(),
-          targets(post.text(), base.targets()),
+          targets(features, base.targets()),
           base.factors(),
           explanation);
     } catch (RuntimeException e) {
@@ -172,7 +175,7 @@ public final class ModelScorer implements PostScorer {
   }
 
   /** The lexicon's targets merged with the target classifier's, strongest first. */
-  private List<TargetScore> targets(String text, List<TargetScore> fromLexicon) {
+  private List<TargetScore> targets(TextFeatures features, List<TargetScore> fromLexicon) {
     if (targetClassifier == null) {
       return fromLexicon;
     }
@@ -180,7 +183,7 @@ public final class ModelScorer implements PostScorer {
     for (TargetScore t : fromLexicon) {
       byGroup.put(t.group(), t);
     }
-    for (TargetScore t : targetClassifier.targets(text)) {
+    for (TargetScore t : targetClassifier.targets(features)) {
       TargetScore known = byGroup.get(t.group());
       if (known == null || known.confidence() < t.confidence()) {
         byGroup.put(

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,8 @@ public final class IngestBenchmark {
       BenchReport.resetPeaks();
       System.gc();
       Path data = work.resolve("data");
+      double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
       ImportReport r;
       String scorer;
@@ -74,6 +77,8 @@ public final class IngestBenchmark {
         scorer = node.scorer().model() + " v" + node.scorer().version();
       }
       double e2eSecs = (System.nanoTime() - t0) / 1e9;
+      double e2eCpu = (processCpuNanos() - cpu0) / 1e9;
+      double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       long e2ePeak = BenchReport.peakHeapBytes();
       long ledgerBytes = BenchReport.sizeOf(data.resolve("ledger"));
       long indexBytes = BenchReport.sizeOf(data.resolve("index"));
@@ -114,6 +119,10 @@ public final class IngestBenchmark {
               rawSecs, n / rawSecs, rawPeak >> 20)
           .line("")
           .line(
+              "Tocsin import: %.1f s of CPU time in this JVM (all threads, %,.0f posts per CPU-second); 1-minute load average %.2f at the start, %.2f at the end (2 cores).",
+              e2eCpu, r.accepted() / e2eCpu, load0, load1)
+          .line("")
+          .line(
               "Peak heap is the sum of the heap pools' peak use during the run (JVM max heap above).");
       Path file = report.write(results, "ingest");
       out.println("wrote " + file);
@@ -124,6 +133,14 @@ public final class IngestBenchmark {
         }
       }
     }
+  }
+
+  /** CPU time of this JVM, all threads, or -1 if the JVM does not say. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private static List<String> corpusLines(int n) throws IOException {

@@ -36,7 +36,7 @@ public final class HateClassifier {
   private final TfidfVectorizer vectorizer;
   private final List<MultiLayerNetwork> networks;
   private final int[] column; // index of hate, offensive, normal in the network's output
-  private final List<SparseMlp> sparse; // empty unless every network has the sparse shape
+  private final SparseMlp sparse; // null unless every network has the sparse shape
   private final double[] weights; // of each network in the average
   private final double[] factors; // exp(class log offset) per network output
   private final Object lock = new Object();
@@ -46,12 +46,8 @@ public final class HateClassifier {
     this.manifest = manifest;
     this.vectorizer = vectorizer;
     this.networks = List.copyOf(networks);
-    List<SparseMlp> fast = new ArrayList<>();
-    for (MultiLayerNetwork n : networks) {
-      SparseMlp.of(n).ifPresent(fast::add);
-    }
-    this.sparse = fast.size() == networks.size() ? List.copyOf(fast) : List.of();
     this.weights = manifest.modelWeights().stream().mapToDouble(Double::doubleValue).toArray();
+    this.sparse = SparseMlp.of(networks, weights).orElse(null);
     this.factors = manifest.classLogOffsets().stream().mapToDouble(Math::exp).toArray();
     this.column = new int[LABELS.size()];
     for (int i = 0; i < LABELS.size(); i++) {
@@ -186,18 +182,83 @@ public final class HateClassifier {
     for (List<String> t : tokens) {
       rows.add(vectorizer.vectorize(t));
     }
-    if (!sparse.isEmpty()) {
+    if (sparse != null) {
       List<Prediction> out = new ArrayList<>(rows.size());
       for (SparseVector row : rows) {
-        double[] p = new double[LABELS.size()];
-        for (int n = 0; n < sparse.size(); n++) {
-          sparse.get(n).addProbabilities(row, weights[n], p);
-        }
-        out.add(decide(p));
+        out.add(predictSparse(row));
       }
       return out;
     }
     return predictDense(rows);
+  }
+
+  /**
+   * Classifies a text tokenised once for several classifiers; equal to {@link #predict(String)}.
+   */
+  public Prediction predict(TextFeatures features) {
+    Prediction known = features.predictionBy(this);
+    if (known != null) {
+      return known;
+    }
+    SparseVector row = features.vector(vectorizer);
+    Prediction p = sparse == null ? predictDense(List.of(row)).get(0) : predictSparse(row);
+    features.rememberPrediction(this, p);
+    return p;
+  }
+
+  private Prediction predictSparse(SparseVector row) {
+    double[] p = new double[LABELS.size()];
+    sparse.addProbabilities(row, p);
+    return decide(p);
+  }
+
+  /**
+   * {@code p(hate) + p(offensive)} of the text without its word {@code i}, for each of its first
+   * {@code n} words. On the sparse networks this is incremental (see {@link OcclusionExplainer}):
+   * the first layer's sums over each feature block are taken once and each word only changes the
+   * rows of the buckets its removal changes; otherwise each shortened text is classified afresh.
+   */
+  double[] abusiveWithoutEach(TextFeatures features, int n) {
+    List<String> words = features.words();
+    double[] out = new double[n];
+    if (sparse == null) {
+      List<List<String>> variants = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        List<String> shorter = new ArrayList<>(words);
+        shorter.remove(i);
+        variants.add(shorter);
+      }
+      List<Prediction> p = predictTokens(variants);
+      for (int i = 0; i < n; i++) {
+        out[i] = p.get(i).abusive();
+      }
+      return out;
+    }
+    TfidfVectorizer.Block wordBlock = vectorizer.wordBlock(words);
+    TfidfVectorizer.Block charBlock = vectorizer.charBlock(words);
+    double[] wordSums = sparse.blockSums(wordBlock);
+    double[] charSums = sparse.blockSums(charBlock);
+    NgramHasher hasher = vectorizer.hasher();
+    int[] none = new int[0];
+    double unchanged = Double.NaN;
+    for (int i = 0; i < n; i++) {
+      TfidfVectorizer.Change word =
+          wordBlock.without(
+              hasher.wordBucketsContaining(words, i), hasher.wordBucketsBridging(words, i));
+      TfidfVectorizer.Change chars = charBlock.without(hasher.charBuckets(words.get(i)), none);
+      if (word.none() && chars.none()) {
+        // no weighted n-gram changes: the shortened text has the very same vector
+        if (Double.isNaN(unchanged)) {
+          unchanged = predict(features).abusive();
+        }
+        out[i] = unchanged;
+        continue;
+      }
+      double[] p = new double[LABELS.size()];
+      sparse.addProbabilitiesChanged(wordSums, word, charSums, chars, p);
+      out[i] = decide(p).abusive();
+    }
+    return out;
   }
 
   /** Applies the class log offsets to averaged probabilities (in network order), renormalised. */
@@ -244,7 +305,13 @@ public final class HateClassifier {
    * @param topK at most this many tokens are returned
    */
   public Explained explain(String text, int topK) {
-    return OcclusionExplainer.explain(this, text, topK);
+    return OcclusionExplainer.explain(
+        this, TextFeatures.of(Objects.requireNonNull(text, "text")), topK);
+  }
+
+  /** As {@link #explain(String, int)}, on a text tokenised once for several classifiers. */
+  public Explained explain(TextFeatures features, int topK) {
+    return OcclusionExplainer.explain(this, features, topK);
   }
 
   /** A dense float matrix with one row per sparse vector, as the network reads it. */

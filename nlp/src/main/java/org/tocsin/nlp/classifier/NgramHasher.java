@@ -74,6 +74,72 @@ public final class NgramHasher {
     return group(buckets, n);
   }
 
+  /**
+   * The buckets of the word n-grams that contain token {@code i} (each once per occurrence), as
+   * {@link #wordCounts} hashes them: what removing that token takes away from the word block.
+   */
+  int[] wordBucketsContaining(List<String> tokens, int i) {
+    int max = config.wordNgramMax();
+    int[] out = new int[max * (max + 1) / 2];
+    int n = 0;
+    StringBuilder gram = new StringBuilder(64);
+    for (int len = 1; len <= max; len++) {
+      for (int s = Math.max(0, i - len + 1); s <= i && s + len <= tokens.size(); s++) {
+        gram.setLength(0);
+        gram.append('w');
+        for (int k = s; k < s + len; k++) {
+          gram.append(' ').append(tokens.get(k));
+        }
+        out[n++] = murmur3(gram, config.hashSeed()) & mask;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * The buckets of the word n-grams that removing token {@code i} creates: those of the shorter
+   * list that span the gap (they hold both the token before {@code i} and the one after).
+   */
+  int[] wordBucketsBridging(List<String> tokens, int i) {
+    int max = config.wordNgramMax();
+    int shorter = tokens.size() - 1;
+    int[] out = new int[max * (max + 1) / 2];
+    int n = 0;
+    StringBuilder gram = new StringBuilder(64);
+    for (int len = 2; len <= max; len++) {
+      // in the shorter list, the n-gram [s, s + len) must hold positions i - 1 and i
+      for (int s = Math.max(0, i - len + 1); s <= i - 1 && s + len <= shorter; s++) {
+        gram.setLength(0);
+        gram.append('w');
+        for (int k = s; k < s + len; k++) {
+          gram.append(' ').append(tokens.get(k < i ? k : k + 1));
+        }
+        out[n++] = murmur3(gram, config.hashSeed()) & mask;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /** The buckets of one token's character n-grams, as {@link #charCounts} hashes them. */
+  int[] charBuckets(String token) {
+    if (config.charNgramMin() == 0) {
+      return new int[0];
+    }
+    String padded = ' ' + token + ' ';
+    int[] out = new int[16];
+    int n = 0;
+    StringBuilder gram = new StringBuilder(16);
+    for (int len = config.charNgramMin(); len <= config.charNgramMax(); len++) {
+      for (int start = 0; start + len <= padded.length(); start++) {
+        gram.setLength(0);
+        gram.append('c').append(padded, start, start + len);
+        out = grow(out, n);
+        out[n++] = murmur3(gram, config.hashSeed()) & mask;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
   private int estimate(List<String> tokens) {
     int chars = 0;
     for (String t : tokens) {

@@ -146,7 +146,15 @@ public final class TargetClassifier {
 
   /** Each group's output for normalised tokens, as {@link TfidfVectorizer#tokens} gives them. */
   public double[] probabilitiesOfTokens(List<String> tokens) {
-    SparseVector x = vectorizer.vectorize(tokens);
+    return probabilities(vectorizer.vectorize(tokens));
+  }
+
+  /** The feature extractor the network was trained with. */
+  public TfidfVectorizer vectorizer() {
+    return vectorizer;
+  }
+
+  private double[] probabilities(SparseVector x) {
     double[] z = new double[outputs];
     for (int k = 0; k < outputs; k++) {
       z[k] = b[k];
@@ -183,7 +191,18 @@ public final class TargetClassifier {
    * strongest first.
    */
   public List<TargetScore> targets(String text) {
-    double[] p = probabilities(text);
+    return targets(probabilities(text));
+  }
+
+  /**
+   * As {@link #targets(String)}, on a text tokenised once for several classifiers (its TF-IDF
+   * vector is shared with a {@link HateClassifier} whose features are the same).
+   */
+  public List<TargetScore> targets(TextFeatures features) {
+    return targets(probabilities(features.vector(vectorizer)));
+  }
+
+  private List<TargetScore> targets(double[] p) {
     List<TargetScore> out = new ArrayList<>();
     for (int k = 0; k < outputs; k++) {
       if (reliable[k] && p[k] >= THRESHOLD) {

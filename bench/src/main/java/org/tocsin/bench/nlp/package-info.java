@@ -1,0 +1,2 @@
+/** Benchmarks of the NLP scorers alone. */
+package org.tocsin.bench.nlp;
