@@ -36,14 +36,33 @@ public final class DeepAnalyzer {
       Set.of("please", "just", "go", "let", "'s", "us", "lets", "now", "all", "so", "then");
   private static final Set<String> SEMI_MODALS = Set.of("have", "need", "got", "ought", "gotta");
 
-  private final ThreadLocal<StanfordCoreNLP> pipelines =
-      ThreadLocal.withInitial(DeepAnalyzer::load);
+  private final String nerModel;
+  private final ThreadLocal<StanfordCoreNLP> pipelines = ThreadLocal.withInitial(this::load);
+  private volatile RuntimeException loadFailure;
+
+  /** The "NER-lite" analyzer with the bundled 3-class model. */
+  public DeepAnalyzer() {
+    this(NER_MODEL);
+  }
+
+  /**
+   * An analyzer with another NER model (a classpath resource or file path).
+   *
+   * @param nerModel the CRF model CoreNLP's NER annotator loads
+   */
+  public DeepAnalyzer(String nerModel) {
+    this.nerModel = java.util.Objects.requireNonNull(nerModel, "nerModel");
+  }
 
   /** The pipeline's properties. */
   static Properties properties() {
+    return properties(NER_MODEL);
+  }
+
+  static Properties properties(String nerModel) {
     Properties p = new Properties();
     p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
-    p.setProperty("ner.model", NER_MODEL);
+    p.setProperty("ner.model", nerModel);
     p.setProperty("ner.useSUTime", "false");
     p.setProperty("ner.applyNumericClassifiers", "false");
     p.setProperty("ner.applyFineGrained", "false");
@@ -51,11 +70,25 @@ public final class DeepAnalyzer {
     return p;
   }
 
-  private static StanfordCoreNLP load() {
-    return new StanfordCoreNLP(properties());
+  private StanfordCoreNLP load() {
+    RuntimeException failed = loadFailure;
+    if (failed != null) {
+      throw new IllegalStateException("the deep stage could not load: " + failed.getMessage());
+    }
+    try {
+      return new StanfordCoreNLP(properties(nerModel));
+    } catch (RuntimeException e) {
+      loadFailure = e; // fail fast from now on: loading takes seconds, retrying per post stalls
+      throw e;
+    }
   }
 
-  /** Annotates an English text and collects its evidence; the first call on a thread loads. */
+  /**
+   * Annotates an English text and collects its evidence; the first call on a thread loads.
+   *
+   * @throws RuntimeException if CoreNLP cannot load (then every later call fails at once) or fails
+   *     on the text
+   */
   public DeepEvidence analyze(String text) {
     CoreDocument doc = new CoreDocument(text == null ? "" : text);
     pipelines.get().annotate(doc);

@@ -1,0 +1,2 @@
+/** The NLP cascade benchmark: screen, Lingua, CoreNLP deep stage and the whole cascade. */
+package org.tocsin.bench.nlp;
