@@ -126,7 +126,7 @@ class CascadeSwitchTest {
         new CascadeScorer(
             screen,
             () -> LanguageIdentifier.of(List.of("en", "de"), 0.05),
-            new DeepAnalyzer("no/such/ner-model.ser.gz"),
+            new DeepAnalyzer("no/such/ner-model.ser.gz", false),
             new CascadeSettings(true, 0.5, 0.3, 2));
     List<Post> posts = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
