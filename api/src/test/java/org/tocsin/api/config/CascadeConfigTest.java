@@ -21,7 +21,7 @@ class CascadeConfigTest {
     assertThat(c.languageMinMargin()).isEqualTo(0.05);
     assertThat(c.deepStage()).isTrue();
     assertThat(c.languageLowAccuracy()).isFalse();
-    assertThat(c.deepTargetThreshold()).isEqualTo(0.5);
+    assertThat(c.deepTargetThreshold()).isEqualTo(0.8);
     assertThat(c.deepIncitementThreshold()).isEqualTo(0.3);
     assertThat(c.threads()).isEqualTo(2);
   }

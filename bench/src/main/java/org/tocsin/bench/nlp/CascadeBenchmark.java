@@ -48,9 +48,15 @@ public final class CascadeBenchmark {
 
   private CascadeBenchmark() {}
 
-  /** Runs the benchmark. Args: [rounds=2]. */
+  /**
+   * Runs the benchmark. Args: [rounds=2] [gate: only the gate's shares, no timings] [target
+   * threshold for the gate-share count, default 0.5].
+   */
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+    boolean gateOnly = args.length > 1 && args[1].equals("gate");
+    // the gate's share may be read at another target threshold (the timed runs use 0.5)
+    double targetThreshold = args.length > 2 ? Double.parseDouble(args[2]) : 0.5;
     List<Post> demo = demo();
     List<Post> skewed = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -83,7 +89,7 @@ public final class CascadeBenchmark {
                 throw new IllegalStateException("not loaded here");
               },
               null,
-              new CascadeSettings(false, 0.5, 0.3, 1));
+              new CascadeSettings(false, targetThreshold, 0.3, 1));
       int gated = 0;
       int gatedEn = 0;
       int tagged = 0;
@@ -110,11 +116,42 @@ public final class CascadeBenchmark {
           pct(gated, posts.size()),
           gatedEn,
           pct(gatedEn, posts.size()));
+      if (name.equals("demo")) {
+        for (boolean ira : new boolean[] {true, false}) {
+          int n = 0;
+          int ab = 0;
+          int g = 0;
+          for (Post p : posts) {
+            if (p.id().startsWith("ira-") != ira) {
+              continue;
+            }
+            n++;
+            Score s = screen.score(p);
+            ab += s.hate() + s.offensive() >= 0.5 ? 1 : 0;
+            g += probe.flags(s) && "en".equals(LanguageIdentifier.reliableTag(p.lang())) ? 1 : 0;
+          }
+          OUT.printf(
+              Locale.ROOT,
+              "demo part %s: %d posts, abusive %d (%.1f%%), gated English %d (%.1f%%)%n",
+              ira ? "IRA tweets" : "HateXplain",
+              n,
+              ab,
+              pct(ab, n),
+              g,
+              pct(g, n));
+        }
+      }
+      if (gateOnly) {
+        continue;
+      }
       for (int r = 0; r < rounds; r++) {
         for (int threads : new int[] {1, 2}) {
           measure("screen round " + r, threads, posts, p -> screen.score(p));
         }
       }
+    }
+    if (gateOnly) {
+      return;
     }
 
     // Lingua, both modes, on every post of both corpora (the cascade runs it far less often)

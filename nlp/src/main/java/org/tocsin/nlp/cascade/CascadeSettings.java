@@ -20,7 +20,7 @@ public record CascadeSettings(
     boolean deepStage, double targetThreshold, double incitementThreshold, int threads) {
 
   /** The defaults of the node configuration. */
-  public static final CascadeSettings DEFAULTS = new CascadeSettings(true, 0.5, 0.3, 2);
+  public static final CascadeSettings DEFAULTS = new CascadeSettings(true, 0.8, 0.3, 2);
 
   /** The most worker threads a cascade may use. */
   public static final int MAX_THREADS = 64;
