@@ -152,31 +152,39 @@ public record TocsinConfig(
   }
 
   /**
-   * The scoring cascade (nlp/cascade): Lingua language identification over {@code languages} (ISO
-   * 639-1; Lingua's first choice must lead the second by {@code languageMinMargin}, else the
-   * platform's language is kept), and CoreNLP's deep stage ({@code deepStage}) on English posts
-   * whose {@code p(hate) + p(offensive) >= deepAbusiveThreshold}, or whose dehumanisation or
-   * incitement reaches {@code deepLexiconThreshold}, or with a violence / call-to-action lexicon
-   * hit.
+   * The scoring cascade (nlp/cascade). Every post gets the screen; an English post goes on to
+   * CoreNLP's deep stage ({@code deepStage}) only when the screen found a violence or
+   * call-to-action term together with a target-group signal (a group, slur or dehumanisation term,
+   * or a classifier target at {@code deepTargetThreshold} or above), or an incitement pre-score at
+   * {@code deepIncitementThreshold} or above. The platform's language tag is taken when it names a
+   * language; Lingua, choosing among {@code languages} (ISO 639-1; its first choice must lead the
+   * second by {@code languageMinMargin}; {@code languageLowAccuracy} for its trigram-only mode),
+   * runs only on deep candidates without one. A batch is scored on {@code threads} threads.
    */
   public record CascadeConfig(
       boolean enabled,
       java.util.List<String> languages,
       double languageMinMargin,
+      boolean languageLowAccuracy,
       boolean deepStage,
-      double deepAbusiveThreshold,
-      double deepLexiconThreshold) {
+      double deepTargetThreshold,
+      double deepIncitementThreshold,
+      int threads) {
 
     /** The cascade switched off. */
     public static final CascadeConfig OFF =
-        new CascadeConfig(false, java.util.List.of("en", "de"), 0.05, false, 0.5, 0.3);
+        new CascadeConfig(false, java.util.List.of("en", "de"), 0.05, false, false, 0.5, 0.3, 1);
 
     /** Checks ranges and freezes the list. */
     public CascadeConfig {
       languages = java.util.List.copyOf(languages);
       unit("nlp.cascade.languageMinMargin", languageMinMargin);
-      unit("nlp.cascade.deepAbusiveThreshold", deepAbusiveThreshold);
-      unit("nlp.cascade.deepLexiconThreshold", deepLexiconThreshold);
+      unit("nlp.cascade.deepTargetThreshold", deepTargetThreshold);
+      unit("nlp.cascade.deepIncitementThreshold", deepIncitementThreshold);
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException(
+            "nlp.cascade.threads must be in [1, 64] [got " + threads + "]");
+      }
     }
 
     private static void unit(String name, double v) {
@@ -306,13 +314,20 @@ public record TocsinConfig(
   }
 
   private static CascadeConfig cascade(JsonNode nlp) {
+    JsonNode threads = nlp.path("cascade").path("threads");
+    if (!threads.isInt()) {
+      throw new IllegalArgumentException(
+          "nlp.cascade.threads must be a whole number [got " + threads + "]");
+    }
     return new CascadeConfig(
         bool(nlp, "cascade", "enabled"),
         urls(nlp, "cascade", "languages"),
         number(nlp, "cascade", "languageMinMargin"),
+        bool(nlp, "cascade", "languageLowAccuracy"),
         bool(nlp, "cascade", "deepStage"),
-        number(nlp, "cascade", "deepAbusiveThreshold"),
-        number(nlp, "cascade", "deepLexiconThreshold"));
+        number(nlp, "cascade", "deepTargetThreshold"),
+        number(nlp, "cascade", "deepIncitementThreshold"),
+        threads.intValue());
   }
 
   private static boolean bool(JsonNode tree, String section, String key) {

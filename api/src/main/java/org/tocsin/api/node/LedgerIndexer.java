@@ -343,6 +343,10 @@ public final class LedgerIndexer {
   /** One index commit's worth of records. */
   private final class Batch {
     private final List<ScoredPost> posts = new ArrayList<>();
+    // posts parsed but not scored yet: scored together at flush (the scorer may use several
+    // threads), in ledger order
+    private final List<Post> unscored = new ArrayList<>();
+    private final List<EvidenceRef> refs = new ArrayList<>();
     private final List<Long> captureSeqs = new ArrayList<>();
     private int records;
     private long totalRecords;
@@ -372,7 +376,8 @@ public final class LedgerIndexer {
           new EvidenceRef(
               record.seq(), CaptureCodec.sha256Hex(capture.body()), capture.receivedAt());
       for (Post p : parsed) {
-        posts.add(new ScoredPost(p, scorer.score(p), ref));
+        unscored.add(p);
+        refs.add(ref);
         recordEdit(p, record.seq());
       }
       captureSeqs.add(record.seq());
@@ -382,6 +387,18 @@ public final class LedgerIndexer {
     void flush(long throughSeq) throws IOException {
       if (records == 0 && throughSeq <= indexedThrough) {
         return;
+      }
+      if (!unscored.isEmpty()) {
+        List<org.tocsin.core.score.Score> scores = scorer.scoreAll(unscored);
+        if (scores.size() != unscored.size()) {
+          throw new IllegalStateException(
+              "the scorer returned " + scores.size() + " scores for " + unscored.size() + " posts");
+        }
+        for (int i = 0; i < scores.size(); i++) {
+          posts.add(new ScoredPost(unscored.get(i), scores.get(i), refs.get(i)));
+        }
+        unscored.clear();
+        refs.clear();
       }
       index.add(posts);
       for (IndexedPostsListener l : listeners) {

@@ -159,12 +159,24 @@ public final class TocsinNode implements Closeable {
     if (!c.enabled()) {
       return screen;
     }
+    java.util.List<String> languages = c.languages();
+    boolean low = c.languageLowAccuracy();
+    double margin = c.languageMinMargin();
+    // checked now, so that a bad language code fails at start-up, not on the first post
+    for (String code : languages) {
+      if (!org.tocsin.nlp.lang.LanguageIdentifier.knows(code)) {
+        throw new IllegalArgumentException(
+            "nlp.cascade.languages: not a language Lingua knows (ISO 639-1 code expected) [got "
+                + code
+                + "]");
+      }
+    }
     return new org.tocsin.nlp.cascade.CascadeScorer(
         screen,
-        org.tocsin.nlp.lang.LanguageIdentifier.of(c.languages(), c.languageMinMargin()),
+        () -> org.tocsin.nlp.lang.LanguageIdentifier.of(languages, margin, low),
         new org.tocsin.nlp.corenlp.DeepAnalyzer(),
         new org.tocsin.nlp.cascade.CascadeSettings(
-            c.deepStage(), c.deepAbusiveThreshold(), c.deepLexiconThreshold()));
+            c.deepStage(), c.deepTargetThreshold(), c.deepIncitementThreshold(), c.threads()));
   }
 
   private static PostScorer screen(TocsinConfig config) throws IOException {

@@ -20,8 +20,10 @@ class CascadeConfigTest {
     assertThat(c.languages()).hasSize(18).contains("en", "de", "ar", "ru", "tr");
     assertThat(c.languageMinMargin()).isEqualTo(0.05);
     assertThat(c.deepStage()).isTrue();
-    assertThat(c.deepAbusiveThreshold()).isEqualTo(0.5);
-    assertThat(c.deepLexiconThreshold()).isEqualTo(0.3);
+    assertThat(c.languageLowAccuracy()).isFalse();
+    assertThat(c.deepTargetThreshold()).isEqualTo(0.8);
+    assertThat(c.deepIncitementThreshold()).isEqualTo(0.3);
+    assertThat(c.threads()).isEqualTo(2);
   }
 
   @Test
@@ -36,9 +38,15 @@ class CascadeConfigTest {
     assertThat(c.deepStage()).isFalse();
     Path bad = dir.resolve("bad.json");
     Files.writeString(
-        bad, "{\"nlp\": {\"cascade\": {\"deepAbusiveThreshold\": 2}}}", StandardCharsets.UTF_8);
+        bad, "{\"nlp\": {\"cascade\": {\"deepTargetThreshold\": 2}}}", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> TocsinConfig.load(bad))
-        .hasMessageContaining("nlp.cascade.deepAbusiveThreshold must be in [0, 1]");
+        .hasMessageContaining("nlp.cascade.deepTargetThreshold must be in [0, 1]");
+    Files.writeString(bad, "{\"nlp\": {\"cascade\": {\"threads\": 0}}}", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TocsinConfig.load(bad))
+        .hasMessageContaining("nlp.cascade.threads must be in [1, 64]");
+    Files.writeString(bad, "{\"nlp\": {\"cascade\": {\"threads\": 1.5}}}", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TocsinConfig.load(bad))
+        .hasMessageContaining("nlp.cascade.threads must be a whole number");
     Files.writeString(
         bad, "{\"nlp\": {\"cascade\": {\"enabled\": \"yes\"}}}", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> TocsinConfig.load(bad))

@@ -51,6 +51,34 @@ class PostImporterTest {
   }
 
   @Test
+  void theCascadeOnTwoThreadsScoresEveryImportedPostAsItsOwn() throws Exception {
+    List<Post> posts = RealPosts.sample();
+    Path file = TestNodes.writeJsonl(dir.resolve("posts.jsonl"), posts);
+    Path conf = dir.resolve("cascade.json");
+    // deepStage off keeps CoreNLP out of the fast suite; the batch still goes over two threads
+    Files.writeString(
+        conf,
+        "{\"nlp\": {\"cascade\": {\"enabled\": true, \"deepStage\": false, \"threads\": 2}}}",
+        StandardCharsets.UTF_8);
+    TocsinConfig config = TocsinConfig.load(conf);
+    org.tocsin.core.score.PostScorer alone = TocsinNode.scorer(config);
+    try (TocsinNode node = TocsinNode.open(dir.resolve("data"), config)) {
+      ImportReport r = node.importer().importFile(file, ImportListener.NONE);
+      assertThat(r.accepted()).isEqualTo(posts.size());
+      assertThat(node.index().count()).isEqualTo(posts.size());
+      for (Post p : posts) {
+        ScoredPost indexed = node.index().get(p.key()).orElseThrow();
+        org.tocsin.core.score.Score expected = alone.score(p);
+        assertThat(indexed.score().hate()).isEqualTo(expected.hate());
+        assertThat(indexed.score().offensive()).isEqualTo(expected.offensive());
+        assertThat(indexed.score().explanation().lexicon())
+            .isEqualTo(expected.explanation().lexicon());
+        assertThat(indexed.score().explanation().notes()).contains("deep stage: off");
+      }
+    }
+  }
+
+  @Test
   void badLinesAreReportedWithTheirNumberAndSkippedWithoutStoppingTheRest() throws Exception {
     List<Post> posts = RealPosts.sample().subList(0, 5);
     List<String> lines = new ArrayList<>();

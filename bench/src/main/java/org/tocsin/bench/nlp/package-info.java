@@ -1,2 +1,5 @@
-/** Benchmarks of the NLP scorers alone. */
+/**
+ * Benchmarks of the NLP stage: the scorers alone, and the cascade (screen, Lingua, CoreNLP deep
+ * stage, the whole cascade).
+ */
 package org.tocsin.bench.nlp;

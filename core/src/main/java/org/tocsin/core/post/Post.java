@@ -97,6 +97,13 @@ public record Post(
         hashtags, mentions, media, metrics, edited, extra);
   }
 
+  /** This post with another platform language tag, or none ({@code null}). */
+  public Post withLang(String newLang) {
+    return new Post(
+        platform, id, url, author, createdAt, text, newLang, replyTo, repostOf, quoteOf, links,
+        hashtags, mentions, media, metrics, edited, extra);
+  }
+
   /** The post's identity across versions. */
   public PostKey key() {
     return new PostKey(platform, id);

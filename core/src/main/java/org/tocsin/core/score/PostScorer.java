@@ -1,5 +1,7 @@
 package org.tocsin.core.score;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.tocsin.core.post.Post;
 
 /**
@@ -19,4 +21,17 @@ public interface PostScorer {
 
   /** Scores one post. */
   Score score(Post post);
+
+  /**
+   * Scores a batch of posts; the i-th score is the i-th post's, whatever the scorer does inside (a
+   * scorer may spread the batch over worker threads, but it returns only when every post is
+   * scored). The default scores them one after another on the calling thread.
+   */
+  default List<Score> scoreAll(List<Post> posts) {
+    List<Score> out = new ArrayList<>(posts.size());
+    for (Post p : posts) {
+      out.add(score(p));
+    }
+    return out;
+  }
 }

@@ -70,7 +70,9 @@ final class DeepMerge {
             Locale.ROOT,
             "deep stage: CoreNLP %s (%d sentences): %d calls to violence, %d places, %d persons, %d"
                 + " organisations; incitement %.3f -> %.3f",
-            "tokenize,ssplit,pos,lemma,ner(3class)",
+            e.namedEntities()
+                ? "tokenize,ssplit,pos,lemma,ner(3class)"
+                : "tokenize,ssplit,pos,lemma (no call to violence, so no NER)",
             e.sentences(),
             calls.size(),
             places.size(),

@@ -16,6 +16,9 @@ import java.util.Set;
  * and NER with only the english.all.3class model: no SUTime, numeric or fine-grained classifiers)
  * and reads from it evidence for the Rabat factors.
  *
+ * <p>Two pipelines: tokenize, ssplit, pos and lemma on every post analysed, then NER only on the
+ * posts where those found a call to violence (unless {@code nerAlways}).
+ *
  * <p>Loading is lazy: nothing is loaded until the first {@link #analyze}. Each calling thread gets
  * its own pipeline object; CoreNLP's annotator pool shares the loaded models between them, so a
  * second thread costs no second copy of the models. Loading takes seconds and annotating a post
@@ -36,42 +39,87 @@ public final class DeepAnalyzer {
       Set.of("please", "just", "go", "let", "'s", "us", "lets", "now", "all", "so", "then");
   private static final Set<String> SEMI_MODALS = Set.of("have", "need", "got", "ought", "gotta");
 
-  private final ThreadLocal<StanfordCoreNLP> pipelines =
-      ThreadLocal.withInitial(DeepAnalyzer::load);
+  private final String nerModel;
+  private final boolean nerAlways;
+  private final ThreadLocal<StanfordCoreNLP> syntax =
+      ThreadLocal.withInitial(() -> load(syntaxProperties(), true));
+  private final ThreadLocal<StanfordCoreNLP> entities = ThreadLocal.withInitial(this::loadNer);
+  private volatile RuntimeException loadFailure;
 
-  /** The pipeline's properties. */
+  /**
+   * The "NER-lite" analyzer with the bundled 3-class model, NER run only on posts where the
+   * part-of-speech patterns found a call to violence.
+   */
+  public DeepAnalyzer() {
+    this(NER_MODEL, false);
+  }
+
+  /**
+   * An analyzer with another NER model (a classpath resource or file path).
+   *
+   * @param nerModel the CRF model CoreNLP's NER annotator loads
+   * @param nerAlways run NER on every post analysed; {@code false} runs it only where a call to
+   *     violence was found (places and persons then serve as imminence and target cues; without a
+   *     call they change no score), which halves the deep stage's cost on most posts
+   */
+  public DeepAnalyzer(String nerModel, boolean nerAlways) {
+    this.nerModel = java.util.Objects.requireNonNull(nerModel, "nerModel");
+    this.nerAlways = nerAlways;
+  }
+
+  /** The properties of the single-pipeline configuration (all five annotators). */
   static Properties properties() {
-    Properties p = new Properties();
+    Properties p = syntaxProperties();
+    p.putAll(nerProperties(NER_MODEL));
     p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
-    p.setProperty("ner.model", NER_MODEL);
-    p.setProperty("ner.useSUTime", "false");
-    p.setProperty("ner.applyNumericClassifiers", "false");
-    p.setProperty("ner.applyFineGrained", "false");
+    return p;
+  }
+
+  /** tokenize, ssplit, pos, lemma: what the call-to-action patterns read. */
+  static Properties syntaxProperties() {
+    Properties p = new Properties();
+    p.setProperty("annotators", "tokenize,ssplit,pos,lemma");
     p.setProperty("tokenize.language", "en");
     return p;
   }
 
-  private static StanfordCoreNLP load() {
-    return new StanfordCoreNLP(properties());
+  /** NER alone (3-class CRF, no SUTime, numeric or fine-grained classifiers), run after syntax. */
+  static Properties nerProperties(String nerModel) {
+    Properties p = new Properties();
+    p.setProperty("annotators", "ner");
+    p.setProperty("ner.model", nerModel);
+    p.setProperty("ner.useSUTime", "false");
+    p.setProperty("ner.applyNumericClassifiers", "false");
+    p.setProperty("ner.applyFineGrained", "false");
+    return p;
   }
 
-  /** Annotates an English text and collects its evidence; the first call on a thread loads. */
+  private StanfordCoreNLP loadNer() {
+    return load(nerProperties(nerModel), false);
+  }
+
+  private StanfordCoreNLP load(Properties props, boolean enforceRequirements) {
+    RuntimeException failed = loadFailure;
+    if (failed != null) {
+      throw new IllegalStateException("the deep stage could not load: " + failed.getMessage());
+    }
+    try {
+      return new StanfordCoreNLP(props, enforceRequirements);
+    } catch (RuntimeException e) {
+      loadFailure = e; // fail fast from now on: loading takes seconds, retrying per post stalls
+      throw e;
+    }
+  }
+
+  /**
+   * Annotates an English text and collects its evidence; the first call on a thread loads.
+   *
+   * @throws RuntimeException if CoreNLP cannot load (then every later call fails at once) or fails
+   *     on the text
+   */
   public DeepEvidence analyze(String text) {
     CoreDocument doc = new CoreDocument(text == null ? "" : text);
-    pipelines.get().annotate(doc);
-    Set<String> persons = new LinkedHashSet<>();
-    Set<String> orgs = new LinkedHashSet<>();
-    Set<String> places = new LinkedHashSet<>();
-    if (doc.entityMentions() != null) {
-      for (CoreEntityMention m : doc.entityMentions()) {
-        switch (m.entityType()) {
-          case "PERSON" -> add(persons, m.text());
-          case "ORGANIZATION" -> add(orgs, m.text());
-          case "LOCATION" -> add(places, m.text());
-          default -> {}
-        }
-      }
-    }
+    syntax.get().annotate(doc);
     Set<String> imperatives = new LinkedHashSet<>();
     Set<String> modal = new LinkedHashSet<>();
     List<CoreSentence> sentences = doc.sentences() == null ? List.of() : doc.sentences();
@@ -80,13 +128,31 @@ public final class DeepAnalyzer {
       imperatives(tokens, imperatives);
       modalViolence(tokens, modal);
     }
+    boolean ner = nerAlways || !imperatives.isEmpty() || !modal.isEmpty();
+    Set<String> persons = new LinkedHashSet<>();
+    Set<String> orgs = new LinkedHashSet<>();
+    Set<String> places = new LinkedHashSet<>();
+    if (ner) {
+      entities.get().annotate(doc);
+      if (doc.entityMentions() != null) {
+        for (CoreEntityMention m : doc.entityMentions()) {
+          switch (m.entityType()) {
+            case "PERSON" -> add(persons, m.text());
+            case "ORGANIZATION" -> add(orgs, m.text());
+            case "LOCATION" -> add(places, m.text());
+            default -> {}
+          }
+        }
+      }
+    }
     return new DeepEvidence(
         List.copyOf(persons),
         List.copyOf(orgs),
         List.copyOf(places),
         List.copyOf(imperatives),
         List.copyOf(modal),
-        sentences.size());
+        sentences.size(),
+        ner);
   }
 
   private static void add(Set<String> set, String mention) {

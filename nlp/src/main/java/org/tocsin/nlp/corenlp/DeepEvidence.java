@@ -11,6 +11,8 @@ import java.util.List;
  * @param imperatives violent verbs in the imperative at a clause start ({@code burn}, {@code kill})
  * @param modalViolence modal + violent verb constructions as written ({@code must be exterminated})
  * @param sentences how many sentences CoreNLP split the post into
+ * @param namedEntities whether NER ran (it runs where a call to violence was found); if not, the
+ *     mention lists are empty because nobody looked
  */
 public record DeepEvidence(
     List<String> persons,
@@ -18,7 +20,8 @@ public record DeepEvidence(
     List<String> locations,
     List<String> imperatives,
     List<String> modalViolence,
-    int sentences) {
+    int sentences,
+    boolean namedEntities) {
 
   /** Freezes the lists. */
   public DeepEvidence {

@@ -15,6 +15,10 @@ public record LanguageGuess(String lang, Basis basis, String detected, double ma
 
   /** How a language was settled on. */
   public enum Basis {
+    /** The platform's tag, taken as it is: Lingua was not run. */
+    TAGGED,
+    /** Not settled: nothing needed the language (no tag, and the post was not a deep candidate). */
+    NOT_NEEDED,
     /** The platform declared it and Lingua agrees. */
     CONFIRMED,
     /** Lingua is sure; the platform declared nothing or something else. */
@@ -34,6 +38,13 @@ public record LanguageGuess(String lang, Basis basis, String detected, double ma
 
   /** A one-line note for a Score's explanation. */
   public String note() {
+    if (basis == Basis.TAGGED) {
+      return "language: " + lang + " (the platform's tag; Lingua not run)";
+    }
+    if (basis == Basis.NOT_NEEDED) {
+      return "language: unknown (no usable platform tag; Lingua not run: the deep stage did not"
+          + " need it)";
+    }
     return String.format(
         Locale.ROOT,
         "language: %s (%s; Lingua's guess %s, margin %.2f)",

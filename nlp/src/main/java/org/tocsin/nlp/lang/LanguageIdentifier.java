@@ -93,6 +93,12 @@ public final class LanguageIdentifier {
     return new LanguageIdentifier(detector, Set.copyOf(codes), minMargin);
   }
 
+  /** Whether Lingua knows a language by this ISO 639-1 code (without loading any model). */
+  public static boolean knows(String isoCode) {
+    String c = primary(isoCode);
+    return c != null && byCode(c) != Language.UNKNOWN;
+  }
+
   /** The configured languages, as ISO 639-1 codes. */
   public Set<String> languages() {
     return codes;
@@ -135,6 +141,44 @@ public final class LanguageIdentifier {
       return new LanguageGuess(decl, LanguageGuess.Basis.DECLARED, top, margin);
     }
     return new LanguageGuess(null, LanguageGuess.Basis.UNKNOWN, top, margin);
+  }
+
+  /**
+   * The platform's tag when it can be trusted as a language: the lower-case primary subtag of a
+   * BCP-47 tag that names one language, or {@code null} when the tag is missing or says nothing
+   * ({@code und}, {@code zxx}, {@code mul}, {@code mis}, the private-use {@code qaa}-{@code qtz}
+   * that Twitter uses for "media only", "hashtags only" and the like, or not 2-3 letters).
+   */
+  public static String reliableTag(String declared) {
+    String p = primary(declared);
+    if (p == null || p.length() < 2 || p.length() > 3) {
+      return null;
+    }
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return null;
+      }
+    }
+    if (Set.of("und", "zxx", "mul", "mis").contains(p)) {
+      return null;
+    }
+    if (p.length() == 3 && p.charAt(0) == 'q' && p.charAt(1) <= 't') {
+      return null;
+    }
+    return p;
+  }
+
+  /**
+   * The language of a post: the platform's tag when {@link #reliableTag} trusts it (Lingua is then
+   * not run), else {@link #identify}.
+   */
+  public LanguageGuess settle(String text, String declared) {
+    String tag = reliableTag(declared);
+    if (tag != null) {
+      return new LanguageGuess(tag, LanguageGuess.Basis.TAGGED, null, 0);
+    }
+    return identify(text, null);
   }
 
   /** The primary subtag of a BCP-47 tag in lower case ({@code en-US} gives {@code en}). */

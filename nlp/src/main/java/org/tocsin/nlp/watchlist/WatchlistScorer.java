@@ -69,7 +69,21 @@ public final class WatchlistScorer implements PostScorer {
 
   @Override
   public Score score(Post post) {
-    Score s = delegate.score(post);
+    return watched(post, delegate.score(post));
+  }
+
+  /** Scores the batch with the wrapped scorer (which may spread it over threads), in order. */
+  @Override
+  public List<Score> scoreAll(List<Post> posts) {
+    List<Score> scores = delegate.scoreAll(posts);
+    List<Score> out = new ArrayList<>(scores.size());
+    for (int i = 0; i < scores.size(); i++) {
+      out.add(watched(posts.get(i), scores.get(i)));
+    }
+    return out;
+  }
+
+  private Score watched(Post post, Score s) {
     List<Compiled> lists = watchlists.get();
     if (lists.isEmpty()) {
       return s;
