@@ -71,11 +71,12 @@ class CascadeSwitchTest {
   @Test
   void thePlatformTagDecidesAndLinguaIsNotLoadedForIt() {
     CascadeScorer c = cascade(true, 1);
-    // a gated English text tagged German: the tag wins, CoreNLP is not asked, Lingua not loaded
-    Score s = c.score(post(KILL_ALL_GAYS, "de-AT"));
+    // a gated German text tagged de-AT: the tag wins (German lexicon, no German CoreNLP
+    // configured here), so CoreNLP is not asked and Lingua is not loaded
+    Score s = c.score(post("tötet alle schwulen", "de-AT"));
     assertThat(s.explanation().notes())
         .contains("language: de (the platform's tag; Lingua not run)")
-        .anyMatch(n -> n.startsWith("deep stage: not run (gate: 'kill'"));
+        .anyMatch(n -> n.startsWith("deep stage: not run (gate: 'tötet'"));
     // an ungated post without a tag: its language is not needed, so Lingua stays unloaded
     Score o = c.score(RealPosts.sample().get(125).withId("x").withLang(null));
     assertThat(o.explanation().notes())
