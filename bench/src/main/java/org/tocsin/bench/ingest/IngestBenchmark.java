@@ -136,6 +136,7 @@ public final class IngestBenchmark {
   }
 
   /** CPU time of this JVM, all threads, or -1 if the JVM does not say. */
+  @SuppressForbidden(reason = "process CPU time, read only when the JVM offers it")
   private static long processCpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean()
             instanceof com.sun.management.OperatingSystemMXBean os

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.tocsin.api.node.TocsinNode;
+import org.tocsin.core.SuppressForbidden;
 import org.tocsin.core.post.Post;
 import org.tocsin.nlp.ModelScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
@@ -22,6 +23,7 @@ import org.tocsin.nlp.classifier.TextFeatures;
  * "bench/target/tocsin-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
  * org.tocsin.bench.nlp.ModelScorerCpuTime [passes]}.
  */
+@SuppressForbidden(reason = "a command-line benchmark prints its lines to stdout")
 public final class ModelScorerCpuTime {
   private ModelScorerCpuTime() {}
 
