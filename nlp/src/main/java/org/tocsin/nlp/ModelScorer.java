@@ -11,6 +11,8 @@ import org.tocsin.core.score.Score;
 import org.tocsin.core.score.TargetScore;
 import org.tocsin.core.score.TokenWeight;
 import org.tocsin.nlp.baseline.LexiconScorer;
+import org.tocsin.nlp.classifier.AbuseClassifier;
+import org.tocsin.nlp.classifier.CnnEnsembleClassifier;
 import org.tocsin.nlp.classifier.Explained;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.Prediction;
@@ -18,17 +20,19 @@ import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.classifier.TextFeatures;
 
 /**
- * Scores posts with the trained hate / offensive / normal classifier, composed with the baseline
- * lexicon: {@code hate} and {@code offensive} come from {@link HateClassifier}; dehumanisation, the
- * Rabat factors and incitement come from {@link LexiconScorer}, whose lexicon hits are kept in the
- * explanation; targets are the lexicon's together with those of the trained {@link
- * TargetClassifier} when one is given (a group both name keeps the higher confidence).
+ * Scores posts with a trained hate / offensive / normal classifier ({@link AbuseClassifier}: the
+ * n-gram MLPs of {@link HateClassifier}, or {@link CnnEnsembleClassifier} with word CNNs), composed
+ * with the baseline lexicon: {@code hate} and {@code offensive} come from the classifier;
+ * dehumanisation, the Rabat factors and incitement come from {@link LexiconScorer}, whose lexicon
+ * hits are kept in the explanation; targets are the lexicon's together with those of the trained
+ * {@link TargetClassifier} when one is given (a group both name keeps the higher confidence).
  *
- * <p>Explanation tokens are the classifier's occlusion weights ({@link HateClassifier#explain}),
- * computed only when {@code p(hate) + p(offensive)} reaches {@code explainThreshold} (occlusion is
- * incremental, a few feature rows per word, but still costs about as much as the classification
- * itself). The post is tokenised once ({@link TextFeatures}) and, when both classifiers share their
- * features, vectorised once for both. Both models are named in the notes.
+ * <p>Explanation tokens are the classifier's ({@link AbuseClassifier#explain}): on every post when
+ * they are cheap (the CNNs' gradient × input, one pass), else only when {@code p(hate) +
+ * p(offensive)} reaches {@code explainThreshold} (occlusion is incremental, a few feature rows per
+ * word, but still costs about as much as the classification itself). The post is tokenised once
+ * ({@link TextFeatures}) and, when both classifiers share their features, vectorised once for both.
+ * Both models are named in the notes.
  *
  * <p>Thread-safe. {@link #score} never throws: if the classifier fails on a post, the lexicon's
  * score is returned with a note saying so.
@@ -38,7 +42,10 @@ public final class ModelScorer implements PostScorer {
   /** The model name written into every score. */
   public static final String MODEL = "tocsin-hate-3way";
 
-  /** The model version written into every score. */
+  /**
+   * The version written into the scores of hate-3way v1's n-gram classifier ({@link
+   * AbuseClassifier#scorerVersion} gives each classifier's).
+   */
   public static final String VERSION = "2";
 
   /** Default for {@code explainThreshold}. */
@@ -49,7 +56,7 @@ public final class ModelScorer implements PostScorer {
 
   private static final System.Logger LOG = System.getLogger(ModelScorer.class.getName());
 
-  private final HateClassifier classifier;
+  private final AbuseClassifier classifier;
   private final TargetClassifier targetClassifier; // null: the lexicon's targets only
   private final LexiconScorer lexicon;
   private final double explainThreshold;
@@ -58,10 +65,11 @@ public final class ModelScorer implements PostScorer {
   /**
    * A scorer over a loaded classifier and lexicon.
    *
-   * @param explainThreshold occlusion runs when {@code p(hate) + p(offensive) >= } this; 0 always
-   *     explains, a value above 1 never does
+   * @param explainThreshold an expensive explanation (occlusion) runs when {@code p(hate) +
+   *     p(offensive) >= } this; 0 always explains, a value above 1 never does; a cheap one always
+   *     runs
    */
-  public ModelScorer(HateClassifier classifier, LexiconScorer lexicon, double explainThreshold) {
+  public ModelScorer(AbuseClassifier classifier, LexiconScorer lexicon, double explainThreshold) {
     this(classifier, null, lexicon, explainThreshold);
   }
 
@@ -69,10 +77,10 @@ public final class ModelScorer implements PostScorer {
    * A scorer over a loaded classifier, target classifier and lexicon.
    *
    * @param targetClassifier names target groups alongside the lexicon; null for the lexicon's only
-   * @param explainThreshold as in {@link #ModelScorer(HateClassifier, LexiconScorer, double)}
+   * @param explainThreshold as in {@link #ModelScorer(AbuseClassifier, LexiconScorer, double)}
    */
   public ModelScorer(
-      HateClassifier classifier,
+      AbuseClassifier classifier,
       TargetClassifier targetClassifier,
       LexiconScorer lexicon,
       double explainThreshold) {
@@ -85,13 +93,11 @@ public final class ModelScorer implements PostScorer {
     }
     this.explainThreshold = explainThreshold;
     this.modelNote =
-        "hate and offensive from the DL4J classifier "
-            + classifier.manifest().name()
-            + " v"
-            + classifier.manifest().version()
-            + " (HateXplain, English); "
+        "hate and offensive from "
+            + classifier.description()
+            + "; "
             + (targetClassifier == null
-                ? "targets"
+                ? "targets from"
                 : "targets from the DL4J classifier "
                     + targetClassifier.manifest().name()
                     + " v"
@@ -110,7 +116,7 @@ public final class ModelScorer implements PostScorer {
 
   @Override
   public String version() {
-    return VERSION;
+    return classifier.scorerVersion();
   }
 
   /** Scores one post; never throws for any content. */
@@ -122,18 +128,16 @@ public final class ModelScorer implements PostScorer {
     notes.add(modelNote);
     try {
       TextFeatures features = TextFeatures.of(post.text());
-      Prediction p = classifier.predict(features);
+      Prediction p = null;
       List<TokenWeight> tokens = List.of();
-      if (p.abusive() >= explainThreshold) {
+      if (!classifier.explainsCheaply()) {
+        p = classifier.predict(features);
+      }
+      if (p == null || p.abusive() >= explainThreshold) {
         Explained e = classifier.explain(features, TOP_TOKENS);
         p = e.prediction();
         tokens = e.tokens();
-        notes.add(
-            String.format(
-                Locale.ROOT,
-                "explanation tokens: drop in p(hate)+p(offensive) when the word is removed (%d"
-                    + " words tried)",
-                e.occludedTokens()));
+        notes.add(classifier.explanationNote(e));
       } else {
         notes.add(
             String.format(
@@ -146,7 +150,7 @@ public final class ModelScorer implements PostScorer {
       Explanation explanation = new Explanation(tokens, base.explanation().lexicon(), notes);
       return new Score(
           MODEL,
-          VERSION,
+          version(),
           floor4(p.hate()),
           floor4(p.offensive()),
           base.incitement(),
@@ -163,7 +167,7 @@ public final class ModelScorer implements PostScorer {
       notes.addAll(base.explanation().notes());
       return new Score(
           MODEL,
-          VERSION,
+          version(),
           base.hate(),
           base.offensive(),
           base.incitement(),

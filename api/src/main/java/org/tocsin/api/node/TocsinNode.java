@@ -21,7 +21,6 @@ import org.tocsin.evidence.sign.TreeHeadSigner;
 import org.tocsin.index.IndexSchemaException;
 import org.tocsin.index.PostIndex;
 import org.tocsin.index.saved.SavedSearchStore;
-import org.tocsin.nlp.CnnEnsembleScorer;
 import org.tocsin.nlp.ModelScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.CnnEnsembleClassifier;
@@ -187,27 +186,24 @@ public final class TocsinNode implements Closeable {
     TargetClassifier targets =
         TargetClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_TARGET_MODEL);
     LexiconScorer lexicon = LexiconScorer.loadDefault();
-    PostScorer english;
-    if (dir.isBlank() || CnnEnsembleClassifier.isEnsemble(Path.of(dir))) {
-      CnnEnsembleClassifier ensemble =
-          dir.isBlank()
-              ? CnnEnsembleClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_MODEL)
-              : CnnEnsembleClassifier.load(Path.of(dir));
-      english = new CnnEnsembleScorer(ensemble, targets, lexicon);
-    } else {
+    org.tocsin.nlp.classifier.AbuseClassifier english;
+    if (dir.isBlank()) {
       english =
-          new ModelScorer(
-              HateClassifier.load(Path.of(dir)),
-              targets,
-              lexicon,
-              ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
+          CnnEnsembleClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_MODEL);
+    } else if (CnnEnsembleClassifier.isEnsemble(Path.of(dir))) {
+      english = CnnEnsembleClassifier.load(Path.of(dir));
+    } else {
+      english = HateClassifier.load(Path.of(dir));
     }
     java.util.Map<String, HateClassifier> byLanguage = new java.util.LinkedHashMap<>();
     for (java.util.Map.Entry<String, String> e : BUNDLED_LANGUAGE_MODELS.entrySet()) {
       byLanguage.put(
           e.getKey(), HateClassifier.loadResource(TocsinNode.class.getClassLoader(), e.getValue()));
     }
-    return org.tocsin.nlp.LanguageRoutedScorer.of(english, lexicon, byLanguage);
+    return org.tocsin.nlp.LanguageRoutedScorer.of(
+        new ModelScorer(english, targets, lexicon, ModelScorer.DEFAULT_EXPLAIN_THRESHOLD),
+        lexicon,
+        byLanguage);
   }
 
   /**

@@ -30,12 +30,12 @@ import org.tocsin.nlp.lang.LanguageIdentifier;
 import org.tocsin.testkit.RealPosts;
 
 /**
- * Measures the NLP cascade stage by stage on real posts: the screen (the node's {@code
- * ModelScorer}: classifiers, occlusion, lexicon), Lingua (high and low accuracy, over the node's 18
- * default languages), the CoreNLP deep stage on the posts the gate picks, and the whole cascade as
- * the node's ingest calls it ({@link PostScorer#scoreAll} on batches of 1,000), on 1 and 2 threads.
- * Corpora: the demo corpus (18,364 posts) and the testkit's RealPosts sample (300 posts, skewed to
- * hate) repeated 5 times.
+ * Measures the NLP cascade stage by stage on real posts: the screen (the node's scorer with the
+ * cascade off: classifiers, explanations, lexicon), Lingua (high and low accuracy, over the node's
+ * 18 default languages), the CoreNLP deep stage on the posts the gate picks, and the whole cascade
+ * as the node's ingest calls it ({@link PostScorer#scoreAll} on batches of 1,000), on 1 and 2
+ * threads. Corpora: the demo corpus (18,364 posts) and the testkit's RealPosts sample (300 posts,
+ * skewed to hate) repeated 5 times.
  *
  * <p>Run: {@code bench/run-cascade.sh} (prints a Markdown table to stdout). Posts/s are wall-clock;
  * CPU seconds are the process's, so a run on a busy machine can be read by CPU time too.
@@ -44,6 +44,11 @@ import org.tocsin.testkit.RealPosts;
 public final class CascadeBenchmark {
 
   private static final PrintStream OUT = System.out;
+
+  /** The gate's thresholds in the timed runs: the node's defaults. */
+  private static final double GATE_T = CascadeSettings.DEFAULTS.targetThreshold();
+
+  private static final double GATE_I = CascadeSettings.DEFAULTS.incitementThreshold();
   private static final int BATCH = 1000;
 
   private CascadeBenchmark() {}
@@ -220,7 +225,7 @@ public final class CascadeBenchmark {
     for (String name : List.of("demo", "skewed")) {
       List<Post> posts = name.equals("demo") ? demo : skewed;
       CascadeScorer probe =
-          new CascadeScorer(screen, lingua, deep, new CascadeSettings(true, 0.5, 0.3, 1));
+          new CascadeScorer(screen, lingua, deep, new CascadeSettings(true, GATE_T, GATE_I, 1));
       List<Post> deepPosts = new ArrayList<>();
       for (Post p : posts) {
         if (probe.flags(screen.score(p)) && "en".equals(LanguageIdentifier.reliableTag(p.lang()))) {
@@ -255,7 +260,7 @@ public final class CascadeBenchmark {
           for (boolean tags : threads == 1 ? new boolean[] {true} : new boolean[] {true, false}) {
             CascadeScorer c =
                 new CascadeScorer(
-                    screen, lingua, deep, new CascadeSettings(true, 0.5, 0.3, threads));
+                    screen, lingua, deep, new CascadeSettings(true, GATE_T, GATE_I, threads));
             List<Post> in = tags ? posts : untagged;
             long cpu0 = cpu();
             long t0 = System.nanoTime();

@@ -16,7 +16,6 @@ import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Metrics;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.score.PostScorer;
-import org.tocsin.nlp.CnnEnsembleScorer;
 import org.tocsin.nlp.ModelScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.CnnEnsembleClassifier;
@@ -25,10 +24,11 @@ import org.tocsin.nlp.classifier.TargetClassifier;
 
 /**
  * Measures a {@link CnnEnsembleClassifier} artifact on HateXplain's validation texts: posts per
- * second of the classifier, of its explanation, and of the whole screen ({@link CnnEnsembleScorer},
- * lexicon and target classifier included) next to the n-gram member's {@link ModelScorer}; one
- * thread. With {@code --record IN OUT} it writes reference scores of the texts in {@code IN} (one a
- * line) as {@code text<TAB>hate<TAB>offensive<TAB>normal}, for the artifact's regression test.
+ * second of the classifier, of its explanation, and of the whole screen ({@link ModelScorer} over
+ * the ensemble, lexicon and target classifier included) next to the n-gram member's {@link
+ * ModelScorer}; one thread. With {@code --record IN OUT} it writes reference scores of the texts in
+ * {@code IN} (one a line) as {@code text<TAB>hate<TAB>offensive<TAB>normal}, for the artifact's
+ * regression test.
  *
  * <pre>{@code
  * java -cp ... org.tocsin.models.hatexplain.BenchmarkCnnEnsemble models/artifacts/hate-3way-v2 \
@@ -60,7 +60,8 @@ public final class BenchmarkCnnEnsemble {
     for (int i = 0; i < texts.size(); i++) {
       posts.add(post(i, texts.get(i)));
     }
-    PostScorer ensemble = new CnnEnsembleScorer(c, targets, lexicon);
+    PostScorer ensemble =
+        new ModelScorer(c, targets, lexicon, ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
     PostScorer ngram =
         new ModelScorer(c.ngram(), targets, lexicon, ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
     PostScorer ngramNoExplain = new ModelScorer(c.ngram(), targets, lexicon, 2.0);
@@ -75,7 +76,7 @@ public final class BenchmarkCnnEnsemble {
           Locale.ROOT,
           "round %d (%d posts, one thread): ensemble classify %.0f/s, n-gram member alone %.0f/s,"
               + " ensemble classify+explain %.0f/s; screen (lexicon + targets + classifier):"
-              + " CnnEnsembleScorer %.0f/s (every post explained), ModelScorer over the n-gram"
+              + " ModelScorer over the ensemble %.0f/s (every post explained), ModelScorer over the n-gram"
               + " member %.0f/s (occlusion above 0.5), without explanations %.0f/s%n",
           round,
           texts.size(),

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.tocsin.core.score.TokenWeight;
 import org.tocsin.nlp.text.Token;
-import org.tocsin.nlp.text.WordTokenizer;
 
 /**
  * The hate / offensive / normal classifier of two model families: an n-gram artifact's networks
@@ -32,7 +31,7 @@ import org.tocsin.nlp.text.WordTokenizer;
  * the CNNs' margin between the abusive label predicted and {@code normal} ({@link
  * TokenCnn#attributions}), one forward pass per CNN, no re-classification per word. Thread-safe.
  */
-public final class CnnEnsembleClassifier {
+public final class CnnEnsembleClassifier implements AbuseClassifier {
 
   /** The manifest's format name. */
   public static final String FORMAT = "tocsin-hate-cnn-ensemble";
@@ -311,6 +310,50 @@ public final class CnnEnsembleClassifier {
         .get(0);
   }
 
+  /**
+   * Classifies a text tokenised once for several classifiers; equal to {@link #predict(String)}.
+   */
+  @Override
+  public Prediction predict(TextFeatures features) {
+    return mix(ngram.predict(features), cnnProbabilities(features.words()));
+  }
+
+  /** True: the explanation is one gradient pass per CNN. */
+  @Override
+  public boolean explainsCheaply() {
+    return true;
+  }
+
+  @Override
+  public String description() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s v%s: the DL4J n-gram classifier %s v%s (weight %.2f) averaged with word CNNs (weight"
+            + " %.2f) (HateXplain, English)",
+        name,
+        version,
+        ngram.manifest().name(),
+        ngram.manifest().version(),
+        1 - cnnWeight,
+        cnnWeight);
+  }
+
+  @Override
+  public String explanationNote(Explained e) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "explanation tokens: each word's share of the CNNs' %s-versus-normal logit margin"
+            + " (gradient x input, %d words read)",
+        e.prediction().hate() >= e.prediction().offensive() ? "hate" : "offensive",
+        e.occludedTokens());
+  }
+
+  /** {@code 3}: hate-3way v2's composition, n-gram MLPs with word CNNs. */
+  @Override
+  public String scorerVersion() {
+    return "3";
+  }
+
   /** Classifies texts, in order. */
   public List<Prediction> predictBatch(List<String> texts) {
     List<List<String>> tokens = new ArrayList<>(texts.size());
@@ -359,15 +402,19 @@ public final class CnnEnsembleClassifier {
    * @param topK at most this many tokens are returned
    */
   public Explained explain(String text, int topK) {
-    Objects.requireNonNull(text, "text");
+    return explain(TextFeatures.of(Objects.requireNonNull(text, "text")), topK);
+  }
+
+  /** As {@link #explain(String, int)}, on a text tokenised once for several classifiers. */
+  @Override
+  public Explained explain(TextFeatures features, int topK) {
+    Objects.requireNonNull(features, "features");
     if (topK < 0) {
       throw new IllegalArgumentException("topK must be >= 0 [got " + topK + "]");
     }
-    List<Token> tokens = WordTokenizer.tokenize(text).tokens();
-    List<String> words = new ArrayList<>(tokens.size());
-    for (Token t : tokens) {
-      words.add(t.text());
-    }
+    String text = features.text();
+    List<Token> tokens = features.tokens();
+    List<String> words = features.words();
     // One pass per CNN gives its probabilities and both abusive-versus-normal margins' shares.
     int n = Math.min(words.size(), TokenCnn.MAX_TOKENS);
     double[] cnnP = new double[3];
@@ -383,7 +430,7 @@ public final class CnnEnsembleClassifier {
         }
       }
     }
-    Prediction p = mix(ngram.predictTokens(List.of(words)).get(0), cnnP);
+    Prediction p = mix(ngram.predict(features), cnnP);
     double[] share = shares[p.hate() >= p.offensive() ? 0 : 1];
     Map<String, TokenWeight> best = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {

@@ -24,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * DL4J network is not safe for concurrent use), in batches of at most {@link #MAX_BATCH} dense
  * rows.
  */
-public final class HateClassifier {
+public final class HateClassifier implements AbuseClassifier {
 
   /** The labels an artifact must have, in any order. */
   public static final List<String> LABELS = List.of("hate", "offensive", "normal");
@@ -195,6 +195,7 @@ public final class HateClassifier {
   /**
    * Classifies a text tokenised once for several classifiers; equal to {@link #predict(String)}.
    */
+  @Override
   public Prediction predict(TextFeatures features) {
     Prediction known = features.predictionBy(this);
     if (known != null) {
@@ -310,8 +311,35 @@ public final class HateClassifier {
   }
 
   /** As {@link #explain(String, int)}, on a text tokenised once for several classifiers. */
+  @Override
   public Explained explain(TextFeatures features, int topK) {
     return OcclusionExplainer.explain(this, features, topK);
+  }
+
+  /** False: occlusion re-classifies the text once per word (incrementally, but still). */
+  @Override
+  public boolean explainsCheaply() {
+    return false;
+  }
+
+  @Override
+  public String description() {
+    return "the DL4J classifier " + manifest.name() + " v" + manifest.version();
+  }
+
+  @Override
+  public String explanationNote(Explained e) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "explanation tokens: drop in p(hate)+p(offensive) when the word is removed (%d words"
+            + " tried)",
+        e.occludedTokens());
+  }
+
+  /** {@code 2}: hate-3way v1's composition, n-gram MLPs explained by occlusion. */
+  @Override
+  public String scorerVersion() {
+    return "2";
   }
 
   /** A dense float matrix with one row per sparse vector, as the network reads it. */

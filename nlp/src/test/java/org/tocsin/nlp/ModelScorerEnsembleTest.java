@@ -13,7 +13,8 @@ import org.tocsin.nlp.classifier.CnnEnsembleClassifier;
 import org.tocsin.nlp.classifier.CnnEnsembleClassifierTest;
 import org.tocsin.nlp.classifier.Explained;
 
-class CnnEnsembleScorerTest {
+/** {@link ModelScorer} over the CNN ensemble: every post explained by the CNNs' gradients. */
+class ModelScorerEnsembleTest {
   @TempDir static Path tmp;
   static CnnEnsembleClassifier classifier;
   static LexiconScorer lexicon;
@@ -26,13 +27,14 @@ class CnnEnsembleScorerTest {
 
   @Test
   void hateFromTheEnsembleEverythingElseFromTheLexicon() {
-    CnnEnsembleScorer scorer = new CnnEnsembleScorer(classifier, null, lexicon);
+    // the threshold is for expensive explanations only: the ensemble explains every post
+    ModelScorer scorer = new ModelScorer(classifier, null, lexicon, 2.0);
     String text = "honestly they are Vermin, kill them tonight";
     Score s = scorer.score(ModelScorerTest.post(text));
     Score lex = lexicon.score(ModelScorerTest.post(text));
     Explained e = classifier.explain(text, ModelScorer.TOP_TOKENS);
     assertThat(s.model()).isEqualTo(ModelScorer.MODEL);
-    assertThat(s.version()).isEqualTo(CnnEnsembleScorer.VERSION);
+    assertThat(s.version()).isEqualTo("3");
     assertThat(s.hate())
         .isCloseTo(e.prediction().hate(), org.assertj.core.data.Offset.offset(1e-4));
     assertThat(s.offensive())
@@ -43,5 +45,6 @@ class CnnEnsembleScorerTest {
     assertThat(s.explanation().tokens()).isEqualTo(e.tokens());
     assertThat(s.explanation().lexicon()).isEqualTo(lex.explanation().lexicon());
     assertThat(s.explanation().notes().get(0)).contains("hate-3way v9").contains("word CNNs");
+    assertThat(s.explanation().notes().get(1)).contains("gradient x input");
   }
 }
