@@ -26,7 +26,9 @@ import org.tocsin.index.SearchResult;
 /**
  * Posts: {@code GET /api/v1/posts/search} (Lucene classic query syntax) and {@code GET
  * /api/v1/posts/:platform/:id} (and its {@code /versions}, every captured version of an edited
- * post, oldest first). Every returned post carries its score and its EvidenceRef.
+ * post, oldest first, and {@code /similar}, the posts whose text is most like it: Lucene's
+ * MoreLikeThis, under the same filters as a search). Every returned post carries its score and its
+ * EvidenceRef.
  */
 final class PostRoutes {
   /**
@@ -55,6 +57,10 @@ final class PostRoutes {
         .get("/api/v1/posts/:platform/:id/versions")
         .handler(Access.anyRole())
         .handler(this::versions);
+    router
+        .get("/api/v1/posts/:platform/:id/similar")
+        .handler(Access.anyRole())
+        .handler(this::similar);
   }
 
   private void search(RoutingContext rc) {
@@ -183,6 +189,52 @@ final class PostRoutes {
                           Reasons.stated(rc),
                           null,
                           "versions of post " + key),
+                      vertx.getOrCreateContext())
+                  .onSuccess(v -> JsonResponses.send(rc, 200, body))
+                  .onFailure(rc::fail);
+            })
+        .onFailure(rc::fail);
+  }
+
+  private void similar(RoutingContext rc) {
+    PostKey key = key(rc);
+    int limit = QueryParams.integer(rc, "limit", 10, 1, limits.maxLimit());
+    org.tocsin.index.SearchFilters filters;
+    try {
+      filters = SearchParams.filters(rc);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(400, "invalid_parameter", e.getMessage());
+    }
+    vertx
+        .executeBlocking(
+            () -> {
+              if (index.get(key).isEmpty()) {
+                throw ApiException.notFound("no post " + key);
+              }
+              try {
+                return index.moreLikeThis(key, filters, limit);
+              } catch (InvalidQueryException e) {
+                throw new ApiException(400, "invalid_query", e.getMessage());
+              }
+            },
+            false)
+        .onSuccess(
+            result -> {
+              List<Long> seqs = new ArrayList<>();
+              result.hits().forEach(h -> seqs.add(h.post().evidence().seq()));
+              ApiKey k = Access.key(rc);
+              ObjectNode body =
+                  render(
+                      SearchRequest.of("", filters, SearchRequest.Sort.RELEVANCE, limit), result);
+              body.put("like", key.toString());
+              Future.fromCompletionStage(
+                      custody.accessed(
+                          seqs.stream().distinct().toList(),
+                          k.id(),
+                          k.role().jsonName(),
+                          Reasons.stated(rc),
+                          null,
+                          "posts like " + key),
                       vertx.getOrCreateContext())
                   .onSuccess(v -> JsonResponses.send(rc, 200, body))
                   .onFailure(rc::fail);

@@ -280,9 +280,11 @@ async function showDetail(platform, id) {
         el('tr', {}, el('td', {}, 'sha256 of original bytes'), el('td', { class: 'mono' }, ev.sha256)),
         el('tr', {}, el('td', {}, 'captured at'), el('td', {}, fmtTime(ev.capturedAt)))),
       el('h3', {}, 'Versions'), el('div', { id: 'detail-versions' }, 'loading…'),
+      el('h3', {}, 'Similar posts'), el('div', { id: 'detail-similar' }, 'loading…'),
       el('h3', {}, 'Custody history'), el('div', { id: 'detail-custody' }, 'loading…'),
       hasRole('prosecutor', 'admin') ? exportForm([p.platform + '/' + p.id]) : null].filter(c => c));
     await versions(p.platform, p.id);
+    await similar(p.platform, p.id);
     await custodyInto(document.getElementById('detail-custody'), ev.seq);
   } catch (e) {
     body.replaceChildren(el('p', { class: 'status error' }, e.message));
@@ -304,6 +306,30 @@ async function versions(platform, id) {
       el('tr', {}, ...['version', 'when', 'evidence', 'label', 'text'].map(h => el('th', {}, h))), ...rows));
   } catch (e) {
     box.replaceChildren(el('p', { class: 'status error' }, 'versions: ' + e.message));
+  }
+}
+
+// The posts whose text is most like this one (Lucene MoreLikeThis); each opens its own detail.
+async function similar(platform, id) {
+  const box = document.getElementById('detail-similar');
+  try {
+    const r = await getJson('/api/v1/posts/' + encodeURIComponent(platform) + '/' + encodeURIComponent(id) + '/similar?limit=5');
+    if (!r.hits.length) {
+      box.replaceChildren(el('p', { class: 'meta' }, 'no post shares enough words with this one'));
+      return;
+    }
+    const rows = r.hits.map(h => {
+      const open = el('button', { type: 'button', class: 'link' }, h.post.author.handle ? '@' + h.post.author.handle : h.post.author.id);
+      open.addEventListener('click', () => showDetail(h.post.platform, h.post.id));
+      return el('tr', { class: 'similar-hit' },
+        el('td', {}, open), el('td', {}, fmtTime(h.post.createdAt)),
+        el('td', {}, el('span', { class: 'badge ' + h.score.label }, h.score.label)),
+        el('td', { class: 'text' }, h.post.text));
+    });
+    box.replaceChildren(el('table', { class: 'campaigns similar' },
+      el('tr', {}, ...['author', 'when', 'label', 'text'].map(h => el('th', {}, h))), ...rows));
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'status error' }, 'similar posts: ' + e.message));
   }
 }
 

@@ -229,6 +229,17 @@ class DashboardBrowserTest {
             d ->
                 d.findElement(By.id("detail-body")).getText().contains("sha256 of original bytes"));
     assertThat(driver.findElement(By.id("detail-body")).getText()).contains("Rabat six-part test");
+    // the posts most like it are listed, and each opens its own detail
+    await().until(d -> !d.findElements(By.cssSelector("#detail-similar .similar-hit")).isEmpty());
+    WebElement like = driver.findElements(By.cssSelector("#detail-similar .similar-hit")).get(0);
+    String likeText = like.findElement(By.cssSelector("td.text")).getText();
+    like.findElement(By.cssSelector("button.link")).click();
+    await()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#detail-body > div.text"))
+                    .getText()
+                    .equals(likeText));
     shot("search");
   }
 

@@ -397,6 +397,58 @@ class ApiServerTest {
   }
 
   @Test
+  void similarPostsAreTheCopiesOfAPostFirstAndObeyTheFilters() {
+    // RealPosts #10 was copied by four sock accounts (campaign-1 .. campaign-4), with a link added
+    Post original = RealPosts.sample().get(10);
+    String uri =
+        "/api/v1/posts/" + enc(original.platform()) + "/" + enc(original.id()) + "/similar";
+    HttpResponse<Buffer> r = get(uri + "?limit=6");
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    JsonObject body = r.bodyAsJsonObject();
+    assertThat(body.getString("like")).isEqualTo(original.key().toString());
+    JsonArray hits = body.getJsonArray("hits");
+    assertThat(hits.size()).isBetween(4, 6);
+    java.util.Set<String> top4 = new java.util.HashSet<>();
+    for (int i = 0; i < hits.size(); i++) {
+      String id = hits.getJsonObject(i).getJsonObject("post").getString("id");
+      assertThat(id).isNotEqualTo(original.id()); // never the post itself
+      assertThat(hits.getJsonObject(i).getJsonObject("evidence").getLong("seq")).isPositive();
+      if (i < 4) {
+        top4.add(id);
+      }
+    }
+    assertThat(top4)
+        .containsExactlyInAnyOrder("campaign-1", "campaign-2", "campaign-3", "campaign-4");
+    // the copies are by sock0..sock3 (each also copied #20): an author filter keeps sock2's,
+    // its copy of #10 first
+    JsonArray bySock2 = get(uri + "?author=sock2").bodyAsJsonObject().getJsonArray("hits");
+    assertThat(bySock2.size()).isBetween(1, 2);
+    assertThat(bySock2.getJsonObject(0).getJsonObject("post").getString("id"))
+        .isEqualTo("campaign-3");
+    for (int i = 0; i < bySock2.size(); i++) {
+      assertThat(
+              bySock2
+                  .getJsonObject(i)
+                  .getJsonObject("post")
+                  .getJsonObject("author")
+                  .getString("handle"))
+          .isEqualTo("sock2");
+    }
+    assertThat(get(uri + "?limit=2").bodyAsJsonObject().getJsonArray("hits").size()).isEqualTo(2);
+    // every post returned is an access, in the custody log of its evidence
+    long seq = hits.getJsonObject(0).getJsonObject("evidence").getLong("seq");
+    assertThat(
+            get("/api/v1/evidence/" + seq + "/custody")
+                .bodyAsJsonObject()
+                .getJsonArray("events")
+                .encode())
+        .contains("posts like " + original.key());
+    assertProblem(get(uri + "?limit=0"), 400, "invalid_parameter");
+    assertProblem(get(uri + "?minHate=7"), 400, "invalid_parameter");
+    assertProblem(get("/api/v1/posts/twitter/no-such-post/similar"), 404, "not_found");
+  }
+
+  @Test
   void hostileTextComesBackAsTheSameTextInJson() {
     for (Post hostile : HostilePosts.all()) {
       HttpResponse<Buffer> r =
@@ -579,6 +631,7 @@ class ApiServerTest {
         "GET    | /api/v1/stats/histogram?from=2015-01-01&to=2021-01-01 | 200 | 200 | 200 | 200",
         "GET    | /api/v1/me                         | 200 | 200 | 200 | 200",
         "GET    | /api/v1/posts/none/none/versions   | 404 | 404 | 404 | 404",
+        "GET    | /api/v1/posts/none/none/similar    | 404 | 404 | 404 | 404",
       })
   void permissionMatrix(
       String method, String uri, int analyst, int trust, int prosecutor, int admin) {
