@@ -88,18 +88,12 @@ final class PostRoutes {
             result -> {
               List<Long> seqs = new ArrayList<>();
               result.hits().forEach(h -> seqs.add(h.post().evidence().seq()));
-              ApiKey key = Access.key(rc);
-              Future.fromCompletionStage(
-                      custody.accessed(
-                          seqs.stream().distinct().toList(),
-                          key.id(),
-                          key.role().jsonName(),
-                          Reasons.stated(rc),
-                          request.query(),
-                          "search"),
-                      vertx.getOrCreateContext())
-                  .onSuccess(v -> JsonResponses.send(rc, 200, render(request, result)))
-                  .onFailure(rc::fail);
+              sendAfterAccess(
+                  rc,
+                  seqs.stream().distinct().toList(),
+                  request.query(),
+                  "search",
+                  render(request, result));
             })
         .onFailure(rc::fail);
   }
@@ -145,18 +139,12 @@ final class PostRoutes {
               if (found.isEmpty()) {
                 rc.fail(ApiException.notFound("no post " + key));
               } else {
-                ApiKey k = Access.key(rc);
-                Future.fromCompletionStage(
-                        custody.accessed(
-                            List.of(found.get().evidence().seq()),
-                            k.id(),
-                            k.role().jsonName(),
-                            Reasons.stated(rc),
-                            null,
-                            "post " + key),
-                        vertx.getOrCreateContext())
-                    .onSuccess(v -> JsonResponses.send(rc, 200, ScoreJson.toNode(found.get())))
-                    .onFailure(rc::fail);
+                sendAfterAccess(
+                    rc,
+                    List.of(found.get().evidence().seq()),
+                    null,
+                    "post " + key,
+                    ScoreJson.toNode(found.get()));
               }
             })
         .onFailure(rc::fail);
@@ -172,7 +160,6 @@ final class PostRoutes {
                 rc.fail(ApiException.notFound("no post " + key));
                 return;
               }
-              ApiKey k = Access.key(rc);
               ObjectNode body = Json.mapper().createObjectNode();
               body.put("key", key.toString());
               ArrayNode arr = body.putArray("versions");
@@ -181,17 +168,7 @@ final class PostRoutes {
                 arr.add(ScoreJson.toNode(p));
                 seqs.add(p.evidence().seq());
               }
-              Future.fromCompletionStage(
-                      custody.accessed(
-                          seqs,
-                          k.id(),
-                          k.role().jsonName(),
-                          Reasons.stated(rc),
-                          null,
-                          "versions of post " + key),
-                      vertx.getOrCreateContext())
-                  .onSuccess(v -> JsonResponses.send(rc, 200, body))
-                  .onFailure(rc::fail);
+              sendAfterAccess(rc, seqs, null, "versions of post " + key, body);
             })
         .onFailure(rc::fail);
   }
@@ -222,23 +199,31 @@ final class PostRoutes {
             result -> {
               List<Long> seqs = new ArrayList<>();
               result.hits().forEach(h -> seqs.add(h.post().evidence().seq()));
-              ApiKey k = Access.key(rc);
               ObjectNode body =
                   render(
                       SearchRequest.of("", filters, SearchRequest.Sort.RELEVANCE, limit), result);
               body.put("like", key.toString());
-              Future.fromCompletionStage(
-                      custody.accessed(
-                          seqs.stream().distinct().toList(),
-                          k.id(),
-                          k.role().jsonName(),
-                          Reasons.stated(rc),
-                          null,
-                          "posts like " + key),
-                      vertx.getOrCreateContext())
-                  .onSuccess(v -> JsonResponses.send(rc, 200, body))
-                  .onFailure(rc::fail);
+              sendAfterAccess(
+                  rc, seqs.stream().distinct().toList(), null, "posts like " + key, body);
             })
+        .onFailure(rc::fail);
+  }
+
+  /**
+   * Sends a 200 with the body once the access to the captures is durable in the custody log (who,
+   * which role, the stated reason, the query).
+   */
+  private void sendAfterAccess(
+      RoutingContext rc,
+      List<Long> seqs,
+      String query,
+      String what,
+      com.fasterxml.jackson.databind.JsonNode body) {
+    ApiKey k = Access.key(rc);
+    Future.fromCompletionStage(
+            custody.accessed(seqs, k.id(), k.role().jsonName(), Reasons.stated(rc), query, what),
+            vertx.getOrCreateContext())
+        .onSuccess(v -> JsonResponses.send(rc, 200, body))
         .onFailure(rc::fail);
   }
 

@@ -16,14 +16,12 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.Bits;
 import org.tocsin.index.schema.PostFields;
 
 /**
@@ -31,7 +29,8 @@ import org.tocsin.index.schema.PostFields;
  * plain array, then merged by value when the segment is done. A segment whose counts for the same
  * query are in the {@link FacetCache} is not read at all. When the query is all posts (latest
  * versions, no filter) and a segment holds latest versions only, the segment's doc values are
- * counted column by column over its live documents, without running the query.
+ * counted column by column over its live documents, without running the query ({@link
+ * LiveDocCounter}, on every core for a large segment).
  */
 final class FacetCollector implements Collector {
 
@@ -75,7 +74,7 @@ final class FacetCollector implements Collector {
     if ((timeout == null || !timeout.shouldExit()) && matchesEveryLiveDoc(context)) {
       // Every live document of the segment matches: count each facet's doc values column by
       // column, without running the query (the latest-version filter, above all).
-      FacetCache.Counts leaf = countLiveDocs(context);
+      FacetCache.Counts leaf = LiveDocCounter.count(context.reader(), facets);
       add(leaf);
       counted.add(Map.entry(context, leaf));
       throw new CollectionTerminatedException();
@@ -169,42 +168,6 @@ final class FacetCollector implements Collector {
     }
     int maxDoc = context.reader().maxDoc();
     return maxDoc > 0 && context.reader().docFreq(LATEST_TERM) == maxDoc;
-  }
-
-  /** Counts the facet values of every live document of a segment. */
-  private FacetCache.Counts countLiveDocs(LeafReaderContext context) throws IOException {
-    Bits live = context.reader().getLiveDocs();
-    List<Map<String, Long>> byFacet = new ArrayList<>(facets.size());
-    for (Facet f : facets) {
-      SortedSetDocValues values = DocValues.getSortedSet(context.reader(), f.field());
-      int[] c = new int[Math.toIntExact(values.getValueCount())];
-      SortedDocValues one = DocValues.unwrapSingleton(values);
-      if (one != null) {
-        for (int doc = one.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = one.nextDoc()) {
-          if (live == null || live.get(doc)) {
-            c[one.ordValue()]++;
-          }
-        }
-      } else {
-        for (int doc = values.nextDoc();
-            doc != DocIdSetIterator.NO_MORE_DOCS;
-            doc = values.nextDoc()) {
-          if (live == null || live.get(doc)) {
-            for (int k = values.docValueCount(); k > 0; k--) {
-              c[(int) values.nextOrd()]++;
-            }
-          }
-        }
-      }
-      Map<String, Long> leafTotals = new HashMap<>();
-      for (int ord = 0; ord < c.length; ord++) {
-        if (c[ord] > 0) {
-          leafTotals.put(values.lookupOrd(ord).utf8ToString(), (long) c[ord]);
-        }
-      }
-      byFacet.add(leafTotals);
-    }
-    return new FacetCache.Counts(context.reader().numDocs(), byFacet);
   }
 
   /** What a query matches, when it is one the collector can count without running it. */

@@ -215,8 +215,8 @@ public final class CascadeScorer implements PostScorer {
   }
 
   /**
-   * Scores a batch over {@code threads} workers (the calling thread among them), each taking a
-   * contiguous slice; returns when all are scored, the i-th score the i-th post's.
+   * Scores a batch over {@code threads} workers (the calling thread among them), each claiming the
+   * next unscored post; returns when all are scored, the i-th score the i-th post's.
    */
   @Override
   public List<Score> scoreAll(List<Post> posts) {
@@ -227,14 +227,15 @@ public final class CascadeScorer implements PostScorer {
     }
     Score[] out = new Score[n];
     ThreadPoolExecutor p = pool(workers - 1);
+    // Workers claim the next post, one at a time: the posts that go deep (tens of times the
+    // screen's cost) bunch up in a batch, so fixed slices would leave one worker idle.
+    AtomicInteger next = new AtomicInteger();
+    Runnable work = () -> claim(posts, out, next);
     List<Future<?>> futures = new ArrayList<>();
-    int per = (n + workers - 1) / workers;
     for (int w = 1; w < workers; w++) {
-      int from = w * per;
-      int to = Math.min(n, from + per);
-      futures.add(p.submit(() -> slice(posts, out, from, to)));
+      futures.add(p.submit(work));
     }
-    slice(posts, out, 0, Math.min(n, per));
+    work.run();
     for (Future<?> f : futures) {
       boolean interrupted = false;
       while (true) {
@@ -242,7 +243,7 @@ public final class CascadeScorer implements PostScorer {
           f.get();
           break;
         } catch (InterruptedException e) {
-          interrupted = true; // the slice is still being scored: wait for it, re-assert later
+          interrupted = true; // its posts are still being scored: wait for it, re-assert later
         } catch (ExecutionException e) {
           Throwable c = e.getCause();
           if (c instanceof Error err) {
@@ -268,8 +269,8 @@ public final class CascadeScorer implements PostScorer {
     return text.substring(0, cut);
   }
 
-  private void slice(List<Post> posts, Score[] out, int from, int to) {
-    for (int i = from; i < to; i++) {
+  private void claim(List<Post> posts, Score[] out, AtomicInteger next) {
+    for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
       out[i] = score(posts.get(i));
     }
   }
