@@ -76,9 +76,10 @@ public final class PostIndex implements Closeable {
 
   /**
    * The version of the index schema this build writes and reads: 3 added the language fields
-   * ({@code text.de}, {@code text.icu} ...), so an index of schema 2 is rebuilt from the ledger.
+   * ({@code text.de}, {@code text.icu} ...), 4 the post's own URL as an exact field; an index of an
+   * older schema is rebuilt from the ledger.
    */
-  public static final String SCHEMA_VERSION = "3";
+  public static final String SCHEMA_VERSION = "4";
 
   /** The time limit of a search, facet count or histogram unless {@link #open(Path, Duration)}. */
   public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(5);

@@ -94,6 +94,10 @@ class PostSearchTest {
         .containsExactly("1720000000000000002");
     assertThat(ids("key:\"gab/109876543210\"")).containsExactly("109876543210");
     assertThat(ids("id:t1_kx99abc")).containsExactly("t1_kx99abc");
+    // the post's own URL is an exact field: the whole URL matches, a part of it does not
+    assertThat(ids("url:\"https://gab.com/truthseeker88/posts/109876543210\""))
+        .containsExactly("109876543210");
+    assertThat(ids("url:\"https://gab.com/truthseeker88\"")).isEmpty();
   }
 
   @Test

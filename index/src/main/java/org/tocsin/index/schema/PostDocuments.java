@@ -132,6 +132,7 @@ public final class PostDocuments {
     p.hashtags().forEach(h -> lower(d, PostFields.HASHTAGS, h));
     p.mentions().forEach(m -> lower(d, PostFields.MENTIONS, m));
     p.links().forEach(l -> exact(d, PostFields.LINKS, l));
+    exact(d, PostFields.URL, p.url());
     d.add(new Field(PostFields.TEXT, p.text(), TEXT_TYPE));
     String languageField = LanguageAnalyzers.fieldFor(p.lang(), p.text());
     if (languageField != null) {

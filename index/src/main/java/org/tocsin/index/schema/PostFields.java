@@ -66,6 +66,9 @@ public final class PostFields {
   /** Links in the post, exact; multi-valued. */
   public static final String LINKS = "links";
 
+  /** The post's own URL on its platform, exact. */
+  public static final String URL = "url";
+
   /** The post's text: analysed, stored, with offsets for highlighting. */
   public static final String TEXT = "text";
 
@@ -163,6 +166,7 @@ public final class PostFields {
     m.put(HASHTAGS, FieldKind.HASHTAG);
     m.put(MENTIONS, FieldKind.HANDLE);
     m.put(LINKS, FieldKind.EXACT);
+    m.put(URL, FieldKind.EXACT);
     m.put(LABEL, FieldKind.LOWERCASE);
     m.put(TARGETS, FieldKind.LOWERCASE);
     m.put(GROUNDS, FieldKind.LOWERCASE);
@@ -197,6 +201,7 @@ public final class PostFields {
     m.put("hashtag", HASHTAGS);
     m.put("mention", MENTIONS);
     m.put("link", LINKS);
+    m.put("url", URL);
     m.put("label", LABEL);
     m.put("target", TARGETS);
     m.put("ground", GROUNDS);
