@@ -40,8 +40,11 @@ import org.tocsin.nlp.corenlp.DeepEvidence;
  *
  * <p>These weights are a transparent heuristic, chosen on the dev half of the incitement set
  * (bench/results/incitement-cascade-2026-12-02.md), not fitted: every change is stated in the notes
- * and the factors' evidence. The screen's incitement keeps its order otherwise: the floor lifts
- * only posts the lexicon scored below it, the factors shrink, and nothing adds a constant.
+ * and the factors' evidence. Nothing adds a constant: the floor lifts only posts the screen scored
+ * below it, and the two factors only shrink a score. Every rise of incitement tried on dev (a
+ * constant, a share towards 1, a multiple, for any call or for targeted calls) made the ranking
+ * worse. Places do not raise incitement: no gated dev post with a call named one, so a rise for
+ * them could not be measured.
  */
 final class DeepMerge {
 

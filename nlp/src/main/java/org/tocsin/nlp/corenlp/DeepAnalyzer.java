@@ -89,8 +89,9 @@ public final class DeepAnalyzer {
    *
    * @param nerModel the CRF model CoreNLP's NER annotator loads
    * @param nerAlways run NER on every post analysed; {@code false} runs it only where a call to
-   *     violence was found (places and persons then serve as imminence and target cues; without a
-   *     call they change no score), which halves the deep stage's cost on most posts
+   *     violence was found (places then raise the likelihood factor, persons and organisations are
+   *     context evidence; none of them changes incitement), which halves the deep stage's cost on
+   *     most posts
    */
   public DeepAnalyzer(String nerModel, boolean nerAlways) {
     this.nerModel = java.util.Objects.requireNonNull(nerModel, "nerModel");
