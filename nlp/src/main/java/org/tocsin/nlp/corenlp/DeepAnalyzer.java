@@ -154,9 +154,9 @@ public final class DeepAnalyzer {
   /**
    * Annotates an English text and collects its evidence; the first call on a thread loads.
    *
-   * @param hits the screen's lexicon hits on the text: its {@code violence} terms are looked up in
-   *     CoreNLP's tokens (how each is used), its {@code group}, {@code slur} and {@code
-   *     dehumanization} terms are the targets a call's verb may have
+   * @param hits the screen's lexicon hits on the text ({@code null}: none): its {@code violence}
+   *     terms are looked up in CoreNLP's tokens (how each is used), its {@code group}, {@code slur}
+   *     and {@code dehumanization} terms are the targets a call's verb may have
    * @throws RuntimeException if CoreNLP cannot load (then every later call fails at once) or fails
    *     on the text
    */
@@ -165,7 +165,7 @@ public final class DeepAnalyzer {
     syntax.get().annotate(doc);
     List<String[]> violence = new ArrayList<>();
     Set<String> targetWords = new HashSet<>();
-    for (LexiconHit h : hits) {
+    for (LexiconHit h : hits == null ? List.<LexiconHit>of() : hits) {
       if ("violence".equals(h.category())) {
         violence.add(lower(h.term()).split(" "));
       } else if (TARGET_CATEGORIES.contains(h.category())) {
@@ -187,7 +187,7 @@ public final class DeepAnalyzer {
       for (int v : verbs) {
         String target = target(tokens, v, targetWords);
         if (target != null && !negatedOrRelative(tokens, v)) {
-          targeted.add(lower(tokens.get(v).lemma()) + " -> " + target);
+          add(targeted, lower(tokens.get(v).lemma()) + " -> " + target);
         }
       }
       violenceUses(tokens, violence, uses, eventNouns);

@@ -14,7 +14,8 @@ import java.util.List;
  *     group, slur or dehumanisation term of the screen's lexicon or a pronoun such as {@code them}
  *     within 4 tokens after the verb (or, for a passive "must be exterminated", within 6 tokens
  *     before it), and that are neither negated ({@code won't kill}) nor in a relative clause
- *     ({@code savages that would kill them}); written as verb and target ({@code kill -> them})
+ *     ({@code savages that would kill them}); written as verb and target ({@code kill -> them}), at
+ *     most {@link DeepAnalyzer#MAX_MENTIONS}
  * @param violenceUses the screen's violence lexicon terms as CoreNLP tagged them, {@code word/TAG}
  *     ({@code shooting/NN}, {@code kill/VB})
  * @param eventNouns the violence terms used as nouns that name an event or a crime: a violent verb
