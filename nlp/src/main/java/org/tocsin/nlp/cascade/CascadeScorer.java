@@ -204,7 +204,7 @@ public final class CascadeScorer implements PostScorer {
       text = head;
     }
     try {
-      DeepEvidence e = deep.analyze(text);
+      DeepEvidence e = deep.analyze(text, s.explanation().lexicon());
       deepened.increment();
       return DeepMerge.merge(s, e, notes);
     } catch (RuntimeException | StackOverflowError ex) {

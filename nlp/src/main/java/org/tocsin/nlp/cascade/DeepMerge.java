@@ -12,20 +12,50 @@ import org.tocsin.nlp.corenlp.DeepEvidence;
 /**
  * Merges the deep stage's evidence into the screen's Score.
  *
+ * <p>Factors:
+ *
  * <ul>
  *   <li>a call to violence (violent imperative, or modal + violent verb) is content and intent
  *       evidence: content rises to at least 0.6, intent to at least 0.7;
+ *   <li>violence terms used only as event nouns ("the shooting") are content evidence, reporting
+ *       verbs intent evidence; neither changes those factors' scores;
  *   <li>named places are likelihood (imminence) evidence; with a call to violence, likelihood rises
  *       by 0.15;
  *   <li>named persons and organisations are context evidence (who speaks of whom), scores
- *       unchanged;
- *   <li>with a call to violence, incitement rises by 0.2, by 0.2 more if the screen found a target
- *       group and by 0.1 more if a place is named (never above 1, never lowered).
+ *       unchanged.
  * </ul>
  *
- * These weights are a transparent heuristic, not fitted: every change is stated in the evidence.
+ * <p>Incitement ({@code x} the screen's):
+ *
+ * <ul>
+ *   <li>a targeted call ({@link DeepEvidence#targetedCalls}: the call's verb has a group, slur,
+ *       dehumanisation term or pronoun close by, and is neither negated nor in a relative clause)
+ *       raises it to at least {@value #TARGETED_CALL_FLOOR}: {@code max(x, 0.1)}; nothing is
+ *       lowered then;
+ *   <li>otherwise, violence terms that are all event nouns with no call at all ({@link
+ *       DeepEvidence#eventNounsOnly}) multiply it by {@value #EVENT_NOUNS_FACTOR}, and reporting
+ *       verbs ("said", "called for": reported speech, news) by {@value #REPORTING_FACTOR};
+ *   <li>places, persons, organisations and untargeted calls leave it unchanged.
+ * </ul>
+ *
+ * <p>These weights are a transparent heuristic, chosen on the dev half of the incitement set
+ * (bench/results/incitement-cascade-2026-12-02.md), not fitted: every change is stated in the notes
+ * and the factors' evidence. Nothing adds a constant: the floor lifts only posts the screen scored
+ * below it, and the two factors only shrink a score. Every rise of incitement tried on dev (a
+ * constant, a share towards 1, a multiple, for any call or for targeted calls) made the ranking
+ * worse. Places do not raise incitement: no gated dev post with a call named one, so a rise for
+ * them could not be measured.
  */
 final class DeepMerge {
+
+  /** The least incitement of a post with a targeted call to violence. */
+  static final double TARGETED_CALL_FLOOR = 0.1;
+
+  /** The factor on incitement when the violence terms are all event nouns and nothing calls. */
+  static final double EVENT_NOUNS_FACTOR = 0.25;
+
+  /** The factor on incitement when a reporting verb is found (and no targeted call). */
+  static final double REPORTING_FACTOR = 0.5;
 
   private DeepMerge() {}
 
@@ -40,13 +70,24 @@ final class DeepMerge {
     for (String m : e.modalViolence()) {
       calls.add("CoreNLP: modal + violent verb: " + m);
     }
+    for (String t : e.targetedCalls()) {
+      calls.add("CoreNLP: call with its target close by: " + t);
+    }
+    boolean eventNouns = e.eventNounsOnly();
+    if (eventNouns) {
+      calls.add(
+          "CoreNLP: violence terms only as nouns naming an event, no call: "
+              + String.join(", ", e.eventNouns()));
+    }
     Factor content = add(f.content(), calls, cta ? 0.6 : 0, 0);
-    Factor intent =
-        add(
-            f.intent(),
-            cta ? List.of("explicit call to violence (CoreNLP)") : List.of(),
-            cta ? 0.7 : 0,
-            0);
+    List<String> intentEvidence = new ArrayList<>();
+    if (cta) {
+      intentEvidence.add("explicit call to violence (CoreNLP)");
+    }
+    for (String r : e.reporting()) {
+      intentEvidence.add("CoreNLP: reporting verb (reported speech or news?): " + r);
+    }
+    Factor intent = add(f.intent(), intentEvidence, cta ? 0.7 : 0, 0);
     List<String> places = new ArrayList<>();
     for (String p : e.locations()) {
       places.add("CoreNLP: place named: " + p);
@@ -61,25 +102,46 @@ final class DeepMerge {
     }
     Factor context = add(f.context(), who, 0, 0);
     double incitement = s.incitement();
-    if (cta) {
-      double rise = 0.2 + (s.targets().isEmpty() ? 0 : 0.2) + (places.isEmpty() ? 0 : 0.1);
-      incitement = Math.min(1, incitement + rise);
+    List<String> why = new ArrayList<>();
+    if (!e.targetedCalls().isEmpty()) {
+      if (incitement < TARGETED_CALL_FLOOR) {
+        incitement = TARGETED_CALL_FLOOR;
+        why.add(String.format(Locale.ROOT, "raised to %.1f: targeted call", TARGETED_CALL_FLOOR));
+      }
+    } else {
+      if (eventNouns) {
+        incitement *= EVENT_NOUNS_FACTOR;
+        why.add(
+            String.format(
+                Locale.ROOT, "x %.2f: violence terms only as event nouns", EVENT_NOUNS_FACTOR));
+      }
+      if (!e.reporting().isEmpty()) {
+        incitement *= REPORTING_FACTOR;
+        why.add(String.format(Locale.ROOT, "x %.2f: reporting verb", REPORTING_FACTOR));
+      }
     }
+    incitement = Math.round(incitement * 10_000) / 10_000.0;
     notes.add(
         String.format(
             Locale.ROOT,
-            "deep stage: CoreNLP %s (%d sentences): %d calls to violence, %d places, %d persons, %d"
-                + " organisations; incitement %.3f -> %.3f",
+            "deep stage: CoreNLP %s (%d sentences): %d calls to violence (%d targeted), %d violence"
+                + " terms (%d event nouns), %d reporting verbs, %d places, %d persons, %d"
+                + " organisations; incitement %.4f -> %.4f%s",
             e.namedEntities()
                 ? "tokenize,ssplit,pos,lemma,ner(3class)"
                 : "tokenize,ssplit,pos,lemma (no call to violence, so no NER)",
             e.sentences(),
-            calls.size(),
+            e.imperatives().size() + e.modalViolence().size(),
+            e.targetedCalls().size(),
+            e.violenceUses().size(),
+            e.eventNouns().size(),
+            e.reporting().size(),
             places.size(),
             e.persons().size(),
             e.organizations().size(),
             s.incitement(),
-            incitement));
+            incitement,
+            why.isEmpty() ? " (unchanged)" : " (" + String.join("; ", why) + ")"));
     Explanation x = s.explanation();
     return new Score(
         s.model(),
