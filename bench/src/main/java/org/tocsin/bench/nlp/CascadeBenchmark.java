@@ -60,7 +60,8 @@ public final class CascadeBenchmark {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     boolean gateOnly = args.length > 1 && args[1].equals("gate");
-    // the gate's share may be read at another target threshold (the timed runs use the default, GATE_T)
+    // the gate's share may be read at another target threshold (the timed runs use the default,
+    // GATE_T)
     double targetThreshold = args.length > 2 ? Double.parseDouble(args[2]) : GATE_T;
     List<Post> demo = demo();
     List<Post> skewed = new ArrayList<>();
