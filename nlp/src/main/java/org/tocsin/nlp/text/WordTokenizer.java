@@ -1,5 +1,7 @@
 package org.tocsin.nlp.text;
 
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,10 @@ import java.util.Objects;
  *       separates words. Invisible format characters (zero-width space and joiners, soft hyphen,
  *       direction marks) inside a word are dropped, so {@code kill} with a zero-width space inside
  *       still reads as {@code kill}.
+ *   <li>A run of letters in a script written without spaces between words (Myanmar, Thai, Lao,
+ *       Khmer, Tibetan, Han, Hiragana, Katakana) is cut into words by ICU's dictionary-based word
+ *       segmentation, so a Burmese or Thai sentence gives its words, not one long run (which,
+ *       longer than {@link #MAX_TOKEN_CHARS}, would be dropped).
  *   <li>Each word is NFKC-normalised (full-width letters and ligatures become plain letters) and
  *       lower-cased with {@link Locale#ROOT}.
  * </ul>
@@ -40,6 +46,9 @@ public final class WordTokenizer {
 
   /** Words longer than this many chars (before normalisation) are dropped. */
   public static final int MAX_TOKEN_CHARS = 64;
+
+  /** ICU's word segmentation, cloned for each use (an instance is not thread-safe). */
+  private static final BreakIterator WORDS = BreakIterator.getWordInstance(ULocale.ROOT);
 
   private WordTokenizer() {}
 
@@ -104,6 +113,7 @@ public final class WordTokenizer {
     StringBuilder word = new StringBuilder(16);
     boolean ascii = true;
     boolean tooLong = false;
+    boolean spaceless = false;
     int i = start;
     int end = start;
     while (i < limit) {
@@ -116,6 +126,7 @@ public final class WordTokenizer {
           tooLong = true;
         }
         ascii &= cp < 0x80;
+        spaceless |= !ascii && isSpaceless(cp);
         i += n;
         end = i;
       } else if (isApostrophe(cp) && i + n < limit && isWordChar(text.codePointAt(i + n))) {
@@ -137,10 +148,56 @@ public final class WordTokenizer {
         break;
       }
     }
-    if (!tooLong && word.length() <= MAX_TOKEN_CHARS) {
+    if (spaceless) {
+      segment(text, start, end, sentenceStart, out);
+    } else if (!tooLong && word.length() <= MAX_TOKEN_CHARS) {
       out.add(new Token(normalise(word, ascii), start, end, false, sentenceStart));
     }
     return i;
+  }
+
+  /** Whether a code point is in a script written without spaces between words. */
+  static boolean isSpaceless(int cp) {
+    if (cp < 0x0E00) {
+      return false;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return switch (script) {
+      case MYANMAR, THAI, LAO, KHMER, TIBETAN, HAN, HIRAGANA, KATAKANA -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Emits the words ICU finds in {@code text[start, end)}: each segment holding a word character,
+   * without its invisible format characters, if not longer than {@link #MAX_TOKEN_CHARS}.
+   */
+  private static void segment(
+      String text, int start, int end, boolean sentenceStart, List<Token> out) {
+    BreakIterator words = (BreakIterator) WORDS.clone();
+    words.setText(text.substring(start, end));
+    boolean first = sentenceStart;
+    for (int from = words.first(), to = words.next();
+        to != BreakIterator.DONE && out.size() < MAX_TOKENS;
+        from = to, to = words.next()) {
+      StringBuilder word = new StringBuilder(to - from);
+      boolean ascii = true;
+      boolean wordChar = false;
+      for (int k = start + from; k < start + to; ) {
+        int cp = text.codePointAt(k);
+        k += Character.charCount(cp);
+        if (Character.getType(cp) == Character.FORMAT) {
+          continue;
+        }
+        wordChar |= isWordChar(cp);
+        ascii &= cp < 0x80;
+        word.appendCodePoint(cp);
+      }
+      if (wordChar && word.length() <= MAX_TOKEN_CHARS) {
+        out.add(new Token(normalise(word, ascii), start + from, start + to, false, first));
+        first = false;
+      }
+    }
   }
 
   /** Reads a hashtag body from {@code start} (just after the {@code #}) and emits its words. */

@@ -85,4 +85,28 @@ class WordTokenizerTest {
     assertThat(words("")).isEmpty();
     assertThat(words("🔥🔥 \u0000\u202E ### @ ' ’")).isEmpty();
   }
+
+  @Test
+  void scriptsWithoutSpacesAreCutIntoWords() {
+    // myHateSpeech v1.0 line 4 with its word spaces removed, as Burmese is ordinarily written: one
+    // 37-char run, which used to be dropped whole
+    String burmese = "ကွမ်းယာမှာထည့်စားတဲ့စမုန်စပါးထင်တယ်";
+    List<String> my = words(burmese);
+    assertThat(my.size()).isGreaterThan(3);
+    assertThat(my).contains("ကွမ်းယာ", "စမုန်စပါး");
+    assertThat(String.join("", my)).isEqualTo(burmese);
+    // the Thai sentence of Lucene's TestICUTokenizer
+    assertThat(words("การที่ได้ต้องแสดงว่างานดี"))
+        .containsExactly("การ", "ที่", "ได้", "ต้อง", "แสดง", "ว่า", "งาน", "ดี");
+    // a zero-width space between Burmese words is not part of a word; offsets stay in the text
+    TokenizedText t = WordTokenizer.tokenize("ok ကွမ်းယာ\u200bစမုန်စပါး ok");
+    assertThat(t.tokens()).extracting(Token::text).contains("ok", "ကွမ်းယာ", "စမုန်စပါး");
+    for (Token tok : t.tokens()) {
+      assertThat(tok.end()).isGreaterThan(tok.start());
+    }
+    // scripts with spaces are untouched: Amharic, Hindi, Arabic words stay whole
+    assertThat(words("ጠላት ናቸው")).containsExactly("ጠላት", "ናቸው");
+    assertThat(words("मुसलमानों को")).containsExactly("मुसलमानों", "को");
+    assertThat(words("اكره الفلسطينيين")).containsExactly("اكره", "الفلسطينيين");
+  }
 }
