@@ -22,7 +22,8 @@ class EvaluateShippedLanguageModelsTest {
   @CsvSource({
     "hate-de-v1,germeval2018",
     "hate-ar-v1,arabic_lhsab/Dataset/L-HSAB",
-    "hate-am-v1,amharic_uhh/Data/RANLP2023"
+    "hate-am-v1,amharic_uhh/Data/RANLP2023",
+    "hate-my-v1,myanmar_myhatespeech/corpus/version1.0"
   })
   void theShippedModelScoresItsTestSplitAsRecorded(String artifact, String data) throws Exception {
     assumeTrue(Files.exists(SharedData.resolve(data)), "the corpus is not at " + data);
