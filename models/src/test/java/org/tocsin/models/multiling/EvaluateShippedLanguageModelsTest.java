@@ -74,4 +74,29 @@ class EvaluateShippedLanguageModelsTest {
     assertThat(e.accuracy()).isCloseTo(recorded.path("accuracy").asDouble(), offset(1e-4));
     assertThat(e.macroF1()).isCloseTo(recorded.path("macroF1").asDouble(), offset(1e-4));
   }
+
+  @Test
+  void hateMyScoresTheUnspacedTestTextsAsRecorded() throws Exception {
+    Path data = SharedData.resolve("myanmar_myhatespeech/corpus/version1.0");
+    assumeTrue(Files.exists(data), "the corpus is not at " + data);
+    Path dir = Path.of("artifacts", "hate-my-v1");
+    HateClassifier c = HateClassifier.load(dir);
+    List<HateXplainData.Post> test = MyHateSpeechData.read(data).split("test");
+    // raw text, as the node gets a post written without spaces: the classifier tokenises it
+    List<String> texts = test.stream().map(p -> MyHateSpeechData.unspaced(p.text())).toList();
+    assertThat(texts).noneMatch(t -> t.matches(".*[\\u1000-\\u109F] +[\\u1000-\\u109F].*"));
+    List<Prediction> predictions = c.predictBatch(texts);
+    double[][] probs = new double[test.size()][];
+    int[] gold = new int[test.size()];
+    for (int i = 0; i < probs.length; i++) {
+      Prediction p = predictions.get(i);
+      probs[i] = new double[] {p.hate(), p.offensive(), p.normal()};
+      gold[i] = test.get(i).label();
+    }
+    Evaluation e = Evaluation.of(probs, gold);
+    var recorded = c.manifest().metrics().path("testUnspaced");
+    assertThat(e.n()).isEqualTo(recorded.path("n").asInt()).isEqualTo(1013);
+    assertThat(e.accuracy()).isCloseTo(recorded.path("accuracy").asDouble(), offset(1e-4));
+    assertThat(e.macroF1()).isCloseTo(recorded.path("macroF1").asDouble(), offset(1e-4));
+  }
 }

@@ -49,7 +49,7 @@ class LanguageTrainingReproducesTest {
         i++; // written elsewhere here
       } else if (recorded[i].equals("--data")) {
         args.add("--data");
-        args.add(data);
+        args.add(SharedData.resolve(data).toString());
         i++;
       } else {
         args.add(recorded[i]);
