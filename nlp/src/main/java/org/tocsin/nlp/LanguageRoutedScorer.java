@@ -15,20 +15,22 @@ import org.tocsin.nlp.classifier.HateClassifier;
 
 /**
  * Picks the hate / offensive / normal model by the post's language: a post whose {@link Post#lang}
- * has a model of its own (German {@code hate-de}, Arabic {@code hate-ar}, Amharic {@code hate-am}
- * …) is scored by a {@link ModelScorer} over that classifier, and its {@link Score} names that
- * model and version ({@code model = "hate-de"}, {@code version = "1"}); any other post, and a post
- * without a language, goes to the fallback (the English scorer, as before).
+ * has a model of its own (German {@code hate-de}, Arabic {@code hate-ar}, Amharic {@code hate-am},
+ * Burmese {@code hate-my} …) is scored by a {@link ModelScorer} over that classifier, and its
+ * {@link Score} names that model and version ({@code model = "hate-de"}, {@code version = "1"});
+ * any other post, and a post without a language, goes to the fallback (the English scorer, as
+ * before).
  *
  * <p>The language is matched on the primary subtag of the BCP-47 tag, case-insensitively ({@code
- * de-AT} and {@code DE} are German); the ISO 639-2 codes {@code deu}, {@code ger}, {@code ara} and
- * {@code amh} are accepted too. A post in a language without a model gets a note saying that the
- * fallback judged it.
+ * de-AT} and {@code DE} are German); the ISO 639-2 codes {@code deu}, {@code ger}, {@code ara},
+ * {@code amh}, {@code mya} and {@code bur} are accepted too. A post in a language without a model
+ * gets a note saying that the fallback judged it.
  *
  * <p>Per-language scorers have no target classifier (the shipped one is English); targets,
  * dehumanisation, the factors and incitement come from the lexicon of the post's language (German
- * and Arabic have their own; Amharic falls back to English), and the occlusion explanation tokens
- * come from the language's classifier, exactly as {@link ModelScorer} does for English.
+ * and Arabic have their own; Amharic and Burmese fall back to English), and the occlusion
+ * explanation tokens come from the language's classifier, exactly as {@link ModelScorer} does for
+ * English.
  *
  * <p>Thread-safe and immutable. {@link #score} never throws for any post content: both sides keep
  * the {@link PostScorer} contract.
@@ -39,7 +41,7 @@ public final class LanguageRoutedScorer implements PostScorer {
   static final String MODEL_NOTE_PREFIX = "hate and offensive from the DL4J classifier";
 
   private static final Map<String, String> ALIASES =
-      Map.of("deu", "de", "ger", "de", "ara", "ar", "amh", "am");
+      Map.of("deu", "de", "ger", "de", "ara", "ar", "amh", "am", "mya", "my", "bur", "my");
 
   /**
    * One language's scorer.

@@ -215,7 +215,8 @@ public final class TocsinNode implements Closeable {
       java.util.Map.of(
           "de", "tocsin/models/hate-de-v1",
           "ar", "tocsin/models/hate-ar-v1",
-          "am", "tocsin/models/hate-am-v1");
+          "am", "tocsin/models/hate-am-v1",
+          "my", "tocsin/models/hate-my-v1");
 
   /**
    * Where the bundled hate / offensive / normal classifier sits on the classpath: v2, v1's n-gram

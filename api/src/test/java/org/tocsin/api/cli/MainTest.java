@@ -275,11 +275,12 @@ class MainTest {
             PostJson.write(inLanguage("انت واحد كلب وحقير", "ar")),
             PostJson.write(inLanguage("ደደብ ፋሽስት ነህ", "am")),
             PostJson.write(inLanguage("Tu es un idiot", "fr")),
-            PostJson.write(inLanguage("you are a stupid idiot", null))),
+            PostJson.write(inLanguage("you are a stupid idiot", null)),
+            PostJson.write(inLanguage("မင်းကခွေးကောင်ပဲ", "my"))),
         StandardCharsets.UTF_8);
     assertThat(run("score", in.toString())).as(err.toString()).isZero();
     List<String> lines = out.toString().lines().toList();
-    assertThat(lines).hasSize(5);
+    assertThat(lines).hasSize(6);
     var mapper = org.tocsin.core.json.Json.mapper();
     var de = mapper.readTree(lines.get(0));
     assertThat(de.get("model").asText()).isEqualTo("hate-de");
@@ -292,6 +293,9 @@ class MainTest {
     assertThat(fr.get("model").asText()).isEqualTo("tocsin-hate-3way");
     assertThat(fr.at("/explanation/notes").toString()).contains("no model for language 'fr'");
     assertThat(mapper.readTree(lines.get(4)).get("model").asText()).isEqualTo("tocsin-hate-3way");
+    var my = mapper.readTree(lines.get(5));
+    assertThat(my.get("model").asText()).isEqualTo("hate-my");
+    assertThat(my.get("offensive").asDouble()).isGreaterThan(0.5);
   }
 
   @Test

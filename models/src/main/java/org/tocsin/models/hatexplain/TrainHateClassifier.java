@@ -28,8 +28,8 @@ import org.tocsin.nlp.classifier.TfidfVectorizer;
  * epoch on the validation split and, with {@code --test}, evaluates once on the test split and
  * writes the artifact.
  *
- * <p>{@code --dataset germeval|lhsab|amharic} trains on another language's corpus instead (its
- * reader, in its own package, maps the labels and makes the split; {@code --data} is then the
+ * <p>{@code --dataset germeval|lhsab|amharic|myanmar} trains on another language's corpus instead
+ * (its reader, in its own package, maps the labels and makes the split; {@code --data} is then the
  * corpus folder or file, {@code --name} the artifact name, {@code --language} its BCP-47 tag).
  * Besides three-way accuracy / macro-F1 / AUROC the test report gives the abusive-vs-normal
  * macro-F1, GermEval 2018's coarse-task metric.
@@ -81,10 +81,16 @@ public final class TrainHateClassifier {
     long t0 = System.nanoTime();
     HateXplainData all = read(dataset, data);
     if (a.containsKey("split-out")) {
-      if (!dataset.equals("lhsab")) {
-        throw new IllegalArgumentException("--split-out writes L-HSAB's split only");
+      switch (dataset) {
+        case "lhsab" ->
+            org.tocsin.models.lhsab.LhsabData.writeSplit(data, Path.of(a.get("split-out")));
+        case "myanmar" ->
+            org.tocsin.models.myanmar.MyHateSpeechData.writeSplit(
+                data, Path.of(a.get("split-out")));
+        default ->
+            throw new IllegalArgumentException(
+                "--split-out writes L-HSAB's or myHateSpeech's split only");
       }
-      org.tocsin.models.lhsab.LhsabData.writeSplit(data, Path.of(a.get("split-out")));
       out.println("wrote the split to " + a.get("split-out"));
     }
     List<HateXplainData.Post> train = all.split("train");
@@ -299,8 +305,29 @@ public final class TrainHateClassifier {
         Locale.ROOT,
         "TEST abusive-vs-normal macroF1 (GermEval coarse: OFFENSE vs OTHER) %.4f%n",
         abusiveVsNormalMacroF1(testEval));
+    // Burmese: the corpus is word-segmented with spaces, posts usually are not. The same test
+    // sentences with the spaces between Burmese characters removed, for the model and the baseline.
+    List<HateXplainData.Post> unspacedPosts =
+        dataset.equals("myanmar") ? unspaced(testPosts) : null;
+    Evaluation unspacedEval = null;
+    if (unspacedPosts != null) {
+      List<SparseVector> ux = vectorize(vectorizer, unspacedPosts);
+      unspacedEval =
+          Evaluation.of(
+              offset(
+                  mix(
+                      mlps.isEmpty() ? null : MlpTrainer.predict(mlps, ux, features.dimension()),
+                      linear == null ? null : predictAll(linears, ux),
+                      alpha),
+                  offsets),
+              labels(unspacedPosts));
+      out.println("TEST UNSPACED " + unspacedEval.summary());
+    }
     ObjectNode metrics = ArtifactManifest.newObject();
     metrics.set("validation", valEval.toJson(HateXplainData.LABELS));
+    if (unspacedEval != null) {
+      metrics.set("testUnspaced", unspacedEval.toJson(HateXplainData.LABELS));
+    }
     metrics.set("test", testEval.toJson(HateXplainData.LABELS));
     metrics.put("testAbusiveVsNormalMacroF1", Evaluation.round(abusiveVsNormalMacroF1(testEval)));
     metrics.put(
@@ -319,6 +346,11 @@ public final class TrainHateClassifier {
       bj.set("validation", baseline.val().toJson(HateXplainData.LABELS));
       bj.set("test", b.toJson(HateXplainData.LABELS));
       bj.put("testAbusiveVsNormalMacroF1", Evaluation.round(abusiveVsNormalMacroF1(b)));
+      if (unspacedPosts != null) {
+        Evaluation bu = baseline.evaluate(unspacedPosts);
+        out.println("BASELINE TEST UNSPACED " + bu.summary());
+        bj.set("testUnspaced", bu.toJson(HateXplainData.LABELS));
+      }
       metrics.set("baseline", bj);
     }
 
@@ -363,6 +395,18 @@ public final class TrainHateClassifier {
     }
   }
 
+  /** Test posts with the spaces between Burmese characters removed and re-tokenised. */
+  static List<HateXplainData.Post> unspaced(List<HateXplainData.Post> posts) {
+    List<HateXplainData.Post> out = new ArrayList<>();
+    for (HateXplainData.Post p : posts) {
+      String t = org.tocsin.models.myanmar.MyHateSpeechData.unspaced(p.text());
+      out.add(
+          new HateXplainData.Post(
+              p.id(), p.split(), t, TfidfVectorizer.tokens(t), p.label(), p.votes()));
+    }
+    return out;
+  }
+
   /** The default data path of a dataset, relative to the project root. */
   static String defaultData(String dataset) {
     return switch (dataset) {
@@ -370,6 +414,7 @@ public final class TrainHateClassifier {
       case "germeval" -> "../shared/data/germeval2018";
       case "lhsab" -> "../shared/data/arabic_lhsab/Dataset/L-HSAB";
       case "amharic" -> "../shared/data/amharic_uhh/Data/RANLP2023";
+      case "myanmar" -> "../shared/data/myanmar_myhatespeech/corpus/version1.0";
       default -> throw unknown(dataset);
     };
   }
@@ -381,6 +426,7 @@ public final class TrainHateClassifier {
       case "germeval" -> org.tocsin.models.germeval.GermEvalData.read(data);
       case "lhsab" -> org.tocsin.models.lhsab.LhsabData.read(data);
       case "amharic" -> org.tocsin.models.amharic.AmharicData.read(data);
+      case "myanmar" -> org.tocsin.models.myanmar.MyHateSpeechData.read(data);
       default -> throw unknown(dataset);
     };
   }
@@ -395,13 +441,16 @@ public final class TrainHateClassifier {
           "L-HSAB (seeded stratified 80/10/10 split, seed 2019); hate->hate, abusive->offensive,"
               + " normal->normal";
       case "amharic" -> "Amharic hate speech, RANLP 2023 official train/dev/test";
+      case "myanmar" ->
+          "myHateSpeech 1.0 (seeded stratified 80/10/10 split by the nine classes, seed 2025);"
+              + " re/ra/se/le->hate, ab/bo/po/ed->offensive, no->normal; inline word tags removed";
       default -> throw unknown(dataset);
     };
   }
 
   private static IllegalArgumentException unknown(String dataset) {
     return new IllegalArgumentException(
-        "--dataset must be hatexplain, germeval, lhsab or amharic [got " + dataset + "]");
+        "--dataset must be hatexplain, germeval, lhsab, amharic or myanmar [got " + dataset + "]");
   }
 
   /**

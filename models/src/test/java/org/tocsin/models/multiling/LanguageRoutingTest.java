@@ -20,6 +20,7 @@ import org.tocsin.nlp.classifier.HateClassifier;
 class LanguageRoutingTest {
   static LanguageRoutedScorer scorer;
   static HateClassifier german;
+  static HateClassifier burmese;
 
   @BeforeAll
   static void load() throws IOException {
@@ -30,6 +31,7 @@ class LanguageRoutingTest {
             lexicon,
             ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
     german = HateClassifier.load(Path.of("artifacts", "hate-de-v1"));
+    burmese = HateClassifier.load(Path.of("artifacts", "hate-my-v1"));
     scorer =
         LanguageRoutedScorer.of(
             english,
@@ -40,7 +42,9 @@ class LanguageRoutingTest {
                 "ar",
                 HateClassifier.load(Path.of("artifacts", "hate-ar-v1")),
                 "am",
-                HateClassifier.load(Path.of("artifacts", "hate-am-v1"))));
+                HateClassifier.load(Path.of("artifacts", "hate-am-v1")),
+                "my",
+                burmese));
   }
 
   static Post post(String text, String lang) {
@@ -82,6 +86,24 @@ class LanguageRoutingTest {
   }
 
   @Test
+  void aBurmesePostTaggedMyIsScoredByHateMy() {
+    String insult = "မင်းကခွေးကောင်ပဲ"; // "you are a dog", written without spaces
+    Score s = scorer.score(post(insult, "my"));
+    assertThat(s.model()).isEqualTo("hate-my");
+    assertThat(s.version()).isEqualTo("1");
+    assertThat(s.offensive())
+        .isCloseTo(burmese.predict(insult).offensive(), org.assertj.core.data.Offset.offset(1e-4))
+        .isGreaterThan(0.5);
+    assertThat(s.explanation().notes().get(0)).contains("hate-my v1").contains("language my");
+    assertThat(s.explanation().tokens().get(0).token()).isEqualTo("ခွေး");
+    assertThat(scorer.score(post(insult, "mya")).model()).isEqualTo("hate-my");
+    assertThat(scorer.score(post(insult, "bur")).model()).isEqualTo("hate-my");
+    assertThat(scorer.score(post(insult, "my-MM")).model()).isEqualTo("hate-my");
+    // untagged, the same post goes to the English model
+    assertThat(scorer.score(post(insult, null)).model()).isEqualTo(ModelScorer.MODEL);
+  }
+
+  @Test
   void regionTagsAndIsoThreeLetterCodesRouteToo() {
     assertThat(scorer.score(post(INSULT, "de-AT")).model()).isEqualTo("hate-de");
     assertThat(scorer.score(post(INSULT, "DEU")).model()).isEqualTo("hate-de");
@@ -116,7 +138,7 @@ class LanguageRoutingTest {
 
   @Test
   void theRouterReportsItsLanguagesAndTheFallbacksName() {
-    assertThat(scorer.languages()).containsExactlyInAnyOrder("de", "ar", "am");
+    assertThat(scorer.languages()).containsExactlyInAnyOrder("de", "ar", "am", "my");
     assertThat(scorer.model()).isEqualTo(ModelScorer.MODEL);
   }
 }

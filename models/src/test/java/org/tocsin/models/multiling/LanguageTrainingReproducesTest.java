@@ -27,7 +27,8 @@ class LanguageTrainingReproducesTest {
   @CsvSource({
     "hate-de-v1,germeval2018",
     "hate-ar-v1,arabic_lhsab/Dataset/L-HSAB",
-    "hate-am-v1,amharic_uhh/Data/RANLP2023"
+    "hate-am-v1,amharic_uhh/Data/RANLP2023",
+    "hate-my-v1,myanmar_myhatespeech/corpus/version1.0"
   })
   void theShippedCommandGivesTheShippedModel(
       String artifact, String data, @org.junit.jupiter.api.io.TempDir Path out) throws Exception {
@@ -48,7 +49,7 @@ class LanguageTrainingReproducesTest {
         i++; // written elsewhere here
       } else if (recorded[i].equals("--data")) {
         args.add("--data");
-        args.add(data);
+        args.add(SharedData.resolve(data).toString());
         i++;
       } else {
         args.add(recorded[i]);

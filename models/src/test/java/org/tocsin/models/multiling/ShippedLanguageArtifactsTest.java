@@ -17,8 +17,8 @@ import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.Prediction;
 
 /**
- * The German, Arabic and Amharic artifacts that ship load, from their directories and from the jar,
- * give the recorded scores on fixed examples, and explain an insult by its insulting word.
+ * The German, Arabic, Amharic and Burmese artifacts that ship load, from their directories and from
+ * the jar, give the recorded scores on fixed examples, and explain an insult by its insulting word.
  */
 class ShippedLanguageArtifactsTest {
 
@@ -47,7 +47,12 @@ class ShippedLanguageArtifactsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"hate-de-v1,hate-de,de", "hate-ar-v1,hate-ar,ar", "hate-am-v1,hate-am,am"})
+  @CsvSource({
+    "hate-de-v1,hate-de,de",
+    "hate-ar-v1,hate-ar,ar",
+    "hate-am-v1,hate-am,am",
+    "hate-my-v1,hate-my,my"
+  })
   void manifestNamesTheModelItsLanguageAndTestMetrics(String dir, String name, String lang)
       throws IOException {
     Path d = Path.of("artifacts", dir);
@@ -69,7 +74,7 @@ class ShippedLanguageArtifactsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"hate-de-v1", "hate-ar-v1", "hate-am-v1"})
+  @CsvSource({"hate-de-v1", "hate-ar-v1", "hate-am-v1", "hate-my-v1"})
   void givesTheRecordedScoresFromTheDirectoryAndTheJar(String dir) throws IOException {
     HateClassifier c = HateClassifier.load(Path.of("artifacts", dir));
     HateClassifier fromJar =
@@ -94,7 +99,8 @@ class ShippedLanguageArtifactsTest {
       value = {
         "hate-de-v1|Du bist so ein dummer Idiot, halt endlich die Fresse|dummer",
         "hate-ar-v1|انت واحد كلب وحقير|كلب",
-        "hate-am-v1|ደደብ ፋሽስት ነህ|ደደብ"
+        "hate-am-v1|ደደብ ፋሽስት ነህ|ደደብ",
+        "hate-my-v1|မင်းကခွေးကောင်ပဲ|ခွေး"
       })
   void occlusionNamesTheInsult(String dir, String text, String decisive) throws IOException {
     HateClassifier c = HateClassifier.load(Path.of("artifacts", dir));
