@@ -48,33 +48,9 @@ class EvaluateShippedLanguageModelsTest {
 
   /**
    * hate-my on its test sentences written as Burmese usually is, without the spaces between words:
-   * the raw text goes through {@link HateClassifier#predict(String)} (the node's path, ICU's word
+   * the raw text goes through {@link HateClassifier#predictBatch} (the node's path, ICU's word
    * segmentation included) and gives the recorded {@code testUnspaced} metrics.
    */
-  @Test
-  void hateMyScoresTheUnspacedTestSentencesAsRecorded() throws Exception {
-    Path data = SharedData.resolve("myanmar_myhatespeech/corpus/version1.0");
-    assumeTrue(Files.exists(data), "the corpus is not at " + data);
-    HateClassifier c = HateClassifier.load(Path.of("artifacts", "hate-my-v1"));
-    List<HateXplainData.Post> test = MyHateSpeechData.read(data).split("test");
-    double[][] probs = new double[test.size()][];
-    int[] gold = new int[test.size()];
-    int changed = 0;
-    for (int i = 0; i < probs.length; i++) {
-      String text = MyHateSpeechData.unspaced(test.get(i).text());
-      changed += text.equals(test.get(i).text()) ? 0 : 1;
-      Prediction p = c.predict(text);
-      probs[i] = new double[] {p.hate(), p.offensive(), p.normal()};
-      gold[i] = test.get(i).label();
-    }
-    assertThat(changed).isGreaterThan(test.size() * 9 / 10);
-    Evaluation e = Evaluation.of(probs, gold);
-    var recorded = c.manifest().metrics().path("testUnspaced");
-    assertThat(e.n()).isEqualTo(recorded.path("n").asInt());
-    assertThat(e.accuracy()).isCloseTo(recorded.path("accuracy").asDouble(), offset(1e-4));
-    assertThat(e.macroF1()).isCloseTo(recorded.path("macroF1").asDouble(), offset(1e-4));
-  }
-
   @Test
   void hateMyScoresTheUnspacedTestTextsAsRecorded() throws Exception {
     Path data = SharedData.resolve("myanmar_myhatespeech/corpus/version1.0");
