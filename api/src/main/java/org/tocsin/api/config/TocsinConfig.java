@@ -363,6 +363,24 @@ public record TocsinConfig(
     return out;
   }
 
+  /** A list of language codes under nlp.cascade. */
+  private static java.util.List<String> codes(JsonNode nlp, String key) {
+    JsonNode n = nlp.path("cascade").path(key);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode e : n) {
+      if (!e.isTextual()) {
+        out = null;
+        break;
+      }
+      out.add(e.textValue());
+    }
+    if (!n.isArray() || out == null) {
+      throw new IllegalArgumentException(
+          "nlp.cascade." + key + " must be an array of ISO 639-1 codes [got " + n + "]");
+    }
+    return out;
+  }
+
   private static CascadeConfig cascade(JsonNode nlp) {
     JsonNode threads = nlp.path("cascade").path("threads");
     if (!threads.isInt()) {
@@ -371,14 +389,14 @@ public record TocsinConfig(
     }
     return new CascadeConfig(
         bool(nlp, "cascade", "enabled"),
-        urls(nlp, "cascade", "languages"),
+        codes(nlp, "languages"),
         number(nlp, "cascade", "languageMinMargin"),
         bool(nlp, "cascade", "languageLowAccuracy"),
         bool(nlp, "cascade", "deepStage"),
         number(nlp, "cascade", "deepTargetThreshold"),
         number(nlp, "cascade", "deepIncitementThreshold"),
         threads.intValue(),
-        urls(nlp, "cascade", "deepLanguages"));
+        codes(nlp, "deepLanguages"));
   }
 
   private static boolean bool(JsonNode tree, String section, String key) {
