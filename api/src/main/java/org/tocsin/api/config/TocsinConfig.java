@@ -169,15 +169,65 @@ public record TocsinConfig(
       boolean deepStage,
       double deepTargetThreshold,
       double deepIncitementThreshold,
-      int threads) {
+      int threads,
+      java.util.List<String> deepLanguages) {
+
+    /** The languages the deep stage has a CoreNLP pipeline for ({@code deepLanguages}). */
+    public static final java.util.Set<String> DEEP_LANGUAGES = java.util.Set.of("en", "de");
 
     /** The cascade switched off. */
     public static final CascadeConfig OFF =
-        new CascadeConfig(false, java.util.List.of("en", "de"), 0.05, false, false, 0.5, 0.3, 1);
+        new CascadeConfig(
+            false,
+            java.util.List.of("en", "de"),
+            0.05,
+            false,
+            false,
+            0.5,
+            0.3,
+            1,
+            java.util.List.of("en"));
 
-    /** Checks ranges and freezes the list. */
+    /** The cascade before {@code deepLanguages}: English only. */
+    public CascadeConfig(
+        boolean enabled,
+        java.util.List<String> languages,
+        double languageMinMargin,
+        boolean languageLowAccuracy,
+        boolean deepStage,
+        double deepTargetThreshold,
+        double deepIncitementThreshold,
+        int threads) {
+      this(
+          enabled,
+          languages,
+          languageMinMargin,
+          languageLowAccuracy,
+          deepStage,
+          deepTargetThreshold,
+          deepIncitementThreshold,
+          threads,
+          java.util.List.of("en"));
+    }
+
+    /** Checks ranges and the deep languages, and freezes the lists. */
     public CascadeConfig {
       languages = java.util.List.copyOf(languages);
+      deepLanguages = java.util.List.copyOf(deepLanguages);
+      if (deepLanguages.isEmpty()) {
+        throw new IllegalArgumentException(
+            "nlp.cascade.deepLanguages must name at least one language (to run no CoreNLP set"
+                + " nlp.cascade.deepStage to false)");
+      }
+      for (String code : deepLanguages) {
+        if (!DEEP_LANGUAGES.contains(code)) {
+          throw new IllegalArgumentException(
+              "nlp.cascade.deepLanguages: the deep stage has CoreNLP pipelines for en and de only"
+                  + " [got "
+                  + code
+                  + "]");
+        }
+      }
       unit("nlp.cascade.languageMinMargin", languageMinMargin);
       unit("nlp.cascade.deepTargetThreshold", deepTargetThreshold);
       unit("nlp.cascade.deepIncitementThreshold", deepIncitementThreshold);
@@ -313,6 +363,24 @@ public record TocsinConfig(
     return out;
   }
 
+  /** A list of language codes under nlp.cascade. */
+  private static java.util.List<String> codes(JsonNode nlp, String key) {
+    JsonNode n = nlp.path("cascade").path(key);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode e : n) {
+      if (!e.isTextual()) {
+        out = null;
+        break;
+      }
+      out.add(e.textValue());
+    }
+    if (!n.isArray() || out == null) {
+      throw new IllegalArgumentException(
+          "nlp.cascade." + key + " must be an array of ISO 639-1 codes [got " + n + "]");
+    }
+    return out;
+  }
+
   private static CascadeConfig cascade(JsonNode nlp) {
     JsonNode threads = nlp.path("cascade").path("threads");
     if (!threads.isInt()) {
@@ -321,13 +389,14 @@ public record TocsinConfig(
     }
     return new CascadeConfig(
         bool(nlp, "cascade", "enabled"),
-        urls(nlp, "cascade", "languages"),
+        codes(nlp, "languages"),
         number(nlp, "cascade", "languageMinMargin"),
         bool(nlp, "cascade", "languageLowAccuracy"),
         bool(nlp, "cascade", "deepStage"),
         number(nlp, "cascade", "deepTargetThreshold"),
         number(nlp, "cascade", "deepIncitementThreshold"),
-        threads.intValue());
+        threads.intValue(),
+        codes(nlp, "deepLanguages"));
   }
 
   private static boolean bool(JsonNode tree, String section, String key) {

@@ -173,9 +173,25 @@ public final class TocsinNode implements Closeable {
     return new org.tocsin.nlp.cascade.CascadeScorer(
         screen,
         () -> org.tocsin.nlp.lang.LanguageIdentifier.of(languages, margin, low),
-        new org.tocsin.nlp.corenlp.DeepAnalyzer(),
+        deepStages(c.deepLanguages()),
         new org.tocsin.nlp.cascade.CascadeSettings(
             c.deepStage(), c.deepTargetThreshold(), c.deepIncitementThreshold(), c.threads()));
+  }
+
+  /** The deep stage of each configured language; none loads before its first post. */
+  static java.util.Map<String, org.tocsin.nlp.corenlp.DeepStage> deepStages(
+      java.util.List<String> codes) {
+    java.util.Map<String, org.tocsin.nlp.corenlp.DeepStage> out = new java.util.HashMap<>();
+    for (String code : codes) {
+      switch (code) {
+        case "en" -> out.put(code, new org.tocsin.nlp.corenlp.DeepAnalyzer());
+        case "de" -> out.put(code, new org.tocsin.nlp.corenlp.GermanDeepAnalyzer());
+        default ->
+            throw new IllegalArgumentException(
+                "nlp.cascade.deepLanguages: no CoreNLP pipeline for " + code);
+      }
+    }
+    return out;
   }
 
   private static PostScorer screen(TocsinConfig config) throws IOException {

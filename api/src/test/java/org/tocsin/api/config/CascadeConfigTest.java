@@ -24,6 +24,33 @@ class CascadeConfigTest {
     assertThat(c.deepTargetThreshold()).isEqualTo(0.8);
     assertThat(c.deepIncitementThreshold()).isEqualTo(0.3);
     assertThat(c.threads()).isEqualTo(2);
+    assertThat(c.deepLanguages()).containsExactly("en");
+  }
+
+  @Test
+  void deepLanguagesTakeEnAndDeAndRefuseOthersNamingTheKey() throws IOException {
+    Path ok = dir.resolve("de.json");
+    Files.writeString(
+        ok,
+        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\"]}}}",
+        StandardCharsets.UTF_8);
+    assertThat(TocsinConfig.load(ok).nlp().cascade().deepLanguages()).containsExactly("en", "de");
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(
+        bad,
+        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"fr\"]}}}",
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TocsinConfig.load(bad))
+        .hasMessageContaining("nlp.cascade.deepLanguages")
+        .hasMessageContaining("[got fr]");
+    Files.writeString(
+        bad, "{\"nlp\": {\"cascade\": {\"deepLanguages\": []}}}", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TocsinConfig.load(bad))
+        .hasMessageContaining("nlp.cascade.deepLanguages must name at least one language");
+    Files.writeString(
+        bad, "{\"nlp\": {\"cascade\": {\"deepLanguages\": \"de\"}}}", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TocsinConfig.load(bad))
+        .hasMessageContaining("nlp.cascade.deepLanguages");
   }
 
   @Test

@@ -94,7 +94,7 @@ public final class CascadeBenchmark {
               () -> {
                 throw new IllegalStateException("not loaded here");
               },
-              null,
+              (DeepAnalyzer) null,
               new CascadeSettings(false, targetThreshold, 0.3, 1));
       int gated = 0;
       int gatedEn = 0;

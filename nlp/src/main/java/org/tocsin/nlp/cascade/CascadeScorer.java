@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -21,6 +22,7 @@ import org.tocsin.core.score.Score;
 import org.tocsin.core.score.TargetScore;
 import org.tocsin.nlp.corenlp.DeepAnalyzer;
 import org.tocsin.nlp.corenlp.DeepEvidence;
+import org.tocsin.nlp.corenlp.DeepStage;
 import org.tocsin.nlp.lang.LanguageGuess;
 import org.tocsin.nlp.lang.LanguageIdentifier;
 
@@ -56,7 +58,7 @@ public final class CascadeScorer implements PostScorer {
   private final PostScorer screen;
   private final Supplier<LanguageIdentifier> languageSource;
   private volatile LanguageIdentifier languages;
-  private final DeepAnalyzer deep;
+  private final Map<String, DeepStage> deep;
   private final CascadeSettings settings;
   private final LongAdder screened = new LongAdder();
   private final LongAdder gated = new LongAdder();
@@ -89,10 +91,27 @@ public final class CascadeScorer implements PostScorer {
       Supplier<LanguageIdentifier> languages,
       DeepAnalyzer deep,
       CascadeSettings settings) {
+    this(screen, languages, deep == null ? Map.of() : Map.of("en", deep), settings);
+  }
+
+  /**
+   * A cascade with a deep stage per language (ISO 639-1 code to its stage, e.g. {@code en} to
+   * {@link DeepAnalyzer}, {@code de} to {@link org.tocsin.nlp.corenlp.GermanDeepAnalyzer}); a gated
+   * post in another language is not sent to CoreNLP. Each stage loads on its first post.
+   *
+   * @param languages builds the identifier (Lingua's models load then); called at most once
+   * @param deep the deep stages; empty to run none (as {@code deepStage = false} does)
+   */
+  public CascadeScorer(
+      PostScorer screen,
+      Supplier<LanguageIdentifier> languages,
+      Map<String, ? extends DeepStage> deep,
+      CascadeSettings settings) {
     this.screen = Objects.requireNonNull(screen, "screen");
     this.languageSource = Objects.requireNonNull(languages, "languages");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.deep = settings.deepStage() ? deep : null;
+    Objects.requireNonNull(deep, "deep");
+    this.deep = settings.deepStage() && !deep.isEmpty() ? Map.copyOf(deep) : null;
   }
 
   private static Supplier<LanguageIdentifier> lazy(LanguageIdentifier l) {
@@ -187,8 +206,14 @@ public final class CascadeScorer implements PostScorer {
     gated.increment();
     LanguageGuess lang = settle(post, tag, true);
     notes.add(lang.note());
-    if (!"en".equals(lang.lang())) {
-      notes.add("deep stage: not run (gate: " + why + "; CoreNLP runs on English only here)");
+    DeepStage stage = lang.lang() == null ? null : deep.get(lang.lang());
+    if (stage == null) {
+      notes.add(
+          "deep stage: not run (gate: "
+              + why
+              + (deep.keySet().equals(java.util.Set.of("en"))
+                  ? "; CoreNLP runs on English only here)"
+                  : "; CoreNLP runs here only on " + new java.util.TreeSet<>(deep.keySet()) + ")"));
       return withNotes(s, notes);
     }
     notes.add("deep stage gate: " + why);
@@ -204,9 +229,9 @@ public final class CascadeScorer implements PostScorer {
       text = head;
     }
     try {
-      DeepEvidence e = deep.analyze(text, s.explanation().lexicon());
+      DeepEvidence e = stage.analyze(text, s.explanation().lexicon());
       deepened.increment();
-      return DeepMerge.merge(s, e, notes);
+      return DeepMerge.merge(s, e, notes, stage.pipeline(e.namedEntities()));
     } catch (RuntimeException | StackOverflowError ex) {
       LOG.log(System.Logger.Level.WARNING, "the deep stage failed on a post", ex);
       notes.add("deep stage: failed (" + ex.getClass().getSimpleName() + "); screen score kept");

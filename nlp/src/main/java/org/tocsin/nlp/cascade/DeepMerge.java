@@ -60,6 +60,17 @@ final class DeepMerge {
   private DeepMerge() {}
 
   static Score merge(Score s, DeepEvidence e, List<String> notesIn) {
+    return merge(
+        s,
+        e,
+        notesIn,
+        e.namedEntities()
+            ? "tokenize,ssplit,pos,lemma,ner(3class)"
+            : "tokenize,ssplit,pos,lemma (no call to violence, so no NER)");
+  }
+
+  /** As {@link #merge(Score, DeepEvidence, List)}, the note naming {@code pipeline}. */
+  static Score merge(Score s, DeepEvidence e, List<String> notesIn, String pipeline) {
     List<String> notes = new ArrayList<>(notesIn);
     Factors f = s.factors();
     boolean cta = e.callToAction();
@@ -127,9 +138,7 @@ final class DeepMerge {
             "deep stage: CoreNLP %s (%d sentences): %d calls to violence (%d targeted), %d violence"
                 + " terms (%d event nouns), %d reporting verbs, %d places, %d persons, %d"
                 + " organisations; incitement %.4f -> %.4f%s",
-            e.namedEntities()
-                ? "tokenize,ssplit,pos,lemma,ner(3class)"
-                : "tokenize,ssplit,pos,lemma (no call to violence, so no NER)",
+            pipeline,
             e.sentences(),
             e.imperatives().size() + e.modalViolence().size(),
             e.targetedCalls().size(),

@@ -32,7 +32,7 @@ import org.tocsin.core.score.LexiconHit;
  * second thread costs no second copy of the models. Loading takes seconds and annotating a post
  * milliseconds: call it from a worker thread, never from an event loop.
  */
-public final class DeepAnalyzer {
+public final class DeepAnalyzer implements DeepStage {
 
   /** The NER model of the "NER-lite" configuration, on the classpath in the models jar. */
   public static final String NER_MODEL =
@@ -98,6 +98,19 @@ public final class DeepAnalyzer {
     this.nerAlways = nerAlways;
   }
 
+  /** {@code en}. */
+  @Override
+  public String language() {
+    return "en";
+  }
+
+  @Override
+  public String pipeline(boolean ner) {
+    return ner
+        ? "tokenize,ssplit,pos,lemma,ner(3class)"
+        : "tokenize,ssplit,pos,lemma (no call to violence, so no NER)";
+  }
+
   /** The properties of the single-pipeline configuration (all five annotators). */
   static Properties properties() {
     Properties p = syntaxProperties();
@@ -160,6 +173,7 @@ public final class DeepAnalyzer {
    * @throws RuntimeException if CoreNLP cannot load (then every later call fails at once) or fails
    *     on the text
    */
+  @Override
   public DeepEvidence analyze(String text, List<LexiconHit> hits) {
     CoreDocument doc = new CoreDocument(text == null ? "" : text);
     syntax.get().annotate(doc);
