@@ -74,4 +74,40 @@ public final class StratifiedSplit {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
+
+  /** One record of a split file: its key in the source, its split, its class and its text. */
+  public record Row(String key, String split, String cls, String text) {}
+
+  /**
+   * Writes a split file: the title as a comment, the SHA-256 of the source bytes and of the
+   * assignment, then {@code keyColumn, split, class, text_sha256} per row, in the order given.
+   *
+   * @param title the first comment line, without the leading {@code #}
+   */
+  public static void writeFile(
+      java.nio.file.Path out,
+      String title,
+      String keyColumn,
+      byte[] source,
+      String[] splits,
+      List<Row> rows)
+      throws java.io.IOException {
+    StringBuilder b = new StringBuilder();
+    b.append("# ").append(title).append('\n');
+    b.append("# source sha256 ").append(sha256(source)).append('\n');
+    b.append("# assignment sha256 ").append(sha256(splits)).append('\n');
+    b.append(keyColumn).append("\tsplit\tclass\ttext_sha256\n");
+    for (Row r : rows) {
+      b.append(r.key())
+          .append('\t')
+          .append(r.split())
+          .append('\t')
+          .append(r.cls())
+          .append('\t')
+          .append(sha256(r.text().getBytes(StandardCharsets.UTF_8)))
+          .append('\n');
+    }
+    java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+    java.nio.file.Files.writeString(out, b.toString(), StandardCharsets.UTF_8);
+  }
 }

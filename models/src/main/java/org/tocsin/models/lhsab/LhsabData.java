@@ -88,29 +88,25 @@ public final class LhsabData {
     byte[] bytes = Files.readAllBytes(file);
     List<Record> records = records(new String(bytes, StandardCharsets.UTF_8), file);
     String[] splits = splits(records);
-    StringBuilder b = new StringBuilder();
-    b.append("# L-HSAB seeded stratified split: seed ")
-        .append(SEED)
-        .append(", val ")
-        .append(VAL_FRACTION)
-        .append(", test ")
-        .append(TEST_FRACTION)
-        .append(" per class (org.tocsin.models.lhsab.LhsabData)\n");
-    b.append("# source sha256 ").append(StratifiedSplit.sha256(bytes)).append('\n');
-    b.append("# assignment sha256 ").append(StratifiedSplit.sha256(splits)).append('\n');
-    b.append("index\tsplit\tclass\ttext_sha256\n");
+    List<StratifiedSplit.Row> rows = new java.util.ArrayList<>(records.size());
     for (Record r : records) {
-      b.append(r.index())
-          .append('\t')
-          .append(splits[r.index()])
-          .append('\t')
-          .append(r.label())
-          .append('\t')
-          .append(StratifiedSplit.sha256(r.text().getBytes(StandardCharsets.UTF_8)))
-          .append('\n');
+      rows.add(
+          new StratifiedSplit.Row(
+              String.valueOf(r.index()), splits[r.index()], r.label(), r.text()));
     }
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, b.toString(), StandardCharsets.UTF_8);
+    StratifiedSplit.writeFile(
+        out,
+        "L-HSAB seeded stratified split: seed "
+            + SEED
+            + ", val "
+            + VAL_FRACTION
+            + ", test "
+            + TEST_FRACTION
+            + " per class (org.tocsin.models.lhsab.LhsabData)",
+        "index",
+        bytes,
+        splits,
+        rows);
   }
 
   private static String[] splits(List<Record> records) {

@@ -147,29 +147,24 @@ public final class MyHateSpeechData {
     byte[] bytes = Files.readAllBytes(f);
     List<Record> records = records(new String(bytes, StandardCharsets.UTF_8), f);
     String[] splits = splits(records);
-    StringBuilder b = new StringBuilder();
-    b.append("# myHateSpeech 1.0 seeded stratified split: seed ")
-        .append(SEED)
-        .append(", val ")
-        .append(VAL_FRACTION)
-        .append(", test ")
-        .append(TEST_FRACTION)
-        .append(" per class (org.tocsin.models.myanmar.MyHateSpeechData)\n");
-    b.append("# source sha256 ").append(StratifiedSplit.sha256(bytes)).append('\n');
-    b.append("# assignment sha256 ").append(StratifiedSplit.sha256(splits)).append('\n');
-    b.append("line\tsplit\tclass\ttext_sha256\n");
+    List<StratifiedSplit.Row> rows = new java.util.ArrayList<>(records.size());
     for (Record r : records) {
-      b.append(r.line())
-          .append('\t')
-          .append(splits[r.index()])
-          .append('\t')
-          .append(r.cls())
-          .append('\t')
-          .append(StratifiedSplit.sha256(r.text().getBytes(StandardCharsets.UTF_8)))
-          .append('\n');
+      rows.add(
+          new StratifiedSplit.Row(String.valueOf(r.line()), splits[r.index()], r.cls(), r.text()));
     }
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, b.toString(), StandardCharsets.UTF_8);
+    StratifiedSplit.writeFile(
+        out,
+        "myHateSpeech 1.0 seeded stratified split: seed "
+            + SEED
+            + ", val "
+            + VAL_FRACTION
+            + ", test "
+            + TEST_FRACTION
+            + " per class (org.tocsin.models.myanmar.MyHateSpeechData)",
+        "line",
+        bytes,
+        splits,
+        rows);
   }
 
   private static String[] splits(List<Record> records) {
