@@ -6,7 +6,6 @@ import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +65,6 @@ public final class DeepAnalyzer implements DeepStage {
    * historic coded terms), so "the gas", "gassing" and "genocide" keep their weight as nouns.
    */
   private static final Set<String> NOT_EVENT_NOUNS = Set.of("gas", "gassing", "genocide", "war");
-
-  private static final Set<String> TARGET_CATEGORIES = Set.of("group", "slur", "dehumanization");
 
   private final String nerModel;
   private final boolean nerAlways;
@@ -177,15 +174,9 @@ public final class DeepAnalyzer implements DeepStage {
   public DeepEvidence analyze(String text, List<LexiconHit> hits) {
     CoreDocument doc = new CoreDocument(text == null ? "" : text);
     syntax.get().annotate(doc);
-    List<String[]> violence = new ArrayList<>();
-    Set<String> targetWords = new HashSet<>();
-    for (LexiconHit h : hits == null ? List.<LexiconHit>of() : hits) {
-      if ("violence".equals(h.category())) {
-        violence.add(lower(h.term()).split(" "));
-      } else if (TARGET_CATEGORIES.contains(h.category())) {
-        targetWords.addAll(List.of(lower(h.term()).split(" ")));
-      }
-    }
+    ScreenTerms terms = ScreenTerms.of(hits);
+    List<String[]> violence = terms.violence();
+    Set<String> targetWords = terms.targetWords();
     Set<String> imperatives = new LinkedHashSet<>();
     Set<String> modal = new LinkedHashSet<>();
     Set<String> targeted = new LinkedHashSet<>();

@@ -87,7 +87,6 @@ public final class GermanDeepAnalyzer implements DeepStage {
   private static final Set<String> NEGATIONS =
       Set.of("nicht", "nie", "niemals", "kein", "keine", "keinen", "keiner", "keinem");
   private static final Set<String> QUOTES = Set.of("\"", "„", "“", "”", "«", "»", "'", "‚", "‘");
-  private static final Set<String> TARGET_CATEGORIES = Set.of("group", "slur", "dehumanization");
   private static final List<String> EVENT_ENDINGS = List.of("", "s", "es", "e", "en", "n");
 
   private static volatile Words words;
@@ -236,15 +235,9 @@ public final class GermanDeepAnalyzer implements DeepStage {
   public DeepEvidence analyze(String text, List<LexiconHit> hits) {
     CoreDocument doc = new CoreDocument(text == null ? "" : text);
     syntax.get().annotate(doc);
-    List<String[]> violence = new ArrayList<>();
-    Set<String> targetWords = new HashSet<>();
-    for (LexiconHit h : hits == null ? List.<LexiconHit>of() : hits) {
-      if ("violence".equals(h.category())) {
-        violence.add(lower(h.term()).split(" "));
-      } else if (TARGET_CATEGORIES.contains(h.category())) {
-        targetWords.addAll(List.of(lower(h.term()).split(" ")));
-      }
-    }
+    ScreenTerms terms = ScreenTerms.of(hits);
+    List<String[]> violence = terms.violence();
+    Set<String> targetWords = terms.targetWords();
     Set<String> imperatives = new LinkedHashSet<>();
     Set<String> modal = new LinkedHashSet<>();
     Set<String> targeted = new LinkedHashSet<>();
