@@ -420,11 +420,11 @@ public final class PostIndex implements Closeable {
    * latest version's text), best first, without the post itself.
    *
    * @param limit how many posts to return, in [1, {@link SearchRequest#MAX_LIMIT}]
-   * @return the similar posts, empty if the key is unknown
+   * @return the similar posts; empty if no post has the key
    * @throws InvalidQueryException if the search ran past its time limit
    * @throws IOException if the index cannot be read
    */
-  public SearchResult moreLikeThis(PostKey key, SearchFilters filters, int limit)
+  public Optional<SearchResult> moreLikeThis(PostKey key, SearchFilters filters, int limit)
       throws IOException, InvalidQueryException {
     Objects.requireNonNull(key, "key");
     SearchRequest req = SearchRequest.of("", filters, SearchRequest.Sort.RELEVANCE, limit);
@@ -433,9 +433,9 @@ public final class PostIndex implements Closeable {
           long started = System.nanoTime();
           Optional<Query> like = SimilarPosts.query(s, analyzer, key);
           if (like.isEmpty()) {
-            return new SearchResult(0, List.of(), (System.nanoTime() - started) / 1_000);
+            return Optional.<SearchResult>empty();
           }
-          return search.execute(s, like.get(), req, "more-like-this " + key, started);
+          return Optional.of(search.execute(s, like.get(), req, "more-like-this " + key, started));
         });
   }
 

@@ -37,14 +37,13 @@ class SimilarAndGuardsTest {
   @Test
   void moreLikeThisFindsTheNearDuplicateFirstAndNotThePostItself() throws Exception {
     ScoredPost original = TestPosts.byId("1720000000000000001");
-    SearchResult r = index.moreLikeThis(original.post().key(), SearchFilters.NONE, 5);
+    SearchResult r = index.moreLikeThis(original.post().key(), SearchFilters.NONE, 5).orElseThrow();
     List<String> ids = StatsCorpus.hitIds(r);
     assertThat(ids).first().isEqualTo("1720000000000000010");
     assertThat(ids).doesNotContain("1720000000000000001");
-    assertThat(index.moreLikeThis(new PostKey("twitter", "none"), SearchFilters.NONE, 5).hits())
-        .isEmpty();
+    assertThat(index.moreLikeThis(new PostKey("twitter", "none"), SearchFilters.NONE, 5)).isEmpty();
     SearchFilters notTwitter = SearchFilters.builder().platforms("gab").build();
-    assertThat(index.moreLikeThis(original.post().key(), notTwitter, 5).hits())
+    assertThat(index.moreLikeThis(original.post().key(), notTwitter, 5).orElseThrow().hits())
         .allSatisfy(h -> assertThat(h.post().post().platform()).isEqualTo("gab"));
   }
 

@@ -185,11 +185,10 @@ final class PostRoutes {
     vertx
         .executeBlocking(
             () -> {
-              if (index.get(key).isEmpty()) {
-                throw ApiException.notFound("no post " + key);
-              }
               try {
-                return index.moreLikeThis(key, filters, limit);
+                return index
+                    .moreLikeThis(key, filters, limit)
+                    .orElseThrow(() -> ApiException.notFound("no post " + key));
               } catch (InvalidQueryException e) {
                 throw new ApiException(400, "invalid_query", e.getMessage());
               }
