@@ -173,7 +173,8 @@ public record TocsinConfig(
       java.util.List<String> deepLanguages) {
 
     /** The languages the deep stage has a CoreNLP pipeline for ({@code deepLanguages}). */
-    public static final java.util.Set<String> DEEP_LANGUAGES = java.util.Set.of("en", "de");
+    public static final java.util.List<String> DEEP_LANGUAGES =
+        org.tocsin.nlp.corenlp.DeepStages.LANGUAGES;
 
     /** The cascade switched off. */
     public static final CascadeConfig OFF =
@@ -222,8 +223,9 @@ public record TocsinConfig(
       for (String code : deepLanguages) {
         if (!DEEP_LANGUAGES.contains(code)) {
           throw new IllegalArgumentException(
-              "nlp.cascade.deepLanguages: the deep stage has CoreNLP pipelines for en and de only"
-                  + " [got "
+              "nlp.cascade.deepLanguages: the deep stage has CoreNLP pipelines for "
+                  + String.join(", ", DEEP_LANGUAGES)
+                  + " only [got "
                   + code
                   + "]");
         }

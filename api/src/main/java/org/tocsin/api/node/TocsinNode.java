@@ -183,13 +183,7 @@ public final class TocsinNode implements Closeable {
       java.util.List<String> codes) {
     java.util.Map<String, org.tocsin.nlp.corenlp.DeepStage> out = new java.util.HashMap<>();
     for (String code : codes) {
-      switch (code) {
-        case "en" -> out.put(code, new org.tocsin.nlp.corenlp.DeepAnalyzer());
-        case "de" -> out.put(code, new org.tocsin.nlp.corenlp.GermanDeepAnalyzer());
-        default ->
-            throw new IllegalArgumentException(
-                "nlp.cascade.deepLanguages: no CoreNLP pipeline for " + code);
-      }
+      out.put(code, org.tocsin.nlp.corenlp.DeepStages.of(code));
     }
     return out;
   }

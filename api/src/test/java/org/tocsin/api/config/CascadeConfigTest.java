@@ -38,11 +38,11 @@ class CascadeConfigTest {
     Path bad = dir.resolve("bad.json");
     Files.writeString(
         bad,
-        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"fr\"]}}}",
+        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"ja\"]}}}",
         StandardCharsets.UTF_8);
     assertThatThrownBy(() -> TocsinConfig.load(bad))
         .hasMessageContaining("nlp.cascade.deepLanguages")
-        .hasMessageContaining("[got fr]");
+        .hasMessageContaining("[got ja]");
     Files.writeString(
         bad, "{\"nlp\": {\"cascade\": {\"deepLanguages\": []}}}", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> TocsinConfig.load(bad))

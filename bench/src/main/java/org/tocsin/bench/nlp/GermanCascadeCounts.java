@@ -20,7 +20,8 @@ import org.tocsin.models.germeval.GermEvalData;
 import org.tocsin.models.hatexplain.HateXplainData;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
-import org.tocsin.nlp.corenlp.GermanDeepAnalyzer;
+import org.tocsin.nlp.corenlp.DeepStage;
+import org.tocsin.nlp.corenlp.DeepStages;
 
 /**
  * The German deep stage on GermEval 2018's official test tweets: how many the gate picks, how many
@@ -42,7 +43,7 @@ public final class GermanCascadeCounts {
     HateXplainData data = GermEvalData.read(Path.of(args[0]));
     List<HateXplainData.Post> test = data.split("test");
     PostScorer screen = TocsinNode.scorer(TocsinConfig.defaults());
-    GermanDeepAnalyzer german = new GermanDeepAnalyzer();
+    DeepStage german = DeepStages.of("de");
     CascadeScorer cascade =
         new CascadeScorer(
             screen,

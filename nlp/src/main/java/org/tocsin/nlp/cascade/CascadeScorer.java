@@ -96,8 +96,8 @@ public final class CascadeScorer implements PostScorer {
 
   /**
    * A cascade with a deep stage per language (ISO 639-1 code to its stage, e.g. {@code en} to
-   * {@link DeepAnalyzer}, {@code de} to {@link org.tocsin.nlp.corenlp.GermanDeepAnalyzer}); a gated
-   * post in another language is not sent to CoreNLP. Each stage loads on its first post.
+   * {@link DeepAnalyzer}, {@code de} to a {@link org.tocsin.nlp.corenlp.ProfileDeepAnalyzer}); a
+   * gated post in another language is not sent to CoreNLP. Each stage loads on its first post.
    *
    * @param languages builds the identifier (Lingua's models load then); called at most once
    * @param deep the deep stages; empty to run none (as {@code deepStage = false} does)

@@ -10,13 +10,13 @@ import org.tocsin.core.score.LexiconHit;
 
 /** The German deep stage on the real pipeline (CoreNLP's German models load: slow). */
 @Tag("slow")
-class GermanDeepAnalyzerTest {
+class GermanDeepStageTest {
 
-  static GermanDeepAnalyzer deep;
+  static DeepStage deep;
 
   @BeforeAll
   static void load() {
-    deep = new GermanDeepAnalyzer();
+    deep = DeepStages.of("de");
   }
 
   static List<LexiconHit> group(String term) {

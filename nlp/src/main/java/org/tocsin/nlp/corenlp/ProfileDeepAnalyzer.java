@@ -1,0 +1,380 @@
+package org.tocsin.nlp.corenlp;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.CoreDocument;
+import edu.stanford.nlp.pipeline.CoreEntityMention;
+import edu.stanford.nlp.pipeline.CoreSentence;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.tocsin.core.score.LexiconHit;
+
+/**
+ * The deep stage of a language whose CoreNLP models have no lemmas (German first): the language's
+ * {@link DeepProfile} says which CoreNLP pipelines run (tokenize to a UD or treebank POS tagger on
+ * every post analysed, then NER, if the language has a model, only where a call to violence was
+ * found), how the tagger names nouns, pronouns and adpositions, and lists the inflected forms the
+ * patterns look for:
+ *
+ * <ul>
+ *   <li>imperative: a violent imperative form ("tötet", "erschießt", "vergast") opening a clause,
+ *       after optional lead-ins (@-handles, quotes, the profile's {@code leadin} words, tokens
+ *       tagged {@code skip}: adverbs, interjections); a separable verb needs its particle later in
+ *       the clause ("hängt die Verräter auf"); not in a sentence ending with "?" nor with a {@code
+ *       qsubj} word right after (a yes/no question or a conditional: "Tötet ihr auch Tiere?"). The
+ *       form and the position decide, not the tag: the German tagger tags a capitalised verb after
+ *       a handle as NOUN;
+ *   <li>modal + violent verb: a modal ("muss", "sollten", "gehören", "lasst uns") followed in the
+ *       same clause, within the {@code modal} reach, by a violent infinitive or participle not
+ *       tagged as a noun ("müssen vergast", "sollte sie alle erschießen"; "das Töten beenden" is
+ *       none). A German subordinate clause puts the modal last ("..., dass man sie töten muss"), so
+ *       it never matches;
+ *   <li>targeted: a call whose verb has a target close by: a group, slur or dehumanisation term of
+ *       the screen's lexicon hits, a {@code target} word, or a {@code pron} word tagged as a
+ *       pronoun, within {@code target-after} tokens after the verb, or, for a modal call, within
+ *       {@code target-before} tokens before it ("man sollte sie erschießen", "die Moslems müssen
+ *       vergast werden"); not negated (a {@code neg} word within the {@code neg} reach before);
+ *   <li>event nouns: a token tagged as a noun that ends in an {@code event} stem and an optional
+ *       {@code ending} ("Anschlag", "Terroranschlag"), or a lexicon violence term tagged as a noun
+ *       that is a violent infinitive ("das Töten"); both count as violence uses, so {@link
+ *       DeepEvidence#eventNounsOnly} holds when all violence is named as events;
+ *   <li>reporting: the {@code report} words, and the {@code report-adp} words only when tagged as
+ *       an adposition ("laut Polizei", not "laut rufen").
+ * </ul>
+ *
+ * <p>Loading is lazy, per thread, as {@link DeepAnalyzer}'s: nothing loads until the first post is
+ * analysed; the profile itself is read at construction, so a broken one fails at start-up.
+ */
+public final class ProfileDeepAnalyzer implements DeepStage {
+
+  private static final Set<String> PUNCT_BREAKS =
+      Set.of(",", ";", ":", ".", "!", "?", "-", "--", "–", "—", "(", ")", "|", "lbr", "|lbr|");
+  private static final Set<String> QUOTES = Set.of("\"", "„", "“", "”", "«", "»", "'", "‚", "‘");
+
+  private final DeepProfile p;
+  private final ThreadLocal<StanfordCoreNLP> syntax;
+  private final ThreadLocal<StanfordCoreNLP> entities;
+  private volatile RuntimeException loadFailure;
+
+  /** An analyzer for a profile; nothing loads until the first {@link #analyze}. */
+  public ProfileDeepAnalyzer(DeepProfile profile) {
+    this.p = profile;
+    this.syntax = ThreadLocal.withInitial(() -> load(p.syntax(), true));
+    this.entities = ThreadLocal.withInitial(() -> load(p.ner(), false));
+  }
+
+  /** The profile this analyzer reads. */
+  public DeepProfile profile() {
+    return p;
+  }
+
+  @Override
+  public String language() {
+    return p.language();
+  }
+
+  @Override
+  public String pipeline(boolean ner) {
+    return p.describe(ner);
+  }
+
+  private StanfordCoreNLP load(Properties props, boolean enforceRequirements) {
+    RuntimeException failed = loadFailure;
+    if (failed != null) {
+      throw new IllegalStateException(
+          "the " + p.language() + " deep stage could not load: " + failed.getMessage());
+    }
+    try {
+      return new StanfordCoreNLP(props, enforceRequirements);
+    } catch (RuntimeException e) {
+      loadFailure = e;
+      throw e;
+    }
+  }
+
+  /**
+   * Annotates a text and collects its evidence; the first call on a thread loads the language's
+   * CoreNLP models (seconds, some hundreds of MB of heap with NER).
+   *
+   * @param hits the screen's lexicon hits on the text ({@code null}: none): its {@code violence}
+   *     terms are looked up in the tokens, its {@code group}, {@code slur} and {@code
+   *     dehumanization} terms are the targets a call's verb may have
+   */
+  @Override
+  public DeepEvidence analyze(String text, List<LexiconHit> hits) {
+    CoreDocument doc = new CoreDocument(text == null ? "" : text);
+    syntax.get().annotate(doc);
+    ScreenTerms terms = ScreenTerms.of(hits);
+    List<String[]> violence = terms.violence();
+    Set<String> targetWords = terms.targetWords();
+    Set<String> imperatives = new LinkedHashSet<>();
+    Set<String> modal = new LinkedHashSet<>();
+    Set<String> targeted = new LinkedHashSet<>();
+    Set<String> uses = new LinkedHashSet<>();
+    Set<String> eventNouns = new LinkedHashSet<>();
+    Set<String> reporting = new LinkedHashSet<>();
+    List<CoreSentence> sentences = doc.sentences() == null ? List.of() : doc.sentences();
+    for (CoreSentence s : sentences) {
+      List<CoreLabel> tokens = s.tokens();
+      List<Integer> impAt = new ArrayList<>();
+      List<Integer> modalAt = new ArrayList<>();
+      imperatives(tokens, imperatives, impAt);
+      modalViolence(tokens, modal, modalAt);
+      for (int v : impAt) {
+        String t = target(tokens, v, targetWords, false);
+        if (t != null && !negated(tokens, v)) {
+          add(targeted, lower(tokens.get(v).word()) + " -> " + t);
+        }
+      }
+      for (int v : modalAt) {
+        String t = target(tokens, v, targetWords, true);
+        if (t != null && !negated(tokens, v)) {
+          add(targeted, lower(tokens.get(v).word()) + " -> " + t);
+        }
+      }
+      violenceUses(tokens, violence, uses, eventNouns);
+      reporting(tokens, reporting);
+    }
+    boolean ner = !p.ner().isEmpty() && (!imperatives.isEmpty() || !modal.isEmpty());
+    Set<String> persons = new LinkedHashSet<>();
+    Set<String> orgs = new LinkedHashSet<>();
+    Set<String> places = new LinkedHashSet<>();
+    if (ner) {
+      entities.get().annotate(doc);
+      if (doc.entityMentions() != null) {
+        for (CoreEntityMention m : doc.entityMentions()) {
+          switch (m.entityType()) {
+            case "PERSON", "PER", "I-PER" -> add(persons, m.text());
+            case "ORGANIZATION", "ORG", "I-ORG" -> add(orgs, m.text());
+            case "LOCATION", "LOC", "I-LOC" -> add(places, m.text());
+            default -> {}
+          }
+        }
+      }
+    }
+    return new DeepEvidence(
+        List.copyOf(persons),
+        List.copyOf(orgs),
+        List.copyOf(places),
+        List.copyOf(imperatives),
+        List.copyOf(modal),
+        List.copyOf(targeted),
+        List.copyOf(uses),
+        List.copyOf(eventNouns),
+        List.copyOf(reporting),
+        sentences.size(),
+        ner);
+  }
+
+  private boolean punctBreak(CoreLabel t) {
+    String w = lower(t.word());
+    return PUNCT_BREAKS.contains(w) || (w.length() == 1 && p.tagIs("punct", t.tag()));
+  }
+
+  /** Violent imperative forms opening a clause; each verb's token index goes to {@code at}. */
+  void imperatives(List<CoreLabel> tokens, Set<String> out, List<Integer> at) {
+    if (!tokens.isEmpty() && "?".equals(tokens.get(tokens.size() - 1).word())) {
+      return; // a yes/no question opens with its finite verb too
+    }
+    Set<String> breaks = p.words("break");
+    Set<String> leadIns = p.words("leadin");
+    Set<String> questionSubjects = p.words("qsubj");
+    boolean clauseStart = true;
+    for (int i = 0; i < tokens.size(); i++) {
+      CoreLabel t = tokens.get(i);
+      String word = lower(t.word());
+      if (punctBreak(t) || breaks.contains(word)) {
+        clauseStart = true;
+        continue;
+      }
+      if (!clauseStart) {
+        continue;
+      }
+      if (word.startsWith("@")
+          || QUOTES.contains(word)
+          || leadIns.contains(word)
+          || p.tagIs("skip", t.tag())) {
+        continue;
+      }
+      clauseStart = false;
+      Set<String> particles = p.imperatives().get(word);
+      if (particles == null) {
+        continue;
+      }
+      if (i + 1 < tokens.size() && questionSubjects.contains(lower(tokens.get(i + 1).word()))) {
+        continue;
+      }
+      if (particles.contains("") || particleFollows(tokens, i, particles)) {
+        out.add(word);
+        at.add(i);
+      }
+    }
+  }
+
+  private boolean particleFollows(List<CoreLabel> tokens, int i, Set<String> particles) {
+    for (int j = i + 1; j < tokens.size(); j++) {
+      CoreLabel t = tokens.get(j);
+      String w = lower(t.word());
+      if (particles.contains(w)) {
+        return true;
+      }
+      if (punctBreak(t)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A modal (with the word it needs next, if any: "lasst uns") followed in its clause by a violent
+   * infinitive or participle; the span from modal to verb goes to {@code out}, the verb's index to
+   * {@code at}.
+   */
+  void modalViolence(List<CoreLabel> tokens, Set<String> out, List<Integer> at) {
+    Set<String> infinitives = p.words("inf");
+    int reach = p.reach().get("modal");
+    for (int i = 0; i < tokens.size(); i++) {
+      Set<String> next = p.modals().get(lower(tokens.get(i).word()));
+      if (next == null) {
+        continue;
+      }
+      if (!next.contains("")
+          && (i + 1 >= tokens.size() || !next.contains(lower(tokens.get(i + 1).word())))) {
+        continue;
+      }
+      for (int j = i + 1; j < tokens.size() && j <= i + reach; j++) {
+        CoreLabel v = tokens.get(j);
+        if (punctBreak(v)) {
+          break;
+        }
+        if (infinitives.contains(lower(v.word())) && !p.tagIs("noun", v.tag())) {
+          StringBuilder span = new StringBuilder();
+          for (int k = i; k <= j; k++) {
+            span.append(k == i ? "" : " ").append(tokens.get(k).word());
+          }
+          out.add(span.toString().toLowerCase(Locale.ROOT));
+          at.add(j);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The target of the call whose verb is at {@code v}: within the {@code target-after} reach after
+   * it, or, if {@code before}, within the {@code target-before} reach before it; {@code null} if
+   * none.
+   */
+  String target(List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before) {
+    int after = p.reach().get("target-after");
+    for (int j = v + 1; j < tokens.size() && j <= v + after; j++) {
+      if (isTarget(tokens.get(j), targetWords)) {
+        return lower(tokens.get(j).word());
+      }
+    }
+    if (before) {
+      int back = p.reach().get("target-before");
+      for (int j = v - 1; j >= 0 && j >= v - back; j--) {
+        if (isTarget(tokens.get(j), targetWords)) {
+          return lower(tokens.get(j).word());
+        }
+      }
+    }
+    return null;
+  }
+
+  private boolean isTarget(CoreLabel t, Set<String> targetWords) {
+    String word = lower(t.word());
+    return p.words("target").contains(word)
+        || (p.words("pron").contains(word) && p.tagIs("pron", t.tag()))
+        || targetWords.contains(word);
+  }
+
+  /** Whether a negation is within the {@code neg} reach before the verb at {@code v}. */
+  boolean negated(List<CoreLabel> tokens, int v) {
+    Set<String> negations = p.words("neg");
+    for (int k = Math.max(0, v - p.reach().get("neg")); k < v; k++) {
+      if (negations.contains(lower(tokens.get(k).word()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Each lexicon violence term (its words in sequence) as {@code word/TAG}, and each event noun;
+   * event nouns also go to {@code eventNouns}.
+   */
+  void violenceUses(
+      List<CoreLabel> tokens, List<String[]> terms, Set<String> uses, Set<String> eventNouns) {
+    Set<String> infinitives = p.words("inf");
+    for (int i = 0; i < tokens.size(); i++) {
+      CoreLabel t = tokens.get(i);
+      String word = lower(t.word());
+      String tag = t.tag() == null ? "" : t.tag();
+      boolean noun = p.tagIs("noun", tag);
+      for (String[] term : terms) {
+        if (term[0].equals(word) && followedBy(tokens, i, term)) {
+          uses.add(word + "/" + tag);
+          if (noun && term.length == 1 && infinitives.contains(word)) {
+            eventNouns.add(word + "/" + tag);
+          }
+        }
+      }
+      if (noun && eventNoun(word)) {
+        uses.add(word + "/" + tag);
+        eventNouns.add(word + "/" + tag);
+      }
+    }
+  }
+
+  /** Whether a lower-case noun ends in an event stem and nothing or an inflection ending. */
+  boolean eventNoun(String word) {
+    for (String stem : p.words("event")) {
+      if (word.endsWith(stem)) {
+        return true;
+      }
+      for (String ending : p.words("ending")) {
+        if (word.endsWith(stem + ending)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean followedBy(List<CoreLabel> tokens, int i, String[] term) {
+    for (int k = 1; k < term.length; k++) {
+      if (i + k >= tokens.size() || !term[k].equals(lower(tokens.get(i + k).word()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reporting words as written; {@code report-adp} words only when tagged as adpositions. */
+  void reporting(List<CoreLabel> tokens, Set<String> out) {
+    Set<String> report = p.words("report");
+    Set<String> reportAdp = p.words("report-adp");
+    for (CoreLabel t : tokens) {
+      String w = lower(t.word());
+      if (report.contains(w) || (reportAdp.contains(w) && p.tagIs("adp", t.tag()))) {
+        out.add(w);
+      }
+    }
+  }
+
+  private static void add(Set<String> set, String mention) {
+    if (set.size() < DeepAnalyzer.MAX_MENTIONS) {
+      set.add(mention);
+    }
+  }
+
+  private static String lower(String s) {
+    return s == null ? "" : s.toLowerCase(Locale.ROOT);
+  }
+}

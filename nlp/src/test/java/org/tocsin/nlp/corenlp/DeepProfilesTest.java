@@ -1,0 +1,122 @@
+package org.tocsin.nlp.corenlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tocsin.core.post.Author;
+import org.tocsin.core.post.Metrics;
+import org.tocsin.core.post.Post;
+import org.tocsin.core.score.LexiconHit;
+import org.tocsin.nlp.baseline.LexiconScorer;
+
+/** The deep stages' profiles, fast: CoreNLP is not loaded. */
+class DeepProfilesTest {
+
+  /** For each profiled language, a post with every one-word violence verb of its lexicon. */
+  static final Map<String, String> LEXICON_VERBS =
+      Map.of(
+          "de",
+          "töten tötet umbringen erschießen erschießt abschlachten schlachten vergasen vergast"
+              + " aufhängen aufknüpfen hängen verbrennen anzünden abfackeln ausrotten vernichten"
+              + " ausmerzen lynchen erschlagen abstechen massakrieren abknallen prügeln verprügeln");
+
+  static Post post(String text, String lang) {
+    return new Post(
+        "mastodon",
+        "1",
+        "https://example.social/@a/1",
+        new Author("acct-1", "a", null, null, null),
+        Instant.parse("2024-05-01T12:00:00Z"),
+        text,
+        lang,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Metrics.UNKNOWN,
+        null,
+        null);
+  }
+
+  @Test
+  void everyLanguageWithAProfileHasItsLexiconsViolenceVerbsListed() {
+    assertThat(LEXICON_VERBS.keySet())
+        .containsExactlyInAnyOrderElementsOf(DeepStages.PROFILES.keySet());
+    for (var e : LEXICON_VERBS.entrySet()) {
+      ProfileDeepAnalyzer deep = (ProfileDeepAnalyzer) DeepStages.of(e.getKey());
+      DeepProfile p = deep.profile();
+      List<LexiconHit> hits =
+          LexiconScorer.loadDefault().score(post(e.getValue(), e.getKey())).explanation().lexicon();
+      long violence = hits.stream().filter(h -> "violence".equals(h.category())).count();
+      assertThat(violence).as("violence hits in %s", e.getKey()).isGreaterThanOrEqualTo(10);
+      for (LexiconHit h : hits) {
+        String t = h.term().toLowerCase(Locale.ROOT);
+        if ("violence".equals(h.category()) && !t.contains(" ")) {
+          assertThat(p.words("inf").contains(t) || p.imperatives().containsKey(t))
+              .as("lexicon violence verb %s in %s", t, p.resource())
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void theGermanProfileReadsSeparableVerbsModalsAndEventEndings() {
+    ProfileDeepAnalyzer deep = (ProfileDeepAnalyzer) DeepStages.of("de");
+    DeepProfile p = deep.profile();
+    assertThat(p.imperatives().get("hängt")).containsExactly("auf");
+    assertThat(p.modals().get("lasst")).containsExactly("uns");
+    assertThat(p.modals().get("muss")).containsExactly("");
+    assertThat(deep.eventNoun("terroranschlag")).isTrue();
+    assertThat(deep.eventNoun("anschlags")).isTrue();
+    assertThat(deep.eventNoun("flüchtlinge")).isFalse();
+    assertThat(deep.pipeline(true))
+        .isEqualTo("tokenize,ssplit,mwt,pos(german-ud),ner(german.distsim)");
+    assertThat(deep.pipeline(false)).startsWith("tokenize,ssplit,mwt,pos(german-ud) (no call");
+  }
+
+  @Test
+  void aLanguageWithoutADeepStageIsRefusedNamingTheOnesThereAre() {
+    assertThatThrownBy(() -> DeepStages.of("ja"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no CoreNLP deep stage for ja")
+        .hasMessageContaining("de");
+  }
+
+  static DeepProfile parse(String text) throws java.io.IOException {
+    return DeepProfile.parse("xx", "test.tsv", new BufferedReader(new StringReader(text)));
+  }
+
+  static final String MINIMAL =
+      "syntax\tannotators\ttokenize,ssplit,pos\nsyntax\tpos.model\tm\nimp\tkill\n";
+
+  @Test
+  void aBrokenProfileIsRefusedWithItsLine() throws Exception {
+    assertThat(parse(MINIMAL).imperatives()).containsKey("kill");
+    assertThatThrownBy(() -> parse("# c\n" + MINIMAL + "imp\tTötet\n"))
+        .hasMessageContaining("line 5")
+        .hasMessageContaining("lower-case");
+    assertThatThrownBy(() -> parse(MINIMAL + "verb\ttöten\n")).hasMessageContaining("unknown kind");
+    assertThatThrownBy(() -> parse(MINIMAL + "tag\tnoun\n")).hasMessageContaining("tag<TAB>role");
+    assertThatThrownBy(() -> parse(MINIMAL + "tag\tverbs\tVB\n"))
+        .hasMessageContaining("role one of");
+    assertThatThrownBy(() -> parse(MINIMAL + "reach\tmodal\t0\n")).hasMessageContaining("1..99");
+    assertThatThrownBy(() -> parse(MINIMAL + "syntax\tpos.model\n"))
+        .hasMessageContaining("property<TAB>value");
+    assertThatThrownBy(() -> parse("imp\tkill\n")).hasMessageContaining("annotators and pos.model");
+    assertThatThrownBy(() -> parse("syntax\tannotators\ta\nsyntax\tpos.model\tm\n"))
+        .hasMessageContaining("no imperative and no modal");
+    assertThatThrownBy(() -> parse(MINIMAL + "ner\tannotators\tner\n"))
+        .hasMessageContaining("needs ner.model");
+  }
+}
