@@ -220,10 +220,7 @@ public final class DeepStageCounts {
       tally(targeted, d[1], gold);
     }
     OUT.printf(
-        Locale.ROOT,
-        "hand labels: %d gated posts, %d call for violence against people%n",
-        n,
-        positives);
+        Locale.ROOT, "hand labels: %d gated posts, %d incitement by the guideline%n", n, positives);
     OUT.println("| deep stage says | precision | recall | tp | fp | fn |");
     OUT.println("| --- | --- | --- | --- | --- | --- |");
     row("a call to violence", call);
