@@ -50,7 +50,9 @@ public final class DeepStageCounts {
 
   /** The corpora this program reads, each with its description. */
   static final Map<String, String> CORPORA =
-      Map.of("germeval", "GermEval 2018 official test tweets (PATH: the germeval2018 directory)");
+      Map.of(
+          "germeval", "GermEval 2018 official test tweets (PATH: the germeval2018 directory)",
+          "germeval-train", "GermEval 2018 training tweets, train and val (PATH: the same)");
 
   /** A post of the corpus and its label there. */
   record Item(String id, String label, String text) {}
@@ -61,8 +63,14 @@ public final class DeepStageCounts {
   static List<Item> read(String corpus, Path path) throws IOException {
     List<Item> out = new ArrayList<>();
     switch (corpus) {
-      case "germeval" -> {
-        for (HateXplainData.Post p : GermEvalData.read(path).split("test")) {
+      case "germeval", "germeval-train" -> {
+        HateXplainData data = GermEvalData.read(path);
+        List<HateXplainData.Post> posts =
+            "germeval".equals(corpus) ? data.split("test") : new ArrayList<>(data.split("train"));
+        if (!"germeval".equals(corpus)) {
+          posts.addAll(data.split("val"));
+        }
+        for (HateXplainData.Post p : posts) {
           out.add(new Item(p.id(), p.label() == 2 ? "OTHER" : "OFFENSE", p.text()));
         }
       }

@@ -35,9 +35,9 @@ import java.util.Set;
  *     ({@code ""}: none needed; "lasst" needs "uns", "hay" needs "que")
  * @param words the other word lists by kind ({@code inf}, {@code event}, {@code report}, {@code
  *     report-adp}, {@code target}, {@code pron}, {@code break}, {@code leadin}, {@code neg}, {@code
- *     qsubj}, {@code ending})
+ *     qsubj}, {@code ending}, {@code policy})
  * @param reach the token windows ({@code target-after}, {@code target-before}, {@code modal},
- *     {@code neg})
+ *     {@code neg}, {@code policy})
  */
 public record DeepProfile(
     String language,
@@ -63,14 +63,15 @@ public record DeepProfile(
           "leadin",
           "neg",
           "qsubj",
-          "ending");
+          "ending",
+          "policy");
 
   /** The tag roles. */
   static final List<String> TAG_ROLES = List.of("noun", "pron", "skip", "adp", "punct", "verb");
 
   /** The token windows and their defaults. */
   static final Map<String, Integer> REACH_DEFAULTS =
-      Map.of("target-after", 4, "target-before", 6, "modal", 8, "neg", 5);
+      Map.of("target-after", 4, "target-before", 6, "modal", 8, "neg", 5, "policy", 3);
 
   /** The profile of a language from its resource ({@code deep-de-v1.tsv}). */
   public static DeepProfile load(String language, String resource) {

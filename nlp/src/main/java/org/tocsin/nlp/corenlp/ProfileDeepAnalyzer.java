@@ -37,7 +37,9 @@ import org.tocsin.core.score.LexiconHit;
  *       the screen's lexicon hits, a {@code target} word, or a {@code pron} word tagged as a
  *       pronoun, within {@code target-after} tokens after the verb, or, for a modal call, within
  *       {@code target-before} tokens before it ("man sollte sie erschießen", "die Moslems müssen
- *       vergast werden"); not negated (a {@code neg} word within the {@code neg} reach before);
+ *       vergast werden"); not negated (a {@code neg} word within the {@code neg} reach before); a
+ *       target with a {@code policy} word just before it ("kriminelle Ausländer", "illegal
+ *       eingereiste Invasoren") is a legal category, not the group, so it does not count;
  *   <li>event nouns: a token tagged as a noun that ends in an {@code event} stem and an optional
  *       {@code ending} ("Anschlag", "Terroranschlag"), or a lexicon violence term tagged as a noun
  *       that is a violent infinitive ("das Töten"); both count as violence uses, so {@link
@@ -194,14 +196,15 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       if (!clauseStart) {
         continue;
       }
-      if (word.startsWith("@")
-          || QUOTES.contains(word)
-          || leadIns.contains(word)
-          || p.tagIs("skip", t.tag())) {
-        continue;
+      Set<String> particles = p.imperatives().get(word);
+      if (particles == null
+          && (word.startsWith("@")
+              || QUOTES.contains(word)
+              || leadIns.contains(word)
+              || p.tagIs("skip", t.tag()))) {
+        continue; // a listed form is never a lead-in, whatever its tag ("raus" is ADV)
       }
       clauseStart = false;
-      Set<String> particles = p.imperatives().get(word);
       if (particles == null) {
         continue;
       }
@@ -272,14 +275,14 @@ public final class ProfileDeepAnalyzer implements DeepStage {
   String target(List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before) {
     int after = p.reach().get("target-after");
     for (int j = v + 1; j < tokens.size() && j <= v + after; j++) {
-      if (isTarget(tokens.get(j), targetWords)) {
+      if (isTarget(tokens, j, targetWords)) {
         return lower(tokens.get(j).word());
       }
     }
     if (before) {
       int back = p.reach().get("target-before");
       for (int j = v - 1; j >= 0 && j >= v - back; j--) {
-        if (isTarget(tokens.get(j), targetWords)) {
+        if (isTarget(tokens, j, targetWords)) {
           return lower(tokens.get(j).word());
         }
       }
@@ -287,11 +290,32 @@ public final class ProfileDeepAnalyzer implements DeepStage {
     return null;
   }
 
-  private boolean isTarget(CoreLabel t, Set<String> targetWords) {
+  private boolean isTarget(List<CoreLabel> tokens, int i, Set<String> targetWords) {
+    CoreLabel t = tokens.get(i);
     String word = lower(t.word());
-    return p.words("target").contains(word)
-        || (p.words("pron").contains(word) && p.tagIs("pron", t.tag()))
-        || targetWords.contains(word);
+    boolean target =
+        p.words("target").contains(word)
+            || (p.words("pron").contains(word) && p.tagIs("pron", t.tag()))
+            || targetWords.contains(word);
+    return target && !policyCategory(tokens, i);
+  }
+
+  /**
+   * Whether a {@code policy} word ("kriminelle", "illegal") is within the {@code policy} reach
+   * before the target at {@code i}: then the call is aimed at a legal category ("kriminelle
+   * Ausländer müssen raus"), not at the group as such.
+   */
+  private boolean policyCategory(List<CoreLabel> tokens, int i) {
+    Set<String> policy = p.words("policy");
+    for (int k = Math.max(0, i - p.reach().get("policy")); k < i; k++) {
+      String w = lower(tokens.get(k).word());
+      for (String q : policy) {
+        if (w.startsWith(q)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether a negation is within the {@code neg} reach before the verb at {@code v}. */

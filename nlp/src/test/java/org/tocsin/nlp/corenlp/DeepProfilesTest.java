@@ -80,6 +80,9 @@ class DeepProfilesTest {
     assertThat(deep.eventNoun("terroranschlag")).isTrue();
     assertThat(deep.eventNoun("anschlags")).isTrue();
     assertThat(deep.eventNoun("flüchtlinge")).isFalse();
+    assertThat(p.imperatives().get("raus")).containsExactly("mit");
+    assertThat(p.words("policy")).contains("kriminell", "illegal");
+    assertThat(p.reach()).containsEntry("policy", 3);
     assertThat(deep.pipeline(true))
         .isEqualTo("tokenize,ssplit,mwt,pos(german-ud),ner(german.distsim)");
     assertThat(deep.pipeline(false)).startsWith("tokenize,ssplit,mwt,pos(german-ud) (no call");
