@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tocsin.core.post.Author;
-import org.tocsin.core.post.Metrics;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.score.LexiconHit;
 import org.tocsin.nlp.baseline.LexiconScorer;
@@ -28,24 +27,13 @@ class DeepProfilesTest {
               + " ausmerzen lynchen erschlagen abstechen massakrieren abknallen prügeln verprügeln");
 
   static Post post(String text, String lang) {
-    return new Post(
+    return Post.ofText(
         "mastodon",
         "1",
-        "https://example.social/@a/1",
         new Author("acct-1", "a", null, null, null),
         Instant.parse("2024-05-01T12:00:00Z"),
         text,
-        lang,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Metrics.UNKNOWN,
-        null,
-        null);
+        lang);
   }
 
   @Test
