@@ -44,7 +44,8 @@ import org.tocsin.core.score.LexiconHit;
  *       (a {@code neg} word within the {@code neg} reach before);
  *   <li>event nouns: a token tagged as a noun that ends in an {@code event} stem and an optional
  *       {@code ending} ("Anschlag", "Terroranschlag"), or a lexicon violence term tagged as a noun
- *       that is a violent infinitive ("das Töten"); both count as violence uses, so {@link
+ *       that is a violent infinitive ("das Töten"; not after a {@code clitic}: "je vais le/DET
+ *       lyncher/NOUN" is a verb); both count as violence uses, so {@link
  *       DeepEvidence#eventNounsOnly} holds when all violence is named as events;
  *   <li>reporting: the {@code report} words, and the {@code report-adp} words only when tagged as
  *       an adposition ("laut Polizei", not "laut rufen").
@@ -340,7 +341,7 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       for (String[] term : terms) {
         if (term[0].equals(word) && followedBy(tokens, i, term)) {
           uses.add(word + "/" + tag);
-          if (noun && term.length == 1 && infinitives.contains(word)) {
+          if (noun && term.length == 1 && infinitives.contains(word) && !afterClitic(tokens, i)) {
             eventNouns.add(word + "/" + tag);
           }
         }

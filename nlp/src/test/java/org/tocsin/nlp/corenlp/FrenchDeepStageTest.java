@@ -121,6 +121,16 @@ class FrenchDeepStageTest {
     // HITId 2915 (normal): football, "who kills the match"
     assertThat(deep.analyze("l'attardé de medelin qui tue le match", List.of()).callToAction())
         .isFalse();
+    // HITId 623 (abusive): a threat against one person, no call; tagged "le/DET lyncher/NOUN",
+    // but after the clitic "le" the infinitive is a verb, not an event noun
+    e =
+        deep.analyze(
+            "@user ce sale arabe connor c'est son père dirait.... je vais le lyncher sur son curious"
+                + " cat de ce pas comme un brave.",
+            hit("lyncher", "violence"));
+    assertThat(e.callToAction()).isFalse();
+    assertThat(e.violenceUses()).containsExactly("lyncher/NOUN");
+    assertThat(e.eventNouns()).isEmpty();
     // HITId 921 (fearful_abusive): news of the Pittsburgh synagogue shooting
     e =
         deep.analyze(
