@@ -32,9 +32,10 @@ class CascadeConfigTest {
     Path ok = dir.resolve("de.json");
     Files.writeString(
         ok,
-        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\"]}}}",
+        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\", \"fr\"]}}}",
         StandardCharsets.UTF_8);
-    assertThat(TocsinConfig.load(ok).nlp().cascade().deepLanguages()).containsExactly("en", "de");
+    assertThat(TocsinConfig.load(ok).nlp().cascade().deepLanguages())
+        .containsExactly("en", "de", "fr");
     Path bad = dir.resolve("bad.json");
     Files.writeString(
         bad,

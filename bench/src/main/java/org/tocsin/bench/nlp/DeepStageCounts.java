@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.SuppressForbidden;
@@ -22,6 +23,7 @@ import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
+import org.tocsin.models.corpus.Csv;
 import org.tocsin.models.germeval.GermEvalData;
 import org.tocsin.models.hatexplain.HateXplainData;
 import org.tocsin.nlp.cascade.CascadeScorer;
@@ -35,11 +37,14 @@ import org.tocsin.nlp.corenlp.DeepStages;
  * changes, and the wall time of the whole cascade on one thread.
  *
  * <p>Run: {@code java -cp "bench/target/tocsin-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
- * org.tocsin.bench.nlp.DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE]}, CORPUS one
- * of {@link #CORPORA}. {@code --gated} writes every gated post (id, corpus label, whether the deep
- * stage found a call, a targeted call, the text) as TSV, for labelling by hand; {@code --labels}
- * reads such a file back with a hand label in a sixth column (1: the post calls for violence
- * against people, 0: it does not) and reports the precision and recall of the calls found.
+ * org.tocsin.bench.nlp.DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE]
+ * [--gate-all]}, CORPUS one of {@link #CORPORA}. {@code --gated} writes every gated post (id,
+ * corpus label, whether the deep stage found a call, a targeted call, the text) as TSV, for
+ * labelling by hand; {@code --labels} reads such a file back with a hand label in a sixth column
+ * (1: the post calls for violence against people, 0: it does not) and reports the precision and
+ * recall of the calls found; the file may hold only some of the gated posts. {@code --gate-all}
+ * sends every post to the deep stage (the gate's incitement threshold set to 0), to measure the
+ * deep stage apart from the screen's gate.
  */
 @SuppressForbidden(reason = "a command-line benchmark prints its table to stdout")
 public final class DeepStageCounts {
@@ -51,8 +56,17 @@ public final class DeepStageCounts {
   /** The corpora this program reads, each with its description. */
   static final Map<String, String> CORPORA =
       Map.of(
-          "germeval", "GermEval 2018 official test tweets (PATH: the germeval2018 directory)",
-          "germeval-train", "GermEval 2018 training tweets, train and val (PATH: the same)");
+          "germeval",
+          "GermEval 2018 official test tweets (PATH: the germeval2018 directory)",
+          "germeval-train",
+          "GermEval 2018 training tweets, train and val (PATH: the same)",
+          "mlma-fr",
+          "MLMA's French tweets, labelled by their sentiment column: hateful (any annotator said"
+              + " hateful), normal (all said normal), fearful (any said fearful, none hateful),"
+              + " hostile (the rest: offensive, abusive, disrespectful) (PATH: fr_dataset.csv)",
+          "ira-fr",
+          "the IRA troll tweets whose language column is French, labelled by their account's"
+              + " category (PATH: the ira_russian_troll_tweets_by_author directory)");
 
   /** A post of the corpus and its label there. */
   record Item(String id, String label, String text) {}
@@ -74,9 +88,58 @@ public final class DeepStageCounts {
           out.add(new Item(p.id(), p.label() == 2 ? "OTHER" : "OFFENSE", p.text()));
         }
       }
+      case "mlma-fr" -> {
+        for (Map<String, String> r : Csv.read(path)) {
+          out.add(new Item(r.get("HITId"), mlmaLabel(r.get("sentiment")), r.get("tweet")));
+        }
+      }
+      case "ira-fr" -> out.addAll(iraFrench(path));
       default ->
           throw new IllegalArgumentException(
               "unknown corpus " + corpus + " (one of " + CORPORA.keySet() + ")");
+    }
+    return out;
+  }
+
+  /** MLMA's sentiment (one or more annotators' labels joined by "_") as one of four labels. */
+  static String mlmaLabel(String sentiment) {
+    List<String> votes = List.of(sentiment.split("_"));
+    if (votes.contains("hateful")) {
+      return "hateful";
+    }
+    if (votes.stream().allMatch("normal"::equals)) {
+      return "normal";
+    }
+    return votes.contains("fearful") ? "fearful" : "hostile";
+  }
+
+  /**
+   * The French tweets of the IRA accounts, each labelled by its account's category; the id is the
+   * file and the record number in it ({@code tweets/W/WatchMeWalkin.csv#12}).
+   */
+  static List<Item> iraFrench(Path dir) throws IOException {
+    Map<String, String> category = new HashMap<>();
+    for (Map<String, String> r : Csv.read(dir.resolve("authors.csv"))) {
+      category.put(r.get("author_id"), r.get("account_category"));
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir.resolve("tweets"))) {
+      files = s.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+    }
+    List<Item> out = new ArrayList<>();
+    for (Path f : files) {
+      int line = 0;
+      for (Map<String, String> r : Csv.read(f)) {
+        line++;
+        if ("French".equals(r.get("language"))) {
+          String author = r.get("author_id");
+          out.add(
+              new Item(
+                  dir.relativize(f) + "#" + line,
+                  category.getOrDefault(author, "unknown"),
+                  r.get("content")));
+        }
+      }
     }
     return out;
   }
@@ -85,17 +148,20 @@ public final class DeepStageCounts {
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
       throw new IllegalArgumentException(
-          "usage: DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE]; corpora: "
+          "usage: DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE] [--gate-all];"
+              + " corpora: "
               + CORPORA);
     }
     String lang = args[0];
     List<Item> items = read(args[1], Path.of(args[2]));
     Path gatedOut = null;
     Path labels = null;
-    for (int i = 3; i + 1 < args.length; i += 2) {
+    boolean gateAll = false;
+    for (int i = 3; i < args.length; i++) {
       switch (args[i]) {
-        case "--gated" -> gatedOut = Path.of(args[i + 1]);
-        case "--labels" -> labels = Path.of(args[i + 1]);
+        case "--gated" -> gatedOut = Path.of(value(args, ++i));
+        case "--labels" -> labels = Path.of(value(args, ++i));
+        case "--gate-all" -> gateAll = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -111,7 +177,7 @@ public final class DeepStageCounts {
             new CascadeSettings(
                 true,
                 CascadeSettings.DEFAULTS.targetThreshold(),
-                CascadeSettings.DEFAULTS.incitementThreshold(),
+                gateAll ? 0 : CascadeSettings.DEFAULTS.incitementThreshold(),
                 1));
     Author a = new Author(args[1], null, null, null, null);
     // the first analysis on this thread loads the pipeline: do it outside the timing
@@ -200,6 +266,13 @@ public final class DeepStageCounts {
     if (labels != null) {
       agreement(labels, found);
     }
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a file");
+    }
+    return args[i];
   }
 
   /** Precision and recall of the calls found against the hand labels of the gated posts. */

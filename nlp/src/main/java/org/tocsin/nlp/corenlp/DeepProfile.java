@@ -35,7 +35,9 @@ import java.util.Set;
  *     ({@code ""}: none needed; "lasst" needs "uns", "hay" needs "que")
  * @param words the other word lists by kind ({@code inf}, {@code event}, {@code report}, {@code
  *     report-adp}, {@code target}, {@code pron}, {@code break}, {@code leadin}, {@code neg}, {@code
- *     qsubj}, {@code ending}, {@code policy})
+ *     qsubj}, {@code ending}, {@code policy}, {@code clitic}: an object pronoun standing right
+ *     before its verb, which the tagger may tag as an article, "faut les/DET pendre/NOUN"), and the
+ *     {@code rule} switches the profile turns on (see {@link #RULES})
  * @param reach the token windows ({@code target-after}, {@code target-before}, {@code modal},
  *     {@code neg}, {@code policy})
  */
@@ -64,7 +66,18 @@ public record DeepProfile(
           "neg",
           "qsubj",
           "ending",
-          "policy");
+          "policy",
+          "clitic",
+          "rule");
+
+  /**
+   * The switches a profile may turn on with a {@code rule} line, each off unless listed: {@code
+   * modal-question}, a modal call is none in a sentence ending with "?" or with a {@code qsubj}
+   * word right after its modal ("Faut-il les tuer ?", "Doit-on les pendre"), as an imperative
+   * already is; {@code modal-neg}, a modal call is none when a {@code neg} word is within the
+   * {@code neg} reach before its verb ("Il ne faut pas les tuer"), not only its target.
+   */
+  static final List<String> RULES = List.of("modal-question", "modal-neg");
 
   /** The tag roles. */
   static final List<String> TAG_ROLES = List.of("noun", "pron", "skip", "adp", "punct", "verb");
@@ -158,6 +171,10 @@ public record DeepProfile(
                 where + "unknown kind or extra field [got " + line + "]");
           }
           lowerCase(where, line, f);
+          if ("rule".equals(f[0]) && !RULES.contains(f[1])) {
+            throw new IllegalStateException(
+                where + "expected rule<TAB>one of " + RULES + " [got " + line + "]");
+          }
           words.get(f[0]).add(f[1]);
         }
       }
@@ -206,6 +223,11 @@ public record DeepProfile(
       throw new IllegalArgumentException("no word kind " + kind);
     }
     return s;
+  }
+
+  /** Whether the profile turns a {@link #RULES} switch on. */
+  public boolean rule(String name) {
+    return words("rule").contains(name);
   }
 
   /** Whether a tag plays a role ({@code noun}, {@code pron} ...). */

@@ -31,18 +31,23 @@ import org.tocsin.core.score.LexiconHit;
  *   <li>modal + violent verb: a modal ("muss", "sollten", "gehören", "lasst uns") followed in the
  *       same clause, within the {@code modal} reach, by a violent infinitive or participle not
  *       tagged as a noun ("müssen vergast", "sollte sie alle erschießen"; "das Töten beenden" is
- *       none). A German subordinate clause puts the modal last ("..., dass man sie töten muss"), so
- *       it never matches;
+ *       none), unless a {@code clitic} stands right before it (the French tagger reads "faut
+ *       les/DET pendre/NOUN"). A German subordinate clause puts the modal last ("..., dass man sie
+ *       töten muss"), so it never matches. With the profile's {@code rule}s, a modal call is also
+ *       none in a question ({@code modal-question}: "Faut-il les tuer ?") or when negated ({@code
+ *       modal-neg}: "Il ne faut pas les tuer");
  *   <li>targeted: a call whose verb has a target close by: a group, slur or dehumanisation term of
  *       the screen's lexicon hits, a {@code target} word, or a {@code pron} word tagged as a
  *       pronoun, within {@code target-after} tokens after the verb, or, for a modal call, within
  *       {@code target-before} tokens before it ("man sollte sie erschießen", "die Moslems müssen
- *       vergast werden"); not negated (a {@code neg} word within the {@code neg} reach before); a
- *       target with a {@code policy} word just before it ("kriminelle Ausländer", "illegal
- *       eingereiste Invasoren") is a legal category, not the group, so it does not count;
+ *       vergast werden"; a {@code clitic} right before the verb: "il faut les pendre"); not negated
+ *       (a {@code neg} word within the {@code neg} reach before); a target with a {@code policy}
+ *       word just before it ("kriminelle Ausländer", "illegal eingereiste Invasoren") is a legal
+ *       category, not the group, so it does not count;
  *   <li>event nouns: a token tagged as a noun that ends in an {@code event} stem and an optional
  *       {@code ending} ("Anschlag", "Terroranschlag"), or a lexicon violence term tagged as a noun
- *       that is a violent infinitive ("das Töten"); both count as violence uses, so {@link
+ *       that is a violent infinitive ("das Töten"; not after a {@code clitic}: "je vais le/DET
+ *       lyncher/NOUN" is a verb); both count as violence uses, so {@link
  *       DeepEvidence#eventNounsOnly} holds when all violence is named as events;
  *   <li>reporting: the {@code report} words, and the {@code report-adp} words only when tagged as
  *       an adposition ("laut Polizei", not "laut rufen").
@@ -239,14 +244,21 @@ public final class ProfileDeepAnalyzer implements DeepStage {
    */
   void modalViolence(List<CoreLabel> tokens, Set<String> out, List<Integer> at) {
     Set<String> infinitives = p.words("inf");
+    boolean questions = p.rule("modal-question");
+    if (questions && !tokens.isEmpty() && "?".equals(tokens.get(tokens.size() - 1).word())) {
+      return;
+    }
     int reach = p.reach().get("modal");
     for (int i = 0; i < tokens.size(); i++) {
       Set<String> next = p.modals().get(lower(tokens.get(i).word()));
       if (next == null) {
         continue;
       }
-      if (!next.contains("")
-          && (i + 1 >= tokens.size() || !next.contains(lower(tokens.get(i + 1).word())))) {
+      String after = i + 1 < tokens.size() ? lower(tokens.get(i + 1).word()) : "";
+      if (!next.contains("") && !next.contains(after)) {
+        continue;
+      }
+      if (questions && p.words("qsubj").contains(after)) {
         continue;
       }
       for (int j = i + 1; j < tokens.size() && j <= i + reach; j++) {
@@ -254,7 +266,11 @@ public final class ProfileDeepAnalyzer implements DeepStage {
         if (punctBreak(v)) {
           break;
         }
-        if (infinitives.contains(lower(v.word())) && !p.tagIs("noun", v.tag())) {
+        if (infinitives.contains(lower(v.word()))
+            && (!p.tagIs("noun", v.tag()) || afterClitic(tokens, j))) {
+          if (p.rule("modal-neg") && negated(tokens, j)) {
+            break;
+          }
           StringBuilder span = new StringBuilder();
           for (int k = i; k <= j; k++) {
             span.append(k == i ? "" : " ").append(tokens.get(k).word());
@@ -267,10 +283,15 @@ public final class ProfileDeepAnalyzer implements DeepStage {
     }
   }
 
+  /** Whether the token before {@code j} is a {@code clitic}: an object pronoun before its verb. */
+  private boolean afterClitic(List<CoreLabel> tokens, int j) {
+    return j > 0 && p.words("clitic").contains(lower(tokens.get(j - 1).word()));
+  }
+
   /**
    * The target of the call whose verb is at {@code v}: within the {@code target-after} reach after
-   * it, or, if {@code before}, within the {@code target-before} reach before it; {@code null} if
-   * none.
+   * it, or, if {@code before}, within the {@code target-before} reach before it, where a {@code
+   * clitic} right before the verb is one too; {@code null} if none.
    */
   String target(List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before) {
     int after = p.reach().get("target-after");
@@ -282,7 +303,7 @@ public final class ProfileDeepAnalyzer implements DeepStage {
     if (before) {
       int back = p.reach().get("target-before");
       for (int j = v - 1; j >= 0 && j >= v - back; j--) {
-        if (isTarget(tokens, j, targetWords)) {
+        if (isTarget(tokens, j, targetWords) || (j == v - 1 && afterClitic(tokens, v))) {
           return lower(tokens.get(j).word());
         }
       }
@@ -344,7 +365,7 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       for (String[] term : terms) {
         if (term[0].equals(word) && followedBy(tokens, i, term)) {
           uses.add(word + "/" + tag);
-          if (noun && term.length == 1 && infinitives.contains(word)) {
+          if (noun && term.length == 1 && infinitives.contains(word) && !afterClitic(tokens, i)) {
             eventNouns.add(word + "/" + tag);
           }
         }

@@ -24,7 +24,10 @@ class DeepProfilesTest {
           "de",
           "töten tötet umbringen erschießen erschießt abschlachten schlachten vergasen vergast"
               + " aufhängen aufknüpfen hängen verbrennen anzünden abfackeln ausrotten vernichten"
-              + " ausmerzen lynchen erschlagen abstechen massakrieren abknallen prügeln verprügeln");
+              + " ausmerzen lynchen erschlagen abstechen massakrieren abknallen prügeln verprügeln",
+          "fr",
+          "tuer tuez tuons massacrer exterminer éliminer égorger brûler pendre fusiller abattre"
+              + " lyncher gazer tabasser buter crever");
 
   static Post post(String text, String lang) {
     return Post.ofText(
@@ -77,11 +80,32 @@ class DeepProfilesTest {
   }
 
   @Test
+  void theFrenchProfileReadsCliticsRulesAndHyphenatedPronouns() {
+    ProfileDeepAnalyzer deep = (ProfileDeepAnalyzer) DeepStages.of("fr");
+    DeepProfile p = deep.profile();
+    assertThat(p.rule("modal-question")).isTrue();
+    assertThat(p.rule("modal-neg")).isTrue();
+    assertThat(p.words("clitic")).contains("les", "l'");
+    assertThat(p.words("target")).contains("-les", "tous");
+    assertThat(p.imperatives().get("mort")).containsExactly("les");
+    assertThat(p.modals().get("temps")).contains("de");
+    assertThat(p.words("inf")).contains("egorger", "bruler");
+    assertThat(deep.eventNoun("attentats")).isTrue();
+    assertThat(deep.eventNoun("migrants")).isFalse();
+    assertThat(deep.pipeline(true))
+        .isEqualTo("tokenize,ssplit,mwt,pos(french-ud),ner(french-wikiner-4class)");
+    DeepProfile german = ((ProfileDeepAnalyzer) DeepStages.of("de")).profile();
+    assertThat(german.rule("modal-question")).isFalse();
+    assertThat(german.words("clitic")).isEmpty();
+  }
+
+  @Test
   void aLanguageWithoutADeepStageIsRefusedNamingTheOnesThereAre() {
     assertThatThrownBy(() -> DeepStages.of("ja"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no CoreNLP deep stage for ja")
-        .hasMessageContaining("de");
+        .hasMessageContaining("de")
+        .hasMessageContaining("fr");
   }
 
   static DeepProfile parse(String text) throws java.io.IOException {
@@ -109,5 +133,9 @@ class DeepProfilesTest {
         .hasMessageContaining("no imperative and no modal");
     assertThatThrownBy(() -> parse(MINIMAL + "ner\tannotators\tner\n"))
         .hasMessageContaining("needs ner.model");
+    assertThat(parse(MINIMAL + "rule\tmodal-neg\n").rule("modal-neg")).isTrue();
+    assertThatThrownBy(() -> parse(MINIMAL + "rule\tmodal-never\n"))
+        .hasMessageContaining("line 4")
+        .hasMessageContaining("rule<TAB>one of");
   }
 }
