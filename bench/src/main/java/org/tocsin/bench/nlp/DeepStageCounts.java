@@ -22,8 +22,10 @@ import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
+import org.tocsin.models.corpus.Csv;
 import org.tocsin.models.germeval.GermEvalData;
 import org.tocsin.models.hatexplain.HateXplainData;
+import org.tocsin.models.lhsab.LhsabData;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepStage;
@@ -50,7 +52,16 @@ public final class DeepStageCounts {
 
   /** The corpora this program reads, each with its description. */
   static final Map<String, String> CORPORA =
-      Map.of("germeval", "GermEval 2018 official test tweets (PATH: the germeval2018 directory)");
+      Map.of(
+          "germeval",
+          "GermEval 2018 official test tweets (PATH: the germeval2018 directory)",
+          "lhsab",
+          "L-HSAB, every tweet, labelled hate, abusive or normal (PATH: the Dataset/L-HSAB file)",
+          "mlma-ar",
+          "MLMA Arabic tweets, labelled by the sentiment column, id HITId (PATH: ar_dataset.csv)");
+
+  /** L-HSAB's classes by {@link LhsabData#label} index. */
+  private static final List<String> LHSAB_CLASSES = List.of("hate", "abusive", "normal");
 
   /** A post of the corpus and its label there. */
   record Item(String id, String label, String text) {}
@@ -64,6 +75,16 @@ public final class DeepStageCounts {
       case "germeval" -> {
         for (HateXplainData.Post p : GermEvalData.read(path).split("test")) {
           out.add(new Item(p.id(), p.label() == 2 ? "OTHER" : "OFFENSE", p.text()));
+        }
+      }
+      case "lhsab" -> {
+        for (HateXplainData.Post p : LhsabData.read(path).posts()) {
+          out.add(new Item(p.id(), LHSAB_CLASSES.get(p.label()), p.text()));
+        }
+      }
+      case "mlma-ar" -> {
+        for (Map<String, String> r : Csv.read(path)) {
+          out.add(new Item("mlma-ar-" + r.get("HITId"), r.get("sentiment"), r.get("tweet")));
         }
       }
       default ->
