@@ -84,6 +84,12 @@ class ArabicDeepStageTest {
     DeepEvidence e = deep.analyze("انتقاما للمهاجرين لازم نبيد السوريين", hit("السوريين", "group"));
     assertThat(e.modalViolence()).containsExactly("لازم نبيد");
     assertThat(e.targetedCalls()).containsExactly("نبيد -> السوريين");
+    // L-HSAB line 5372 (lhsab-5367, hate): "the dogs of the Emirates need burning, God curse
+    // them"; the segmenter splits "بدهم" into "بد" "هم" (the profile's "بد هم" was added after the
+    // first measurement missed this post)
+    e = deep.analyze("كلاب الامارات بدهم حرق الله يلعنهم", hit("كلاب", "dehumanization"));
+    assertThat(e.modalViolence()).containsExactly("بد هم حرق");
+    assertThat(e.targetedCalls()).isNotEmpty();
     // MLMA Arabic HITId 3084 (hateful): "kill the pigs of Iran"
     e = deep.analyze("اقتلوا خنازير ايران", hit("خنازير", "dehumanization"));
     assertThat(e.imperatives()).containsExactly("اقتلوا");

@@ -92,11 +92,27 @@ class DeepProfilesTest {
   }
 
   @Test
+  void theArabicProfileReadsTwoWordModalsEventNounsAndNoNer() {
+    ProfileDeepAnalyzer deep = (ProfileDeepAnalyzer) DeepStages.of("ar");
+    DeepProfile p = deep.profile();
+    assertThat(p.modals().get("لا")).containsExactly("بد");
+    assertThat(p.modals().get("بد")).containsExactlyInAnyOrder("هم", "ها");
+    assertThat(p.ner()).isEmpty();
+    assertThat(p.words("fused")).contains("اقتلوهم");
+    assertThat(deep.eventNoun("الهجوم")).isTrue();
+    assertThat(deep.eventNoun("مجزرة")).isTrue();
+    assertThat(deep.eventNoun("اللاجئين")).isFalse();
+    assertThat(deep.pipeline(true))
+        .isEqualTo("tokenize,ssplit,pos(arabic) (CoreNLP has no NER model for ar)");
+  }
+
+  @Test
   void aLanguageWithoutADeepStageIsRefusedNamingTheOnesThereAre() {
     assertThatThrownBy(() -> DeepStages.of("ja"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no CoreNLP deep stage for ja")
-        .hasMessageContaining("de");
+        .hasMessageContaining("de")
+        .hasMessageContaining("ar");
   }
 
   static DeepProfile parse(String text) throws java.io.IOException {
