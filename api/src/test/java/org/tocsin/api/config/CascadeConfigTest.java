@@ -28,14 +28,14 @@ class CascadeConfigTest {
   }
 
   @Test
-  void deepLanguagesTakeEnAndDeAndRefuseOthersNamingTheKey() throws IOException {
+  void deepLanguagesTakeTheDeepStagesLanguagesAndRefuseOthersNamingTheKey() throws IOException {
     Path ok = dir.resolve("de.json");
     Files.writeString(
         ok,
-        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\", \"fr\"]}}}",
+        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\", \"fr\", \"ar\"]}}}",
         StandardCharsets.UTF_8);
     assertThat(TocsinConfig.load(ok).nlp().cascade().deepLanguages())
-        .containsExactly("en", "de", "fr");
+        .containsExactly("en", "de", "fr", "ar");
     Path bad = dir.resolve("bad.json");
     Files.writeString(
         bad,

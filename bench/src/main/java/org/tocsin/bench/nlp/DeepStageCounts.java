@@ -26,6 +26,7 @@ import org.tocsin.core.score.Score;
 import org.tocsin.models.corpus.Csv;
 import org.tocsin.models.germeval.GermEvalData;
 import org.tocsin.models.hatexplain.HateXplainData;
+import org.tocsin.models.lhsab.LhsabData;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepStage;
@@ -66,7 +67,14 @@ public final class DeepStageCounts {
               + " hostile (the rest: offensive, abusive, disrespectful) (PATH: fr_dataset.csv)",
           "ira-fr",
           "the IRA troll tweets whose language column is French, labelled by their account's"
-              + " category (PATH: the ira_russian_troll_tweets_by_author directory)");
+              + " category (PATH: the ira_russian_troll_tweets_by_author directory)",
+          "lhsab",
+          "L-HSAB, every tweet, labelled hate, abusive or normal (PATH: the Dataset/L-HSAB file)",
+          "mlma-ar",
+          "MLMA Arabic tweets, labelled by the sentiment column, id HITId (PATH: ar_dataset.csv)");
+
+  /** L-HSAB's classes by {@link LhsabData#label} index. */
+  private static final List<String> LHSAB_CLASSES = List.of("hate", "abusive", "normal");
 
   /** A post of the corpus and its label there. */
   record Item(String id, String label, String text) {}
@@ -94,6 +102,16 @@ public final class DeepStageCounts {
         }
       }
       case "ira-fr" -> out.addAll(iraFrench(path));
+      case "lhsab" -> {
+        for (HateXplainData.Post p : LhsabData.read(path).posts()) {
+          out.add(new Item(p.id(), LHSAB_CLASSES.get(p.label()), p.text()));
+        }
+      }
+      case "mlma-ar" -> {
+        for (Map<String, String> r : Csv.read(path)) {
+          out.add(new Item("mlma-ar-" + r.get("HITId"), r.get("sentiment"), r.get("tweet")));
+        }
+      }
       default ->
           throw new IllegalArgumentException(
               "unknown corpus " + corpus + " (one of " + CORPORA.keySet() + ")");

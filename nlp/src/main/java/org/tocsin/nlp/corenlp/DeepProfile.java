@@ -33,11 +33,14 @@ import java.util.Set;
  *     the clause ({@code ""}: none needed)
  * @param modals modals opening a call, each with the words one of which must come right after it
  *     ({@code ""}: none needed; "lasst" needs "uns", "hay" needs "que")
- * @param words the other word lists by kind ({@code inf}, {@code event}, {@code report}, {@code
- *     report-adp}, {@code target}, {@code pron}, {@code break}, {@code leadin}, {@code neg}, {@code
- *     qsubj}, {@code ending}, {@code policy}, {@code clitic}: an object pronoun standing right
- *     before its verb, which the tagger may tag as an article, "faut les/DET pendre/NOUN"), and the
- *     {@code rule} switches the profile turns on (see {@link #RULES})
+ * @param words the other word lists by kind ({@code inf}, {@code inf-noun}: a violent verb or
+ *     verbal noun after a modal whatever its tag, as the Arabic tagger tags the verbal noun of "يجب
+ *     قتلهم" as a noun; {@code fused}: a violent form with its object pronoun in the same token,
+ *     its own target; {@code event}, {@code report}, {@code report-adp}, {@code target}, {@code
+ *     pron}, {@code break}, {@code leadin}, {@code neg}, {@code qsubj}, {@code ending}, {@code
+ *     policy}, {@code clitic}: an object pronoun standing right before its verb, which the tagger
+ *     may tag as an article, "faut les/DET pendre/NOUN"), and the {@code rule} switches the profile
+ *     turns on (see {@link #RULES})
  * @param reach the token windows ({@code target-after}, {@code target-before}, {@code modal},
  *     {@code neg}, {@code policy})
  */
@@ -56,6 +59,8 @@ public record DeepProfile(
   static final List<String> WORD_KINDS =
       List.of(
           "inf",
+          "inf-noun",
+          "fused",
           "event",
           "report",
           "report-adp",

@@ -32,18 +32,21 @@ import org.tocsin.core.score.LexiconHit;
  *       same clause, within the {@code modal} reach, by a violent infinitive or participle not
  *       tagged as a noun ("müssen vergast", "sollte sie alle erschießen"; "das Töten beenden" is
  *       none), unless a {@code clitic} stands right before it (the French tagger reads "faut
- *       les/DET pendre/NOUN"). A German subordinate clause puts the modal last ("..., dass man sie
- *       töten muss"), so it never matches. With the profile's {@code rule}s, a modal call is also
- *       none in a question ({@code modal-question}: "Faut-il les tuer ?") or when negated ({@code
- *       modal-neg}: "Il ne faut pas les tuer");
+ *       les/DET pendre/NOUN"), or by an {@code inf-noun} form whatever its tag (the Arabic verbal
+ *       noun of "يجب قتلهم", tagged NN). A German subordinate clause puts the modal last ("...,
+ *       dass man sie töten muss"), so it never matches. With the profile's {@code rule}s, a modal
+ *       call is also none in a question ({@code modal-question}: "Faut-il les tuer ?") or when
+ *       negated ({@code modal-neg}: "Il ne faut pas les tuer");
  *   <li>targeted: a call whose verb has a target close by: a group, slur or dehumanisation term of
  *       the screen's lexicon hits, a {@code target} word, or a {@code pron} word tagged as a
  *       pronoun, within {@code target-after} tokens after the verb, or, for a modal call, within
  *       {@code target-before} tokens before it ("man sollte sie erschießen", "die Moslems müssen
- *       vergast werden"; a {@code clitic} right before the verb: "il faut les pendre"); not negated
- *       (a {@code neg} word within the {@code neg} reach before); a target with a {@code policy}
- *       word just before it ("kriminelle Ausländer", "illegal eingereiste Invasoren") is a legal
- *       category, not the group, so it does not count;
+ *       vergast werden"; a {@code clitic} right before the verb: "il faut les pendre"); a {@code
+ *       fused} verb form is its own target (the Arabic segmenter leaves "واقتلوهم" one token after
+ *       splitting off "و"); not negated (a {@code neg} word within the {@code neg} reach before,
+ *       other than the modal's own words: "لا بد"); a target with a {@code policy} word just before
+ *       it ("kriminelle Ausländer", "illegal eingereiste Invasoren") is a legal category, not the
+ *       group, so it does not count;
  *   <li>event nouns: a token tagged as a noun that ends in an {@code event} stem and an optional
  *       {@code ending} ("Anschlag", "Terroranschlag"), or a lexicon violence term tagged as a noun
  *       that is a violent infinitive ("das Töten"; not after a {@code clitic}: "je vais le/DET
@@ -96,7 +99,9 @@ public final class ProfileDeepAnalyzer implements DeepStage {
           "the " + p.language() + " deep stage could not load: " + failed.getMessage());
     }
     try {
-      return new StanfordCoreNLP(props, enforceRequirements);
+      Properties copy = new Properties();
+      copy.putAll(props); // CoreNLP rewrites its properties ("ssplit" leaves the annotators)
+      return new StanfordCoreNLP(copy, enforceRequirements);
     } catch (RuntimeException e) {
       loadFailure = e;
       throw e;
@@ -129,17 +134,19 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       List<CoreLabel> tokens = s.tokens();
       List<Integer> impAt = new ArrayList<>();
       List<Integer> modalAt = new ArrayList<>();
+      List<Integer> modalFrom = new ArrayList<>();
       imperatives(tokens, imperatives, impAt);
-      modalViolence(tokens, modal, modalAt);
+      modalViolence(tokens, modal, modalAt, modalFrom);
       for (int v : impAt) {
         String t = target(tokens, v, targetWords, false);
-        if (t != null && !negated(tokens, v)) {
+        if (t != null && !negated(tokens, v, -1)) {
           add(targeted, lower(tokens.get(v).word()) + " -> " + t);
         }
       }
-      for (int v : modalAt) {
+      for (int k = 0; k < modalAt.size(); k++) {
+        int v = modalAt.get(k);
         String t = target(tokens, v, targetWords, true);
-        if (t != null && !negated(tokens, v)) {
+        if (t != null && !negated(tokens, v, modalFrom.get(k))) {
           add(targeted, lower(tokens.get(v).word()) + " -> " + t);
         }
       }
@@ -239,15 +246,18 @@ public final class ProfileDeepAnalyzer implements DeepStage {
 
   /**
    * A modal (with the word it needs next, if any: "lasst uns") followed in its clause by a violent
-   * infinitive or participle; the span from modal to verb goes to {@code out}, the verb's index to
-   * {@code at}.
+   * infinitive or participle not tagged as a noun, or by an {@code inf-noun} form whatever its tag;
+   * the span from modal to verb goes to {@code out}, the verb's index to {@code at}, the modal's to
+   * {@code from}.
    */
-  void modalViolence(List<CoreLabel> tokens, Set<String> out, List<Integer> at) {
+  void modalViolence(
+      List<CoreLabel> tokens, Set<String> out, List<Integer> at, List<Integer> from) {
     Set<String> infinitives = p.words("inf");
     boolean questions = p.rule("modal-question");
     if (questions && !tokens.isEmpty() && "?".equals(tokens.get(tokens.size() - 1).word())) {
       return;
     }
+    Set<String> anyTag = p.words("inf-noun");
     int reach = p.reach().get("modal");
     for (int i = 0; i < tokens.size(); i++) {
       Set<String> next = p.modals().get(lower(tokens.get(i).word()));
@@ -266,9 +276,10 @@ public final class ProfileDeepAnalyzer implements DeepStage {
         if (punctBreak(v)) {
           break;
         }
-        if (infinitives.contains(lower(v.word()))
-            && (!p.tagIs("noun", v.tag()) || afterClitic(tokens, j))) {
-          if (p.rule("modal-neg") && negated(tokens, j)) {
+        String w = lower(v.word());
+        if ((infinitives.contains(w) && (!p.tagIs("noun", v.tag()) || afterClitic(tokens, j)))
+            || anyTag.contains(w)) {
+          if (p.rule("modal-neg") && negated(tokens, j, i)) {
             break;
           }
           StringBuilder span = new StringBuilder();
@@ -277,6 +288,7 @@ public final class ProfileDeepAnalyzer implements DeepStage {
           }
           out.add(span.toString().toLowerCase(Locale.ROOT));
           at.add(j);
+          from.add(i);
           break;
         }
       }
@@ -294,6 +306,10 @@ public final class ProfileDeepAnalyzer implements DeepStage {
    * clitic} right before the verb is one too; {@code null} if none.
    */
   String target(List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before) {
+    String verb = lower(tokens.get(v).word());
+    if (p.words("fused").contains(verb)) {
+      return verb; // its object pronoun is part of the token
+    }
     int after = p.reach().get("target-after");
     for (int j = v + 1; j < tokens.size() && j <= v + after; j++) {
       if (isTarget(tokens, j, targetWords)) {
@@ -339,10 +355,21 @@ public final class ProfileDeepAnalyzer implements DeepStage {
     return false;
   }
 
-  /** Whether a negation is within the {@code neg} reach before the verb at {@code v}. */
-  boolean negated(List<CoreLabel> tokens, int v) {
+  /**
+   * Whether a negation is within the {@code neg} reach before the verb at {@code v}; the modal at
+   * {@code modal} ({@code -1}: none) and the word it needs next are not negations there, so the
+   * modal "لا بد" (modal "لا", next "بد") does not negate its own call.
+   */
+  boolean negated(List<CoreLabel> tokens, int v, int modal) {
     Set<String> negations = p.words("neg");
+    int modalEnd = modal;
+    if (modal >= 0 && !p.modals().get(lower(tokens.get(modal).word())).contains("")) {
+      modalEnd = modal + 1;
+    }
     for (int k = Math.max(0, v - p.reach().get("neg")); k < v; k++) {
+      if (k >= modal && k <= modalEnd && modal >= 0) {
+        continue;
+      }
       if (negations.contains(lower(tokens.get(k).word()))) {
         return true;
       }
@@ -357,6 +384,7 @@ public final class ProfileDeepAnalyzer implements DeepStage {
   void violenceUses(
       List<CoreLabel> tokens, List<String[]> terms, Set<String> uses, Set<String> eventNouns) {
     Set<String> infinitives = p.words("inf");
+    Set<String> verbalNouns = p.words("inf-noun");
     for (int i = 0; i < tokens.size(); i++) {
       CoreLabel t = tokens.get(i);
       String word = lower(t.word());
@@ -365,7 +393,10 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       for (String[] term : terms) {
         if (term[0].equals(word) && followedBy(tokens, i, term)) {
           uses.add(word + "/" + tag);
-          if (noun && term.length == 1 && infinitives.contains(word) && !afterClitic(tokens, i)) {
+          if (noun
+              && term.length == 1
+              && (infinitives.contains(word) || verbalNouns.contains(word))
+              && !afterClitic(tokens, i)) {
             eventNouns.add(word + "/" + tag);
           }
         }

@@ -27,7 +27,13 @@ class DeepProfilesTest {
               + " ausmerzen lynchen erschlagen abstechen massakrieren abknallen prügeln verprügeln",
           "fr",
           "tuer tuez tuons massacrer exterminer éliminer égorger brûler pendre fusiller abattre"
-              + " lyncher gazer tabasser buter crever");
+              + " lyncher gazer tabasser buter crever pendez pendons brûlez brulez brûlons brulons"
+              + " égorgez egorgez égorgeons egorgeons exterminez exterminons massacrez massacrons"
+              + " fusillez fusillons lynchez lynchons gazez butez tabassez éliminez eliminez bruler"
+              + " egorger eliminer cramer",
+          "ar",
+          "اقتلوا اقتلوهم قتلهم قتل اذبحوا اذبحوهم ذبحهم ذبح ابادة إبادة ابادتهم احرقوا احرقوهم"
+              + " حرقهم حرق سحل سحلهم تطهير");
 
   static Post post(String text, String lang) {
     return Post.ofText(
@@ -53,7 +59,10 @@ class DeepProfilesTest {
       for (LexiconHit h : hits) {
         String t = h.term().toLowerCase(Locale.ROOT);
         if ("violence".equals(h.category()) && !t.contains(" ")) {
-          assertThat(p.words("inf").contains(t) || p.imperatives().containsKey(t))
+          assertThat(
+                  p.words("inf").contains(t)
+                      || p.words("inf-noun").contains(t)
+                      || p.imperatives().containsKey(t))
               .as("lexicon violence verb %s in %s", t, p.resource())
               .isTrue();
         }
@@ -100,12 +109,28 @@ class DeepProfilesTest {
   }
 
   @Test
+  void theArabicProfileReadsTwoWordModalsEventNounsAndNoNer() {
+    ProfileDeepAnalyzer deep = (ProfileDeepAnalyzer) DeepStages.of("ar");
+    DeepProfile p = deep.profile();
+    assertThat(p.modals().get("لا")).containsExactly("بد");
+    assertThat(p.modals().get("بد")).containsExactlyInAnyOrder("هم", "ها");
+    assertThat(p.ner()).isEmpty();
+    assertThat(p.words("fused")).contains("اقتلوهم");
+    assertThat(deep.eventNoun("الهجوم")).isTrue();
+    assertThat(deep.eventNoun("مجزرة")).isTrue();
+    assertThat(deep.eventNoun("اللاجئين")).isFalse();
+    assertThat(deep.pipeline(true))
+        .isEqualTo("tokenize,ssplit,pos(arabic) (CoreNLP has no NER model for ar)");
+  }
+
+  @Test
   void aLanguageWithoutADeepStageIsRefusedNamingTheOnesThereAre() {
     assertThatThrownBy(() -> DeepStages.of("ja"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no CoreNLP deep stage for ja")
         .hasMessageContaining("de")
-        .hasMessageContaining("fr");
+        .hasMessageContaining("fr")
+        .hasMessageContaining("ar");
   }
 
   static DeepProfile parse(String text) throws java.io.IOException {
