@@ -30,7 +30,7 @@ import org.tocsin.nlp.classifier.TargetClassifier;
  * java -cp ... org.tocsin.models.hatexplain.StackHateClassifiers \
  *     ../shared/data/hatexplain/hatexplain_official_split.jsonl \
  *     [--v2 models/artifacts/hate-3way-v2] [--targets models/artifacts/targets-v1] \
- *     [--repeats 3] [--epochs 20] [--rounds 5000] [--test]
+ *     [--repeats 3] [--epochs 20] [--l2 0,0.001,...] [--rounds 5000] [--test]
  * }</pre>
  *
  * <p>The test split is read only with {@code --test}, and then only if the best stack's pooled CV
@@ -42,7 +42,10 @@ public final class StackHateClassifiers {
 
   static final int FOLDS = 5;
   static final long SEED = 20261202L;
-  static final double[] L2 = {0, 1e-3, 1e-2, 3e-2, 0.1, 0.3};
+
+  /** The L2 penalties tried unless {@code --l2} lists others (comma-separated). */
+  static final double[] DEFAULT_L2 = {0, 1e-3, 1e-2, 3e-2, 0.1, 0.3};
+
   static final double LEARNING_RATE = 0.1;
   static final int EPOCHS = 20;
 
@@ -94,6 +97,12 @@ public final class StackHateClassifiers {
     int rounds = Integer.parseInt(a.getOrDefault("rounds", "5000"));
     int repeats = Integer.parseInt(a.getOrDefault("repeats", "3"));
     int epochs = Integer.parseInt(a.getOrDefault("epochs", String.valueOf(EPOCHS)));
+    double[] l2Grid =
+        a.containsKey("l2")
+            ? Arrays.stream(a.get("l2").split(",")).mapToDouble(Double::parseDouble).toArray()
+            : DEFAULT_L2;
+    out.println(
+        "L2 grid " + Arrays.toString(l2Grid) + ", " + epochs + " epochs, " + repeats + " repeats");
     HateXplainData data = HateXplainData.read(Path.of(a.get("data")));
     List<HateXplainData.Post> val = data.split("val");
     int[] gold = TrainHateClassifier.labels(val);
@@ -141,7 +150,7 @@ public final class StackHateClassifiers {
       Map<String, double[][]> oofs = new LinkedHashMap<>();
       for (Map.Entry<String, double[][]> v : x.entrySet()) {
         chosen.clear();
-        double[][] cv = stackCv(v.getValue(), soft, gold, fold, epochs, perFold, chosen);
+        double[][] cv = stackCv(v.getValue(), soft, gold, fold, epochs, l2Grid, perFold, chosen);
         oofs.put(v.getKey(), cv);
         record(byRepeat, "stack: " + v.getKey(), r, repeats, cv, gold);
         row(out, "stack: " + v.getKey(), v.getValue()[0].length, Evaluation.of(cv, gold), perFold);
@@ -236,11 +245,12 @@ public final class StackHateClassifiers {
       int[] gold,
       int[] fold,
       int epochs,
+      double[] l2Grid,
       double[] perFold,
       List<String> chosen) {
     double[][] cv = new double[x.length][];
     for (int f = 0; f < FOLDS; f++) {
-      Choice c = choose(x, soft, gold, fold, f, epochs);
+      Choice c = choose(x, soft, gold, fold, f, epochs, l2Grid);
       chosen.add(c.toString());
       StackedLogit m =
           StackedLogit.fit(
@@ -276,9 +286,15 @@ public final class StackHateClassifiers {
 
   /** The meta-model's L2 and offsets for outer fold {@code outer}, by CV over the other folds. */
   static Choice choose(
-      double[][] x, double[][] soft, int[] gold, int[] fold, int outer, int epochs) {
+      double[][] x,
+      double[][] soft,
+      int[] gold,
+      int[] fold,
+      int outer,
+      int epochs,
+      double[] l2Grid) {
     Choice best = null;
-    for (double l2 : L2) {
+    for (double l2 : l2Grid) {
       double[][] oof = new double[x.length][];
       for (int f = 0; f < FOLDS; f++) {
         if (f == outer) {
