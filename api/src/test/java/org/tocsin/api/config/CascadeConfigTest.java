@@ -28,13 +28,14 @@ class CascadeConfigTest {
   }
 
   @Test
-  void deepLanguagesTakeEnAndDeAndRefuseOthersNamingTheKey() throws IOException {
+  void deepLanguagesTakeEnDeAndEsAndRefuseOthersNamingTheKey() throws IOException {
     Path ok = dir.resolve("de.json");
     Files.writeString(
         ok,
-        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\"]}}}",
+        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\", \"es\"]}}}",
         StandardCharsets.UTF_8);
-    assertThat(TocsinConfig.load(ok).nlp().cascade().deepLanguages()).containsExactly("en", "de");
+    assertThat(TocsinConfig.load(ok).nlp().cascade().deepLanguages())
+        .containsExactly("en", "de", "es");
     Path bad = dir.resolve("bad.json");
     Files.writeString(
         bad,

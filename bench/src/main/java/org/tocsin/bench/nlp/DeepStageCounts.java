@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,11 @@ import org.tocsin.models.germeval.GermEvalData;
 import org.tocsin.models.hatexplain.HateXplainData;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
+import org.tocsin.nlp.corenlp.DeepEvidence;
 import org.tocsin.nlp.corenlp.DeepStage;
 import org.tocsin.nlp.corenlp.DeepStages;
+import org.tocsin.testkit.corpus.CsvReader;
+import org.tocsin.testkit.corpus.IraTweets;
 
 /**
  * A language's deep stage on a labelled corpus of that language: how many posts the gate picks per
@@ -35,11 +39,14 @@ import org.tocsin.nlp.corenlp.DeepStages;
  * changes, and the wall time of the whole cascade on one thread.
  *
  * <p>Run: {@code java -cp "bench/target/tocsin-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
- * org.tocsin.bench.nlp.DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE]}, CORPUS one
- * of {@link #CORPORA}. {@code --gated} writes every gated post (id, corpus label, whether the deep
- * stage found a call, a targeted call, the text) as TSV, for labelling by hand; {@code --labels}
- * reads such a file back with a hand label in a sixth column (1: the post calls for violence
- * against people, 0: it does not) and reports the precision and recall of the calls found.
+ * org.tocsin.bench.nlp.DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE] [--every
+ * FILE]}, CORPUS one of {@link #CORPORA}. {@code --gated} writes every gated post (id, corpus
+ * label, whether the deep stage found a call, a targeted call, the text) as TSV, for labelling by
+ * hand; {@code --labels} reads such a file back with a hand label in a sixth column (1: the post
+ * calls for violence against people, 0: it does not) and reports the precision and recall of the
+ * calls found. {@code --every} also runs the deep stage on every post, gated or not (with the
+ * screen's lexicon hits), and writes those where it finds a call in the {@code --gated} format:
+ * what the rules would say if the gate let everything through.
  */
 @SuppressForbidden(reason = "a command-line benchmark prints its table to stdout")
 public final class DeepStageCounts {
@@ -50,7 +57,12 @@ public final class DeepStageCounts {
 
   /** The corpora this program reads, each with its description. */
   static final Map<String, String> CORPORA =
-      Map.of("germeval", "GermEval 2018 official test tweets (PATH: the germeval2018 directory)");
+      Map.of(
+          "germeval",
+          "GermEval 2018 official test tweets (PATH: the germeval2018 directory)",
+          "ira-es",
+          "the IRA tweets whose language column says Spanish, labelled by their account_category"
+              + " (PATH: the ira_russian_troll_tweets_by_author directory)");
 
   /** A post of the corpus and its label there. */
   record Item(String id, String label, String text) {}
@@ -66,9 +78,38 @@ public final class DeepStageCounts {
           out.add(new Item(p.id(), p.label() == 2 ? "OTHER" : "OFFENSE", p.text()));
         }
       }
+      case "ira-es" -> out.addAll(iraTweets(path, "Spanish"));
       default ->
           throw new IllegalArgumentException(
               "unknown corpus " + corpus + " (one of " + CORPORA.keySet() + ")");
+    }
+    return out;
+  }
+
+  /**
+   * The IRA tweets of one {@code language} column value, in the manifest's file order, each with
+   * its account's {@code account_category} as the label and {@link IraTweets#stableId} as the id.
+   */
+  static List<Item> iraTweets(Path dir, String language) throws IOException {
+    Map<String, String> category = new HashMap<>();
+    for (Map<String, String> a : CsvReader.readTable(dir.resolve("authors.csv"))) {
+      category.put(a.get("author_id"), a.get("account_category"));
+    }
+    List<Map<String, String>> manifest = CsvReader.readTable(dir.resolve("SUBSET_MANIFEST.csv"));
+    manifest.sort(Comparator.comparing(m -> m.get("path")));
+    List<Item> out = new ArrayList<>();
+    for (Map<String, String> m : manifest) {
+      String author = m.get("author_id");
+      for (Map<String, String> t :
+          CsvReader.readTable(dir.resolve("tweets").resolve(m.get("path")))) {
+        if (language.equals(t.get("language"))) {
+          out.add(
+              new Item(
+                  IraTweets.stableId(author, t.get("publish_date"), t.get("content")),
+                  category.getOrDefault(author, "?"),
+                  t.get("content")));
+        }
+      }
     }
     return out;
   }
@@ -77,17 +118,20 @@ public final class DeepStageCounts {
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
       throw new IllegalArgumentException(
-          "usage: DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE]; corpora: "
+          "usage: DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE] [--every FILE];"
+              + " corpora: "
               + CORPORA);
     }
     String lang = args[0];
     List<Item> items = read(args[1], Path.of(args[2]));
     Path gatedOut = null;
     Path labels = null;
+    Path every = null;
     for (int i = 3; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--gated" -> gatedOut = Path.of(args[i + 1]);
         case "--labels" -> labels = Path.of(args[i + 1]);
+        case "--every" -> every = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -192,6 +236,46 @@ public final class DeepStageCounts {
     if (labels != null) {
       agreement(labels, found);
     }
+    if (every != null) {
+      everyPost(items, screen, deep, lang, a, every);
+    }
+  }
+
+  /** The deep stage on every post: writes those where it finds a call and prints the count. */
+  static void everyPost(
+      List<Item> items, PostScorer screen, DeepStage deep, String lang, Author a, Path out)
+      throws IOException {
+    int calls = 0;
+    int targeted = 0;
+    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      w.write("# id\tlabel\tcall\ttargeted\ttext (the deep stage on every post, gated or not)\n");
+      for (Item item : items) {
+        Post p = Post.ofText(a.id(), item.id(), a, Instant.EPOCH, item.text(), lang);
+        DeepEvidence e = deep.analyze(item.text(), screen.score(p).explanation().lexicon());
+        if (e.callToAction()) {
+          calls++;
+          boolean t = !e.targetedCalls().isEmpty();
+          targeted += t ? 1 : 0;
+          w.write(
+              String.join(
+                  "\t",
+                  item.id(),
+                  item.label(),
+                  "1",
+                  t ? "1" : "0",
+                  item.text().replaceAll("[\\t\\r\\n]+", " ")));
+          w.write('\n');
+        }
+      }
+    }
+    OUT.printf(
+        Locale.ROOT,
+        "deep stage on every post, gated or not: %d of %d with a call (%d targeted), written to"
+            + " %s%n",
+        calls,
+        items.size(),
+        targeted,
+        out);
   }
 
   /** Precision and recall of the calls found against the hand labels of the gated posts. */

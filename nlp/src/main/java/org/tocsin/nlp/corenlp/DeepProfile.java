@@ -35,7 +35,8 @@ import java.util.Set;
  *     ({@code ""}: none needed; "lasst" needs "uns", "hay" needs "que")
  * @param words the other word lists by kind ({@code inf}, {@code event}, {@code report}, {@code
  *     report-adp}, {@code target}, {@code pron}, {@code break}, {@code leadin}, {@code neg}, {@code
- *     qsubj}, {@code ending})
+ *     qsubj}, {@code ending}, {@code clitic}: object pronouns written onto a verb's end, {@code
+ *     qmark}: tokens that make a sentence a question wherever they stand)
  * @param reach the token windows ({@code target-after}, {@code target-before}, {@code modal},
  *     {@code neg})
  */
@@ -63,7 +64,9 @@ public record DeepProfile(
           "leadin",
           "neg",
           "qsubj",
-          "ending");
+          "ending",
+          "clitic",
+          "qmark");
 
   /** The tag roles. */
   static final List<String> TAG_ROLES = List.of("noun", "pron", "skip", "adp", "punct", "verb");

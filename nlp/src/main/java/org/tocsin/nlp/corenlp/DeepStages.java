@@ -10,10 +10,11 @@ import java.util.Map;
 public final class DeepStages {
 
   /** The profile resource of each language that has one. */
-  static final Map<String, String> PROFILES = Map.of("de", "deep-de-v1.tsv");
+  static final Map<String, String> PROFILES =
+      Map.of("de", "deep-de-v1.tsv", "es", "deep-es-v1.tsv");
 
   /** The languages with a deep stage, English first. */
-  public static final List<String> LANGUAGES = List.of("en", "de");
+  public static final List<String> LANGUAGES = List.of("en", "de", "es");
 
   private DeepStages() {}
 

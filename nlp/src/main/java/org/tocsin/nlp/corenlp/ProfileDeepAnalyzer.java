@@ -5,7 +5,9 @@ import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,15 @@ import org.tocsin.core.score.LexiconHit;
  *       that is a violent infinitive ("das Töten"); both count as violence uses, so {@link
  *       DeepEvidence#eventNounsOnly} holds when all violence is named as events;
  *   <li>reporting: the {@code report} words, and the {@code report-adp} words only when tagged as
- *       an adposition ("laut Polizei", not "laut rufen").
+ *       an adposition ("laut Polizei", not "laut rufen");
+ *   <li>enclitic pronouns (the {@code clitic} list; German lists none): a violent form written as
+ *       another listed form of its kind plus a clitic, accents aside ("mátenlos" = "maten" + "los",
+ *       "gasearlos" = "gasear" + "los"), is aimed at that clitic, and a violent infinitive so
+ *       written is a verb whatever its tag; a clitic the tokenizer split off a word (CoreNLP's
+ *       multi-word token: "matarlos" becomes "matar" + "los") is a target whatever its tag (the
+ *       Spanish tagger often tags it as an article);
+ *   <li>questions: besides a sentence ending with "?", one holding a {@code qmark} token (Spanish
+ *       "¿", and "??" or "?!", which the tokenizer keeps as one token) has no imperative.
  * </ul>
  *
  * <p>Loading is lazy, per thread, as {@link DeepAnalyzer}'s: nothing loads until the first post is
@@ -56,6 +66,8 @@ public final class ProfileDeepAnalyzer implements DeepStage {
   private static final Set<String> QUOTES = Set.of("\"", "„", "“", "”", "«", "»", "'", "‚", "‘");
 
   private final DeepProfile p;
+  private final Set<String> foldedImperatives;
+  private final Set<String> foldedInfinitives;
   private final ThreadLocal<StanfordCoreNLP> syntax;
   private final ThreadLocal<StanfordCoreNLP> entities;
   private volatile RuntimeException loadFailure;
@@ -63,6 +75,8 @@ public final class ProfileDeepAnalyzer implements DeepStage {
   /** An analyzer for a profile; nothing loads until the first {@link #analyze}. */
   public ProfileDeepAnalyzer(DeepProfile profile) {
     this.p = profile;
+    this.foldedImperatives = folded(profile.imperatives().keySet());
+    this.foldedInfinitives = folded(profile.words("inf"));
     this.syntax = ThreadLocal.withInitial(() -> load(p.syntax(), true));
     this.entities = ThreadLocal.withInitial(() -> load(p.ner(), false));
   }
@@ -125,13 +139,13 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       imperatives(tokens, imperatives, impAt);
       modalViolence(tokens, modal, modalAt);
       for (int v : impAt) {
-        String t = target(tokens, v, targetWords, false);
+        String t = target(tokens, v, targetWords, false, foldedImperatives);
         if (t != null && !negated(tokens, v)) {
           add(targeted, lower(tokens.get(v).word()) + " -> " + t);
         }
       }
       for (int v : modalAt) {
-        String t = target(tokens, v, targetWords, true);
+        String t = target(tokens, v, targetWords, true, foldedInfinitives);
         if (t != null && !negated(tokens, v)) {
           add(targeted, lower(tokens.get(v).word()) + " -> " + t);
         }
@@ -179,6 +193,14 @@ public final class ProfileDeepAnalyzer implements DeepStage {
   void imperatives(List<CoreLabel> tokens, Set<String> out, List<Integer> at) {
     if (!tokens.isEmpty() && "?".equals(tokens.get(tokens.size() - 1).word())) {
       return; // a yes/no question opens with its finite verb too
+    }
+    Set<String> questionMarks = p.words("qmark");
+    if (!questionMarks.isEmpty()) {
+      for (CoreLabel t : tokens) {
+        if (questionMarks.contains(t.word())) {
+          return;
+        }
+      }
     }
     Set<String> breaks = p.words("break");
     Set<String> leadIns = p.words("leadin");
@@ -251,7 +273,9 @@ public final class ProfileDeepAnalyzer implements DeepStage {
         if (punctBreak(v)) {
           break;
         }
-        if (infinitives.contains(lower(v.word())) && !p.tagIs("noun", v.tag())) {
+        String w = lower(v.word());
+        if (infinitives.contains(w)
+            && (!p.tagIs("noun", v.tag()) || clitic(w, foldedInfinitives) != null)) {
           StringBuilder span = new StringBuilder();
           for (int k = i; k <= j; k++) {
             span.append(k == i ? "" : " ").append(tokens.get(k).word());
@@ -266,9 +290,44 @@ public final class ProfileDeepAnalyzer implements DeepStage {
 
   /**
    * The target of the call whose verb is at {@code v}: within the {@code target-after} reach after
-   * it, or, if {@code before}, within the {@code target-before} reach before it; {@code null} if
-   * none.
+   * it, or, if {@code before}, within the {@code target-before} reach before it, or else the clitic
+   * written onto the verb (its form is another of {@code forms}, folded, plus the clitic); {@code
+   * null} if none.
    */
+  String target(
+      List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before, Set<String> forms) {
+    String t = target(tokens, v, targetWords, before);
+    return t != null ? t : clitic(lower(tokens.get(v).word()), forms);
+  }
+
+  /**
+   * The {@code clitic} a lower-case word ends in when the rest of it, accents aside, is one of the
+   * folded {@code forms} ("mátenlos": "los", as "maten" is listed); {@code null} if none.
+   */
+  String clitic(String word, Set<String> forms) {
+    for (String c : p.words("clitic")) {
+      if (word.length() > c.length()
+          && word.endsWith(c)
+          && forms.contains(fold(word.substring(0, word.length() - c.length())))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The forms without their accents. */
+  static Set<String> folded(Set<String> forms) {
+    Set<String> out = new HashSet<>();
+    forms.forEach(f -> out.add(fold(f)));
+    return Set.copyOf(out);
+  }
+
+  /** A lower-case word without its accents ("mátalos": "matalos", "degüellen": "deguellen"). */
+  static String fold(String word) {
+    return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+  }
+
+  /** The target within the reach of the verb at {@code v}, not counting a clitic on the verb. */
   String target(List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before) {
     int after = p.reach().get("target-after");
     for (int j = v + 1; j < tokens.size() && j <= v + after; j++) {
@@ -291,6 +350,7 @@ public final class ProfileDeepAnalyzer implements DeepStage {
     String word = lower(t.word());
     return p.words("target").contains(word)
         || (p.words("pron").contains(word) && p.tagIs("pron", t.tag()))
+        || (p.words("clitic").contains(word) && t.isMWT() && !t.isMWTFirst())
         || targetWords.contains(word);
   }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Metrics;
@@ -25,7 +26,10 @@ class DeepProfilesTest {
           "de",
           "töten tötet umbringen erschießen erschießt abschlachten schlachten vergasen vergast"
               + " aufhängen aufknüpfen hängen verbrennen anzünden abfackeln ausrotten vernichten"
-              + " ausmerzen lynchen erschlagen abstechen massakrieren abknallen prügeln verprügeln");
+              + " ausmerzen lynchen erschlagen abstechen massakrieren abknallen prügeln verprügeln",
+          "es",
+          "matar maten matarlos matarlas exterminar exterminarlos masacrar quemar quemarlos colgar"
+              + " colgarlos fusilar fusilarlos linchar eliminar degollar gasear apalear mueran");
 
   static Post post(String text, String lang) {
     return new Post(
@@ -83,6 +87,31 @@ class DeepProfilesTest {
     assertThat(deep.pipeline(true))
         .isEqualTo("tokenize,ssplit,mwt,pos(german-ud),ner(german.distsim)");
     assertThat(deep.pipeline(false)).startsWith("tokenize,ssplit,mwt,pos(german-ud) (no call");
+  }
+
+  @Test
+  void theSpanishProfileReadsEncliticsModalsWithQueAndQuestionMarks() {
+    ProfileDeepAnalyzer deep = (ProfileDeepAnalyzer) DeepStages.of("es");
+    DeepProfile p = deep.profile();
+    assertThat(p.modals().get("hay")).containsExactlyInAnyOrder("que", "q");
+    assertThat(p.modals().get("deberían")).containsExactly("");
+    Set<String> imp = ProfileDeepAnalyzer.folded(p.imperatives().keySet());
+    Set<String> inf = ProfileDeepAnalyzer.folded(p.words("inf"));
+    // "mátenlos" is "maten" + "los", accents aside; "fusila" is no "fusi" + "la"
+    assertThat(deep.clitic("mátenlos", imp)).isEqualTo("los");
+    assertThat(deep.clitic("matenlos", imp)).isEqualTo("los");
+    assertThat(deep.clitic("degüéllenlos", imp)).isEqualTo("los");
+    assertThat(deep.clitic("fusila", imp)).isNull();
+    assertThat(deep.clitic("degüella", imp)).isNull();
+    assertThat(deep.clitic("gasearlos", inf)).isEqualTo("los");
+    assertThat(deep.clitic("fusilados", inf)).isNull();
+    assertThat(ProfileDeepAnalyzer.fold("degüéllenlos")).isEqualTo("deguellenlos");
+    assertThat(p.words("qmark")).contains("¿", "??");
+    assertThat(deep.eventNoun("atentados")).isTrue();
+    assertThat(deep.eventNoun("inmigrantes")).isFalse();
+    assertThat(deep.pipeline(true))
+        .isEqualTo("tokenize,ssplit,mwt,pos(spanish-ud),ner(spanish.ancora.distsim.s512)");
+    assertThat(DeepStages.LANGUAGES).contains("es");
   }
 
   @Test
