@@ -12,14 +12,16 @@ import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
+import org.tocsin.nlp.lang.ScriptGuess;
 
 /**
  * Picks the hate / offensive / normal model by the post's language: a post whose {@link Post#lang}
  * has a model of its own (German {@code hate-de}, Arabic {@code hate-ar}, Amharic {@code hate-am},
  * Burmese {@code hate-my} …) is scored by a {@link ModelScorer} over that classifier, and its
- * {@link Score} names that model and version ({@code model = "hate-de"}, {@code version = "1"});
- * any other post, and a post without a language, goes to the fallback (the English scorer, as
- * before).
+ * {@link Score} names that model and version ({@code model = "hate-de"}, {@code version = "1"}); a
+ * post without a language whose script decides it ({@link ScriptGuess}: Myanmar, Ethiopic, Arabic
+ * without Persian or Urdu letters) goes to that language's model, with a note saying so; any other
+ * post goes to the fallback (the English scorer).
  *
  * <p>The language is matched on the primary subtag of the BCP-47 tag, case-insensitively ({@code
  * de-AT} and {@code DE} are German); the ISO 639-2 codes {@code deu}, {@code ger}, {@code ara},
@@ -167,6 +169,20 @@ public final class LanguageRoutedScorer implements PostScorer {
   public Score score(Post post) {
     Objects.requireNonNull(post, "post");
     String lang = primary(post.lang());
+    if (lang == null) {
+      ScriptGuess guess = ScriptGuess.of(post.text());
+      Route guessed = guess == null ? null : routes.get(guess.language());
+      if (guessed != null) {
+        return routed(
+            guessed,
+            post.withLang(guess.language()),
+            "language not tagged: taken as '"
+                + guess.language()
+                + "' from the script ("
+                + guess.reason()
+                + ")");
+      }
+    }
     Route route = lang == null ? null : routes.get(lang);
     if (route == null) {
       Score s = fallback.score(post);
@@ -183,8 +199,15 @@ public final class LanguageRoutedScorer implements PostScorer {
               + s.version());
       return rebuild(s, s.model(), s.version(), notes);
     }
+    return routed(route, post, null);
+  }
+
+  private static Score routed(Route route, Post post, String guessNote) {
     Score s = route.scorer().score(post);
     List<String> notes = new ArrayList<>();
+    if (guessNote != null) {
+      notes.add(guessNote);
+    }
     notes.add(route.note());
     for (String n : s.explanation().notes()) {
       if (!n.startsWith(MODEL_NOTE_PREFIX)) {

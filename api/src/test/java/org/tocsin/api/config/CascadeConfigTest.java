@@ -28,14 +28,14 @@ class CascadeConfigTest {
   }
 
   @Test
-  void deepLanguagesTakeEnDeAndEsAndRefuseOthersNamingTheKey() throws IOException {
+  void deepLanguagesTakeEnAndDeAndRefuseOthersNamingTheKey() throws IOException {
     Path ok = dir.resolve("de.json");
     Files.writeString(
         ok,
-        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\", \"es\"]}}}",
+        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\", \"fr\", \"es\"]}}}",
         StandardCharsets.UTF_8);
     assertThat(TocsinConfig.load(ok).nlp().cascade().deepLanguages())
-        .containsExactly("en", "de", "es");
+        .containsExactly("en", "de", "fr", "es");
     Path bad = dir.resolve("bad.json");
     Files.writeString(
         bad,

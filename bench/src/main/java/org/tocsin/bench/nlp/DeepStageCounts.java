@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.SuppressForbidden;
@@ -23,15 +23,13 @@ import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
+import org.tocsin.models.corpus.Csv;
 import org.tocsin.models.germeval.GermEvalData;
 import org.tocsin.models.hatexplain.HateXplainData;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
-import org.tocsin.nlp.corenlp.DeepEvidence;
 import org.tocsin.nlp.corenlp.DeepStage;
 import org.tocsin.nlp.corenlp.DeepStages;
-import org.tocsin.testkit.corpus.CsvReader;
-import org.tocsin.testkit.corpus.IraTweets;
 
 /**
  * A language's deep stage on a labelled corpus of that language: how many posts the gate picks per
@@ -39,14 +37,14 @@ import org.tocsin.testkit.corpus.IraTweets;
  * changes, and the wall time of the whole cascade on one thread.
  *
  * <p>Run: {@code java -cp "bench/target/tocsin-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
- * org.tocsin.bench.nlp.DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE] [--every
- * FILE]}, CORPUS one of {@link #CORPORA}. {@code --gated} writes every gated post (id, corpus
- * label, whether the deep stage found a call, a targeted call, the text) as TSV, for labelling by
- * hand; {@code --labels} reads such a file back with a hand label in a sixth column (1: the post
- * calls for violence against people, 0: it does not) and reports the precision and recall of the
- * calls found. {@code --every} also runs the deep stage on every post, gated or not (with the
- * screen's lexicon hits), and writes those where it finds a call in the {@code --gated} format:
- * what the rules would say if the gate let everything through.
+ * org.tocsin.bench.nlp.DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE]
+ * [--gate-all]}, CORPUS one of {@link #CORPORA}. {@code --gated} writes every gated post (id,
+ * corpus label, whether the deep stage found a call, a targeted call, the text) as TSV, for
+ * labelling by hand; {@code --labels} reads such a file back with a hand label in a sixth column
+ * (1: the post calls for violence against people, 0: it does not) and reports the precision and
+ * recall of the calls found; the file may hold only some of the gated posts. {@code --gate-all}
+ * sends every post to the deep stage (the gate's incitement threshold set to 0), to measure the
+ * deep stage apart from the screen's gate.
  */
 @SuppressForbidden(reason = "a command-line benchmark prints its table to stdout")
 public final class DeepStageCounts {
@@ -60,9 +58,18 @@ public final class DeepStageCounts {
       Map.of(
           "germeval",
           "GermEval 2018 official test tweets (PATH: the germeval2018 directory)",
+          "germeval-train",
+          "GermEval 2018 training tweets, train and val (PATH: the same)",
+          "mlma-fr",
+          "MLMA's French tweets, labelled by their sentiment column: hateful (any annotator said"
+              + " hateful), normal (all said normal), fearful (any said fearful, none hateful),"
+              + " hostile (the rest: offensive, abusive, disrespectful) (PATH: fr_dataset.csv)",
+          "ira-fr",
+          "the IRA troll tweets whose language column is French, labelled by their account's"
+              + " category (PATH: the ira_russian_troll_tweets_by_author directory)",
           "ira-es",
-          "the IRA tweets whose language column says Spanish, labelled by their account_category"
-              + " (PATH: the ira_russian_troll_tweets_by_author directory)");
+          "the IRA troll tweets whose language column is Spanish, labelled likewise (PATH: the"
+              + " same)");
 
   /** A post of the corpus and its label there. */
   record Item(String id, String label, String text) {}
@@ -73,11 +80,23 @@ public final class DeepStageCounts {
   static List<Item> read(String corpus, Path path) throws IOException {
     List<Item> out = new ArrayList<>();
     switch (corpus) {
-      case "germeval" -> {
-        for (HateXplainData.Post p : GermEvalData.read(path).split("test")) {
+      case "germeval", "germeval-train" -> {
+        HateXplainData data = GermEvalData.read(path);
+        List<HateXplainData.Post> posts =
+            "germeval".equals(corpus) ? data.split("test") : new ArrayList<>(data.split("train"));
+        if (!"germeval".equals(corpus)) {
+          posts.addAll(data.split("val"));
+        }
+        for (HateXplainData.Post p : posts) {
           out.add(new Item(p.id(), p.label() == 2 ? "OTHER" : "OFFENSE", p.text()));
         }
       }
+      case "mlma-fr" -> {
+        for (Map<String, String> r : Csv.read(path)) {
+          out.add(new Item(r.get("HITId"), mlmaLabel(r.get("sentiment")), r.get("tweet")));
+        }
+      }
+      case "ira-fr" -> out.addAll(iraTweets(path, "French"));
       case "ira-es" -> out.addAll(iraTweets(path, "Spanish"));
       default ->
           throw new IllegalArgumentException(
@@ -86,28 +105,44 @@ public final class DeepStageCounts {
     return out;
   }
 
+  /** MLMA's sentiment (one or more annotators' labels joined by "_") as one of four labels. */
+  static String mlmaLabel(String sentiment) {
+    List<String> votes = List.of(sentiment.split("_"));
+    if (votes.contains("hateful")) {
+      return "hateful";
+    }
+    if (votes.stream().allMatch("normal"::equals)) {
+      return "normal";
+    }
+    return votes.contains("fearful") ? "fearful" : "hostile";
+  }
+
   /**
-   * The IRA tweets of one {@code language} column value, in the manifest's file order, each with
-   * its account's {@code account_category} as the label and {@link IraTweets#stableId} as the id.
+   * The tweets of the IRA accounts whose {@code language} column is {@code language} ("French",
+   * "Spanish"), each labelled by its account's category; the id is the file and the record number
+   * in it ({@code tweets/W/WatchMeWalkin.csv#12}).
    */
   static List<Item> iraTweets(Path dir, String language) throws IOException {
     Map<String, String> category = new HashMap<>();
-    for (Map<String, String> a : CsvReader.readTable(dir.resolve("authors.csv"))) {
-      category.put(a.get("author_id"), a.get("account_category"));
+    for (Map<String, String> r : Csv.read(dir.resolve("authors.csv"))) {
+      category.put(r.get("author_id"), r.get("account_category"));
     }
-    List<Map<String, String>> manifest = CsvReader.readTable(dir.resolve("SUBSET_MANIFEST.csv"));
-    manifest.sort(Comparator.comparing(m -> m.get("path")));
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir.resolve("tweets"))) {
+      files = s.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+    }
     List<Item> out = new ArrayList<>();
-    for (Map<String, String> m : manifest) {
-      String author = m.get("author_id");
-      for (Map<String, String> t :
-          CsvReader.readTable(dir.resolve("tweets").resolve(m.get("path")))) {
-        if (language.equals(t.get("language"))) {
+    for (Path f : files) {
+      int line = 0;
+      for (Map<String, String> r : Csv.read(f)) {
+        line++;
+        if (language.equals(r.get("language"))) {
+          String author = r.get("author_id");
           out.add(
               new Item(
-                  IraTweets.stableId(author, t.get("publish_date"), t.get("content")),
-                  category.getOrDefault(author, "?"),
-                  t.get("content")));
+                  dir.relativize(f) + "#" + line,
+                  category.getOrDefault(author, "unknown"),
+                  r.get("content")));
         }
       }
     }
@@ -118,7 +153,7 @@ public final class DeepStageCounts {
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
       throw new IllegalArgumentException(
-          "usage: DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE] [--every FILE];"
+          "usage: DeepStageCounts LANG CORPUS PATH [--gated FILE] [--labels FILE] [--gate-all];"
               + " corpora: "
               + CORPORA);
     }
@@ -126,12 +161,12 @@ public final class DeepStageCounts {
     List<Item> items = read(args[1], Path.of(args[2]));
     Path gatedOut = null;
     Path labels = null;
-    Path every = null;
-    for (int i = 3; i + 1 < args.length; i += 2) {
+    boolean gateAll = false;
+    for (int i = 3; i < args.length; i++) {
       switch (args[i]) {
-        case "--gated" -> gatedOut = Path.of(args[i + 1]);
-        case "--labels" -> labels = Path.of(args[i + 1]);
-        case "--every" -> every = Path.of(args[i + 1]);
+        case "--gated" -> gatedOut = Path.of(value(args, ++i));
+        case "--labels" -> labels = Path.of(value(args, ++i));
+        case "--gate-all" -> gateAll = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -147,7 +182,7 @@ public final class DeepStageCounts {
             new CascadeSettings(
                 true,
                 CascadeSettings.DEFAULTS.targetThreshold(),
-                CascadeSettings.DEFAULTS.incitementThreshold(),
+                gateAll ? 0 : CascadeSettings.DEFAULTS.incitementThreshold(),
                 1));
     Author a = new Author(args[1], null, null, null, null);
     // the first analysis on this thread loads the pipeline: do it outside the timing
@@ -236,46 +271,13 @@ public final class DeepStageCounts {
     if (labels != null) {
       agreement(labels, found);
     }
-    if (every != null) {
-      everyPost(items, screen, deep, lang, a, every);
-    }
   }
 
-  /** The deep stage on every post: writes those where it finds a call and prints the count. */
-  static void everyPost(
-      List<Item> items, PostScorer screen, DeepStage deep, String lang, Author a, Path out)
-      throws IOException {
-    int calls = 0;
-    int targeted = 0;
-    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      w.write("# id\tlabel\tcall\ttargeted\ttext (the deep stage on every post, gated or not)\n");
-      for (Item item : items) {
-        Post p = Post.ofText(a.id(), item.id(), a, Instant.EPOCH, item.text(), lang);
-        DeepEvidence e = deep.analyze(item.text(), screen.score(p).explanation().lexicon());
-        if (e.callToAction()) {
-          calls++;
-          boolean t = !e.targetedCalls().isEmpty();
-          targeted += t ? 1 : 0;
-          w.write(
-              String.join(
-                  "\t",
-                  item.id(),
-                  item.label(),
-                  "1",
-                  t ? "1" : "0",
-                  item.text().replaceAll("[\\t\\r\\n]+", " ")));
-          w.write('\n');
-        }
-      }
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a file");
     }
-    OUT.printf(
-        Locale.ROOT,
-        "deep stage on every post, gated or not: %d of %d with a call (%d targeted), written to"
-            + " %s%n",
-        calls,
-        items.size(),
-        targeted,
-        out);
+    return args[i];
   }
 
   /** Precision and recall of the calls found against the hand labels of the gated posts. */
@@ -304,10 +306,7 @@ public final class DeepStageCounts {
       tally(targeted, d[1], gold);
     }
     OUT.printf(
-        Locale.ROOT,
-        "hand labels: %d gated posts, %d call for violence against people%n",
-        n,
-        positives);
+        Locale.ROOT, "hand labels: %d gated posts, %d incitement by the guideline%n", n, positives);
     OUT.println("| deep stage says | precision | recall | tp | fp | fn |");
     OUT.println("| --- | --- | --- | --- | --- | --- |");
     row("a call to violence", call);

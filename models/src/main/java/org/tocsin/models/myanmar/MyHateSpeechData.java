@@ -167,7 +167,7 @@ public final class MyHateSpeechData {
         rows);
   }
 
-  private static String[] splits(List<Record> records) {
+  static String[] splits(List<Record> records) {
     int[] classes = records.stream().mapToInt(r -> CLASSES.indexOf(r.cls())).toArray();
     return StratifiedSplit.assign(classes, VAL_FRACTION, TEST_FRACTION, SEED);
   }

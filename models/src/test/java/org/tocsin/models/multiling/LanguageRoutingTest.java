@@ -99,8 +99,27 @@ class LanguageRoutingTest {
     assertThat(scorer.score(post(insult, "mya")).model()).isEqualTo("hate-my");
     assertThat(scorer.score(post(insult, "bur")).model()).isEqualTo("hate-my");
     assertThat(scorer.score(post(insult, "my-MM")).model()).isEqualTo("hate-my");
-    // untagged, the same post goes to the English model
-    assertThat(scorer.score(post(insult, null)).model()).isEqualTo(ModelScorer.MODEL);
+  }
+
+  @Test
+  void anUntaggedPostWhoseScriptDecidesGoesToThatLanguagesModelAndSaysSo() {
+    String insult = "မင်းကခွေးကောင်ပဲ"; // "you are a dog", written without spaces
+    Score s = scorer.score(post(insult, null));
+    assertThat(s.model()).isEqualTo("hate-my");
+    assertThat(s.offensive())
+        .isCloseTo(burmese.predict(insult).offensive(), org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(s.explanation().notes().get(0))
+        .startsWith("language not tagged: taken as 'my' from the script")
+        .contains("Myanmar script");
+    assertThat(s.explanation().notes().get(1)).contains("hate-my v1");
+    assertThat(scorer.score(post("انت واحد كلب وحقير", null)).model()).isEqualTo("hate-ar");
+    assertThat(scorer.score(post("ደደብ ፋሽስት ነህ እሺ", null)).model()).isEqualTo("hate-am");
+    // Persian letters (hand-written "this is a test message"): no guess, the fallback as before
+    Score fa = scorer.score(post("این یک پیام آزمایشی برای برنامه است", null));
+    assertThat(fa.model()).isEqualTo(ModelScorer.MODEL);
+    assertThat(fa.explanation().notes()).noneMatch(n -> n.startsWith("language not tagged"));
+    // a tag wins over the script: a Burmese text tagged en stays with English
+    assertThat(scorer.score(post(insult, "en")).model()).isEqualTo(ModelScorer.MODEL);
   }
 
   @Test

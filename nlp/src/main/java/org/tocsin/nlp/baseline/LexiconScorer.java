@@ -100,7 +100,7 @@ public final class LexiconScorer implements PostScorer {
    * The languages with a lexicon of their own in this jar, each in {@code lexicon-<lang>-v1.tsv}
    * next to this class.
    */
-  public static final List<String> BUNDLED_LANGUAGES = List.of("de", "fr", "es", "ru", "ar");
+  public static final List<String> BUNDLED_LANGUAGES = List.of("de", "fr", "es", "ru", "ar", "my");
 
   // Weights of the factors in incitement (sum 1), chosen on the dev half of the incitement set
   // (models/incitement) among 0.45/0.25 (version 1), 0.3/0.5, 0.4/0.4 and 0.2/0.6 for content /
@@ -233,8 +233,15 @@ public final class LexiconScorer implements PostScorer {
     if (end < 2 || end > 3 || (end < t.length() && t.charAt(end) != '-' && t.charAt(end) != '_')) {
       return null;
     }
-    return t.substring(0, end).toLowerCase(Locale.ROOT);
+    String primary = t.substring(0, end).toLowerCase(Locale.ROOT);
+    return ISO_639_2.getOrDefault(primary, primary);
   }
+
+  /** The ISO 639-2 codes of the bundled languages, as some platforms tag posts. */
+  private static final Map<String, String> ISO_639_2 =
+      Map.of(
+          "deu", "de", "ger", "de", "fra", "fr", "fre", "fr", "spa", "es", "rus", "ru", "ara", "ar",
+          "mya", "my", "bur", "my");
 
   private static boolean isAsciiLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

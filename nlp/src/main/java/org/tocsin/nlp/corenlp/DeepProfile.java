@@ -35,10 +35,13 @@ import java.util.Set;
  *     ({@code ""}: none needed; "lasst" needs "uns", "hay" needs "que")
  * @param words the other word lists by kind ({@code inf}, {@code event}, {@code report}, {@code
  *     report-adp}, {@code target}, {@code pron}, {@code break}, {@code leadin}, {@code neg}, {@code
- *     qsubj}, {@code ending}, {@code clitic}: object pronouns written onto a verb's end, {@code
- *     qmark}: tokens that make a sentence a question wherever they stand)
+ *     qsubj}, {@code ending}, {@code policy}, {@code clitic}: an object pronoun standing right
+ *     before its verb, which the tagger may tag as an article, "faut les/DET pendre/NOUN", {@code
+ *     enclitic}: an object pronoun written onto the end of its verb, "mátenlos", {@code qmark}: a
+ *     token that makes its sentence a question wherever it stands, "¿"), and the {@code rule}
+ *     switches the profile turns on (see {@link #RULES})
  * @param reach the token windows ({@code target-after}, {@code target-before}, {@code modal},
- *     {@code neg})
+ *     {@code neg}, {@code policy})
  */
 public record DeepProfile(
     String language,
@@ -65,15 +68,27 @@ public record DeepProfile(
           "neg",
           "qsubj",
           "ending",
+          "policy",
           "clitic",
+          "rule",
+          "enclitic",
           "qmark");
+
+  /**
+   * The switches a profile may turn on with a {@code rule} line, each off unless listed: {@code
+   * modal-question}, a modal call is none in a sentence ending with "?" or with a {@code qsubj}
+   * word right after its modal ("Faut-il les tuer ?", "Doit-on les pendre"), as an imperative
+   * already is; {@code modal-neg}, a modal call is none when a {@code neg} word is within the
+   * {@code neg} reach before its verb ("Il ne faut pas les tuer"), not only its target.
+   */
+  static final List<String> RULES = List.of("modal-question", "modal-neg");
 
   /** The tag roles. */
   static final List<String> TAG_ROLES = List.of("noun", "pron", "skip", "adp", "punct", "verb");
 
   /** The token windows and their defaults. */
   static final Map<String, Integer> REACH_DEFAULTS =
-      Map.of("target-after", 4, "target-before", 6, "modal", 8, "neg", 5);
+      Map.of("target-after", 4, "target-before", 6, "modal", 8, "neg", 5, "policy", 3);
 
   /** The profile of a language from its resource ({@code deep-de-v1.tsv}). */
   public static DeepProfile load(String language, String resource) {
@@ -160,6 +175,10 @@ public record DeepProfile(
                 where + "unknown kind or extra field [got " + line + "]");
           }
           lowerCase(where, line, f);
+          if ("rule".equals(f[0]) && !RULES.contains(f[1])) {
+            throw new IllegalStateException(
+                where + "expected rule<TAB>one of " + RULES + " [got " + line + "]");
+          }
           words.get(f[0]).add(f[1]);
         }
       }
@@ -208,6 +227,11 @@ public record DeepProfile(
       throw new IllegalArgumentException("no word kind " + kind);
     }
     return s;
+  }
+
+  /** Whether the profile turns a {@link #RULES} switch on. */
+  public boolean rule(String name) {
+    return words("rule").contains(name);
   }
 
   /** Whether a tag plays a role ({@code noun}, {@code pron} ...). */

@@ -11,10 +11,10 @@ public final class DeepStages {
 
   /** The profile resource of each language that has one. */
   static final Map<String, String> PROFILES =
-      Map.of("de", "deep-de-v1.tsv", "es", "deep-es-v1.tsv");
+      Map.of("de", "deep-de-v1.tsv", "fr", "deep-fr-v1.tsv", "es", "deep-es-v1.tsv");
 
   /** The languages with a deep stage, English first. */
-  public static final List<String> LANGUAGES = List.of("en", "de", "es");
+  public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es");
 
   private DeepStages() {}
 

@@ -33,27 +33,35 @@ import org.tocsin.core.score.LexiconHit;
  *   <li>modal + violent verb: a modal ("muss", "sollten", "gehören", "lasst uns") followed in the
  *       same clause, within the {@code modal} reach, by a violent infinitive or participle not
  *       tagged as a noun ("müssen vergast", "sollte sie alle erschießen"; "das Töten beenden" is
- *       none). A German subordinate clause puts the modal last ("..., dass man sie töten muss"), so
- *       it never matches;
+ *       none), unless a {@code clitic} stands right before it (the French tagger reads "faut
+ *       les/DET pendre/NOUN"). A German subordinate clause puts the modal last ("..., dass man sie
+ *       töten muss"), so it never matches. With the profile's {@code rule}s, a modal call is also
+ *       none in a question ({@code modal-question}: "Faut-il les tuer ?") or when negated ({@code
+ *       modal-neg}: "Il ne faut pas les tuer");
  *   <li>targeted: a call whose verb has a target close by: a group, slur or dehumanisation term of
  *       the screen's lexicon hits, a {@code target} word, or a {@code pron} word tagged as a
  *       pronoun, within {@code target-after} tokens after the verb, or, for a modal call, within
  *       {@code target-before} tokens before it ("man sollte sie erschießen", "die Moslems müssen
- *       vergast werden"); not negated (a {@code neg} word within the {@code neg} reach before);
+ *       vergast werden"; a {@code clitic} right before the verb: "il faut les pendre"); not negated
+ *       (a {@code neg} word within the {@code neg} reach before); a target with a {@code policy}
+ *       word just before it ("kriminelle Ausländer", "illegal eingereiste Invasoren") is a legal
+ *       category, not the group, so it does not count;
  *   <li>event nouns: a token tagged as a noun that ends in an {@code event} stem and an optional
  *       {@code ending} ("Anschlag", "Terroranschlag"), or a lexicon violence term tagged as a noun
- *       that is a violent infinitive ("das Töten"); both count as violence uses, so {@link
+ *       that is a violent infinitive ("das Töten"; not after a {@code clitic}: "je vais le/DET
+ *       lyncher/NOUN" is a verb); both count as violence uses, so {@link
  *       DeepEvidence#eventNounsOnly} holds when all violence is named as events;
  *   <li>reporting: the {@code report} words, and the {@code report-adp} words only when tagged as
  *       an adposition ("laut Polizei", not "laut rufen");
- *   <li>enclitic pronouns (the {@code clitic} list; German lists none): a violent form written as
- *       another listed form of its kind plus a clitic, accents aside ("mátenlos" = "maten" + "los",
- *       "gasearlos" = "gasear" + "los"), is aimed at that clitic, and a violent infinitive so
- *       written is a verb whatever its tag; a clitic the tokenizer split off a word (CoreNLP's
- *       multi-word token: "matarlos" becomes "matar" + "los") is a target whatever its tag (the
- *       Spanish tagger often tags it as an article);
+ *   <li>enclitic pronouns (the {@code enclitic} list; German and French list none): a violent form
+ *       written as another listed form of its kind plus an enclitic, accents aside ("mátenlos" =
+ *       "maten" + "los", "gasearlos" = "gasear" + "los"), is aimed at that enclitic, and a violent
+ *       infinitive so written is a verb whatever its tag; an enclitic the tokenizer split off a
+ *       word (CoreNLP's multi-word token: "matarlos" becomes "matar" + "los") is a target whatever
+ *       its tag (the Spanish tagger often tags it as an article);
  *   <li>questions: besides a sentence ending with "?", one holding a {@code qmark} token (Spanish
- *       "¿", and "??" or "?!", which the tokenizer keeps as one token) has no imperative.
+ *       "¿", and "??" or "?!", which the tokenizer keeps as one token) has no imperative, nor, with
+ *       {@code modal-question}, a modal call.
  * </ul>
  *
  * <p>Loading is lazy, per thread, as {@link DeepAnalyzer}'s: nothing loads until the first post is
@@ -191,16 +199,8 @@ public final class ProfileDeepAnalyzer implements DeepStage {
 
   /** Violent imperative forms opening a clause; each verb's token index goes to {@code at}. */
   void imperatives(List<CoreLabel> tokens, Set<String> out, List<Integer> at) {
-    if (!tokens.isEmpty() && "?".equals(tokens.get(tokens.size() - 1).word())) {
+    if (question(tokens)) {
       return; // a yes/no question opens with its finite verb too
-    }
-    Set<String> questionMarks = p.words("qmark");
-    if (!questionMarks.isEmpty()) {
-      for (CoreLabel t : tokens) {
-        if (questionMarks.contains(t.word())) {
-          return;
-        }
-      }
     }
     Set<String> breaks = p.words("break");
     Set<String> leadIns = p.words("leadin");
@@ -216,14 +216,15 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       if (!clauseStart) {
         continue;
       }
-      if (word.startsWith("@")
-          || QUOTES.contains(word)
-          || leadIns.contains(word)
-          || p.tagIs("skip", t.tag())) {
-        continue;
+      Set<String> particles = p.imperatives().get(word);
+      if (particles == null
+          && (word.startsWith("@")
+              || QUOTES.contains(word)
+              || leadIns.contains(word)
+              || p.tagIs("skip", t.tag()))) {
+        continue; // a listed form is never a lead-in, whatever its tag ("raus" is ADV)
       }
       clauseStart = false;
-      Set<String> particles = p.imperatives().get(word);
       if (particles == null) {
         continue;
       }
@@ -258,14 +259,21 @@ public final class ProfileDeepAnalyzer implements DeepStage {
    */
   void modalViolence(List<CoreLabel> tokens, Set<String> out, List<Integer> at) {
     Set<String> infinitives = p.words("inf");
+    boolean questions = p.rule("modal-question");
+    if (questions && question(tokens)) {
+      return;
+    }
     int reach = p.reach().get("modal");
     for (int i = 0; i < tokens.size(); i++) {
       Set<String> next = p.modals().get(lower(tokens.get(i).word()));
       if (next == null) {
         continue;
       }
-      if (!next.contains("")
-          && (i + 1 >= tokens.size() || !next.contains(lower(tokens.get(i + 1).word())))) {
+      String after = i + 1 < tokens.size() ? lower(tokens.get(i + 1).word()) : "";
+      if (!next.contains("") && !next.contains(after)) {
+        continue;
+      }
+      if (questions && p.words("qsubj").contains(after)) {
         continue;
       }
       for (int j = i + 1; j < tokens.size() && j <= i + reach; j++) {
@@ -275,7 +283,12 @@ public final class ProfileDeepAnalyzer implements DeepStage {
         }
         String w = lower(v.word());
         if (infinitives.contains(w)
-            && (!p.tagIs("noun", v.tag()) || clitic(w, foldedInfinitives) != null)) {
+            && (!p.tagIs("noun", v.tag())
+                || afterClitic(tokens, j)
+                || enclitic(w, foldedInfinitives) != null)) {
+          if (p.rule("modal-neg") && negated(tokens, j)) {
+            break;
+          }
           StringBuilder span = new StringBuilder();
           for (int k = i; k <= j; k++) {
             span.append(k == i ? "" : " ").append(tokens.get(k).word());
@@ -288,24 +301,69 @@ public final class ProfileDeepAnalyzer implements DeepStage {
     }
   }
 
+  /** Whether the token before {@code j} is a {@code clitic}: an object pronoun before its verb. */
+  private boolean afterClitic(List<CoreLabel> tokens, int j) {
+    return j > 0 && p.words("clitic").contains(lower(tokens.get(j - 1).word()));
+  }
+
   /**
    * The target of the call whose verb is at {@code v}: within the {@code target-after} reach after
-   * it, or, if {@code before}, within the {@code target-before} reach before it, or else the clitic
-   * written onto the verb (its form is another of {@code forms}, folded, plus the clitic); {@code
-   * null} if none.
+   * it, or, if {@code before}, within the {@code target-before} reach before it, where a {@code
+   * clitic} right before the verb is one too, or else the {@code enclitic} written onto the verb
+   * (its form is another of the folded {@code forms} plus the enclitic); {@code null} if none.
    */
   String target(
       List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before, Set<String> forms) {
     String t = target(tokens, v, targetWords, before);
-    return t != null ? t : clitic(lower(tokens.get(v).word()), forms);
+    return t != null ? t : enclitic(lower(tokens.get(v).word()), forms);
+  }
+
+  /** The target within the reach of the verb at {@code v}, not counting an enclitic on it. */
+  String target(List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before) {
+    int after = p.reach().get("target-after");
+    for (int j = v + 1; j < tokens.size() && j <= v + after; j++) {
+      if (isTarget(tokens, j, targetWords)) {
+        return lower(tokens.get(j).word());
+      }
+    }
+    if (before) {
+      int back = p.reach().get("target-before");
+      for (int j = v - 1; j >= 0 && j >= v - back; j--) {
+        if (isTarget(tokens, j, targetWords) || (j == v - 1 && afterClitic(tokens, v))) {
+          return lower(tokens.get(j).word());
+        }
+      }
+    }
+    return null;
+  }
+
+  private boolean isTarget(List<CoreLabel> tokens, int i, Set<String> targetWords) {
+    CoreLabel t = tokens.get(i);
+    String word = lower(t.word());
+    boolean target =
+        p.words("target").contains(word)
+            || (p.words("pron").contains(word) && p.tagIs("pron", t.tag()))
+            || targetWords.contains(word)
+            || (p.words("enclitic").contains(word) && t.isMWT() && !t.isMWTFirst());
+    return target && !policyCategory(tokens, i);
+  }
+
+  /** Whether the sentence is a question: it ends with "?" or holds a {@code qmark} token. */
+  private boolean question(List<CoreLabel> tokens) {
+    if (!tokens.isEmpty() && "?".equals(tokens.get(tokens.size() - 1).word())) {
+      return true;
+    }
+    Set<String> questionMarks = p.words("qmark");
+    return !questionMarks.isEmpty()
+        && tokens.stream().anyMatch(t -> questionMarks.contains(t.word()));
   }
 
   /**
-   * The {@code clitic} a lower-case word ends in when the rest of it, accents aside, is one of the
-   * folded {@code forms} ("mátenlos": "los", as "maten" is listed); {@code null} if none.
+   * The {@code enclitic} a lower-case word ends in when the rest of it, accents aside, is one of
+   * the folded {@code forms} ("mátenlos": "los", as "maten" is listed); {@code null} if none.
    */
-  String clitic(String word, Set<String> forms) {
-    for (String c : p.words("clitic")) {
+  String enclitic(String word, Set<String> forms) {
+    for (String c : p.words("enclitic")) {
       if (word.length() > c.length()
           && word.endsWith(c)
           && forms.contains(fold(word.substring(0, word.length() - c.length())))) {
@@ -327,31 +385,22 @@ public final class ProfileDeepAnalyzer implements DeepStage {
     return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
   }
 
-  /** The target within the reach of the verb at {@code v}, not counting a clitic on the verb. */
-  String target(List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before) {
-    int after = p.reach().get("target-after");
-    for (int j = v + 1; j < tokens.size() && j <= v + after; j++) {
-      if (isTarget(tokens.get(j), targetWords)) {
-        return lower(tokens.get(j).word());
-      }
-    }
-    if (before) {
-      int back = p.reach().get("target-before");
-      for (int j = v - 1; j >= 0 && j >= v - back; j--) {
-        if (isTarget(tokens.get(j), targetWords)) {
-          return lower(tokens.get(j).word());
+  /**
+   * Whether a {@code policy} word ("kriminelle", "illegal") is within the {@code policy} reach
+   * before the target at {@code i}: then the call is aimed at a legal category ("kriminelle
+   * Ausländer müssen raus"), not at the group as such.
+   */
+  private boolean policyCategory(List<CoreLabel> tokens, int i) {
+    Set<String> policy = p.words("policy");
+    for (int k = Math.max(0, i - p.reach().get("policy")); k < i; k++) {
+      String w = lower(tokens.get(k).word());
+      for (String q : policy) {
+        if (w.startsWith(q)) {
+          return true;
         }
       }
     }
-    return null;
-  }
-
-  private boolean isTarget(CoreLabel t, Set<String> targetWords) {
-    String word = lower(t.word());
-    return p.words("target").contains(word)
-        || (p.words("pron").contains(word) && p.tagIs("pron", t.tag()))
-        || (p.words("clitic").contains(word) && t.isMWT() && !t.isMWTFirst())
-        || targetWords.contains(word);
+    return false;
   }
 
   /** Whether a negation is within the {@code neg} reach before the verb at {@code v}. */
@@ -380,7 +429,7 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       for (String[] term : terms) {
         if (term[0].equals(word) && followedBy(tokens, i, term)) {
           uses.add(word + "/" + tag);
-          if (noun && term.length == 1 && infinitives.contains(word)) {
+          if (noun && term.length == 1 && infinitives.contains(word) && !afterClitic(tokens, i)) {
             eventNouns.add(word + "/" + tag);
           }
         }

@@ -31,7 +31,8 @@ class LanguageLexiconsTest {
 
   @Test
   void everyBundledLanguageLoadsWithEveryCategory() {
-    assertThat(SCORER.lexicons().keySet()).containsExactly("ar", "de", "en", "es", "fr", "ru");
+    assertThat(SCORER.lexicons().keySet())
+        .containsExactly("ar", "de", "en", "es", "fr", "my", "ru");
     for (String lang : LexiconScorer.BUNDLED_LANGUAGES) {
       Lexicon l = SCORER.lexicons().get(lang);
       assertThat(l.language()).isEqualTo(lang);
@@ -46,6 +47,27 @@ class LanguageLexiconsTest {
               LexiconCategory.IMMINENCE);
     }
     assertThat(SCORER.lexicon().language()).isEqualTo("en");
+  }
+
+  @Test
+  void burmeseSlursAndDeathWishesAreReadFromTheBurmeseLexicon() {
+    // myHateSpeech 1.0 (CC BY-NC-SA 4.0), line 1726 (class se): "a gay [slur] is a joke"
+    Score se = score("အခြောက် ဆို တာ ရယ် စရာ ဟာသ တစ် ခု ပဲ", "my");
+    assertThat(groups(se)).contains("lgbtq");
+    assertThat(se.explanation().lexicon())
+        .allMatch(h -> h.lexicon().equals("tocsin-baseline-my-v1"));
+    // line 263 (class le), written without spaces as Burmese usually is: "... die quickly"
+    Score le = score("စောက်ရှက်တွေမရှိဘူးမြန်မြန်သေပါစေ", "mya");
+    assertThat(le.explanation().lexicon())
+        .anyMatch(h -> h.category().equals("violence") && h.term().equals("သေ ပါ စေ"));
+    // hand-written: "let us kill the kalar tonight" names the group, the act and the time
+    Score call = score("ဒီည ကုလား တွေ ကို သတ်ကြစို့", "my");
+    assertThat(terms(call)).contains("ဒီ ည", "ကုလား", "သတ်", "ကြ စို့");
+    assertThat(groups(call)).contains("muslim");
+    assertThat(call.factors().likelihood().score()).isPositive();
+    assertThat(call.incitement()).isGreaterThan(se.incitement());
+    // line 103 (class no): "favourite actor" has no hit
+    assertThat(score("အကြိုက်ဆုံး သရုပ်ဆောင် 😁 😅 😂", "my").explanation().lexicon()).isEmpty();
   }
 
   @Test
@@ -133,7 +155,8 @@ class LanguageLexiconsTest {
   void aLanguageWithoutALexiconSaysSoInTheNotes() {
     assertThat(score("hello", "pt").explanation().notes())
         .contains(
-            "no lexicon for post language 'pt' (lexicons: ar, de, en, es, fr, ru); the en lexicon"
+            "no lexicon for post language 'pt' (lexicons: ar, de, en, es, fr, my, ru); the en"
+                + " lexicon"
                 + " was used");
     assertThat(score("hallo", "de").explanation().notes())
         .noneMatch(n -> n.startsWith("no lexicon"));

@@ -253,11 +253,11 @@ class LexiconScorerTest {
 
   @Test
   void notesNonEnglishPostsAndTruncation() {
-    Score s = SCORER.score(post("word ".repeat(30_000), "my", Metrics.UNKNOWN, null));
+    Score s = SCORER.score(post("word ".repeat(30_000), "th", Metrics.UNKNOWN, null));
     assertThat(s.explanation().notes())
         .contains(
-            "no lexicon for post language 'my' (lexicons: ar, de, en, es, fr, ru); the en lexicon"
-                + " was used")
+            "no lexicon for post language 'th' (lexicons: ar, de, en, es, fr, my, ru); the en"
+                + " lexicon was used")
         .anyMatch(n -> n.startsWith("text too long"));
     assertThat(SCORER.score(post("hi", "en-GB", Metrics.UNKNOWN, null)).explanation().notes())
         .noneMatch(n -> n.contains("no lexicon for post language"));

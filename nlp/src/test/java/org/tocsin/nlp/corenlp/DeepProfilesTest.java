@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tocsin.core.post.Author;
-import org.tocsin.core.post.Metrics;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.score.LexiconHit;
 import org.tocsin.nlp.baseline.LexiconScorer;
@@ -27,29 +26,21 @@ class DeepProfilesTest {
           "töten tötet umbringen erschießen erschießt abschlachten schlachten vergasen vergast"
               + " aufhängen aufknüpfen hängen verbrennen anzünden abfackeln ausrotten vernichten"
               + " ausmerzen lynchen erschlagen abstechen massakrieren abknallen prügeln verprügeln",
+          "fr",
+          "tuer tuez tuons massacrer exterminer éliminer égorger brûler pendre fusiller abattre"
+              + " lyncher gazer tabasser buter crever",
           "es",
           "matar maten matarlos matarlas exterminar exterminarlos masacrar quemar quemarlos colgar"
               + " colgarlos fusilar fusilarlos linchar eliminar degollar gasear apalear mueran");
 
   static Post post(String text, String lang) {
-    return new Post(
+    return Post.ofText(
         "mastodon",
         "1",
-        "https://example.social/@a/1",
         new Author("acct-1", "a", null, null, null),
         Instant.parse("2024-05-01T12:00:00Z"),
         text,
-        lang,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Metrics.UNKNOWN,
-        null,
-        null);
+        lang);
   }
 
   @Test
@@ -84,9 +75,32 @@ class DeepProfilesTest {
     assertThat(deep.eventNoun("terroranschlag")).isTrue();
     assertThat(deep.eventNoun("anschlags")).isTrue();
     assertThat(deep.eventNoun("flüchtlinge")).isFalse();
+    assertThat(p.imperatives().get("raus")).containsExactly("mit");
+    assertThat(p.words("policy")).contains("kriminell", "illegal");
+    assertThat(p.reach()).containsEntry("policy", 3);
     assertThat(deep.pipeline(true))
         .isEqualTo("tokenize,ssplit,mwt,pos(german-ud),ner(german.distsim)");
     assertThat(deep.pipeline(false)).startsWith("tokenize,ssplit,mwt,pos(german-ud) (no call");
+  }
+
+  @Test
+  void theFrenchProfileReadsCliticsRulesAndHyphenatedPronouns() {
+    ProfileDeepAnalyzer deep = (ProfileDeepAnalyzer) DeepStages.of("fr");
+    DeepProfile p = deep.profile();
+    assertThat(p.rule("modal-question")).isTrue();
+    assertThat(p.rule("modal-neg")).isTrue();
+    assertThat(p.words("clitic")).contains("les", "l'");
+    assertThat(p.words("target")).contains("-les", "tous");
+    assertThat(p.imperatives().get("mort")).containsExactly("les");
+    assertThat(p.modals().get("temps")).contains("de");
+    assertThat(p.words("inf")).contains("egorger", "bruler");
+    assertThat(deep.eventNoun("attentats")).isTrue();
+    assertThat(deep.eventNoun("migrants")).isFalse();
+    assertThat(deep.pipeline(true))
+        .isEqualTo("tokenize,ssplit,mwt,pos(french-ud),ner(french-wikiner-4class)");
+    DeepProfile german = ((ProfileDeepAnalyzer) DeepStages.of("de")).profile();
+    assertThat(german.rule("modal-question")).isFalse();
+    assertThat(german.words("clitic")).isEmpty();
   }
 
   @Test
@@ -95,16 +109,18 @@ class DeepProfilesTest {
     DeepProfile p = deep.profile();
     assertThat(p.modals().get("hay")).containsExactlyInAnyOrder("que", "q");
     assertThat(p.modals().get("deberían")).containsExactly("");
+    assertThat(p.rule("modal-question")).isTrue();
+    assertThat(p.rule("modal-neg")).isTrue();
     Set<String> imp = ProfileDeepAnalyzer.folded(p.imperatives().keySet());
     Set<String> inf = ProfileDeepAnalyzer.folded(p.words("inf"));
     // "mátenlos" is "maten" + "los", accents aside; "fusila" is no "fusi" + "la"
-    assertThat(deep.clitic("mátenlos", imp)).isEqualTo("los");
-    assertThat(deep.clitic("matenlos", imp)).isEqualTo("los");
-    assertThat(deep.clitic("degüéllenlos", imp)).isEqualTo("los");
-    assertThat(deep.clitic("fusila", imp)).isNull();
-    assertThat(deep.clitic("degüella", imp)).isNull();
-    assertThat(deep.clitic("gasearlos", inf)).isEqualTo("los");
-    assertThat(deep.clitic("fusilados", inf)).isNull();
+    assertThat(deep.enclitic("mátenlos", imp)).isEqualTo("los");
+    assertThat(deep.enclitic("matenlos", imp)).isEqualTo("los");
+    assertThat(deep.enclitic("degüéllenlos", imp)).isEqualTo("los");
+    assertThat(deep.enclitic("fusila", imp)).isNull();
+    assertThat(deep.enclitic("degüella", imp)).isNull();
+    assertThat(deep.enclitic("gasearlos", inf)).isEqualTo("los");
+    assertThat(deep.enclitic("fusilados", inf)).isNull();
     assertThat(ProfileDeepAnalyzer.fold("degüéllenlos")).isEqualTo("deguellenlos");
     assertThat(p.words("qmark")).contains("¿", "??");
     assertThat(deep.eventNoun("atentados")).isTrue();
@@ -119,7 +135,8 @@ class DeepProfilesTest {
     assertThatThrownBy(() -> DeepStages.of("ja"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no CoreNLP deep stage for ja")
-        .hasMessageContaining("de");
+        .hasMessageContaining("de")
+        .hasMessageContaining("fr");
   }
 
   static DeepProfile parse(String text) throws java.io.IOException {
@@ -147,5 +164,9 @@ class DeepProfilesTest {
         .hasMessageContaining("no imperative and no modal");
     assertThatThrownBy(() -> parse(MINIMAL + "ner\tannotators\tner\n"))
         .hasMessageContaining("needs ner.model");
+    assertThat(parse(MINIMAL + "rule\tmodal-neg\n").rule("modal-neg")).isTrue();
+    assertThatThrownBy(() -> parse(MINIMAL + "rule\tmodal-never\n"))
+        .hasMessageContaining("line 4")
+        .hasMessageContaining("rule<TAB>one of");
   }
 }

@@ -78,4 +78,30 @@ class GermanDeepStageTest {
     assertThat(e.modalViolence()).containsExactly("muss erschlagen");
     assertThat(e.targetedCalls()).containsExactly("erschlagen -> dreckschwein");
   }
+
+  @Test
+  void massExpulsionOfAGroupIsACallButOfALegalCategoryItIsNotTargeted() {
+    // GermEval 2018 test, test-934 (OFFENSE): incitement by the guideline (mass expulsion)
+    DeepEvidence e =
+        deep.analyze(
+            "@XYEinzelfall |LBR| Alltag in Deutschland heute.Mann ,schmeißt alle Ausländer raus."
+                + " Deutschland den Deutschen!",
+            group("ausländer"));
+    assertThat(e.imperatives()).containsExactly("schmeißt");
+    assertThat(e.targetedCalls()).containsExactly("schmeißt -> alle");
+    // GermEval 2018 training, train-4727 (OFFENSE): the verbless slogan, tagged ADV
+    e = deep.analyze("WAS FÜR EIN SCHEIß!! RAUS MIT MOSLEMS, dann KEIN Terror!", group("moslems"));
+    assertThat(e.imperatives()).containsExactly("raus");
+    assertThat(e.targetedCalls()).containsExactly("raus -> moslems");
+    // GermEval 2018 training, train-2746 (OTHER): a legal category, not the group
+    e =
+        deep.analyze(
+            "Ausreisepflichtige kriminelle Ausländer müssen schnellstmöglich raus aus Deutschland.",
+            group("ausländer"));
+    assertThat(e.modalViolence()).containsExactly("müssen schnellstmöglich raus");
+    assertThat(e.targetedCalls()).isEmpty();
+    // "raus" without "mit" opens no call ("Raus aus der Krise")
+    assertThat(deep.analyze("Raus aus der Krise, rein in die Zukunft!", List.of()).callToAction())
+        .isFalse();
+  }
 }

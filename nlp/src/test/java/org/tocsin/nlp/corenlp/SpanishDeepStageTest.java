@@ -68,6 +68,11 @@ class SpanishDeepStageTest {
     assertThat(e.targetedCalls()).containsExactly("fusilados -> refugiados");
     e = deep.analyze("A los maricones hay que exterminarlos", hit("maricones", "slur"));
     assertThat(e.targetedCalls()).isNotEmpty();
+    // forcible expulsion of a group (incitement by the guideline), not "echad un vistazo"
+    e = deep.analyze("Échenlos a todos", List.of());
+    assertThat(e.targetedCalls()).containsExactly("échenlos -> todos");
+    e = deep.analyze("Echad un vistazo a los vídeos", List.of());
+    assertThat(e.callToAction()).isFalse();
     e = deep.analyze("Vamos a quemar a esos moros", hit("moros", "slur"));
     assertThat(e.modalViolence()).containsExactly("vamos a quemar");
     assertThat(e.targetedCalls()).containsExactly("quemar -> moros");
@@ -94,10 +99,15 @@ class SpanishDeepStageTest {
     assertThat(e.callToAction()).isFalse();
     e = deep.analyze("Nunca fusilen a nadie.", List.of());
     assertThat(e.callToAction()).isFalse();
-    // a negated modal call is still a call, but not a targeted one
+    // modal calls too, with the rules modal-neg and modal-question
     e = deep.analyze("No hay que matarlos.", List.of());
-    assertThat(e.modalViolence()).containsExactly("hay que matar");
-    assertThat(e.targetedCalls()).isEmpty();
+    assertThat(e.callToAction()).isFalse();
+    e = deep.analyze("¿Hay que matarlos a todos?", List.of());
+    assertThat(e.callToAction()).isFalse();
+    e =
+        deep.analyze(
+            "¿Por qué deberían ser fusilados los inmigrantes", hit("inmigrantes", "group"));
+    assertThat(e.callToAction()).isFalse();
     // other senses: "me mata de risa" opens with "me"; "quemar las naves" has no target
     e = deep.analyze("Me mata de risa este video.", List.of());
     assertThat(e.callToAction()).isFalse();
