@@ -31,7 +31,10 @@ class DeepProfilesTest {
               + " lyncher gazer tabasser buter crever",
           "es",
           "matar maten matarlos matarlas exterminar exterminarlos masacrar quemar quemarlos colgar"
-              + " colgarlos fusilar fusilarlos linchar eliminar degollar gasear apalear mueran");
+              + " colgarlos fusilar fusilarlos linchar eliminar degollar gasear apalear mueran"
+              + " matad matadlos mátenlos matenlos fusilad fusilen fusiladlos fusílenlos fusilenlos quemad quemen quemadlos"
+              + " quémenlos quemenlos exterminad exterminen exterminadlos extermínenlos exterminenlos linchad linchen linchadlos línchenlos linchenlos"
+              + " ahorcad ahorquen ahorcadlos ahórquenlos ahorquenlos degollad degüellen deguellen gasead gaseen masacrad masacren colgadlos cuélguenlos cuelguenlos");
 
   static Post post(String text, String lang) {
     return Post.ofText(
