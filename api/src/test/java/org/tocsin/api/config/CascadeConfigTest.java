@@ -32,10 +32,10 @@ class CascadeConfigTest {
     Path ok = dir.resolve("de.json");
     Files.writeString(
         ok,
-        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\", \"fr\", \"ar\"]}}}",
+        "{\"nlp\": {\"cascade\": {\"deepLanguages\": [\"en\", \"de\", \"fr\", \"es\", \"ar\"]}}}",
         StandardCharsets.UTF_8);
     assertThat(TocsinConfig.load(ok).nlp().cascade().deepLanguages())
-        .containsExactly("en", "de", "fr", "ar");
+        .containsExactly("en", "de", "fr", "es", "ar");
     Path bad = dir.resolve("bad.json");
     Files.writeString(
         bad,

@@ -71,7 +71,10 @@ public final class DeepStageCounts {
           "lhsab",
           "L-HSAB, every tweet, labelled hate, abusive or normal (PATH: the Dataset/L-HSAB file)",
           "mlma-ar",
-          "MLMA Arabic tweets, labelled by the sentiment column, id HITId (PATH: ar_dataset.csv)");
+          "MLMA Arabic tweets, labelled by the sentiment column, id HITId (PATH: ar_dataset.csv)",
+          "ira-es",
+          "the IRA troll tweets whose language column is Spanish, labelled likewise (PATH: the"
+              + " same)");
 
   /** L-HSAB's classes by {@link LhsabData#label} index. */
   private static final List<String> LHSAB_CLASSES = List.of("hate", "abusive", "normal");
@@ -101,7 +104,7 @@ public final class DeepStageCounts {
           out.add(new Item(r.get("HITId"), mlmaLabel(r.get("sentiment")), r.get("tweet")));
         }
       }
-      case "ira-fr" -> out.addAll(iraFrench(path));
+      case "ira-fr" -> out.addAll(iraTweets(path, "French"));
       case "lhsab" -> {
         for (HateXplainData.Post p : LhsabData.read(path).posts()) {
           out.add(new Item(p.id(), LHSAB_CLASSES.get(p.label()), p.text()));
@@ -112,6 +115,7 @@ public final class DeepStageCounts {
           out.add(new Item("mlma-ar-" + r.get("HITId"), r.get("sentiment"), r.get("tweet")));
         }
       }
+      case "ira-es" -> out.addAll(iraTweets(path, "Spanish"));
       default ->
           throw new IllegalArgumentException(
               "unknown corpus " + corpus + " (one of " + CORPORA.keySet() + ")");
@@ -132,10 +136,11 @@ public final class DeepStageCounts {
   }
 
   /**
-   * The French tweets of the IRA accounts, each labelled by its account's category; the id is the
-   * file and the record number in it ({@code tweets/W/WatchMeWalkin.csv#12}).
+   * The tweets of the IRA accounts whose {@code language} column is {@code language} ("French",
+   * "Spanish"), each labelled by its account's category; the id is the file and the record number
+   * in it ({@code tweets/W/WatchMeWalkin.csv#12}).
    */
-  static List<Item> iraFrench(Path dir) throws IOException {
+  static List<Item> iraTweets(Path dir, String language) throws IOException {
     Map<String, String> category = new HashMap<>();
     for (Map<String, String> r : Csv.read(dir.resolve("authors.csv"))) {
       category.put(r.get("author_id"), r.get("account_category"));
@@ -149,7 +154,7 @@ public final class DeepStageCounts {
       int line = 0;
       for (Map<String, String> r : Csv.read(f)) {
         line++;
-        if ("French".equals(r.get("language"))) {
+        if (language.equals(r.get("language"))) {
           String author = r.get("author_id");
           out.add(
               new Item(

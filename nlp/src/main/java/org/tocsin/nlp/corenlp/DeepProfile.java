@@ -39,8 +39,10 @@ import java.util.Set;
  *     its own target; {@code event}, {@code report}, {@code report-adp}, {@code target}, {@code
  *     pron}, {@code break}, {@code leadin}, {@code neg}, {@code qsubj}, {@code ending}, {@code
  *     policy}, {@code clitic}: an object pronoun standing right before its verb, which the tagger
- *     may tag as an article, "faut les/DET pendre/NOUN"), and the {@code rule} switches the profile
- *     turns on (see {@link #RULES})
+ *     may tag as an article, "faut les/DET pendre/NOUN", {@code enclitic}: an object pronoun
+ *     written onto the end of its verb, "mátenlos", {@code qmark}: a token that makes its sentence
+ *     a question wherever it stands, "¿"), and the {@code rule} switches the profile turns on (see
+ *     {@link #RULES})
  * @param reach the token windows ({@code target-after}, {@code target-before}, {@code modal},
  *     {@code neg}, {@code policy})
  */
@@ -73,7 +75,9 @@ public record DeepProfile(
           "ending",
           "policy",
           "clitic",
-          "rule");
+          "rule",
+          "enclitic",
+          "qmark");
 
   /**
    * The switches a profile may turn on with a {@code rule} line, each off unless listed: {@code

@@ -11,10 +11,14 @@ public final class DeepStages {
 
   /** The profile resource of each language that has one. */
   static final Map<String, String> PROFILES =
-      Map.of("de", "deep-de-v1.tsv", "fr", "deep-fr-v1.tsv", "ar", "deep-ar-v1.tsv");
+      Map.of(
+          "de", "deep-de-v1.tsv",
+          "fr", "deep-fr-v1.tsv",
+          "es", "deep-es-v1.tsv",
+          "ar", "deep-ar-v1.tsv");
 
   /** The languages with a deep stage, English first. */
-  public static final List<String> LANGUAGES = List.of("en", "de", "fr", "ar");
+  public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "ar");
 
   private DeepStages() {}
 

@@ -5,7 +5,9 @@ import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +55,16 @@ import org.tocsin.core.score.LexiconHit;
  *       lyncher/NOUN" is a verb); both count as violence uses, so {@link
  *       DeepEvidence#eventNounsOnly} holds when all violence is named as events;
  *   <li>reporting: the {@code report} words, and the {@code report-adp} words only when tagged as
- *       an adposition ("laut Polizei", not "laut rufen").
+ *       an adposition ("laut Polizei", not "laut rufen");
+ *   <li>enclitic pronouns (the {@code enclitic} list; German and French list none): a violent form
+ *       written as another listed form of its kind plus an enclitic, accents aside ("mátenlos" =
+ *       "maten" + "los", "gasearlos" = "gasear" + "los"), is aimed at that enclitic, and a violent
+ *       infinitive so written is a verb whatever its tag; an enclitic the tokenizer split off a
+ *       word (CoreNLP's multi-word token: "matarlos" becomes "matar" + "los") is a target whatever
+ *       its tag (the Spanish tagger often tags it as an article);
+ *   <li>questions: besides a sentence ending with "?", one holding a {@code qmark} token (Spanish
+ *       "¿", and "??" or "?!", which the tokenizer keeps as one token) has no imperative, nor, with
+ *       {@code modal-question}, a modal call.
  * </ul>
  *
  * <p>Loading is lazy, per thread, as {@link DeepAnalyzer}'s: nothing loads until the first post is
@@ -66,6 +77,8 @@ public final class ProfileDeepAnalyzer implements DeepStage {
   private static final Set<String> QUOTES = Set.of("\"", "„", "“", "”", "«", "»", "'", "‚", "‘");
 
   private final DeepProfile p;
+  private final Set<String> foldedImperatives;
+  private final Set<String> foldedInfinitives;
   private final ThreadLocal<StanfordCoreNLP> syntax;
   private final ThreadLocal<StanfordCoreNLP> entities;
   private volatile RuntimeException loadFailure;
@@ -73,6 +86,8 @@ public final class ProfileDeepAnalyzer implements DeepStage {
   /** An analyzer for a profile; nothing loads until the first {@link #analyze}. */
   public ProfileDeepAnalyzer(DeepProfile profile) {
     this.p = profile;
+    this.foldedImperatives = folded(profile.imperatives().keySet());
+    this.foldedInfinitives = folded(profile.words("inf"));
     this.syntax = ThreadLocal.withInitial(() -> load(p.syntax(), true));
     this.entities = ThreadLocal.withInitial(() -> load(p.ner(), false));
   }
@@ -138,14 +153,14 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       imperatives(tokens, imperatives, impAt);
       modalViolence(tokens, modal, modalAt, modalFrom);
       for (int v : impAt) {
-        String t = target(tokens, v, targetWords, false);
+        String t = target(tokens, v, targetWords, false, foldedImperatives);
         if (t != null && !negated(tokens, v, -1)) {
           add(targeted, lower(tokens.get(v).word()) + " -> " + t);
         }
       }
       for (int k = 0; k < modalAt.size(); k++) {
         int v = modalAt.get(k);
-        String t = target(tokens, v, targetWords, true);
+        String t = target(tokens, v, targetWords, true, foldedInfinitives);
         if (t != null && !negated(tokens, v, modalFrom.get(k))) {
           add(targeted, lower(tokens.get(v).word()) + " -> " + t);
         }
@@ -191,7 +206,7 @@ public final class ProfileDeepAnalyzer implements DeepStage {
 
   /** Violent imperative forms opening a clause; each verb's token index goes to {@code at}. */
   void imperatives(List<CoreLabel> tokens, Set<String> out, List<Integer> at) {
-    if (!tokens.isEmpty() && "?".equals(tokens.get(tokens.size() - 1).word())) {
+    if (question(tokens)) {
       return; // a yes/no question opens with its finite verb too
     }
     Set<String> breaks = p.words("break");
@@ -254,7 +269,7 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       List<CoreLabel> tokens, Set<String> out, List<Integer> at, List<Integer> from) {
     Set<String> infinitives = p.words("inf");
     boolean questions = p.rule("modal-question");
-    if (questions && !tokens.isEmpty() && "?".equals(tokens.get(tokens.size() - 1).word())) {
+    if (questions && question(tokens)) {
       return;
     }
     Set<String> anyTag = p.words("inf-noun");
@@ -277,7 +292,10 @@ public final class ProfileDeepAnalyzer implements DeepStage {
           break;
         }
         String w = lower(v.word());
-        if ((infinitives.contains(w) && (!p.tagIs("noun", v.tag()) || afterClitic(tokens, j)))
+        if ((infinitives.contains(w)
+                && (!p.tagIs("noun", v.tag())
+                    || afterClitic(tokens, j)
+                    || enclitic(w, foldedInfinitives) != null))
             || anyTag.contains(w)) {
           if (p.rule("modal-neg") && negated(tokens, j, i)) {
             break;
@@ -303,8 +321,16 @@ public final class ProfileDeepAnalyzer implements DeepStage {
   /**
    * The target of the call whose verb is at {@code v}: within the {@code target-after} reach after
    * it, or, if {@code before}, within the {@code target-before} reach before it, where a {@code
-   * clitic} right before the verb is one too; {@code null} if none.
+   * clitic} right before the verb is one too, or else the {@code enclitic} written onto the verb
+   * (its form is another of the folded {@code forms} plus the enclitic); {@code null} if none.
    */
+  String target(
+      List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before, Set<String> forms) {
+    String t = target(tokens, v, targetWords, before);
+    return t != null ? t : enclitic(lower(tokens.get(v).word()), forms);
+  }
+
+  /** The target within the reach of the verb at {@code v}, not counting an enclitic on it. */
   String target(List<CoreLabel> tokens, int v, Set<String> targetWords, boolean before) {
     String verb = lower(tokens.get(v).word());
     if (p.words("fused").contains(verb)) {
@@ -333,8 +359,46 @@ public final class ProfileDeepAnalyzer implements DeepStage {
     boolean target =
         p.words("target").contains(word)
             || (p.words("pron").contains(word) && p.tagIs("pron", t.tag()))
-            || targetWords.contains(word);
+            || targetWords.contains(word)
+            || (p.words("enclitic").contains(word) && t.isMWT() && !t.isMWTFirst());
     return target && !policyCategory(tokens, i);
+  }
+
+  /** Whether the sentence is a question: it ends with "?" or holds a {@code qmark} token. */
+  private boolean question(List<CoreLabel> tokens) {
+    if (!tokens.isEmpty() && "?".equals(tokens.get(tokens.size() - 1).word())) {
+      return true;
+    }
+    Set<String> questionMarks = p.words("qmark");
+    return !questionMarks.isEmpty()
+        && tokens.stream().anyMatch(t -> questionMarks.contains(t.word()));
+  }
+
+  /**
+   * The {@code enclitic} a lower-case word ends in when the rest of it, accents aside, is one of
+   * the folded {@code forms} ("mátenlos": "los", as "maten" is listed); {@code null} if none.
+   */
+  String enclitic(String word, Set<String> forms) {
+    for (String c : p.words("enclitic")) {
+      if (word.length() > c.length()
+          && word.endsWith(c)
+          && forms.contains(fold(word.substring(0, word.length() - c.length())))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The forms without their accents. */
+  static Set<String> folded(Set<String> forms) {
+    Set<String> out = new HashSet<>();
+    forms.forEach(f -> out.add(fold(f)));
+    return Set.copyOf(out);
+  }
+
+  /** A lower-case word without its accents ("mátalos": "matalos", "degüellen": "deguellen"). */
+  static String fold(String word) {
+    return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
   }
 
   /**

@@ -129,6 +129,19 @@ class LanguageLexiconsTest {
   }
 
   @Test
+  void theSpanishLexiconReadsImperativeAndUnaccentedForms() {
+    // the forms a call uses, which the Spanish deep stage reads: without them the gate never
+    // sent "Fusilen a los judíos" deep
+    for (String call :
+        List.of("Fusilen a los judíos", "Quemad a los gitanos", "Matenlos a todos esos moros")) {
+      Score s = score(call, "es");
+      assertThat(s.explanation().lexicon()).as(call).anyMatch(h -> "violence".equals(h.category()));
+      assertThat(groups(s)).as(call).isNotEmpty();
+    }
+    assertThat(groups(score("Fuera los judios", "es"))).contains("jewish");
+  }
+
+  @Test
   void ordinaryPostsInEachLanguageScoreNothing() {
     assertThat(score("Wir treffen uns morgen im Park", "de").incitement()).isZero();
     assertThat(score("Nous allons au marché demain matin", "fr").incitement()).isZero();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Post;
@@ -33,7 +34,13 @@ class DeepProfilesTest {
               + " egorger eliminer cramer",
           "ar",
           "اقتلوا اقتلوهم قتلهم قتل اذبحوا اذبحوهم ذبحهم ذبح ابادة إبادة ابادتهم احرقوا احرقوهم"
-              + " حرقهم حرق سحل سحلهم تطهير");
+              + " حرقهم حرق سحل سحلهم تطهير",
+          "es",
+          "matar maten matarlos matarlas exterminar exterminarlos masacrar quemar quemarlos colgar"
+              + " colgarlos fusilar fusilarlos linchar eliminar degollar gasear apalear mueran"
+              + " matad matadlos mátenlos matenlos fusilad fusilen fusiladlos fusílenlos fusilenlos quemad quemen quemadlos"
+              + " quémenlos quemenlos exterminad exterminen exterminadlos extermínenlos exterminenlos linchad linchen linchadlos línchenlos linchenlos"
+              + " ahorcad ahorquen ahorcadlos ahórquenlos ahorquenlos degollad degüellen deguellen gasead gaseen masacrad masacren colgadlos cuélguenlos cuelguenlos");
 
   static Post post(String text, String lang) {
     return Post.ofText(
@@ -121,6 +128,33 @@ class DeepProfilesTest {
     assertThat(deep.eventNoun("اللاجئين")).isFalse();
     assertThat(deep.pipeline(true))
         .isEqualTo("tokenize,ssplit,pos(arabic) (CoreNLP has no NER model for ar)");
+  }
+
+  @Test
+  void theSpanishProfileReadsEncliticsModalsWithQueAndQuestionMarks() {
+    ProfileDeepAnalyzer deep = (ProfileDeepAnalyzer) DeepStages.of("es");
+    DeepProfile p = deep.profile();
+    assertThat(p.modals().get("hay")).containsExactlyInAnyOrder("que", "q");
+    assertThat(p.modals().get("deberían")).containsExactly("");
+    assertThat(p.rule("modal-question")).isTrue();
+    assertThat(p.rule("modal-neg")).isTrue();
+    Set<String> imp = ProfileDeepAnalyzer.folded(p.imperatives().keySet());
+    Set<String> inf = ProfileDeepAnalyzer.folded(p.words("inf"));
+    // "mátenlos" is "maten" + "los", accents aside; "fusila" is no "fusi" + "la"
+    assertThat(deep.enclitic("mátenlos", imp)).isEqualTo("los");
+    assertThat(deep.enclitic("matenlos", imp)).isEqualTo("los");
+    assertThat(deep.enclitic("degüéllenlos", imp)).isEqualTo("los");
+    assertThat(deep.enclitic("fusila", imp)).isNull();
+    assertThat(deep.enclitic("degüella", imp)).isNull();
+    assertThat(deep.enclitic("gasearlos", inf)).isEqualTo("los");
+    assertThat(deep.enclitic("fusilados", inf)).isNull();
+    assertThat(ProfileDeepAnalyzer.fold("degüéllenlos")).isEqualTo("deguellenlos");
+    assertThat(p.words("qmark")).contains("¿", "??");
+    assertThat(deep.eventNoun("atentados")).isTrue();
+    assertThat(deep.eventNoun("inmigrantes")).isFalse();
+    assertThat(deep.pipeline(true))
+        .isEqualTo("tokenize,ssplit,mwt,pos(spanish-ud),ner(spanish.ancora.distsim.s512)");
+    assertThat(DeepStages.LANGUAGES).contains("es");
   }
 
   @Test
