@@ -2,11 +2,9 @@ package org.tocsin.nlp.corenlp;
 
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.CoreDocument;
-import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -177,56 +175,28 @@ public final class DeepAnalyzer implements DeepStage {
     ScreenTerms terms = ScreenTerms.of(hits);
     List<String[]> violence = terms.violence();
     Set<String> targetWords = terms.targetWords();
-    Set<String> imperatives = new LinkedHashSet<>();
-    Set<String> modal = new LinkedHashSet<>();
-    Set<String> targeted = new LinkedHashSet<>();
-    Set<String> uses = new LinkedHashSet<>();
-    Set<String> eventNouns = new LinkedHashSet<>();
-    Set<String> reporting = new LinkedHashSet<>();
+    EvidenceSets e = new EvidenceSets();
     List<CoreSentence> sentences = doc.sentences() == null ? List.of() : doc.sentences();
     for (CoreSentence s : sentences) {
       List<CoreLabel> tokens = s.tokens();
       List<Integer> verbs = new ArrayList<>();
-      imperatives(tokens, imperatives, verbs);
-      modalViolence(tokens, modal, verbs);
+      imperatives(tokens, e.imperatives, verbs);
+      modalViolence(tokens, e.modal, verbs);
       for (int v : verbs) {
         String target = target(tokens, v, targetWords);
         if (target != null && !negatedOrRelative(tokens, v)) {
-          add(targeted, lower(tokens.get(v).lemma()) + " -> " + target);
+          EvidenceSets.add(e.targeted, lower(tokens.get(v).lemma()) + " -> " + target);
         }
       }
-      violenceUses(tokens, violence, uses, eventNouns);
-      reporting(tokens, reporting);
+      violenceUses(tokens, violence, e.uses, e.eventNouns);
+      reporting(tokens, e.reporting);
     }
-    boolean ner = nerAlways || !imperatives.isEmpty() || !modal.isEmpty();
-    Set<String> persons = new LinkedHashSet<>();
-    Set<String> orgs = new LinkedHashSet<>();
-    Set<String> places = new LinkedHashSet<>();
+    boolean ner = nerAlways || e.calls();
     if (ner) {
       entities.get().annotate(doc);
-      if (doc.entityMentions() != null) {
-        for (CoreEntityMention m : doc.entityMentions()) {
-          switch (m.entityType()) {
-            case "PERSON" -> add(persons, m.text());
-            case "ORGANIZATION" -> add(orgs, m.text());
-            case "LOCATION" -> add(places, m.text());
-            default -> {}
-          }
-        }
-      }
+      e.entities(doc);
     }
-    return new DeepEvidence(
-        List.copyOf(persons),
-        List.copyOf(orgs),
-        List.copyOf(places),
-        List.copyOf(imperatives),
-        List.copyOf(modal),
-        List.copyOf(targeted),
-        List.copyOf(uses),
-        List.copyOf(eventNouns),
-        List.copyOf(reporting),
-        sentences.size(),
-        ner);
+    return e.evidence(sentences.size(), ner);
   }
 
   /**
@@ -342,12 +312,6 @@ public final class DeepAnalyzer implements DeepStage {
           && "for".equals(lower(tokens.get(i + 1).word()))) {
         out.add(w + " for");
       }
-    }
-  }
-
-  private static void add(Set<String> set, String mention) {
-    if (set.size() < MAX_MENTIONS) {
-      set.add(mention);
     }
   }
 

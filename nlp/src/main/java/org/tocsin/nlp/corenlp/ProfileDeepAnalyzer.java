@@ -2,13 +2,11 @@ package org.tocsin.nlp.corenlp;
 
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.CoreDocument;
-import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -138,65 +136,37 @@ public final class ProfileDeepAnalyzer implements DeepStage {
     ScreenTerms terms = ScreenTerms.of(hits);
     List<String[]> violence = terms.violence();
     Set<String> targetWords = terms.targetWords();
-    Set<String> imperatives = new LinkedHashSet<>();
-    Set<String> modal = new LinkedHashSet<>();
-    Set<String> targeted = new LinkedHashSet<>();
-    Set<String> uses = new LinkedHashSet<>();
-    Set<String> eventNouns = new LinkedHashSet<>();
-    Set<String> reporting = new LinkedHashSet<>();
+    EvidenceSets e = new EvidenceSets();
     List<CoreSentence> sentences = doc.sentences() == null ? List.of() : doc.sentences();
     for (CoreSentence s : sentences) {
       List<CoreLabel> tokens = s.tokens();
       List<Integer> impAt = new ArrayList<>();
       List<Integer> modalAt = new ArrayList<>();
       List<Integer> modalFrom = new ArrayList<>();
-      imperatives(tokens, imperatives, impAt);
-      modalViolence(tokens, modal, modalAt, modalFrom);
+      imperatives(tokens, e.imperatives, impAt);
+      modalViolence(tokens, e.modal, modalAt, modalFrom);
       for (int v : impAt) {
         String t = target(tokens, v, targetWords, false, foldedImperatives);
         if (t != null && !negated(tokens, v, -1)) {
-          add(targeted, lower(tokens.get(v).word()) + " -> " + t);
+          EvidenceSets.add(e.targeted, lower(tokens.get(v).word()) + " -> " + t);
         }
       }
       for (int k = 0; k < modalAt.size(); k++) {
         int v = modalAt.get(k);
         String t = target(tokens, v, targetWords, true, foldedInfinitives);
         if (t != null && !negated(tokens, v, modalFrom.get(k))) {
-          add(targeted, lower(tokens.get(v).word()) + " -> " + t);
+          EvidenceSets.add(e.targeted, lower(tokens.get(v).word()) + " -> " + t);
         }
       }
-      violenceUses(tokens, violence, uses, eventNouns);
-      reporting(tokens, reporting);
+      violenceUses(tokens, violence, e.uses, e.eventNouns);
+      reporting(tokens, e.reporting);
     }
-    boolean ner = !p.ner().isEmpty() && (!imperatives.isEmpty() || !modal.isEmpty());
-    Set<String> persons = new LinkedHashSet<>();
-    Set<String> orgs = new LinkedHashSet<>();
-    Set<String> places = new LinkedHashSet<>();
+    boolean ner = !p.ner().isEmpty() && (e.calls());
     if (ner) {
       entities.get().annotate(doc);
-      if (doc.entityMentions() != null) {
-        for (CoreEntityMention m : doc.entityMentions()) {
-          switch (m.entityType()) {
-            case "PERSON", "PER", "I-PER" -> add(persons, m.text());
-            case "ORGANIZATION", "ORG", "I-ORG" -> add(orgs, m.text());
-            case "LOCATION", "LOC", "I-LOC" -> add(places, m.text());
-            default -> {}
-          }
-        }
-      }
+      e.entities(doc);
     }
-    return new DeepEvidence(
-        List.copyOf(persons),
-        List.copyOf(orgs),
-        List.copyOf(places),
-        List.copyOf(imperatives),
-        List.copyOf(modal),
-        List.copyOf(targeted),
-        List.copyOf(uses),
-        List.copyOf(eventNouns),
-        List.copyOf(reporting),
-        sentences.size(),
-        ner);
+    return e.evidence(sentences.size(), ner);
   }
 
   private boolean punctBreak(CoreLabel t) {
@@ -505,12 +475,6 @@ public final class ProfileDeepAnalyzer implements DeepStage {
       if (report.contains(w) || (reportAdp.contains(w) && p.tagIs("adp", t.tag()))) {
         out.add(w);
       }
-    }
-  }
-
-  private static void add(Set<String> set, String mention) {
-    if (set.size() < DeepAnalyzer.MAX_MENTIONS) {
-      set.add(mention);
     }
   }
 
