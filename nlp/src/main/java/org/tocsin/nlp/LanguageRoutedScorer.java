@@ -12,6 +12,7 @@ import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
+import org.tocsin.nlp.lang.LanguageCodes;
 import org.tocsin.nlp.lang.ScriptGuess;
 
 /**
@@ -41,9 +42,6 @@ public final class LanguageRoutedScorer implements PostScorer {
 
   /** The start of {@link ModelScorer}'s note on which classifier judged the post. */
   static final String MODEL_NOTE_PREFIX = "hate and offensive from the DL4J classifier";
-
-  private static final Map<String, String> ALIASES =
-      Map.of("deu", "de", "ger", "de", "ara", "ar", "amh", "am", "mya", "my", "bur", "my");
 
   /**
    * One language's scorer.
@@ -161,7 +159,7 @@ public final class LanguageRoutedScorer implements PostScorer {
       cut++;
     }
     String p = s.substring(0, cut);
-    return ALIASES.getOrDefault(p, p);
+    return LanguageCodes.iso6391(p);
   }
 
   /** Scores one post with its language's model, or the fallback's. */

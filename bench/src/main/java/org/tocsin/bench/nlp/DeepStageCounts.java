@@ -89,13 +89,12 @@ public final class DeepStageCounts {
     List<Item> out = new ArrayList<>();
     switch (corpus) {
       case "germeval", "germeval-train" -> {
-        HateXplainData data = GermEvalData.read(path);
-        List<HateXplainData.Post> posts =
-            "germeval".equals(corpus) ? data.split("test") : new ArrayList<>(data.split("train"));
-        if (!"germeval".equals(corpus)) {
-          posts.addAll(data.split("val"));
-        }
-        for (HateXplainData.Post p : posts) {
+        // GermEval's training file is split into train and val here; test is its own file
+        boolean test = "germeval".equals(corpus);
+        for (HateXplainData.Post p : GermEvalData.read(path).posts()) {
+          if (test != "test".equals(p.split())) {
+            continue;
+          }
           out.add(new Item(p.id(), p.label() == 2 ? "OTHER" : "OFFENSE", p.text()));
         }
       }

@@ -1,9 +1,6 @@
 package org.tocsin.models.hatexplain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,13 +56,7 @@ record StackFeatures(
     Extractor(Path v2Dir, TargetClassifier targets, LexiconScorer lexicon) throws IOException {
       CnnEnsembleClassifier v2 = CnnEnsembleClassifier.load(v2Dir);
       this.ngram = v2.ngram();
-      this.cnns = new ArrayList<>();
-      // The loader has checked every file's digest; read the CNN members again one by one.
-      JsonNode m = new ObjectMapper().readTree(v2Dir.resolve("manifest.json").toFile());
-      for (JsonNode f : m.path("cnn").path("files")) {
-        Path file = v2Dir.resolve(f.path("name").asText());
-        cnns.add(TokenCnn.fromBytes(Files.readAllBytes(file), file.toString()));
-      }
+      this.cnns = v2.cnns();
       this.targets = targets;
       this.lexicon = lexicon;
     }

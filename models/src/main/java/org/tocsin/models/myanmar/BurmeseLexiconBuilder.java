@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -113,12 +114,9 @@ public final class BurmeseLexiconBuilder {
       }
       String tag =
           e.getValue().entrySet().stream()
-              .sorted(
-                  (a, b) ->
-                      b.getValue() != a.getValue().intValue()
-                          ? b.getValue() - a.getValue()
-                          : a.getKey().compareTo(b.getKey()))
-              .findFirst()
+              .max(
+                  Map.Entry.<String, Integer>comparingByValue()
+                      .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
               .orElseThrow()
               .getKey();
       out.add(new Derived(term, tag, tagged, all));
@@ -160,8 +158,8 @@ public final class BurmeseLexiconBuilder {
     b.append(
         "# ---- derived from the myHateSpeech 1.0 training split (BurmeseLexiconBuilder) ----\n");
     b.append(
-            "# term, category, weight, group, ground, source; a comment before each entry gives its")
-        .append(" tag and counts\n");
+        "# words tagged 3+ times in training and in at least half their uses; the most frequent"
+            + " tag sets the category\n");
     for (Derived d : derived) {
       String term = normalised(d.term());
       if (term.isEmpty() || !seen.add(term)) {
@@ -171,14 +169,14 @@ public final class BurmeseLexiconBuilder {
       b.append(
           String.format(
               Locale.ROOT,
-              "%s\t%s\t%.1f\t%s\t%s\tmyhatespeech\t%n",
+              "%s\t%s\t%.1f\t%s\t%s\tmyhatespeech\n",
               term,
               cat[0],
               WEIGHTS.get(cat[0]),
               cat[1],
               cat[2]));
     }
-    return b.toString().replace("\tmyhatespeech\t\n", "\tmyhatespeech\n");
+    return b.toString();
   }
 
   /** Category, group and ground of a corpus tag. */

@@ -25,6 +25,7 @@ import org.tocsin.core.score.Factor;
 import org.tocsin.core.score.Factors;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
+import org.tocsin.nlp.lang.LanguageCodes;
 import org.tocsin.nlp.text.TokenizedText;
 import org.tocsin.nlp.text.WordTokenizer;
 
@@ -234,14 +235,8 @@ public final class LexiconScorer implements PostScorer {
       return null;
     }
     String primary = t.substring(0, end).toLowerCase(Locale.ROOT);
-    return ISO_639_2.getOrDefault(primary, primary);
+    return LanguageCodes.iso6391(primary);
   }
-
-  /** The ISO 639-2 codes of the bundled languages, as some platforms tag posts. */
-  private static final Map<String, String> ISO_639_2 =
-      Map.of(
-          "deu", "de", "ger", "de", "fra", "fr", "fre", "fr", "spa", "es", "rus", "ru", "ara", "ar",
-          "mya", "my", "bur", "my");
 
   private static boolean isAsciiLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

@@ -299,6 +299,11 @@ public final class CnnEnsembleClassifier implements AbuseClassifier {
     return ngram;
   }
 
+  /** The CNN members, in the manifest's order. */
+  public List<TokenCnn> cnns() {
+    return cnns;
+  }
+
   /** The weight of the CNNs' average in the mix (the n-gram member has the rest). */
   public double cnnWeight() {
     return cnnWeight;
