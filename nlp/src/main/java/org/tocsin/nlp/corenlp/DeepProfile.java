@@ -28,7 +28,7 @@ import java.util.Set;
  * @param ner CoreNLP properties of the NER pipeline run after it where a call was found; empty if
  *     CoreNLP has no NER model for the language
  * @param tags the tagger's tags for each role ({@code noun}, {@code pron}, {@code skip}: adverbs
- *     and interjections a clause may open with, {@code adp}, {@code punct}, {@code verb})
+ *     and interjections a clause may open with, {@code adp}, {@code punct})
  * @param imperatives violent imperative forms, each with the particles one of which must follow in
  *     the clause ({@code ""}: none needed)
  * @param modals modals opening a call, each with the words one of which must come right after it
@@ -89,7 +89,7 @@ public record DeepProfile(
   static final List<String> RULES = List.of("modal-question", "modal-neg");
 
   /** The tag roles. */
-  static final List<String> TAG_ROLES = List.of("noun", "pron", "skip", "adp", "punct", "verb");
+  static final List<String> TAG_ROLES = List.of("noun", "pron", "skip", "adp", "punct");
 
   /** The token windows and their defaults. */
   static final Map<String, Integer> REACH_DEFAULTS =
