@@ -13,6 +13,7 @@ import java.util.Map;
 import org.tocsin.core.json.Json;
 import org.tocsin.nlp.watchlist.Watchlist;
 import org.tocsin.nlp.watchlist.WatchlistScorer;
+import org.tocsin.node.files.AtomicFiles;
 
 /**
  * Watchlists in {@code DATA/watchlists.json} (replaced atomically), pushed to the scorer on every

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tocsin.core.json.Json;
 import org.tocsin.index.InvalidQueryException;
-import org.tocsin.node.AtomicFiles;
+import org.tocsin.node.files.AtomicFiles;
 
 /** Alert rules in {@code DATA/alerts/rules.json}, compiled and ready to match. Thread-safe. */
 public final class RuleStore {

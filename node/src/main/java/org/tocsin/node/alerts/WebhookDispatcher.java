@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.tocsin.core.json.Json;
-import org.tocsin.node.AtomicFiles;
+import org.tocsin.node.files.AtomicFiles;
 
 /**
  * Delivers each rule's alerts to its webhook, in order, at least once: {@code POST} of the alert

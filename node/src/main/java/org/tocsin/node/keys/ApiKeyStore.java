@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tocsin.core.json.Json;
-import org.tocsin.node.AtomicFiles;
+import org.tocsin.node.files.AtomicFiles;
 
 /**
  * API keys in {@code DATA/api-keys.json}. A key reads {@code tk_<id>_<secret>}: the id finds the

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.tocsin.node.AtomicFiles;
+import org.tocsin.node.files.AtomicFiles;
 
 /**
  * What admins changed about the sources, in {@code DATA/sources/admin.json} (replaced atomically):

@@ -1,4 +1,4 @@
-package org.tocsin.node;
+package org.tocsin.node.files;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
