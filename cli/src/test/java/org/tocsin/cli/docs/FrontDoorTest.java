@@ -1,4 +1,4 @@
-package org.tocsin.api.docs;
+package org.tocsin.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README a front door: at most 12 KB, and every Markdown link from the README, the docs
- * pages and the results index into {@code docs/} or {@code bench/} leads to a file that exists.
+ * Keeps the README a front door: at most 12 KB; every relative Markdown link of the README, and
+ * every link from the docs pages and the results index into {@code docs/} or {@code bench/}, leads
+ * to a file that exists.
  */
 class FrontDoorTest {
   /** The README's size limit, in bytes. */
@@ -46,8 +47,9 @@ class FrontDoorTest {
     for (Path page : pages) {
       for (String target : links(Files.readString(page, StandardCharsets.UTF_8))) {
         Path resolved = page.getParent().resolve(target).normalize();
-        if (!resolved.startsWith(root.resolve("docs"))
-            && !resolved.startsWith(root.resolve("bench"))) {
+        boolean intoDocsOrBench =
+            resolved.startsWith(root.resolve("docs")) || resolved.startsWith(root.resolve("bench"));
+        if (!intoDocsOrBench && !page.equals(root.resolve("README.md"))) {
           continue;
         }
         checked++;
@@ -56,7 +58,7 @@ class FrontDoorTest {
         }
       }
     }
-    assertThat(checked).as("links into docs/ and bench/ found").isGreaterThan(10);
+    assertThat(checked).as("links checked").isGreaterThan(10);
     assertThat(broken).as("links to files that do not exist").isEmpty();
   }
 
