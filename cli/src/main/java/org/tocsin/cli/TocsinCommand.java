@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ReindexCommand.class,
       ScoreCommand.class,
       EvalIncitementCommand.class,
+      EvalFunctionalCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class TocsinCommand implements Runnable {
