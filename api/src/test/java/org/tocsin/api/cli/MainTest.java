@@ -290,8 +290,9 @@ class MainTest {
     assertThat(mapper.readTree(lines.get(1)).get("model").asText()).isEqualTo("hate-ar");
     assertThat(mapper.readTree(lines.get(2)).get("model").asText()).isEqualTo("hate-am");
     var fr = mapper.readTree(lines.get(3));
-    assertThat(fr.get("model").asText()).isEqualTo("tocsin-hate-3way");
-    assertThat(fr.at("/explanation/notes").toString()).contains("no model for language 'fr'");
+    // French has no classifier but a lexicon of its own: the lexicon alone, not the English model
+    assertThat(fr.get("model").asText()).isEqualTo("tocsin-lexicon-baseline");
+    assertThat(fr.at("/explanation/notes/0").asText()).contains("fr lexicon");
     assertThat(mapper.readTree(lines.get(4)).get("model").asText()).isEqualTo("tocsin-hate-3way");
     var my = mapper.readTree(lines.get(5));
     assertThat(my.get("model").asText()).isEqualTo("hate-my");
