@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.tocsin.api.config.TocsinConfig;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.SuppressForbidden;
 import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Post;
@@ -27,6 +25,7 @@ import org.tocsin.models.corpus.Csv;
 import org.tocsin.models.germeval.GermEvalData;
 import org.tocsin.models.hatexplain.HateXplainData;
 import org.tocsin.models.lhsab.LhsabData;
+import org.tocsin.nlp.assembly.ShippedScorer;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepStage;
@@ -187,7 +186,7 @@ public final class DeepStageCounts {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    PostScorer screen = TocsinNode.scorer(TocsinConfig.defaults());
+    PostScorer screen = ShippedScorer.build();
     DeepStage deep = DeepStages.of(lang);
     CascadeScorer cascade =
         new CascadeScorer(

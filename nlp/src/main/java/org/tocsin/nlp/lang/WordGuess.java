@@ -36,6 +36,9 @@ public record WordGuess(String language, String reason) {
   /** The least evidence a guess is made on (about two words of the language alone). */
   public static final double MIN_EVIDENCE = 1.5;
 
+  /** Only the first this many chars are read: the function words of a long text are in them. */
+  public static final int MAX_CHARS = 2_000;
+
   /** How far ahead of the second language the first must be. */
   public static final double MIN_RATIO = 2.0;
 
@@ -115,12 +118,12 @@ public record WordGuess(String language, String reason) {
       return null;
     }
     double[] sum = new double[PROFILES.length];
-    int n = text.length();
+    int n = Math.min(text.length(), MAX_CHARS);
     int i = 0;
     StringBuilder word = new StringBuilder(16);
     while (i < n) {
       char c = text.charAt(i);
-      if (c == '@' || c == '#' || startsUrl(text, i)) {
+      if (c == '@' || c == '#' || ((c == 'h' || c == 'w') && startsUrl(text, i))) {
         while (i < n && !Character.isWhitespace(text.charAt(i))) {
           i++;
         }
@@ -134,7 +137,9 @@ public record WordGuess(String language, String reason) {
       while (i < n && Character.isLetter(text.charAt(i))) {
         char l = Character.toLowerCase(text.charAt(i));
         letter(l, sum);
-        word.append(l);
+        if (word.length() < 10) {
+          word.append(l);
+        }
         i++;
       }
       float[] w = null;
