@@ -27,6 +27,8 @@ import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepAnalyzer;
 import org.tocsin.nlp.lang.LanguageIdentifier;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.config.TocsinConfig;
 import org.tocsin.testkit.RealPosts;
 
 /**
@@ -368,7 +370,7 @@ public final class CascadeBenchmark {
   private static List<Post> demo() throws IOException {
     List<Post> out = new ArrayList<>();
     try (InputStream raw =
-            CascadeBenchmark.class.getResourceAsStream("/org/tocsin/api/demo/posts.jsonl.gz");
+            CascadeBenchmark.class.getResourceAsStream("/org/tocsin/node/demo/posts.jsonl.gz");
         BufferedReader r =
             new BufferedReader(
                 new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
