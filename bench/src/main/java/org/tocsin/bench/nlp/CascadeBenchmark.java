@@ -27,8 +27,6 @@ import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepAnalyzer;
 import org.tocsin.nlp.lang.LanguageIdentifier;
-import org.tocsin.node.TocsinNode;
-import org.tocsin.node.config.TocsinConfig;
 import org.tocsin.testkit.RealPosts;
 
 /**

@@ -30,8 +30,6 @@ import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepStage;
 import org.tocsin.nlp.corenlp.DeepStages;
-import org.tocsin.node.TocsinNode;
-import org.tocsin.node.config.TocsinConfig;
 
 /**
  * A language's deep stage on a labelled corpus of that language: how many posts the gate picks per

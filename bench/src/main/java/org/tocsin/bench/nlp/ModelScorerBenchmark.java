@@ -33,7 +33,6 @@ import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.Prediction;
 import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.classifier.TextFeatures;
-import org.tocsin.node.TocsinNode;
 
 /**
  * {@link ModelScorer} alone, as the node builds it (bundled hate-3way-v1 and targets-v1, default

@@ -14,7 +14,6 @@ import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.classifier.TextFeatures;
-import org.tocsin.node.TocsinNode;
 
 /**
  * {@link ModelScorer} on the demo corpus, one thread, timed by the thread's CPU time as well as by
