@@ -12,6 +12,7 @@ import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
+import org.tocsin.nlp.harm.HarmStage;
 import org.tocsin.nlp.lang.LanguageCodes;
 import org.tocsin.nlp.lang.ScriptGuess;
 
@@ -69,6 +70,7 @@ public final class LanguageRoutedScorer implements PostScorer {
 
   private final PostScorer fallback;
   private final Map<String, Route> routes;
+  private final HarmStage harm; // null: no harm grammar
 
   /**
    * A router over a fallback and per-language routes.
@@ -77,6 +79,16 @@ public final class LanguageRoutedScorer implements PostScorer {
    * @param routes at most one per language
    */
   public LanguageRoutedScorer(PostScorer fallback, List<Route> routes) {
+    this(fallback, routes, null);
+  }
+
+  /**
+   * A router whose every score then goes through the harm grammar of the post's language.
+   *
+   * @param harm applied to every score ({@link HarmStage#apply}); null for none
+   */
+  public LanguageRoutedScorer(PostScorer fallback, List<Route> routes, HarmStage harm) {
+    this.harm = harm;
     this.fallback = Objects.requireNonNull(fallback, "fallback");
     Map<String, Route> m = new LinkedHashMap<>();
     for (Route r : routes) {
@@ -89,7 +101,8 @@ public final class LanguageRoutedScorer implements PostScorer {
 
   /**
    * A router whose languages are scored by {@link ModelScorer}s over the given classifiers (no
-   * target classifier, the given lexicon), named by each artifact's manifest.
+   * target classifier, the given lexicon), named by each artifact's manifest; every score then goes
+   * through the bundled harm grammars ({@link HarmStage#loadDefault}) over the same lexicon.
    *
    * @param fallback the English scorer
    * @param lexicon the lexicon the per-language scorers compose with
@@ -125,7 +138,7 @@ public final class LanguageRoutedScorer implements PostScorer {
               version,
               note));
     }
-    return new LanguageRoutedScorer(fallback, routes);
+    return new LanguageRoutedScorer(fallback, routes, HarmStage.loadDefault(lexicon));
   }
 
   /** The fallback's model name: most posts are scored by it. */
@@ -162,11 +175,23 @@ public final class LanguageRoutedScorer implements PostScorer {
     return LanguageCodes.iso6391(p);
   }
 
-  /** Scores one post with its language's model, or the fallback's. */
+  /**
+   * Scores one post with its language's model, or the fallback's, then applies the harm grammar
+   * when there is one.
+   */
   @Override
   public Score score(Post post) {
     Objects.requireNonNull(post, "post");
     String lang = primary(post.lang());
+    if (harm == null) {
+      return route(post, lang);
+    }
+    Score s = route(post, lang);
+    ScriptGuess guess = lang == null ? ScriptGuess.of(post.text()) : null;
+    return harm.apply(guess == null ? post : post.withLang(guess.language()), s);
+  }
+
+  private Score route(Post post, String lang) {
     if (lang == null) {
       ScriptGuess guess = ScriptGuess.of(post.text());
       Route guessed = guess == null ? null : routes.get(guess.language());
