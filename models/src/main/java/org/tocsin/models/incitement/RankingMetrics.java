@@ -142,6 +142,38 @@ public final class RankingMetrics {
     return ap;
   }
 
+  /**
+   * The area under the ROC curve: the probability that a random positive scores above a random
+   * negative, ties counting one half (the Mann-Whitney statistic); NaN when either class is empty.
+   */
+  public double rocAuc() {
+    int negatives = scores.length - positives;
+    if (positives == 0 || negatives == 0) {
+      return Double.NaN;
+    }
+    Integer[] order = new Integer[scores.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
+    double rankSum = 0;
+    int i = 0;
+    while (i < order.length) {
+      int j = i;
+      while (j + 1 < order.length && scores[order[j + 1]] == scores[order[i]]) {
+        j++;
+      }
+      double midRank = (i + j) / 2.0 + 1;
+      for (int k = i; k <= j; k++) {
+        if (gold[order[k]]) {
+          rankSum += midRank;
+        }
+      }
+      i = j + 1;
+    }
+    return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+  }
+
   private List<Double> distinctDescending() {
     double[] s = scores.clone();
     Arrays.sort(s);

@@ -25,6 +25,16 @@ class RankingMetricsTest {
   }
 
   @Test
+  void rocAucCountsPairsWithTiesAsHalf() {
+    // Positive-negative pairs won: 0.9 beats all 3; 0.7 beats 0 and ties 0.7; 0.2 beats 0.
+    assertThat(m.rocAuc()).isCloseTo(5.5 / 9, within(1e-12));
+    assertThat(new RankingMetrics(new double[] {1, 0}, new boolean[] {true, false}).rocAuc())
+        .isEqualTo(1.0);
+    assertThat(new RankingMetrics(new double[] {1, 0}, new boolean[] {true, true}).rocAuc())
+        .isNaN();
+  }
+
+  @Test
   void bestF1TakesTheHigherThresholdOnTies() {
     // F1 at 0.9: 0.5; at 0.8: 0.4; at 0.7: 4/7; at 0.2: 2*0.6*1/1.6 = 0.75.
     assertThat(m.bestF1().threshold()).isEqualTo(0.2);
