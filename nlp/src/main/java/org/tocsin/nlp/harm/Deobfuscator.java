@@ -85,6 +85,9 @@ final class Deobfuscator {
         return new Reading(new String[] {r}, join(how, "repeated letters"));
       }
     }
+    if (vocabulary.isKnown(w)) {
+      return new Reading(new String[] {w}, how); // an ordinary word, not a misspelling
+    }
     String[] clitic = clitic(w);
     if (clitic != null) {
       return new Reading(clitic, join(how, "clitic split"));
@@ -93,6 +96,11 @@ final class Deobfuscator {
       String f = fuzzy(w);
       if (f != null) {
         return new Reading(new String[] {f}, join(how, "one letter off '" + f + "'"));
+      }
+    } else if (w.length() == 4) {
+      String f = swappedShortGroup(w);
+      if (f != null) {
+        return new Reading(new String[] {f}, join(how, "two letters swapped in '" + f + "'"));
       }
     }
     if ((glued || w.length() >= MIN_GLUED) && w.length() <= MAX_GLUED) {
@@ -213,6 +221,26 @@ final class Deobfuscator {
       b.setCharAt(i, a);
       b.setCharAt(i + 1, c);
       if (vocabulary.isContent(s)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** A 4-letter group name with two adjacent letters (not the first) swapped ("jwes"), or null. */
+  private String swappedShortGroup(String w) {
+    char[] c = w.toCharArray();
+    for (int i = 1; i + 1 < c.length; i++) {
+      if (c[i] == c[i + 1]) {
+        continue;
+      }
+      char x = c[i];
+      c[i] = c[i + 1];
+      c[i + 1] = x;
+      String s = new String(c);
+      c[i + 1] = c[i];
+      c[i] = x;
+      if (vocabulary.isShortGroup(s)) {
         return s;
       }
     }

@@ -57,6 +57,8 @@ public enum HarmClass {
   HATE_VERB,
   /** Life or humanity: denied to a group it is a threat or dehumanisation. */
   LIFE,
+  /** A good quality or act ("trust", "contribute", "honest"): denied to a group it derogates. */
+  POSITIVE,
   /** Negation. */
   NEG,
   /** Reported speech: the post tells what someone else says. */

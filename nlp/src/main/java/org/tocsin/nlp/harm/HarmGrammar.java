@@ -52,6 +52,9 @@ public final class HarmGrammar {
   /** How far (in words) a group may stand after its act. */
   static final int OBJECT_WINDOW = 6;
 
+  /** How far (in words) before a construction a negation still reaches it. */
+  static final int NEG_REACH = 4;
+
   /** How far (in words) an act may stand after its lead. */
   static final int ACT_WINDOW = 3;
 
@@ -59,6 +62,7 @@ public final class HarmGrammar {
   private final Deobfuscator reader;
   private final String language;
   private final boolean verbFinal;
+  private final boolean dropsSubject;
 
   /** A grammar over one language's vocabulary. */
   public HarmGrammar(HarmVocabulary vocabulary) {
@@ -66,6 +70,7 @@ public final class HarmGrammar {
     this.reader = new Deobfuscator(vocabulary);
     this.language = vocabulary.language();
     this.verbFinal = language.equals("de");
+    this.dropsSubject = language.equals("es");
   }
 
   /** The language, an ISO 639-1 code. */
@@ -151,6 +156,16 @@ public final class HarmGrammar {
         Match p = first(k, HarmClass.PRONOUN);
         if (p == null) {
           p = first(k, HarmClass.CLITIC);
+        }
+        if (p == null
+            && last != null
+            && dropsSubject
+            && has(k, HarmClass.COPULA)
+            && (k == 0 || t.sentence[k - 1] != t.sentence[k])) {
+          // Spanish drops the subject pronoun: "Conozco a los X. Son todos sucios."
+          mentionAt[k] = new Mention(k, k, last.group(), last.ground(), true, last.start());
+          k++;
+          continue;
         }
         if (p != null && !articleOfGroup(p)) {
           if (last != null) {
@@ -261,7 +276,10 @@ public final class HarmGrammar {
             && t.sentence[lead.end()] == t.sentence[k]) {
           actClause = t.clause[lead.end()]; // "es ist Zeit, die X zu vernichten"
         }
-        Match a = actAfter(lead.end(), ACT_WINDOW, actClause);
+        Match a = actAfter(lead.end(), lead.term().tight() ? 0 : ACT_WINDOW, actClause);
+        if (a == null && lead.term().wish()) {
+          a = pastAfter(lead.end(), actClause); // "better if we killed all X"
+        }
         if (a == null && lead.end() < n && has(lead.end(), HarmClass.DIE)) {
           a = first(lead.end(), HarmClass.DIE); // "que mueran los X"
         }
@@ -351,7 +369,15 @@ public final class HarmGrammar {
           continue;
         }
         for (int s = neg.end(); s < Math.min(n, neg.end() + 6) && t.clause[s] == clause; s++) {
+          Match good = first(s, HarmClass.POSITIVE);
+          if (good != null) {
+            add(Construction.DEROGATION, Act.NONE, m, m.start(), s, good, true);
+            return;
+          }
           Match life = first(s, HarmClass.LIFE);
+          if (life != null && !deniedLife(m, neg, life)) {
+            return;
+          }
           if (life != null) {
             if (life.term().human()) {
               add(Construction.DEHUMANISATION, Act.NONE, m, m.start(), s, life, true);
@@ -363,6 +389,33 @@ public final class HarmGrammar {
         }
         return;
       }
+    }
+
+    /**
+     * Whether a negation before a life term denies the group life or humanity: a norm ("do not
+     * deserve to live", "should not exist", "have no right to live") or a copula ("are not human");
+     * "as if X did not exist" is neither.
+     */
+    private boolean deniedLife(Mention m, Match neg, Match life) {
+      if (life.end() - life.start() > 1 && !life.term().human()) {
+        return true; // "right to live", "be allowed to live"
+      }
+      HarmClass needed = life.term().human() ? HarmClass.COPULA : HarmClass.MODAL;
+      for (int q = m.end(); q < life.start(); q++) {
+        if (has(q, needed)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean copulaBetween(int from, int to) {
+      for (int q = from; q < to; q++) {
+        if (has(q, HarmClass.COPULA) || t.words[q].equals("=")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private Match predicate(int r) {
@@ -394,6 +447,13 @@ public final class HarmGrammar {
       for (int r = m.end(); r < Math.min(n, m.end() + 6) && t.sentence[r] == sentence; r++) {
         Match d = first(r, HarmClass.DEHUM);
         Match g = d == null ? first(r, HarmClass.DEROG) : null;
+        if (g != null
+            && !language.equals("ar") // Arabic nominal sentences have no copula
+            && !copulaBetween(Math.max(0, m.start() - 2), m.start()) // "why are X so dumb?"
+            && !copulaBetween(m.end(), Math.min(n, r + (verbFinal ? 3 : 0))) // "dass sie dumm sind"
+            && g.end() - g.start() == 1) {
+          return; // "muslim terrorists": an attribute, not a predication
+        }
         if (d != null || g != null) {
           Match x = d != null ? d : g;
           add(
@@ -441,6 +501,22 @@ public final class HarmGrammar {
         return;
       }
       Match h = q < 0 ? null : first(q, HarmClass.HATE_VERB);
+      if (h == null && s != null) {
+        // "I will never trust X": the speaker denies the group a good quality
+        for (int r = s.end(); r < Math.min(n, s.end() + 4) && t.clause[r] == t.clause[k]; r++) {
+          if (has(r, HarmClass.NEG)) {
+            int g = skip(r + 1, 2, t.clause[k], HarmClass.FILLER);
+            Match good = g < 0 ? null : first(g, HarmClass.POSITIVE);
+            if (good != null) {
+              int o = skip(good.end(), 2, t.clause[k], HarmClass.FILLER);
+              if (o >= 0 && mentionAt[o] != null) {
+                add(Construction.DEROGATION, Act.NONE, mentionAt[o], k, g, good, true);
+              }
+            }
+            return;
+          }
+        }
+      }
       if (h == null) {
         return;
       }
@@ -539,6 +615,17 @@ public final class HarmGrammar {
         }
       }
       return best;
+    }
+
+    /** A participle or past form of an act within {@link #ACT_WINDOW} words, or null. */
+    private Match pastAfter(int from, int clause) {
+      for (int q = from; q < Math.min(n, from + ACT_WINDOW + 1) && t.clause[q] == clause; q++) {
+        Match p = predicate(q);
+        if (p != null && p.harmClass() != HarmClass.DIE) {
+          return p;
+        }
+      }
+      return null;
     }
 
     private Match actAfter(int from, int window, int clause) {
@@ -658,38 +745,22 @@ public final class HarmGrammar {
         }
       }
       if (!negated) {
-        int from =
-            (c.incites() && c != Construction.NORMATIVE_THREAT) || c == Construction.VIOLENT_WORDS
-                ? 0
-                : m.start();
-        for (int q = 0; q < core; q++) {
-          if (t.clause[q] != clause || !has(q, HarmClass.NEG)) {
-            continue;
-          }
-          if (coveredByLonger(q)) {
-            continue; // "are no better than", "nothing but"
-          }
-          if (q < m.start() && q < from) {
+        // a negation counts from NEG_REACH words before the construction (before its group, for
+        // norms and comparisons) up to its act or predicate, within the clause
+        boolean acts =
+            (c.incites() && c != Construction.NORMATIVE_THREAT) || c == Construction.VIOLENT_WORDS;
+        int start = Math.max(0, (acts ? lo : m.start()) - NEG_REACH);
+        for (int q = start; q < core; q++) {
+          if (t.clause[q] != clause || !has(q, HarmClass.NEG) || coveredByLonger(q)) {
             continue;
           }
           if (q < m.start() && t.isQuestion(sentence) && has(q, HarmClass.COPULA)) {
             continue; // "aren't they just vermin?"
           }
-          return "negation: '" + t.surface[q] + "'";
-        }
-        if (c != Construction.NORMATIVE_THREAT
-            && c != Construction.DEHUMANISATION
-            && c != Construction.DEROGATION) {
-          // nothing more
-        } else {
-          for (int q = 0; q < m.start(); q++) {
-            if (t.clause[q] == clause
-                && has(q, HarmClass.NEG)
-                && !coveredByLonger(q)
-                && !(t.isQuestion(sentence) && has(q, HarmClass.COPULA))) {
-              return "negation: '" + t.surface[q] + "'";
-            }
+          if (rhetorical(q, sentence)) {
+            continue; // "wouldn't the world be better if we ...?"
           }
+          return "negation: '" + t.surface[q] + "'";
         }
       }
       if (t.isQuestion(sentence)) {
@@ -706,9 +777,27 @@ public final class HarmGrammar {
       return null;
     }
 
+    /**
+     * A negative auxiliary opening a question ("wouldn't it be better if ...?", "shouldn't we
+     * ...?"): the question asserts, it does not deny.
+     */
+    private boolean rhetorical(int q, int sentence) {
+      return t.isQuestion(sentence)
+          && (q == 0 || t.clause[q - 1] != t.clause[q])
+          && (t.words[q].endsWith("n't") || t.words[q].endsWith("nt"));
+    }
+
     /** "I say kill them": a speaker endorsing, not reporting. */
     private boolean endorsed(int q) {
-      return (q > 0 && has(q - 1, HarmClass.SUBJECT1)) || has(q, HarmClass.CALL_LEAD);
+      if (has(q, HarmClass.CALL_LEAD)) {
+        return true;
+      }
+      for (int k = q - 1; k >= Math.max(0, q - 4) && t.clause[k] == t.clause[q]; k--) {
+        if (has(k, HarmClass.SUBJECT1)) {
+          return true; // "I say", "I'm not ashamed to say it"
+        }
+      }
+      return false;
     }
 
     /**

@@ -37,9 +37,10 @@ import org.tocsin.nlp.lang.LanguageCodes;
  * (at least 0.9; a norm 0.7). The fired group becomes the first target (confidence at least 0.9).
  *
  * <p>When constructions are found but every one is blocked (negation, quotation, reported speech,
- * counter-speech, news, a genuine question), the notes say which and why, incitement is capped at
- * {@value #BLOCKED_INCITEMENT} and the intent factor at 0.1: the lexicon's count of violent words
- * near a group does not stand for a post that denies, quotes or reports them.
+ * counter-speech, news, a genuine question), the notes say which and why, hate is capped at {@value
+ * #BLOCKED_HATE}, incitement at {@value #BLOCKED_INCITEMENT} and the intent factor at 0.1: the
+ * classifier's reading of hateful words and the lexicon's count of violent words near a group do
+ * not stand for a post that denies, quotes or reports them.
  *
  * <p>Languages: a grammar each for {@link HarmVocabulary#BUNDLED_LANGUAGES}; a post is read by the
  * grammar of its language tag, an untagged post by the Arabic grammar if it is written in Arabic
@@ -50,6 +51,12 @@ public final class HarmStage {
 
   /** The incitement a post whose constructions are all blocked keeps at most. */
   public static final double BLOCKED_INCITEMENT = 0.05;
+
+  /**
+   * The hate a post whose constructions are all blocked keeps at most (the rest goes to normal): a
+   * denial, a quotation or a report of hate is not hate, however many hateful words it repeats.
+   */
+  public static final double BLOCKED_HATE = 0.3;
 
   private final Map<String, HarmGrammar> grammars;
 
@@ -155,7 +162,7 @@ public final class HarmStage {
               x.likelihood());
       return with(
           s,
-          s.hate(),
+          round(deniesHate(a) ? Math.min(s.hate(), BLOCKED_HATE) : s.hate()),
           s.offensive(),
           Math.min(s.incitement(), BLOCKED_INCITEMENT),
           s.dehumanization(),
@@ -220,6 +227,26 @@ public final class HarmStage {
         new ArrayList<>(targets.values()),
         factors,
         notes);
+  }
+
+  /**
+   * Whether the blocked findings deny or reject hate outright (negation, quotation, counter-speech,
+   * a genuine question): only then is the classifier's hate capped. Reported speech and news cues
+   * stop a construction from counting but are too common in hateful posts ("they call it ...", "the
+   * media says ...") to say the post is not hate.
+   */
+  static boolean deniesHate(HarmAnalysis a) {
+    for (HarmFinding f : a.blocked()) {
+      String b = f.blocker();
+      if (f.construction() != Construction.VIOLENT_WORDS
+          && (b.startsWith("negation")
+              || b.startsWith("quotation")
+              || b.startsWith("counter-speech")
+              || b.startsWith("a question"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** hate, incitement and dehumanisation floors of a finding. */

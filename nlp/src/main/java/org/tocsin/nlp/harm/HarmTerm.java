@@ -12,6 +12,10 @@ import org.tocsin.core.score.Ground;
  *     ...} in the file); always false for the first word
  * @param imperative the form opens a call at the start of a clause
  * @param human a life term that names humanity (denying it dehumanises)
+ * @param wish a call lead that states a wish or a counterfactual ("better if we"): the act after it
+ *     may be in the past tense
+ * @param slur a group term that is a slur
+ * @param tight a call lead whose act must follow it at once ("and", "so", "just")
  * @param group the taxonomy group a group term names, else null
  * @param ground the group's legal ground, else null
  * @param text the term as written in its file, for explanations
@@ -22,6 +26,9 @@ record HarmTerm(
     boolean[] gapBefore,
     boolean imperative,
     boolean human,
+    boolean wish,
+    boolean slur,
+    boolean tight,
     String group,
     Ground ground,
     String text) {

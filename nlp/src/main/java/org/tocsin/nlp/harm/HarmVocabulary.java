@@ -48,6 +48,8 @@ public final class HarmVocabulary {
   private final Set<String> words = new HashSet<>();
   private final Set<String> content = new HashSet<>();
   private final Set<String> anyContent = new HashSet<>();
+  private final Set<String> shortGroups = new HashSet<>();
+  private Set<String> known = Set.of();
   private final Map<String, String> contentDeletes = new HashMap<>();
   private final List<String> stems = new ArrayList<>();
   private int minStem = Integer.MAX_VALUE;
@@ -73,6 +75,9 @@ public final class HarmVocabulary {
         if (!w.endsWith("*") && !w.equals("...")) {
           words.add(w);
           maxWord = Math.max(maxWord, w.length());
+          if (t.harmClass() == HarmClass.GROUP && w.length() == 4 && t.words().length == 1) {
+            shortGroups.add(w);
+          }
           if (isContent(t.harmClass())) {
             anyContent.add(w);
             if (w.length() >= Deobfuscator.MIN_FUZZY) {
@@ -135,6 +140,19 @@ public final class HarmVocabulary {
   /** The content word ({@code >= 5} letters) a word is one deletion of, or null. */
   String contentWithOneMore(String w) {
     return contentDeletes.get(w);
+  }
+
+  /**
+   * Whether a word is an ordinary word of the language ({@code harm-known-<lang>-v1.txt}), which
+   * the reader never takes for a misspelled vocabulary word.
+   */
+  boolean isKnown(String w) {
+    return known.contains(w);
+  }
+
+  /** Whether a folded word is a one-word group name of exactly 4 letters ("jews", "roma"). */
+  boolean isShortGroup(String w) {
+    return shortGroups.contains(w);
   }
 
   /** Whether a folded word of at least 5 letters is a content word (group, act, insult ...). */
@@ -248,9 +266,31 @@ public final class HarmVocabulary {
       }
       BufferedReader r =
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
-      return read(r, resource, lexicon);
+      HarmVocabulary v = read(r, resource, lexicon);
+      v.known = knownWords(language);
+      return v;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the harm vocabulary " + resource, e);
+    }
+  }
+
+  /** The bundled list of ordinary words of a language, or an empty set if it has none. */
+  private static Set<String> knownWords(String language) throws IOException {
+    String resource = "harm-known-" + language + "-v1.txt";
+    try (InputStream in = HarmVocabulary.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return Set.of();
+      }
+      BufferedReader r =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+      Set<String> out = new HashSet<>();
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          out.add(Folding.fold(language, line.strip()));
+        }
+      }
+      return Set.copyOf(out);
     }
   }
 
@@ -298,6 +338,8 @@ public final class HarmVocabulary {
       }
       boolean imp = false;
       boolean human = false;
+      boolean wish = false;
+      boolean tight = false;
       String group = null;
       Ground ground = null;
       if (f.length == 3) {
@@ -306,6 +348,10 @@ public final class HarmVocabulary {
             imp = true;
           } else if (tag.equals("human")) {
             human = true;
+          } else if (tag.equals("wish")) {
+            wish = true;
+          } else if (tag.equals("tight")) {
+            tight = true;
           } else if (tag.startsWith("group=")) {
             group = tag.substring(6);
           } else if (tag.startsWith("ground=")) {
@@ -323,13 +369,28 @@ public final class HarmVocabulary {
       if (c == HarmClass.GROUP && (group == null || ground == null)) {
         throw new IOException(resource + ": line " + n + ": a group needs group= and ground=");
       }
-      terms.add(term(language, c, f[1], imp, human, group, ground, resource, n));
+      terms.add(
+          term(language, c, f[1], imp, human, wish, false, tight, group, ground, resource, n));
     }
     if (lexicon != null) {
       for (LexiconEntry e : lexicon.entries()) {
         HarmClass c = fromLexicon(e);
         if (c != null) {
-          terms.add(term(language, c, e.term(), false, false, e.group(), e.ground(), resource, 0));
+          boolean slur = e.category() == LexiconCategory.SLUR && e.weight() >= 0.8;
+          terms.add(
+              term(
+                  language,
+                  c,
+                  e.term(),
+                  false,
+                  false,
+                  false,
+                  slur,
+                  false,
+                  e.group(),
+                  e.ground(),
+                  resource,
+                  0));
         }
       }
     }
@@ -340,7 +401,7 @@ public final class HarmVocabulary {
     if ((e.category() == LexiconCategory.GROUP || e.category() == LexiconCategory.SLUR)
         && e.ground() != Ground.POLITICAL
         && e.group() != null
-        && e.weight() >= 0.3) {
+        && e.weight() >= (e.category() == LexiconCategory.GROUP ? 0.3 : 0.5)) {
       return HarmClass.GROUP;
     }
     if (e.category() == LexiconCategory.DEHUMANIZATION && e.weight() >= 0.5) {
@@ -355,6 +416,9 @@ public final class HarmVocabulary {
       String text,
       boolean imp,
       boolean human,
+      boolean wish,
+      boolean slur,
+      boolean tight,
       String group,
       Ground ground,
       String resource,
@@ -388,6 +452,16 @@ public final class HarmVocabulary {
       g[i] = gaps.get(i);
     }
     return new HarmTerm(
-        c, words.toArray(new String[0]), g, imp, human, group, ground, Objects.toString(text));
+        c,
+        words.toArray(new String[0]),
+        g,
+        imp,
+        human,
+        wish,
+        slur,
+        tight,
+        group,
+        ground,
+        Objects.toString(text));
   }
 }

@@ -64,6 +64,8 @@ class DeobfuscatorTest {
     assertThat(read("the jewsih people")).isEqualTo("the jewish people");
     assertThat(read("kil the rats")).isEqualTo("kil the rats"); // short words are left alone
     assertThat(read("grapes")).isEqualTo("grapes"); // never the first letter
+    // ordinary words one letter off a vocabulary word are left alone (harm-known-en-v1.txt)
+    assertThat(read("money")).isEqualTo("money"); // not "monkey"
   }
 
   @Test

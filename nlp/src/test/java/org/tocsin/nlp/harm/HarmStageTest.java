@@ -82,6 +82,20 @@ class HarmStageTest {
   }
 
   @Test
+  void aDenialOrQuotationIsNotHateButAReportKeepsTheClassifiersHate() {
+    Score denied =
+        STAGE.apply(post("Jews do not deserve to be burned.", "en"), base(0.7, 0.2, 0.5));
+    assertThat(denied.hate()).isEqualTo(HarmStage.BLOCKED_HATE);
+    assertThat(denied.label()).isEqualTo("normal");
+    Score quoted =
+        STAGE.apply(post("Saying \"Jews are vermin\" is how it starts", "en"), base(0.7, 0.2, 0));
+    assertThat(quoted.label()).isNotEqualTo("hate");
+    Score reported = STAGE.apply(post("He said that Jews are rats", "en"), base(0.7, 0.2, 0.5));
+    assertThat(reported.hate()).isEqualTo(0.7);
+    assertThat(reported.incitement()).isEqualTo(HarmStage.BLOCKED_INCITEMENT);
+  }
+
+  @Test
   void aPlainMentionStaysAsItWas() {
     Score in = base(0.05, 0.1, 0);
     assertThat(STAGE.apply(post("I love my Muslim neighbours", "en"), in)).isSameAs(in);
