@@ -49,6 +49,12 @@ final class Deobfuscator {
    */
   Reading read(String word, boolean glued) {
     String w = Folding.fold(language, word);
+    if (language.equals("fr")) {
+      int a = w.indexOf('\'');
+      if (a > 0 && a <= 6 && a + 1 < w.length()) {
+        return new Reading(new String[] {w.substring(0, a + 1), w.substring(a + 1)}, null);
+      }
+    }
     if (vocabulary.isWord(w)) {
       return new Reading(new String[] {w}, null);
     }

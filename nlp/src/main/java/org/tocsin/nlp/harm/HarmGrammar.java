@@ -469,6 +469,7 @@ public final class HarmGrammar {
                     & (bit(HarmClass.COPULA)
                         | bit(HarmClass.FILLER)
                         | bit(HarmClass.HEAD)
+                        | bit(HarmClass.PRONOUN)
                         | bit(HarmClass.NEG)))
                 == 0
             && !t.words[r].equals("=")) {
@@ -760,6 +761,9 @@ public final class HarmGrammar {
           if (rhetorical(q, sentence)) {
             continue; // "wouldn't the world be better if we ...?"
           }
+          if (exceptive(q)) {
+            continue; // "ils ne méritent qu'une balle", "لا يستحقون إلا": only, not never
+          }
           return "negation: '" + t.surface[q] + "'";
         }
       }
@@ -785,6 +789,30 @@ public final class HarmGrammar {
       return t.isQuestion(sentence)
           && (q == 0 || t.clause[q - 1] != t.clause[q])
           && (t.words[q].endsWith("n't") || t.words[q].endsWith("nt"));
+    }
+
+    /**
+     * A negation that, with an exceptive word after it, means "only": French "ne ... que", Spanish
+     * "no ... más que / sino", Arabic "لا ... إلا", English "nothing but" (a filler already).
+     */
+    private boolean exceptive(int q) {
+      String w = t.words[q];
+      if (!(w.equals("ne") || w.equals("n'") || w.equals("no") || w.equals("\u0644\u0627")
+          || w.equals("\u0645\u0627"))) {
+        return false;
+      }
+      for (int k = q + 1; k < Math.min(n, q + 5) && t.clause[k] == t.clause[q]; k++) {
+        String x = t.words[k];
+        if (x.equals("pas") || x.equals("jamais") || x.equals("plus") || x.equals("nunca")) {
+          return false;
+        }
+        if (x.equals("que") && language.equals("fr") || x.equals("qu'")
+            || x.equals("sino") || x.equals("\u0627\u0644\u0627")
+            || (x.equals("que") && k > 0 && t.words[k - 1].equals("mas"))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** "I say kill them": a speaker endorsing, not reporting. */

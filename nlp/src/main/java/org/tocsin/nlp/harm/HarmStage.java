@@ -26,10 +26,15 @@ import org.tocsin.nlp.lang.LanguageCodes;
  * construction                     hate >=   incitement >=   dehumanization >=
  * threat or call, extermination    0.90      0.90            -
  * threat or call, violence         0.85      0.80            -
- * threat or call, expulsion        0.75      0.70            -
- * dehumanising comparison          0.80      0.30            0.85
+ * threat or call, expulsion        0.75      0.45            -
+ * dehumanising comparison          0.80      -               0.85
  * derogation                       0.70      -               -
  * }</pre>
+ *
+ * <p>Expulsion and dehumanisation stay below an alert's usual 0.5 on incitement on purpose: on the
+ * dev half of the incitement set (models/incitement, docs/incitement-guideline.md) demands to
+ * deport and dehumanising comparisons are mostly labelled hateful, not incitement, and lifting them
+ * to 0.7 and 0.3 lowered dev PR-AUC (0.418 against 0.444 with these floors).
  *
  * <p>{@code offensive} is rescaled by {@code (1 - hate') / (1 - hate)} so that hate, offensive and
  * normal keep summing to 1 and hate is the most likely label. The Rabat factors gain the evidence:
@@ -255,10 +260,10 @@ public final class HarmStage {
       case DIRECT_THREAT, NORMATIVE_THREAT, CALL ->
           switch (f.act()) {
             case EXTERMINATION -> new double[] {0.9, 0.9, 0};
-            case EXPULSION -> new double[] {0.75, 0.7, 0};
+            case EXPULSION -> new double[] {0.75, 0.45, 0};
             default -> new double[] {0.85, 0.8, 0};
           };
-      case DEHUMANISATION -> new double[] {0.8, 0.3, 0.85};
+      case DEHUMANISATION -> new double[] {0.8, 0, 0.85};
       case DEROGATION -> new double[] {0.7, 0, 0};
       case VIOLENT_WORDS -> new double[] {0, 0, 0};
     };

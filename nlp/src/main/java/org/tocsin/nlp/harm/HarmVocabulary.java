@@ -440,7 +440,16 @@ public final class HarmVocabulary {
         throw new IOException(
             resource + ": line " + line + ": a stem needs 4 letters before '*' [got " + w + "]");
       }
-      words.add(Folding.fold(language, w));
+      String f = Folding.fold(language, w);
+      int a = f.indexOf('\'');
+      if (language.equals("fr") && a > 0 && a <= 6 && a + 1 < f.length()) {
+        // French elision is read as two words ("qu'ils" as "qu'" "ils"), as the reader cuts posts
+        words.add(f.substring(0, a + 1));
+        gaps.add(gap);
+        f = f.substring(a + 1);
+        gap = false;
+      }
+      words.add(f);
       gaps.add(gap);
       gap = false;
     }
