@@ -1,2 +1,2 @@
-/** The composition root: wires ledger, scorer, index and API into one node; the CLI and main. */
+/** Tocsin's HTTP layer over a node: routes, auth, problems, metrics, dashboard and OpenAPI. */
 package org.tocsin.api;

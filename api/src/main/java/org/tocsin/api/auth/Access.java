@@ -4,7 +4,10 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumSet;
 import java.util.Set;
-import org.tocsin.api.http.ApiException;
+import org.tocsin.api.problems.ApiException;
+import org.tocsin.node.keys.ApiKey;
+import org.tocsin.node.keys.ApiKeyStore;
+import org.tocsin.node.keys.Role;
 
 /**
  * Route handlers for access: {@link #authenticate} checks the bearer key and its rate limit, {@link

@@ -1,2 +1,5 @@
-/** Access: API keys (stored hashed, shown once), roles, the permission matrix and rate limits. */
+/**
+ * Access over HTTP: the bearer-key check against the node's key store ({@code
+ * org.tocsin.node.keys}), the permission matrix and per-key rate limits.
+ */
 package org.tocsin.api.auth;

@@ -13,15 +13,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import org.tocsin.api.alerts.Alert;
-import org.tocsin.api.alerts.AlertEngine;
-import org.tocsin.api.alerts.AlertJson;
-import org.tocsin.api.alerts.AlertRule;
-import org.tocsin.api.alerts.WebhookDispatcher;
 import org.tocsin.api.auth.Access;
-import org.tocsin.api.auth.Role;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
 import org.tocsin.index.InvalidQueryException;
+import org.tocsin.node.alerts.Alert;
+import org.tocsin.node.alerts.AlertEngine;
+import org.tocsin.node.alerts.AlertJson;
+import org.tocsin.node.alerts.AlertRule;
+import org.tocsin.node.alerts.WebhookDispatcher;
+import org.tocsin.node.keys.Role;
 
 /**
  * Alerts: rules ({@code /api/v1/alerts/rules}), the alert list ({@code /api/v1/alerts}) and the

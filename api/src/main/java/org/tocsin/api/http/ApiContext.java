@@ -3,10 +3,11 @@ package org.tocsin.api.http;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.tocsin.api.auth.ApiKeyStore;
-import org.tocsin.api.campaigns.CampaignService;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.crawler.source.SourceStatus;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.campaigns.CampaignService;
+import org.tocsin.node.keys.ApiKeyStore;
+import org.tocsin.node.sources.SourceAdmin;
 
 /**
  * What the API serves: the node, its derived campaign view and its API keys.

@@ -8,12 +8,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Objects;
-import org.tocsin.api.alerts.WebhookDispatcher;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.auth.RateLimiter;
-import org.tocsin.api.config.TocsinConfig.HttpConfig;
 import org.tocsin.api.metrics.NodeMetrics;
-import org.tocsin.api.node.TocsinNode;
+import org.tocsin.api.problems.ApiException;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.alerts.WebhookDispatcher;
+import org.tocsin.node.config.TocsinConfig.HttpConfig;
 
 /**
  * The HTTP server: REST API under {@code /api/v1}, {@code /health}, and the dashboard's static
@@ -32,7 +33,7 @@ public final class ApiVerticle extends VerticleBase {
   private Router router;
   private WebhookDispatcher webhooks;
   private long signerTimer = -1;
-  private org.tocsin.api.node.Timestamps timestamps;
+  private org.tocsin.node.Timestamps timestamps;
   private long tailTimer = -1;
   private long windowTimer = -1;
   private volatile boolean tailing;
@@ -111,7 +112,7 @@ public final class ApiVerticle extends VerticleBase {
                     });
               }
             });
-    timestamps = new org.tocsin.api.node.Timestamps(node);
+    timestamps = new org.tocsin.node.Timestamps(node);
     signerTimer =
         vertx.setPeriodic(
             1_000,

@@ -14,16 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tocsin.api.auth.Access;
-import org.tocsin.api.campaigns.CampaignService;
-import org.tocsin.api.campaigns.CampaignSnapshot;
-import org.tocsin.api.campaigns.live.LiveCampaignJson;
-import org.tocsin.api.campaigns.live.LiveCampaigns;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.campaigns.detect.Campaign;
 import org.tocsin.campaigns.detect.HarmProfile;
 import org.tocsin.campaigns.graph.CoordinationEdge;
 import org.tocsin.campaigns.json.CampaignsJson;
 import org.tocsin.campaigns.stream.StreamingCampaign;
 import org.tocsin.core.json.Json;
+import org.tocsin.node.campaigns.CampaignService;
+import org.tocsin.node.campaigns.CampaignSnapshot;
+import org.tocsin.node.campaigns.live.LiveCampaignJson;
+import org.tocsin.node.campaigns.live.LiveCampaigns;
 
 /**
  * Campaigns: {@code GET /api/v1/campaigns} (ranked summaries of the batch view, and under {@code

@@ -10,9 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.tocsin.api.auth.Access;
-import org.tocsin.api.auth.ApiKey;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.node.TocsinNode;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.json.Json;
 import org.tocsin.evidence.FileEvidenceLog;
@@ -21,6 +19,9 @@ import org.tocsin.evidence.RecordType;
 import org.tocsin.evidence.custody.CustodyRecord;
 import org.tocsin.evidence.sign.SignedTreeHead;
 import org.tocsin.evidence.sign.TreeHeadEntry;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.keys.ApiKey;
+import org.tocsin.node.keys.Role;
 
 /**
  * Evidence: the latest signed tree head, the original bytes of a capture with its inclusion proof
@@ -59,7 +60,7 @@ final class EvidenceRoutes {
     com.fasterxml.jackson.databind.JsonNode req = RequestBodies.json(rc);
     String reason = RequestBodies.requiredText(req, "reason", Reasons.MAX_CHARS);
     ApiKey key = Access.key(rc);
-    org.tocsin.api.node.EvidenceExports exports = new org.tocsin.api.node.EvidenceExports(node);
+    org.tocsin.node.EvidenceExports exports = new org.tocsin.node.EvidenceExports(node);
     vertx
         .executeBlocking(
             () -> {

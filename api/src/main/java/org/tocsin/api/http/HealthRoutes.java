@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.json.Json;
+import org.tocsin.node.TocsinNode;
 
 /**
  * {@code GET /health}: whether the node is up, and how far the index trails the ledger. A lag that

@@ -9,12 +9,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.tocsin.api.auth.Access;
-import org.tocsin.api.auth.ApiKey;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.node.ImportListener;
-import org.tocsin.api.node.ImportReport;
-import org.tocsin.api.node.PostImporter;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
+import org.tocsin.node.ImportListener;
+import org.tocsin.node.ImportReport;
+import org.tocsin.node.PostImporter;
+import org.tocsin.node.keys.ApiKey;
+import org.tocsin.node.keys.Role;
 
 /**
  * {@code POST /api/v1/posts}: Post JSONL in the body, preserved in the ledger (one capture per

@@ -7,10 +7,11 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.tocsin.api.auth.Access;
-import org.tocsin.api.auth.ApiKey;
-import org.tocsin.api.auth.ApiKeyStore;
-import org.tocsin.api.auth.Role;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
+import org.tocsin.node.keys.ApiKey;
+import org.tocsin.node.keys.ApiKeyStore;
+import org.tocsin.node.keys.Role;
 
 /**
  * API keys, for admins: list, create (the secret is shown once), revoke; and {@code /api/v1/me},

@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tocsin.api.auth.Access;
-import org.tocsin.api.auth.ApiKey;
-import org.tocsin.api.config.TocsinConfig.SearchConfig;
-import org.tocsin.api.node.Custody;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
 import org.tocsin.core.json.ScoreJson;
 import org.tocsin.core.post.PostKey;
@@ -22,6 +20,9 @@ import org.tocsin.index.PostIndex;
 import org.tocsin.index.SearchHit;
 import org.tocsin.index.SearchRequest;
 import org.tocsin.index.SearchResult;
+import org.tocsin.node.Custody;
+import org.tocsin.node.config.TocsinConfig.SearchConfig;
+import org.tocsin.node.keys.ApiKey;
 
 /**
  * Posts: {@code GET /api/v1/posts/search} (Lucene classic query syntax) and {@code GET

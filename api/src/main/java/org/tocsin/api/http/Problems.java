@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
 
 /**

@@ -3,6 +3,7 @@ package org.tocsin.api.http;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
+import org.tocsin.api.problems.ApiException;
 
 /** Reads query parameters strictly: one value each, bounded, with a 400 naming the parameter. */
 final class QueryParams {

@@ -1,6 +1,7 @@
 package org.tocsin.api.http;
 
 import io.vertx.ext.web.RoutingContext;
+import org.tocsin.api.problems.ApiException;
 
 /**
  * The reason a caller states for reading evidence, from the {@code X-Tocsin-Reason} header (or the

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.tocsin.api.auth.Access;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.node.IndexRebuild;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
+import org.tocsin.node.IndexRebuild;
+import org.tocsin.node.keys.Role;
 
 /**
  * Rebuilding the index from the ledger while the node serves, for admins: {@code POST

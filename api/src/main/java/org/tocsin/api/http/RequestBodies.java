@@ -3,6 +3,7 @@ package org.tocsin.api.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.ext.web.RoutingContext;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
 
 /** Reads JSON request bodies strictly, with a 400 or 415 problem naming what is wrong. */

@@ -10,8 +10,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.tocsin.api.auth.Access;
-import org.tocsin.api.auth.ApiKey;
-import org.tocsin.api.auth.Role;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
 import org.tocsin.index.InvalidQueryException;
 import org.tocsin.index.PostIndex;
@@ -19,6 +18,8 @@ import org.tocsin.index.SearchRequest;
 import org.tocsin.index.saved.SavedFilters;
 import org.tocsin.index.saved.SavedSearch;
 import org.tocsin.index.saved.SavedSearchStore;
+import org.tocsin.node.keys.ApiKey;
+import org.tocsin.node.keys.Role;
 
 /**
  * Saved searches: {@code POST /api/v1/searches?name=...} saves the search its other parameters

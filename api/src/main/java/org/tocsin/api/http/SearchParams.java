@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.index.ScoreField;
 import org.tocsin.index.ScoreRange;
 import org.tocsin.index.SearchFilters;

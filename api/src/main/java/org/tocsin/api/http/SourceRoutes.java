@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.tocsin.api.auth.Access;
-import org.tocsin.api.auth.Role;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
 import org.tocsin.crawler.source.SourceStatus;
+import org.tocsin.node.keys.Role;
+import org.tocsin.node.sources.SourceAdmin;
 
 /**
  * {@code /api/v1/sources}: every live source's state, last success, lag, pace, last error and next

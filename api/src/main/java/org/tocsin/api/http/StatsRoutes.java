@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tocsin.api.auth.Access;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
 import org.tocsin.index.InvalidQueryException;
 import org.tocsin.index.PostIndex;

@@ -8,10 +8,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.tocsin.api.auth.Access;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.node.WatchlistStore;
+import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
 import org.tocsin.nlp.watchlist.Watchlist;
+import org.tocsin.node.WatchlistStore;
+import org.tocsin.node.keys.Role;
 
 /**
  * Watchlists ({@code /api/v1/watchlists}): coded terms per context, edited by analysts; a change

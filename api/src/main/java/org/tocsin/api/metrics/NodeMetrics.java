@@ -10,7 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
-import org.tocsin.api.node.TocsinNode;
+import org.tocsin.node.TocsinNode;
 
 /**
  * The node's meters: ledger size, index progress and lag, alerts raised, JVM, and every HTTP

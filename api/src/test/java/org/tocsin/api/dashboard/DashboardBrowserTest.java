@@ -32,18 +32,18 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.tocsin.api.auth.ApiKeyStore;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.campaigns.CampaignService;
-import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.api.http.ApiContext;
 import org.tocsin.api.http.ApiVerticle;
-import org.tocsin.api.node.ImportListener;
-import org.tocsin.api.node.TestNodes;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.core.post.Post;
+import org.tocsin.node.ImportListener;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.campaigns.CampaignService;
+import org.tocsin.node.config.TocsinConfig;
+import org.tocsin.node.keys.ApiKeyStore;
+import org.tocsin.node.keys.Role;
 import org.tocsin.testkit.HostilePosts;
+import org.tocsin.testkit.TestNodes;
 
 /**
  * The dashboard in real Chromium (Debian's, driven by Selenium): every view loads with the demo
@@ -74,7 +74,7 @@ class DashboardBrowserTest {
     node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults().withPort(0));
     Path corpus = dir.resolve("demo.jsonl.gz");
     try (var in =
-        DashboardBrowserTest.class.getResourceAsStream("/org/tocsin/api/demo/posts.jsonl.gz")) {
+        DashboardBrowserTest.class.getResourceAsStream("/org/tocsin/node/demo/posts.jsonl.gz")) {
       Files.copy(in, corpus, StandardCopyOption.REPLACE_EXISTING);
     }
     node.importer().importFile(corpus, ImportListener.NONE);

@@ -25,13 +25,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tocsin.api.alerts.WebhookDispatcher;
-import org.tocsin.api.auth.ApiKeyStore;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.campaigns.CampaignService;
-import org.tocsin.api.config.TocsinConfig;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.alerts.WebhookDispatcher;
+import org.tocsin.node.campaigns.CampaignService;
+import org.tocsin.node.config.TocsinConfig;
+import org.tocsin.node.keys.ApiKeyStore;
+import org.tocsin.node.keys.Role;
 
 /**
  * Alerts end to end on loopback: posts arrive over the API, a rule matches, the webhook receiver

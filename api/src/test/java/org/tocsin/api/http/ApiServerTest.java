@@ -21,17 +21,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.tocsin.api.auth.ApiKeyStore;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.campaigns.CampaignService;
-import org.tocsin.api.config.TocsinConfig;
-import org.tocsin.api.node.ImportListener;
-import org.tocsin.api.node.TestNodes;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.core.post.Post;
+import org.tocsin.node.ImportListener;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.campaigns.CampaignService;
+import org.tocsin.node.config.TocsinConfig;
+import org.tocsin.node.keys.ApiKeyStore;
+import org.tocsin.node.keys.Role;
 import org.tocsin.testkit.HostilePosts;
 import org.tocsin.testkit.RealPosts;
+import org.tocsin.testkit.TestNodes;
 
 /** The API on a real server (loopback, port 0) over a node holding real imported posts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,8 +60,8 @@ class ApiServerTest {
       tokens.put(r, keys.create(r, "test " + r.jsonName()).token());
     }
     // a crawler with no sources, so that admins may add some
-    org.tocsin.api.sources.SourceManager sources =
-        org.tocsin.api.sources.SourceManager.start(vertx, node).await();
+    org.tocsin.node.sources.SourceManager sources =
+        org.tocsin.node.sources.SourceManager.start(vertx, node).await();
     ApiVerticle api =
         new ApiVerticle(new ApiContext(node, campaigns, keys, sources), node.config().http());
     vertx.deployVerticle(api).await();

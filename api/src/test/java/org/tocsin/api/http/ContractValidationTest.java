@@ -31,12 +31,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tocsin.api.auth.ApiKeyStore;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.campaigns.CampaignService;
-import org.tocsin.api.config.TocsinConfig;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.campaigns.CampaignService;
+import org.tocsin.node.config.TocsinConfig;
+import org.tocsin.node.keys.ApiKeyStore;
+import org.tocsin.node.keys.Role;
 
 /**
  * Requests are validated against the OpenAPI contract: for every parameter of every operation the

@@ -17,19 +17,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tocsin.api.auth.ApiKeyStore;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.campaigns.CampaignService;
-import org.tocsin.api.config.TocsinConfig;
-import org.tocsin.api.node.ImportListener;
-import org.tocsin.api.node.TestNodes;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.evidence.FileEvidenceLog;
 import org.tocsin.evidence.VerifyReport;
 import org.tocsin.evidence.merkle.MerkleVerifier;
 import org.tocsin.evidence.timestamp.LoopbackTsa;
+import org.tocsin.node.ImportListener;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.campaigns.CampaignService;
+import org.tocsin.node.config.TocsinConfig;
+import org.tocsin.node.keys.ApiKeyStore;
+import org.tocsin.node.keys.Role;
 import org.tocsin.testkit.RealPosts;
+import org.tocsin.testkit.TestNodes;
 
 /**
  * A running node signs tree heads on its timer, has each one time-stamped by a real RFC 3161

@@ -23,13 +23,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tocsin.api.auth.ApiKeyStore;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.campaigns.CampaignService;
-import org.tocsin.api.config.TocsinConfig;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.core.post.Post;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.campaigns.CampaignService;
+import org.tocsin.node.config.TocsinConfig;
+import org.tocsin.node.keys.ApiKeyStore;
+import org.tocsin.node.keys.Role;
 import org.tocsin.testkit.RealPosts;
 
 /**

@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tocsin.api.auth.ApiKeyStore;
-import org.tocsin.api.campaigns.CampaignService;
-import org.tocsin.api.config.TocsinConfig;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.campaigns.CampaignService;
+import org.tocsin.node.config.TocsinConfig;
+import org.tocsin.node.keys.ApiKeyStore;
 
 /** The checked-in OpenAPI contract and the router agree, route by route and method by method. */
 class OpenApiContractTest {

@@ -24,17 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
-import org.tocsin.api.auth.ApiKeyStore;
-import org.tocsin.api.auth.Role;
-import org.tocsin.api.campaigns.CampaignService;
-import org.tocsin.api.config.TocsinConfig;
 import org.tocsin.api.http.ApiContext;
 import org.tocsin.api.http.ApiVerticle;
-import org.tocsin.api.node.ImportListener;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.bench.BenchReport;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.core.SuppressForbidden;
+import org.tocsin.node.ImportListener;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.campaigns.CampaignService;
+import org.tocsin.node.config.TocsinConfig;
+import org.tocsin.node.keys.ApiKeyStore;
+import org.tocsin.node.keys.Role;
 
 /**
  * Search and ingest together against a real node on loopback, bounded in time: {@code S} concurrent
@@ -344,7 +344,7 @@ public final class ApiLoadBenchmark {
   private static List<String> corpus() throws java.io.IOException {
     List<String> lines = new ArrayList<>();
     try (InputStream raw =
-            ApiLoadBenchmark.class.getResourceAsStream("/org/tocsin/api/demo/posts.jsonl.gz");
+            ApiLoadBenchmark.class.getResourceAsStream("/org/tocsin/node/demo/posts.jsonl.gz");
         BufferedReader r =
             new BufferedReader(
                 new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {

@@ -24,14 +24,14 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.tocsin.api.config.TocsinConfig;
-import org.tocsin.api.node.ImportListener;
-import org.tocsin.api.node.ImportReport;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.bench.BenchReport;
 import org.tocsin.core.SuppressForbidden;
 import org.tocsin.core.json.PostJson;
 import org.tocsin.core.post.Post;
+import org.tocsin.node.ImportListener;
+import org.tocsin.node.ImportReport;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.config.TocsinConfig;
 
 /**
  * End-to-end ingest: N real posts (the demo corpus, cycled with fresh ids) imported through the
@@ -147,7 +147,7 @@ public final class IngestBenchmark {
   private static List<String> corpusLines(int n) throws IOException {
     List<Post> base = new ArrayList<>();
     try (InputStream raw =
-            IngestBenchmark.class.getResourceAsStream("/org/tocsin/api/demo/posts.jsonl.gz");
+            IngestBenchmark.class.getResourceAsStream("/org/tocsin/node/demo/posts.jsonl.gz");
         BufferedReader r =
             new BufferedReader(
                 new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {

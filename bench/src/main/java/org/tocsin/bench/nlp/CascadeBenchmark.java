@@ -15,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import org.tocsin.api.config.TocsinConfig;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.SuppressForbidden;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.json.PostJson;
@@ -31,6 +29,8 @@ import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepAnalyzer;
 import org.tocsin.nlp.harm.HarmStage;
 import org.tocsin.nlp.lang.LanguageIdentifier;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.config.TocsinConfig;
 import org.tocsin.testkit.RealPosts;
 
 /**
@@ -381,7 +381,7 @@ public final class CascadeBenchmark {
   private static List<Post> demo() throws IOException {
     List<Post> out = new ArrayList<>();
     try (InputStream raw =
-            CascadeBenchmark.class.getResourceAsStream("/org/tocsin/api/demo/posts.jsonl.gz");
+            CascadeBenchmark.class.getResourceAsStream("/org/tocsin/node/demo/posts.jsonl.gz");
         BufferedReader r =
             new BufferedReader(
                 new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.tocsin.api.config.TocsinConfig;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.SuppressForbidden;
 import org.tocsin.core.post.Author;
 import org.tocsin.core.post.Post;
@@ -31,6 +29,8 @@ import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepStage;
 import org.tocsin.nlp.corenlp.DeepStages;
+import org.tocsin.node.TocsinNode;
+import org.tocsin.node.config.TocsinConfig;
 
 /**
  * A language's deep stage on a labelled corpus of that language: how many posts the gate picks per

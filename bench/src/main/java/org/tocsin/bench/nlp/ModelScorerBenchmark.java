@@ -20,7 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.json.PostJson;
 import org.tocsin.core.post.Post;
@@ -33,6 +32,7 @@ import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.Prediction;
 import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.classifier.TextFeatures;
+import org.tocsin.node.TocsinNode;
 
 /**
  * {@link ModelScorer} alone, as the node builds it (bundled hate-3way-v1 and targets-v1, default
@@ -73,7 +73,7 @@ public class ModelScorerBenchmark {
   static List<Post> demoPosts() throws IOException {
     List<Post> out = new ArrayList<>();
     try (InputStream raw =
-            ModelScorerBenchmark.class.getResourceAsStream("/org/tocsin/api/demo/posts.jsonl.gz");
+            ModelScorerBenchmark.class.getResourceAsStream("/org/tocsin/node/demo/posts.jsonl.gz");
         BufferedReader r =
             new BufferedReader(
                 new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {

@@ -6,7 +6,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.tocsin.api.node.TocsinNode;
 import org.tocsin.core.SuppressForbidden;
 import org.tocsin.core.post.Post;
 import org.tocsin.nlp.ModelScorer;
@@ -14,6 +13,7 @@ import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.classifier.TextFeatures;
+import org.tocsin.node.TocsinNode;
 
 /**
  * {@link ModelScorer} on the demo corpus, one thread, timed by the thread's CPU time as well as by

@@ -13,10 +13,10 @@ final class Attribution {
           + "mvn -B -q -pl testkit dependency:build-classpath -Dmdep.outputFile=target/cp.txt\n"
           + "java -cp \"testkit/target/classes:$(cat testkit/target/cp.txt)\" \\\n"
           + "  org.tocsin.testkit.corpus.DemoCorpusBuilder SHARED_DATA_DIR \\\n"
-          + "  api/src/main/resources/org/tocsin/api/demo\n"
+          + "  node/src/main/resources/org/tocsin/node/demo\n"
           + "java -cp \"testkit/target/classes:$(cat testkit/target/cp.txt)\" \\\n"
           + "  org.tocsin.testkit.corpus.SampleExtractor \\\n"
-          + "  api/src/main/resources/org/tocsin/api/demo/posts.jsonl.gz \\\n"
+          + "  api/src/main/resources/org/tocsin/node/demo/posts.jsonl.gz \\\n"
           + "  testkit/src/main/resources/org/tocsin/testkit/posts-sample.jsonl\n";
 
   private static final String HATEXPLAIN_MIT =

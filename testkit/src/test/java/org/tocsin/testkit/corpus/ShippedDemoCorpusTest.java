@@ -26,7 +26,7 @@ class ShippedDemoCorpusTest {
 
   /** The shipped corpus, relative to this module's folder (the tests' working directory). */
   static final Path CORPUS =
-      Path.of("../api/src/main/resources/org/tocsin/api/demo", DemoCorpusBuilder.CORPUS_FILE);
+      Path.of("../node/src/main/resources/org/tocsin/node/demo", DemoCorpusBuilder.CORPUS_FILE);
 
   private static final List<String> LINES = new ArrayList<>();
   private static final List<Post> POSTS = new ArrayList<>();

@@ -1,5 +1,0 @@
-/**
- * Live campaigns: the streaming detector fed by the node's indexer, its campaigns for the API and
- * its events for campaign alert rules.
- */
-package org.tocsin.api.campaigns.live;

@@ -1,2 +1,0 @@
-/** Configuration: one JSON file, every key documented in the checked-in default. */
-package org.tocsin.api.config;

@@ -1,0 +1,339 @@
+package org.tocsin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.core.json.PostJson;
+import org.tocsin.testkit.RealPosts;
+import org.tocsin.testkit.TestNodes;
+
+/** The CLI's exit codes and messages. */
+class MainTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Main.run(args, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  @Test
+  void importReportsBadLinesAndExitsZeroUnlessStrict() throws Exception {
+    Path file = dir.resolve("in.jsonl");
+    Files.write(
+        file,
+        List.of(
+            PostJson.write(RealPosts.sample().get(0)),
+            "{broken",
+            PostJson.write(RealPosts.sample().get(1))),
+        StandardCharsets.UTF_8);
+    assertThat(run("import", "--data", dir.resolve("d").toString(), file.toString())).isZero();
+    assertThat(err.toString()).contains(file + ":2: skipped: not valid JSON");
+    assertThat(out.toString()).contains("2 posts stored").contains("1 lines rejected");
+
+    assertThat(run("import", "--strict", "--data", dir.resolve("d").toString(), file.toString()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void verifySaysOkOnAnImportedLedger() throws Exception {
+    Path file = TestNodes.writeJsonl(dir.resolve("in.jsonl"), RealPosts.sample().subList(0, 20));
+    assertThat(run("import", "--data", dir.resolve("d").toString(), file.toString())).isZero();
+    assertThat(run("verify", "--data", dir.resolve("d").toString())).isZero();
+    assertThat(out.toString())
+        .containsPattern("ledger OK: [0-9]+ records verified")
+        .contains("signed tree heads checked with key");
+  }
+
+  @Test
+  void verifyFindsAFlippedByteAndExitsOne() throws Exception {
+    Path file = TestNodes.writeJsonl(dir.resolve("in.jsonl"), RealPosts.sample().subList(0, 20));
+    assertThat(run("import", "--data", dir.resolve("d").toString(), file.toString())).isZero();
+    Path ledger = dir.resolve("d").resolve("ledger").resolve("ledger.tlg");
+    byte[] bytes = Files.readAllBytes(ledger);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(ledger, bytes);
+    byte[] tampered = Files.readAllBytes(ledger);
+
+    assertThat(run("verify", "--data", dir.resolve("d").toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("ledger FAULT:").contains("seq");
+    // verification is read-only: the tampered file is left exactly as found
+    assertThat(Files.readAllBytes(ledger)).isEqualTo(tampered);
+  }
+
+  @Test
+  void campaignsFindsTheIraCampaignsInTheDemoCorpus() throws Exception {
+    Path corpus = dir.resolve("demo.jsonl.gz");
+    try (var in = DemoCommand.class.getResourceAsStream(DemoCommand.CORPUS)) {
+      Files.copy(in, corpus);
+    }
+    Path result = dir.resolve("campaigns.json");
+    assertThat(run("campaigns", "--input", corpus.toString(), "--out", result.toString())).isZero();
+    var json = org.tocsin.core.json.Json.mapper().readTree(result.toFile());
+    assertThat(json.get("campaigns").size()).isPositive();
+    assertThat(json.at("/parameters/minRepeat").asInt()).isEqualTo(2);
+    var first = json.get("campaigns").get(0);
+    assertThat(first.fieldNames())
+        .toIterable()
+        .startsWith("id", "accounts", "posts", "signals", "strength", "harm", "edges");
+    assertThat(first.get("posts").get(0).has("platform")).isTrue();
+    // every account in a campaign is an IRA account of the corpus (HateXplain authors never
+    // coordinate)
+    first.get("accounts").forEach(a -> assertThat(a.asText()).doesNotStartWith("hatexplain-anon-"));
+    assertThat(
+            run(
+                "campaigns",
+                "--input",
+                corpus.toString(),
+                "--out",
+                result.toString(),
+                "--window",
+                "soon"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void parseTurnsRecordedPayloadsIntoPostJsonl() throws Exception {
+    Path timeline = dir.resolve("timeline.json");
+    Files.write(
+        timeline,
+        org.tocsin.testkit.fixtures.Fixtures.bytes(
+            "mastodon/mastodon_py/public_timeline_anonymous/02_GET_api_v1_timelines_public.body.json"));
+    Path jetstream = dir.resolve("jetstream.jsonl");
+    Files.write(
+        jetstream,
+        org.tocsin.testkit.fixtures.Fixtures.bytes(
+            "bluesky/jetstream_v1_production_capture_2026-07-04/expected_v1.jsonl"));
+    assertThat(run("parse", "--platform", "mastodon", timeline.toString())).isZero();
+    assertThat(run("parse", "--platform", "bluesky", jetstream.toString())).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSizeGreaterThan(10);
+    for (String l : lines) {
+      org.tocsin.core.post.Post p = PostJson.read(l); // every line is valid Post JSON
+      assertThat(p.platform()).isIn("mastodon", "bluesky");
+    }
+    assertThat(err.toString()).contains("upstream deletion of bluesky/");
+
+    Path garbage = dir.resolve("garbage.json");
+    Files.writeString(garbage, "{\"not\": \"a timeline\"");
+    assertThat(run("parse", "--platform", "mastodon", "--strict", garbage.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains(garbage + ": skipped:");
+    assertThat(run("parse", "--platform", "myspace", garbage.toString())).isEqualTo(2);
+  }
+
+  @Test
+  void keysCreatePrintsTheTokenAloneOnTheLastLineAndStoresOnlyItsHash() throws Exception {
+    Path d = dir.resolve("d");
+    assertThat(
+            run(
+                "keys",
+                "create",
+                "--data",
+                d.toString(),
+                "--role",
+                "prosecutor",
+                "--name",
+                "ICC OTP"))
+        .isZero();
+    List<String> lines = out.toString().lines().toList();
+    String token = lines.get(lines.size() - 1);
+    assertThat(token).matches("tk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
+    String stored = Files.readString(d.resolve("api-keys.json"));
+    assertThat(stored).contains("prosecutor").doesNotContain(token.substring(16));
+    assertThat(org.tocsin.node.keys.ApiKeyStore.open(d).authenticate(token)).isPresent();
+    String id = token.substring(3, 15);
+    assertThat(run("keys", "list", "--data", d.toString())).isZero();
+    assertThat(out.toString()).contains(id + "  prosecutor  active");
+    assertThat(run("keys", "revoke", "--data", d.toString(), id)).isZero();
+    assertThat(org.tocsin.node.keys.ApiKeyStore.open(d).authenticate(token)).isEmpty();
+    assertThat(run("keys", "revoke", "--data", d.toString(), id)).isEqualTo(1);
+    assertThat(run("keys", "create", "--data", d.toString(), "--role", "god", "--name", "x"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void exportWritesABundleThatVerifiesOfflineAndATamperIsLocated() throws Exception {
+    Path d = dir.resolve("d");
+    Path file = TestNodes.writeJsonl(dir.resolve("in.jsonl"), RealPosts.sample().subList(0, 60));
+    assertThat(run("import", "--data", d.toString(), file.toString())).isZero();
+    Path bag = dir.resolve("bag");
+    assertThat(
+            run(
+                "export",
+                "--data",
+                d.toString(),
+                "--query",
+                "label:hate OR label:offensive",
+                "--reason",
+                "ICC OTP request 2026-17",
+                "--out",
+                bag.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString()).contains("exported").contains("bag sha256");
+    assertThat(bag.resolve("data").resolve("VERIFY.md")).exists();
+    assertThat(run("verify-bundle", bag.toString())).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("OK");
+    assertThat(run("keys", "show", "--data", d.toString())).isZero();
+    assertThat(out.toString()).contains("-----BEGIN PUBLIC KEY-----");
+    // the export is in the custody log, and the ledger still verifies with the key
+    assertThat(run("verify", "--data", d.toString())).isZero();
+
+    Path posts = bag.resolve("data").resolve("posts.jsonl");
+    Files.writeString(
+        posts, Files.readString(posts).replaceFirst("\"text\":\"", "\"text\":\"EDITED "));
+    assertThat(run("verify-bundle", bag.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("FAULT").contains("posts.jsonl");
+    assertThat(
+            run(
+                "export",
+                "--data",
+                d.toString(),
+                "--ids",
+                "nope",
+                "--reason",
+                "x",
+                "--out",
+                dir.resolve("b2").toString()))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void reindexRebuildsTheIndexFromTheLedger() throws Exception {
+    Path d = dir.resolve("d");
+    Path file = TestNodes.writeJsonl(dir.resolve("in.jsonl"), RealPosts.sample().subList(0, 30));
+    assertThat(run("import", "--data", d.toString(), file.toString())).isZero();
+    assertThat(run("reindex", "--data", d.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("rebuilt the index from").contains(": 30 posts");
+    assertThat(d.resolve("index.rebuild")).doesNotExist();
+    assertThat(d.resolve("index.complete")).doesNotExist();
+    assertThat(d.resolve("index.old")).doesNotExist();
+    assertThat(run("reindex", "--data", dir.resolve("none").toString())).isEqualTo(2);
+  }
+
+  @Test
+  void scoreWritesOneScorePerLineInOrder() throws Exception {
+    Path in = dir.resolve("texts.txt");
+    Files.write(
+        in,
+        List.of(
+            "we must exterminate the rohingya vermin tonight",
+            PostJson.write(RealPosts.sample().get(0)),
+            "{broken",
+            "the rohingya refugee crisis needs aid"),
+        StandardCharsets.UTF_8);
+    assertThat(run("score", in.toString())).isEqualTo(1); // one line was not a post
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(4);
+    var first = org.tocsin.core.json.Json.mapper().readTree(lines.get(0));
+    var last = org.tocsin.core.json.Json.mapper().readTree(lines.get(3));
+    assertThat(first.get("model").asText()).isEqualTo("tocsin-hate-3way");
+    assertThat(first.get("incitement").asDouble()).isGreaterThan(last.get("incitement").asDouble());
+    assertThat(first.at("/factors/content/evidence").toString()).contains("exterminate");
+    assertThat(lines.get(2)).contains("\"error\"");
+    assertThat(err.toString()).contains("line 3:");
+  }
+
+  /** A real post's envelope with another text and language. */
+  private static org.tocsin.core.post.Post inLanguage(String text, String lang) {
+    org.tocsin.core.post.Post p = RealPosts.sample().get(0);
+    return new org.tocsin.core.post.Post(
+        p.platform(),
+        p.id(),
+        p.url(),
+        p.author(),
+        p.createdAt(),
+        text,
+        lang,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void scoreRoutesEachPostToItsLanguagesModel() throws Exception {
+    Path in = dir.resolve("posts.jsonl");
+    Files.write(
+        in,
+        List.of(
+            PostJson.write(
+                inLanguage("Du bist so ein dummer Idiot, halt endlich die Fresse", "de")),
+            PostJson.write(inLanguage("انت واحد كلب وحقير", "ar")),
+            PostJson.write(inLanguage("ደደብ ፋሽስት ነህ", "am")),
+            PostJson.write(inLanguage("Tu es un idiot", "fr")),
+            PostJson.write(inLanguage("you are a stupid idiot", null)),
+            PostJson.write(inLanguage("မင်းကခွေးကောင်ပဲ", "my"))),
+        StandardCharsets.UTF_8);
+    assertThat(run("score", in.toString())).as(err.toString()).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(6);
+    var mapper = org.tocsin.core.json.Json.mapper();
+    var de = mapper.readTree(lines.get(0));
+    assertThat(de.get("model").asText()).isEqualTo("hate-de");
+    assertThat(de.get("version").asText()).isEqualTo("1");
+    assertThat(de.get("offensive").asDouble()).isGreaterThan(0.5);
+    assertThat(de.at("/explanation/tokens/0/token").asText()).isEqualTo("dummer");
+    assertThat(mapper.readTree(lines.get(1)).get("model").asText()).isEqualTo("hate-ar");
+    assertThat(mapper.readTree(lines.get(2)).get("model").asText()).isEqualTo("hate-am");
+    var fr = mapper.readTree(lines.get(3));
+    assertThat(fr.get("model").asText()).isEqualTo("tocsin-hate-3way");
+    assertThat(fr.at("/explanation/notes").toString()).contains("no model for language 'fr'");
+    assertThat(mapper.readTree(lines.get(4)).get("model").asText()).isEqualTo("tocsin-hate-3way");
+    var my = mapper.readTree(lines.get(5));
+    assertThat(my.get("model").asText()).isEqualTo("hate-my");
+    assertThat(my.get("offensive").asDouble()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void usageErrorsExitTwoWithAOneLineMessage() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(run("import", "--data", dir.toString())).isEqualTo(2);
+    assertThat(run("import", "--data", dir.toString(), dir.resolve("missing.jsonl").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("not a readable file");
+    assertThat(run("serve", "--data", dir.toString(), "--port", "70000")).isEqualTo(2);
+    assertThat(run("verify", "--data", dir.resolve("nothing-here").toString())).isEqualTo(2);
+  }
+
+  @Test
+  void helpOnEveryCommandExitsZero() {
+    for (String cmd :
+        new String[] {"demo", "serve", "import", "verify", "campaigns", "parse", "keys"}) {
+      assertThat(run(cmd, "--help")).as(cmd).isZero();
+    }
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("demo").contains("serve").contains("import");
+  }
+
+  @Test
+  void runtimeFailureExitsOneWithTheReason() throws Exception {
+    Path config = dir.resolve("bad.json");
+    Files.writeString(config, "{\"ingest\": {\"batchSise\": 10}}");
+    Path file = TestNodes.writeJsonl(dir.resolve("in.jsonl"), RealPosts.sample().subList(0, 1));
+    assertThat(
+            run(
+                "import",
+                "--data",
+                dir.resolve("d").toString(),
+                "--config",
+                config.toString(),
+                file.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("unknown configuration key [got ingest.batchSise]");
+  }
+}

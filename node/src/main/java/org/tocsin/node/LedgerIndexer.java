@@ -1,0 +1,434 @@
+package org.tocsin.node;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tocsin.core.evidence.Capture;
+import org.tocsin.core.evidence.EvidenceRef;
+import org.tocsin.core.json.PostFormatException;
+import org.tocsin.core.post.Post;
+import org.tocsin.core.post.PostKey;
+import org.tocsin.core.post.ScoredPost;
+import org.tocsin.core.score.PostScorer;
+import org.tocsin.crawler.parse.UpstreamDeletion;
+import org.tocsin.evidence.EvidenceLog;
+import org.tocsin.evidence.LedgerRecord;
+import org.tocsin.evidence.RecordType;
+import org.tocsin.evidence.capture.CaptureCodec;
+import org.tocsin.evidence.custody.CustodyEventType;
+import org.tocsin.index.PostIndex;
+
+/**
+ * Keeps the index a derived view of the ledger: reads every ledger record after the last seq the
+ * index holds, parses captures, scores and indexes the posts, and commits the index with the seq of
+ * the last record it covers. Run it after every append and at start-up; after a crash it picks up
+ * exactly where the last index commit stopped.
+ *
+ * <p>Only one catch-up runs at a time (calls are serialised); it blocks, so callers keep it off the
+ * event loop.
+ */
+public final class LedgerIndexer {
+  private static final Logger LOG = Logger.getLogger(LedgerIndexer.class.getName());
+
+  private final EvidenceLog ledger;
+  private final PostIndex index;
+  private final PostScorer scorer;
+  private final CaptureParsers parsers;
+  private final int batchRecords;
+  private final int commitEveryRecords;
+
+  /** The longest a catch-up leaves indexed posts uncommitted: 5 seconds. */
+  public static final long MAX_COMMIT_AGE_NANOS = 5_000_000_000L;
+
+  /** The least time between two near-real-time reopens of the index: 250 ms. */
+  public static final long MIN_REFRESH_GAP_NANOS = 250_000_000L;
+
+  private final java.util.concurrent.locks.ReentrantLock lock =
+      new java.util.concurrent.locks.ReentrantLock();
+  private Custody custody;
+  private final CaptureCodec.BlobSource blobs;
+  private final List<IndexedPostsListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private long lastRefreshNanos;
+  private boolean unpublished;
+  private volatile long indexedThrough;
+  private volatile long committedThrough;
+  private long lastCommitNanos = System.nanoTime();
+
+  /**
+   * Creates the indexer.
+   *
+   * @param batchRecords ledger records scored and handed to the index at a time
+   * @param commitEveryRecords indexed records after which the index commits; more means faster
+   *     ingest and more re-indexing after a crash
+   */
+  public LedgerIndexer(
+      EvidenceLog ledger,
+      PostIndex index,
+      PostScorer scorer,
+      CaptureParsers parsers,
+      int batchRecords,
+      int commitEveryRecords) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.blobs =
+        ledger instanceof org.tocsin.evidence.FileEvidenceLog f
+            ? name -> f.blobs().get(name)
+            : name -> {
+              throw new IOException("this ledger has no blob store [blob " + name + "]");
+            };
+    this.index = Objects.requireNonNull(index, "index");
+    this.scorer = Objects.requireNonNull(scorer, "scorer");
+    this.parsers = Objects.requireNonNull(parsers, "parsers");
+    if (batchRecords < 1) {
+      throw new IllegalArgumentException("batchRecords must be >= 1 [got " + batchRecords + "]");
+    }
+    this.batchRecords = batchRecords;
+    if (commitEveryRecords < 1) {
+      throw new IllegalArgumentException(
+          "commitEveryRecords must be >= 1 [got " + commitEveryRecords + "]");
+    }
+    this.commitEveryRecords = commitEveryRecords;
+    this.indexedThrough = index.lastIndexedSeq();
+    this.committedThrough = indexedThrough;
+  }
+
+  /** Hears of posts as they are indexed (alerts, streaming campaign detection). */
+  @FunctionalInterface
+  public interface IndexedPostsListener {
+    /**
+     * Posts were added to the index.
+     *
+     * @throws IOException if the listener cannot keep them; the indexer then does not count them as
+     *     processed, and the next catch-up offers them again
+     */
+    void indexed(List<ScoredPost> posts) throws IOException;
+  }
+
+  /** Records scored/indexed/deleted-upstream custody events from now on. */
+  public synchronized void setCustody(Custody custody) {
+    this.custody = custody;
+  }
+
+  /** Adds a listener that hears of every batch of indexed posts. */
+  public void addListener(IndexedPostsListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The last ledger seq whose posts are searchable (committed or not). */
+  public long indexedThrough() {
+    return indexedThrough;
+  }
+
+  /** The last ledger seq the index has committed: what survives a crash without re-indexing. */
+  public long committedThrough() {
+    return committedThrough;
+  }
+
+  /**
+   * Commits everything indexed so far.
+   *
+   * @throws IOException if the index cannot commit
+   */
+  public void flush() throws IOException {
+    lock.lock();
+    try {
+      if (indexedThrough > committedThrough) {
+        commit();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Work done while no catch-up runs. */
+  @FunctionalInterface
+  public interface ExclusiveWork {
+    /** Does the work. */
+    void run() throws IOException;
+  }
+
+  /**
+   * Catches up with the ledger (so that every record up to {@link #indexedThrough()} has been
+   * scored, indexed and told to the listeners) and commits, then runs work while no catch-up can
+   * run (they wait), then takes up from wherever the index then stands: how a rebuilt index
+   * replaces this one without losing, repeating or leaving unalerted a record. The work should
+   * bring the index to {@link #indexedThrough()}, not further.
+   *
+   * @throws IOException if the catch-up, the commit or the work fails
+   */
+  public void exclusive(ExclusiveWork work) throws IOException {
+    lock.lock();
+    try {
+      catchUpLocked(Long.MAX_VALUE);
+      if (indexedThrough > committedThrough) {
+        commit();
+      }
+      try {
+        work.run();
+      } finally {
+        indexedThrough = index.lastIndexedSeq();
+        committedThrough = indexedThrough;
+        lastCommitNanos = System.nanoTime();
+        unpublished = false;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Makes everything indexed so far searchable now, if a throttled reopen left some of it unseen.
+   *
+   * @throws IOException if the index cannot reopen
+   */
+  public void publish() throws IOException {
+    lock.lock();
+    try {
+      if (unpublished) {
+        refresh();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void refresh() throws IOException {
+    index.refresh();
+    lastRefreshNanos = System.nanoTime();
+    unpublished = false;
+  }
+
+  private void commit() throws IOException {
+    index.commit(indexedThrough);
+    committedThrough = indexedThrough;
+    lastCommitNanos = System.nanoTime();
+    lastRefreshNanos = lastCommitNanos;
+    unpublished = false;
+  }
+
+  /**
+   * Indexes every ledger record the index does not hold yet.
+   *
+   * @throws IOException if the ledger cannot be read or the index cannot be written; the index then
+   *     still holds everything up to its last commit, and the next call resumes from there
+   */
+  public CatchUpReport catchUp() throws IOException {
+    return catchUpThrough(Long.MAX_VALUE);
+  }
+
+  /**
+   * Indexes the ledger records the index does not hold yet, up to and including a seq.
+   *
+   * @throws IOException as {@link #catchUp}
+   */
+  public CatchUpReport catchUpThrough(long lastSeq) throws IOException {
+    lock.lock();
+    try {
+      return catchUpLocked(lastSeq);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Catches up unless a catch-up is running already (then returns at once).
+   *
+   * @return whether it ran
+   * @throws IOException as {@link #catchUp}
+   */
+  public boolean tryCatchUp() throws IOException {
+    if (!lock.tryLock()) {
+      return false;
+    }
+    try {
+      catchUpLocked(Long.MAX_VALUE);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private CatchUpReport catchUpLocked(long limit) throws IOException {
+    long from = indexedThrough + 1;
+    long to = Math.min(ledger.lastSeq(), limit);
+    if (from > to) {
+      // nothing new: still make a throttled refresh visible, so that the last posts of a burst
+      // do not wait for the next write
+      if (unpublished && System.nanoTime() - lastRefreshNanos >= MIN_REFRESH_GAP_NANOS) {
+        refresh();
+      }
+      return new CatchUpReport(from, indexedThrough, 0, 0, 0);
+    }
+    Batch batch = new Batch();
+    ledger.scan(
+        from,
+        record -> {
+          if (record.seq() > to) {
+            return false;
+          }
+          batch.take(record);
+          if (batch.records >= batchRecords) {
+            batch.flush(record.seq());
+          }
+          return true;
+        });
+    batch.flush(to);
+    if (indexedThrough - committedThrough >= commitEveryRecords
+        || System.nanoTime() - lastCommitNanos >= MAX_COMMIT_AGE_NANOS) {
+      commit();
+    } else if (System.nanoTime() - lastRefreshNanos >= MIN_REFRESH_GAP_NANOS) {
+      refresh();
+    } else {
+      unpublished = true;
+    }
+    return new CatchUpReport(from, to, batch.totalRecords, batch.totalPosts, batch.parseErrors);
+  }
+
+  /** An observation of a post already indexed with other text or edit time: edited upstream. */
+  private void recordEdit(Post p, long seq) {
+    if (custody == null || p.edited() == null) {
+      return;
+    }
+    try {
+      index
+          .get(p.key())
+          .filter(old -> old.evidence().seq() < seq)
+          .filter(
+              old ->
+                  !old.post().text().equals(p.text())
+                      || !java.util.Objects.equals(old.post().edited(), p.edited()))
+          .ifPresent(
+              old ->
+                  custody.system(
+                      CustodyEventType.EDITED_UPSTREAM,
+                      List.of(old.evidence().seq(), seq),
+                      Map.of("post", p.key().toString(), "editedAt", p.edited().toString())));
+    } catch (IOException e) {
+      LOG.log(
+          Level.WARNING,
+          "ledger seq {0}: edit check failed: {1}",
+          new Object[] {seq, e.getMessage()});
+    }
+  }
+
+  private void recordDeletions(long seq, Capture capture) {
+    if (custody == null) {
+      return;
+    }
+    try {
+      for (UpstreamDeletion d : parsers.deletions(capture)) {
+        List<Long> subjects = new ArrayList<>();
+        index
+            .get(new PostKey(d.platform(), d.id()))
+            .ifPresent(sp -> subjects.add(sp.evidence().seq()));
+        subjects.add(seq);
+        custody.system(
+            CustodyEventType.DELETED_UPSTREAM,
+            subjects,
+            Map.of(
+                "platform", d.platform(), "id", d.id(), "observedAt", d.observedAt().toString()));
+      }
+    } catch (PostFormatException | IOException e) {
+      LOG.log(
+          Level.WARNING,
+          "ledger seq {0}: deletions not read: {1}",
+          new Object[] {seq, e.getMessage()});
+    }
+  }
+
+  /** One index commit's worth of records. */
+  private final class Batch {
+    private final List<ScoredPost> posts = new ArrayList<>();
+    // posts parsed but not scored yet: scored together at flush (the scorer may use several
+    // threads), in ledger order
+    private final List<Post> unscored = new ArrayList<>();
+    private final List<EvidenceRef> refs = new ArrayList<>();
+    private final List<Long> captureSeqs = new ArrayList<>();
+    private int records;
+    private long totalRecords;
+    private long totalPosts;
+    private long parseErrors;
+
+    void take(LedgerRecord record) {
+      records++;
+      totalRecords++;
+      if (record.type() != RecordType.CAPTURE) {
+        return;
+      }
+      Capture capture;
+      List<Post> parsed;
+      try {
+        capture = CaptureCodec.decode(record.payload(), blobs);
+        parsed = parsers.parse(capture);
+      } catch (PostFormatException | IllegalArgumentException | IOException e) {
+        parseErrors++;
+        LOG.log(
+            Level.WARNING,
+            "ledger seq {0}: capture kept but not indexed: {1}",
+            new Object[] {record.seq(), e.getMessage()});
+        return;
+      }
+      EvidenceRef ref =
+          new EvidenceRef(
+              record.seq(), CaptureCodec.sha256Hex(capture.body()), capture.receivedAt());
+      for (Post p : parsed) {
+        unscored.add(p);
+        refs.add(ref);
+        recordEdit(p, record.seq());
+      }
+      captureSeqs.add(record.seq());
+      recordDeletions(record.seq(), capture);
+    }
+
+    void flush(long throughSeq) throws IOException {
+      if (records == 0 && throughSeq <= indexedThrough) {
+        return;
+      }
+      if (!unscored.isEmpty()) {
+        List<org.tocsin.core.score.Score> scores = scorer.scoreAll(unscored);
+        if (scores.size() != unscored.size()) {
+          throw new IllegalStateException(
+              "the scorer returned " + scores.size() + " scores for " + unscored.size() + " posts");
+        }
+        for (int i = 0; i < scores.size(); i++) {
+          posts.add(new ScoredPost(unscored.get(i), scores.get(i), refs.get(i)));
+        }
+        unscored.clear();
+        refs.clear();
+      }
+      index.add(posts);
+      for (IndexedPostsListener l : listeners) {
+        l.indexed(List.copyOf(posts));
+      }
+      if (custody != null && !captureSeqs.isEmpty()) {
+        List<Long> subjects = List.copyOf(captureSeqs);
+        custody.system(
+            CustodyEventType.PARSED,
+            subjects,
+            Map.of(
+                "posts",
+                Integer.toString(posts.size()),
+                "parseErrors",
+                Long.toString(parseErrors)));
+        custody.system(
+            CustodyEventType.SCORED,
+            subjects,
+            Map.of("model", scorer.model(), "version", scorer.version()));
+        custody.system(
+            CustodyEventType.INDEXED, subjects, Map.of("posts", Integer.toString(posts.size())));
+      }
+      captureSeqs.clear();
+      indexedThrough = throughSeq;
+      totalPosts += posts.size();
+      posts.clear();
+      records = 0;
+      if (indexedThrough - committedThrough >= commitEveryRecords) {
+        commit();
+      }
+    }
+  }
+}

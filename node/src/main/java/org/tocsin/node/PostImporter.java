@@ -1,0 +1,167 @@
+package org.tocsin.node;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import org.tocsin.core.evidence.Capture;
+import org.tocsin.core.evidence.EvidenceRef;
+import org.tocsin.core.json.PostFormatException;
+import org.tocsin.core.json.PostJson;
+import org.tocsin.core.json.PostJsonlParser;
+import org.tocsin.evidence.EvidenceLog;
+
+/**
+ * Imports Post JSONL: every valid line becomes a capture in the ledger (its exact bytes, with the
+ * file and line it came from), acknowledged in batches with one fsync each, and the index catches
+ * up after each batch. An invalid line is reported with its number and skipped; it never stops the
+ * rest.
+ */
+public final class PostImporter {
+  private final EvidenceLog ledger;
+  private final LedgerIndexer indexer;
+  private final int batchSize;
+
+  /** Creates an importer that acknowledges {@code batchSize} posts per ledger group commit. */
+  public PostImporter(EvidenceLog ledger, LedgerIndexer indexer, int batchSize) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.indexer = Objects.requireNonNull(indexer, "indexer");
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be >= 1 [got " + batchSize + "]");
+    }
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * Imports a JSONL file ({@code .gz} files are decompressed).
+   *
+   * @throws IOException if the file cannot be read or the ledger or index cannot be written;
+   *     everything acknowledged before stays stored
+   */
+  public ImportReport importFile(Path file, ImportListener listener) throws IOException {
+    try (InputStream in = openJsonl(file)) {
+      return importStream(
+          "import:" + file.getFileName(), file.toAbsolutePath().toUri(), in, listener);
+    }
+  }
+
+  /**
+   * Opens a JSONL file for reading, decompressing it if its name ends in {@code .gz}.
+   *
+   * @throws IOException if the file cannot be opened or its gzip header is bad
+   */
+  public static InputStream openJsonl(Path file) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    return gunzipIf(file.getFileName().toString().endsWith(".gz"), in);
+  }
+
+  /**
+   * Wraps a stream in a gzip decoder when asked to.
+   *
+   * @throws IOException if the gzip header is bad
+   */
+  public static InputStream gunzipIf(boolean gzip, InputStream in) throws IOException {
+    if (!gzip) {
+      return in;
+    }
+    try {
+      return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+    } catch (IOException e) {
+      in.close();
+      throw new IOException("not a gzip file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Imports JSONL from a stream.
+   *
+   * @param source names the source in each capture, e.g. {@code import:posts.jsonl}
+   * @param origin the URI the lines came from; each capture's URL is this with {@code #line=N}
+   * @throws IOException as {@link #importFile}
+   */
+  public ImportReport importStream(
+      String source, URI origin, InputStream in, ImportListener listener) throws IOException {
+    BoundedLineReader reader = new BoundedLineReader(in, PostJson.MAX_LINE_BYTES);
+    List<Capture> batch = new ArrayList<>(batchSize);
+    long lineNo = 0;
+    long accepted = 0;
+    long rejected = 0;
+    long firstSeq = 0;
+    long lastSeq = 0;
+    BoundedLineReader.Line line;
+    while ((line = reader.next()) != null) {
+      lineNo++;
+      if (line.tooLong()) {
+        rejected++;
+        listener.rejected(
+            lineNo,
+            "line is too long: " + line.length() + " bytes [max " + PostJson.MAX_LINE_BYTES + "]");
+        continue;
+      }
+      if (isBlank(line.bytes())) {
+        continue;
+      }
+      try {
+        PostJson.read(line.bytes());
+      } catch (PostFormatException e) {
+        rejected++;
+        listener.rejected(lineNo, e.getMessage());
+        continue;
+      }
+      Instant now = Instant.now();
+      batch.add(
+          new Capture(
+              source,
+              PostJsonlParser.FORMAT,
+              null,
+              origin + "#line=" + lineNo,
+              0,
+              Map.of(),
+              "application/json",
+              now,
+              now,
+              line.bytes()));
+      if (batch.size() >= batchSize) {
+        List<EvidenceRef> refs = commit(batch, lineNo, reader.bytesRead(), listener);
+        accepted += refs.size();
+        firstSeq = firstSeq == 0 ? refs.get(0).seq() : firstSeq;
+        lastSeq = refs.get(refs.size() - 1).seq();
+      }
+    }
+    if (!batch.isEmpty()) {
+      List<EvidenceRef> refs = commit(batch, lineNo, reader.bytesRead(), listener);
+      accepted += refs.size();
+      firstSeq = firstSeq == 0 ? refs.get(0).seq() : firstSeq;
+      lastSeq = refs.get(refs.size() - 1).seq();
+    }
+    indexer.publish();
+    return new ImportReport(source, lineNo, accepted, rejected, firstSeq, lastSeq);
+  }
+
+  private List<EvidenceRef> commit(
+      List<Capture> batch, long linesRead, long bytesRead, ImportListener listener)
+      throws IOException {
+    List<EvidenceRef> refs = ledger.appendCaptures(List.copyOf(batch));
+    batch.clear();
+    listener.acknowledged(refs, linesRead, bytesRead);
+    listener.indexed(indexer.catchUp());
+    return refs;
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

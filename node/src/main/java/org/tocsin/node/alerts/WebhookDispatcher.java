@@ -1,0 +1,233 @@
+package org.tocsin.node.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.tocsin.core.json.Json;
+import org.tocsin.node.files.AtomicFiles;
+
+/**
+ * Delivers each rule's alerts to its webhook, in order, at least once: {@code POST} of the alert
+ * JSON with {@code X-Tocsin-Alert-Id} (the stable id, for de-duplication) and {@code
+ * X-Tocsin-Signature: sha256=HEX} (HMAC-SHA256 of the body with the rule's secret). A 2xx moves the
+ * rule's cursor (persisted atomically); anything else is retried with exponential backoff and
+ * jitter. Cursors survive restarts, so a receiver outage or a restart loses nothing.
+ */
+public final class WebhookDispatcher {
+  private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+  private static final long MAX_BACKOFF_MILLIS = 60_000;
+
+  private final Vertx vertx;
+  private final WebClient client;
+  private final AlertEngine engine;
+  private final Path cursorDir;
+  private final Random random;
+  private final long baseBackoffMillis;
+  private final long timeoutMillis;
+  private final Map<String, State> states = new ConcurrentHashMap<>();
+  private long timer = -1;
+
+  /** Delivery state of one rule's webhook. */
+  public static final class State {
+    volatile long cursor;
+    volatile boolean cursorLoaded;
+    volatile int failures;
+    volatile long nextAttemptMillis;
+    volatile boolean inFlight;
+    volatile String lastError;
+    volatile long delivered;
+
+    /** The last alert position delivered. */
+    public long cursor() {
+      return cursor;
+    }
+
+    /** Consecutive failures since the last success. */
+    public int failures() {
+      return failures;
+    }
+
+    /** The last failure, or null. */
+    public String lastError() {
+      return lastError;
+    }
+
+    /** Alerts delivered since start. */
+    public long delivered() {
+      return delivered;
+    }
+  }
+
+  /**
+   * Creates the dispatcher.
+   *
+   * @param baseBackoffMillis the first retry delay; doubles per failure up to a minute
+   * @param timeoutMillis how long a receiver may take to answer
+   */
+  public WebhookDispatcher(
+      Vertx vertx,
+      AlertEngine engine,
+      Path cursorDir,
+      Random random,
+      long baseBackoffMillis,
+      long timeoutMillis) {
+    this.vertx = vertx;
+    this.client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setConnectTimeout(5_000)
+                .setIdleTimeout(10)
+                .setUserAgent("Tocsin-Alerts/1")
+                .setFollowRedirects(false));
+    this.engine = engine;
+    this.cursorDir = cursorDir;
+    this.random = random;
+    this.baseBackoffMillis = baseBackoffMillis;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /** Starts delivering: at once, on every new alert, and every second for retries. */
+  public void start() {
+    engine.addListener(alerts -> vertx.runOnContext(v -> pump()));
+    timer = vertx.setPeriodic(Math.max(10, Math.min(1_000, baseBackoffMillis)), id -> pump());
+    vertx.runOnContext(v -> pump());
+  }
+
+  /** Stops the periodic retries. */
+  public void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  /** The delivery state of a rule's webhook, if it has one. */
+  public State state(String ruleId) {
+    return states.get(ruleId);
+  }
+
+  private void pump() {
+    long now = System.currentTimeMillis();
+    for (AlertRule rule : engine.rules().list()) {
+      if (rule.webhook() == null) {
+        continue;
+      }
+      State s = states.computeIfAbsent(rule.id(), id -> new State());
+      if (s.inFlight || s.nextAttemptMillis > now) {
+        continue;
+      }
+      s.inFlight = true;
+      vertx
+          .executeBlocking(() -> loadCursor(rule.id(), s), false)
+          .onComplete(ar -> deliverNext(rule, s));
+    }
+  }
+
+  private State loadCursor(String ruleId, State s) throws java.io.IOException {
+    if (!s.cursorLoaded) {
+      Path f = cursorDir.resolve(ruleId + ".json");
+      if (Files.exists(f)) {
+        JsonNode n = Json.mapper().readTree(f.toFile());
+        s.cursor = n.path("cursor").asLong(0);
+      }
+      s.cursorLoaded = true;
+    }
+    return s;
+  }
+
+  private void deliverNext(AlertRule rule, State s) {
+    Alert next = null;
+    long scanned = s.cursor;
+    outer:
+    while (true) {
+      List<Alert> page = engine.outbox().after(scanned, 500);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (Alert a : page) {
+        if (a.ruleId().equals(rule.id())) {
+          next = a;
+          break outer;
+        }
+        scanned = a.n();
+      }
+    }
+    if (next == null) {
+      if (scanned > s.cursor) {
+        s.cursor = scanned;
+      }
+      s.inFlight = false;
+      return;
+    }
+    Alert alert = next;
+    byte[] body = AlertJson.toNode(alert).toString().getBytes(StandardCharsets.UTF_8);
+    client
+        .postAbs(rule.webhook().url())
+        .timeout(timeoutMillis)
+        .putHeader("Content-Type", "application/json")
+        .putHeader("X-Tocsin-Alert-Id", alert.id())
+        .putHeader("X-Tocsin-Signature", "sha256=" + hmac(rule.webhook().secret(), body))
+        .putHeader("X-Tocsin-Delivery-Attempt", Integer.toString(s.failures + 1))
+        .sendBuffer(Buffer.buffer(body))
+        .onComplete(
+            ar -> {
+              if (ar.succeeded() && ar.result().statusCode() / 100 == 2) {
+                s.cursor = alert.n();
+                s.failures = 0;
+                s.lastError = null;
+                s.delivered++;
+                vertx
+                    .executeBlocking(() -> saveCursor(rule.id(), alert.n()), false)
+                    .onComplete(done -> deliverNext(rule, s));
+              } else {
+                s.failures++;
+                s.lastError =
+                    ar.succeeded()
+                        ? "HTTP " + ar.result().statusCode()
+                        : String.valueOf(ar.cause());
+                long delay =
+                    Math.min(MAX_BACKOFF_MILLIS, baseBackoffMillis << Math.min(20, s.failures - 1));
+                delay = delay / 2 + (long) (random.nextDouble() * (delay / 2 + 1));
+                s.nextAttemptMillis = System.currentTimeMillis() + delay;
+                s.inFlight = false;
+                LOG.fine(() -> "webhook of rule " + rule.id() + " failed: " + s.lastError);
+              }
+            });
+  }
+
+  private Void saveCursor(String ruleId, long cursor) throws java.io.IOException {
+    AtomicFiles.write(
+        cursorDir.resolve(ruleId + ".json"),
+        Json.mapper()
+            .createObjectNode()
+            .put("cursor", cursor)
+            .toString()
+            .getBytes(StandardCharsets.UTF_8));
+    return null;
+  }
+
+  /** HMAC-SHA256 of a body, lower-case hex: what {@code X-Tocsin-Signature} carries. */
+  public static String hmac(String secret, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+    }
+  }
+}

@@ -1,0 +1,430 @@
+package org.tocsin.node.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The node's configuration, read from {@code tocsin-default.json} (checked in, every key with its
+ * default and a comment) overlaid with the user's file. Unknown keys are refused, so that a typo
+ * never silently falls back to a default.
+ *
+ * @param http the API server
+ * @param ingest the ingest path
+ * @param search search limits
+ * @param auth access control
+ * @param alerts alert delivery
+ * @param evidence the ledger's signed tree heads
+ * @param nlp which scorer scores posts
+ * @param crawler the crawler's sources, as {@code {"defaults": {...}, "sources": [...]}}: checked
+ *     by the crawler's SourcesConfig, every key documented in its crawler-default.json
+ */
+public record TocsinConfig(
+    HttpConfig http,
+    IngestConfig ingest,
+    SearchConfig search,
+    AuthConfig auth,
+    AlertsConfig alerts,
+    EvidenceConfig evidence,
+    NlpConfig nlp,
+    JsonNode crawler) {
+
+  /** The resource holding the defaults. */
+  public static final String DEFAULT_RESOURCE = "/org/tocsin/node/config/tocsin-default.json";
+
+  private static final ObjectMapper COMMENTED_JSON =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.ALLOW_COMMENTS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  /** The API server: where it listens. */
+  public record HttpConfig(String host, int port) {
+    /** Checks the port. */
+    public HttpConfig {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("http.port must be in 0..65535 [got " + port + "]");
+      }
+    }
+  }
+
+  /**
+   * The ingest path: records per ledger group commit during imports, and indexed records between
+   * index commits.
+   */
+  public record IngestConfig(int batchSize, int commitEveryRecords) {
+    /** Checks the sizes. */
+    public IngestConfig {
+      if (batchSize < 1 || batchSize > 100_000) {
+        throw new IllegalArgumentException(
+            "ingest.batchSize must be in 1..100000 [got " + batchSize + "]");
+      }
+      if (commitEveryRecords < 1) {
+        throw new IllegalArgumentException(
+            "ingest.commitEveryRecords must be >= 1 [got " + commitEveryRecords + "]");
+      }
+    }
+  }
+
+  /** Search limits that protect the server from expensive requests. */
+  public record SearchConfig(int maxQueryChars, int maxLimit, int maxOffset) {
+    /** Checks the limits. */
+    public SearchConfig {
+      if (maxQueryChars < 1 || maxLimit < 1 || maxOffset < 0) {
+        throw new IllegalArgumentException("search limits must be positive");
+      }
+    }
+  }
+
+  /** Access control: per-key request rate. */
+  public record AuthConfig(int requestsPerMinute) {
+    /** Checks the rate. */
+    public AuthConfig {
+      if (requestsPerMinute < 1) {
+        throw new IllegalArgumentException(
+            "auth.requestsPerMinute must be >= 1 [got " + requestsPerMinute + "]");
+      }
+    }
+  }
+
+  /** Alert delivery: the first webhook retry delay (it doubles per failure, up to a minute). */
+  public record AlertsConfig(int webhookBackoffMillis, int webhookTimeoutMillis) {
+    /** Checks the delays. */
+    public AlertsConfig {
+      if (webhookTimeoutMillis < 1 || webhookTimeoutMillis > 120_000) {
+        throw new IllegalArgumentException(
+            "alerts.webhookTimeoutMillis must be in 1..120000 [got " + webhookTimeoutMillis + "]");
+      }
+      if (webhookBackoffMillis < 1 || webhookBackoffMillis > 60_000) {
+        throw new IllegalArgumentException(
+            "alerts.webhookBackoffMillis must be in 1..60000 [got " + webhookBackoffMillis + "]");
+      }
+    }
+  }
+
+  /** Evidence: how often a signed tree head is appended while new records arrive. */
+  public record EvidenceConfig(
+      int treeHeadIntervalSeconds, java.util.List<String> timestampAuthorities) {
+    /** Checks the interval and the TSA URLs. */
+    public EvidenceConfig {
+      timestampAuthorities = java.util.List.copyOf(timestampAuthorities);
+      for (String u : timestampAuthorities) {
+        if (!u.startsWith("http://") && !u.startsWith("https://")) {
+          throw new IllegalArgumentException(
+              "evidence.timestampAuthorities takes http(s) URLs [got " + u + "]");
+        }
+      }
+      if (treeHeadIntervalSeconds < 1 || treeHeadIntervalSeconds > 86_400) {
+        throw new IllegalArgumentException(
+            "evidence.treeHeadIntervalSeconds must be in 1..86400 [got "
+                + treeHeadIntervalSeconds
+                + "]");
+      }
+    }
+  }
+
+  /**
+   * Scoring: {@code model} (the trained hate / offensive / normal classifier, with the lexicon's
+   * targets, dehumanisation and Rabat factors) or {@code lexicon} (the lexicon baseline alone);
+   * {@code modelDir} overrides the bundled artifact.
+   */
+  public record NlpConfig(String scorer, String modelDir, CascadeConfig cascade) {
+    /** Checks the scorer name. */
+    public NlpConfig {
+      if (!"model".equals(scorer) && !"lexicon".equals(scorer)) {
+        throw new IllegalArgumentException(
+            "nlp.scorer must be model or lexicon [got " + scorer + "]");
+      }
+      java.util.Objects.requireNonNull(cascade, "cascade");
+    }
+
+    /** A scorer without the cascade. */
+    public NlpConfig(String scorer, String modelDir) {
+      this(scorer, modelDir, CascadeConfig.OFF);
+    }
+  }
+
+  /**
+   * The scoring cascade (nlp/cascade). Every post gets the screen; an English post goes on to
+   * CoreNLP's deep stage ({@code deepStage}) only when the screen found a violence or
+   * call-to-action term together with a target-group signal (a group, slur or dehumanisation term,
+   * or a classifier target at {@code deepTargetThreshold} or above), or an incitement pre-score at
+   * {@code deepIncitementThreshold} or above. The platform's language tag is taken when it names a
+   * language; Lingua, choosing among {@code languages} (ISO 639-1; its first choice must lead the
+   * second by {@code languageMinMargin}; {@code languageLowAccuracy} for its trigram-only mode),
+   * runs only on deep candidates without one. A batch is scored on {@code threads} threads.
+   */
+  public record CascadeConfig(
+      boolean enabled,
+      java.util.List<String> languages,
+      double languageMinMargin,
+      boolean languageLowAccuracy,
+      boolean deepStage,
+      double deepTargetThreshold,
+      double deepIncitementThreshold,
+      int threads,
+      java.util.List<String> deepLanguages) {
+
+    /** The languages the deep stage has a CoreNLP pipeline for ({@code deepLanguages}). */
+    public static final java.util.List<String> DEEP_LANGUAGES =
+        org.tocsin.nlp.corenlp.DeepStages.LANGUAGES;
+
+    /** The cascade switched off. */
+    public static final CascadeConfig OFF =
+        new CascadeConfig(
+            false,
+            java.util.List.of("en", "de"),
+            0.05,
+            false,
+            false,
+            0.5,
+            0.3,
+            1,
+            java.util.List.of("en"));
+
+    /** The cascade before {@code deepLanguages}: English only. */
+    public CascadeConfig(
+        boolean enabled,
+        java.util.List<String> languages,
+        double languageMinMargin,
+        boolean languageLowAccuracy,
+        boolean deepStage,
+        double deepTargetThreshold,
+        double deepIncitementThreshold,
+        int threads) {
+      this(
+          enabled,
+          languages,
+          languageMinMargin,
+          languageLowAccuracy,
+          deepStage,
+          deepTargetThreshold,
+          deepIncitementThreshold,
+          threads,
+          java.util.List.of("en"));
+    }
+
+    /** Checks ranges and the deep languages, and freezes the lists. */
+    public CascadeConfig {
+      languages = java.util.List.copyOf(languages);
+      deepLanguages = java.util.List.copyOf(deepLanguages);
+      if (deepLanguages.isEmpty()) {
+        throw new IllegalArgumentException(
+            "nlp.cascade.deepLanguages must name at least one language (to run no CoreNLP set"
+                + " nlp.cascade.deepStage to false)");
+      }
+      for (String code : deepLanguages) {
+        if (!DEEP_LANGUAGES.contains(code)) {
+          throw new IllegalArgumentException(
+              "nlp.cascade.deepLanguages: the deep stage has CoreNLP pipelines for "
+                  + String.join(", ", DEEP_LANGUAGES)
+                  + " only [got "
+                  + code
+                  + "]");
+        }
+      }
+      unit("nlp.cascade.languageMinMargin", languageMinMargin);
+      unit("nlp.cascade.deepTargetThreshold", deepTargetThreshold);
+      unit("nlp.cascade.deepIncitementThreshold", deepIncitementThreshold);
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException(
+            "nlp.cascade.threads must be in [1, 64] [got " + threads + "]");
+      }
+    }
+
+    private static void unit(String name, double v) {
+      if (!(v >= 0 && v <= 1)) {
+        throw new IllegalArgumentException(name + " must be in [0, 1] [got " + v + "]");
+      }
+    }
+  }
+
+  /** The defaults alone. */
+  public static TocsinConfig defaults() {
+    return fromJson(defaultTree());
+  }
+
+  /**
+   * The defaults overlaid with a user file.
+   *
+   * @throws IllegalArgumentException if the file has an unknown key or a bad value; the message
+   *     names the key
+   * @throws IOException if the file cannot be read
+   */
+  public static TocsinConfig load(Path file) throws IOException {
+    ObjectNode tree = defaultTree();
+    JsonNode user;
+    try (InputStream in = Files.newInputStream(file)) {
+      user = COMMENTED_JSON.readTree(in);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("config file not found: " + file, e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "config file " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (user == null || !user.isObject()) {
+      throw new IllegalArgumentException("config file " + file + " must hold a JSON object");
+    }
+    overlay(tree, (ObjectNode) user, "");
+    return fromJson(tree);
+  }
+
+  /**
+   * Reads a full configuration tree.
+   *
+   * @throws IllegalArgumentException if a key is missing or has the wrong type
+   */
+  public static TocsinConfig fromJson(JsonNode tree) {
+    return new TocsinConfig(
+        new HttpConfig(text(tree, "http", "host"), integer(tree, "http", "port")),
+        new IngestConfig(
+            integer(tree, "ingest", "batchSize"), integer(tree, "ingest", "commitEveryRecords")),
+        new SearchConfig(
+            integer(tree, "search", "maxQueryChars"),
+            integer(tree, "search", "maxLimit"),
+            integer(tree, "search", "maxOffset")),
+        new AuthConfig(integer(tree, "auth", "requestsPerMinute")),
+        new AlertsConfig(
+            integer(tree, "alerts", "webhookBackoffMillis"),
+            integer(tree, "alerts", "webhookTimeoutMillis")),
+        new EvidenceConfig(
+            integer(tree, "evidence", "treeHeadIntervalSeconds"),
+            urls(tree, "evidence", "timestampAuthorities")),
+        new NlpConfig(
+            text(tree, "nlp", "scorer"), text(tree, "nlp", "modelDir"), cascade(tree.path("nlp"))),
+        tree.path("crawler").deepCopy());
+  }
+
+  /** This configuration with another HTTP port. */
+  public TocsinConfig withPort(int port) {
+    return new TocsinConfig(
+        new HttpConfig(http.host(), port), ingest, search, auth, alerts, evidence, nlp, crawler);
+  }
+
+  private static ObjectNode defaultTree() {
+    try (InputStream in = TocsinConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+      }
+      return (ObjectNode) COMMENTED_JSON.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, e);
+    }
+  }
+
+  private static void overlay(ObjectNode base, ObjectNode user, String path) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = path + e.getKey();
+      JsonNode known = base.get(e.getKey());
+      if (known == null) {
+        throw new IllegalArgumentException("unknown configuration key [got " + key + "]");
+      }
+      if (path.isEmpty() && e.getKey().equals("crawler")) {
+        base.set("crawler", e.getValue()); // checked whole by the crawler's SourcesConfig
+      } else if (known.isObject()) {
+        if (!e.getValue().isObject()) {
+          throw new IllegalArgumentException(key + " must be an object");
+        }
+        overlay((ObjectNode) known, (ObjectNode) e.getValue(), key + ".");
+      } else {
+        base.set(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private static String text(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isTextual()) {
+      throw new IllegalArgumentException(section + "." + key + " must be a string [got " + n + "]");
+    }
+    return n.textValue();
+  }
+
+  private static java.util.List<String> urls(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isArray()) {
+      throw new IllegalArgumentException(
+          section + "." + key + " must be an array of URLs [got " + n + "]");
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode e : n) {
+      if (!e.isTextual()) {
+        throw new IllegalArgumentException(
+            section + "." + key + " must hold strings [got " + e + "]");
+      }
+      out.add(e.textValue());
+    }
+    return out;
+  }
+
+  /** A list of language codes under nlp.cascade. */
+  private static java.util.List<String> codes(JsonNode nlp, String key) {
+    JsonNode n = nlp.path("cascade").path(key);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode e : n) {
+      if (!e.isTextual()) {
+        out = null;
+        break;
+      }
+      out.add(e.textValue());
+    }
+    if (!n.isArray() || out == null) {
+      throw new IllegalArgumentException(
+          "nlp.cascade." + key + " must be an array of ISO 639-1 codes [got " + n + "]");
+    }
+    return out;
+  }
+
+  private static CascadeConfig cascade(JsonNode nlp) {
+    JsonNode threads = nlp.path("cascade").path("threads");
+    if (!threads.isInt()) {
+      throw new IllegalArgumentException(
+          "nlp.cascade.threads must be a whole number [got " + threads + "]");
+    }
+    return new CascadeConfig(
+        bool(nlp, "cascade", "enabled"),
+        codes(nlp, "languages"),
+        number(nlp, "cascade", "languageMinMargin"),
+        bool(nlp, "cascade", "languageLowAccuracy"),
+        bool(nlp, "cascade", "deepStage"),
+        number(nlp, "cascade", "deepTargetThreshold"),
+        number(nlp, "cascade", "deepIncitementThreshold"),
+        threads.intValue(),
+        codes(nlp, "deepLanguages"));
+  }
+
+  private static boolean bool(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isBoolean()) {
+      throw new IllegalArgumentException(
+          "nlp." + section + "." + key + " must be true or false [got " + n + "]");
+    }
+    return n.booleanValue();
+  }
+
+  private static double number(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isNumber()) {
+      throw new IllegalArgumentException(
+          "nlp." + section + "." + key + " must be a number [got " + n + "]");
+    }
+    return n.doubleValue();
+  }
+
+  private static int integer(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isInt()) {
+      throw new IllegalArgumentException(
+          section + "." + key + " must be a whole number [got " + n + "]");
+    }
+    return n.intValue();
+  }
+}
