@@ -347,7 +347,14 @@ public final class HarmGrammar {
       }
       if (modal != null) {
         int limit = verbFinal ? n : Math.min(n, modal.end() + 4);
-        for (int r = modal.end(); r < limit && t.clause[r] == clause; r++) {
+        for (int r = modal.end();
+            r < limit
+                && (t.clause[r] == clause
+                    // German puts the infinitive after a comma: "verdienen es, getötet zu werden"
+                    || (verbFinal
+                        && t.clause[r] == clause + 1
+                        && t.sentence[r] == t.sentence[modal.start()]));
+            r++) {
           Match p = predicate(r);
           if (p != null) {
             add(Construction.NORMATIVE_THREAT, Act.of(p.harmClass()), m, m.start(), r, p);
@@ -752,7 +759,10 @@ public final class HarmGrammar {
             (c.incites() && c != Construction.NORMATIVE_THREAT) || c == Construction.VIOLENT_WORDS;
         int start = Math.max(0, (acts ? lo : m.start()) - NEG_REACH);
         for (int q = start; q < core; q++) {
-          if (t.clause[q] != clause || !has(q, HarmClass.NEG) || coveredByLonger(q)) {
+          if (t.clause[q] < t.clause[Math.min(lo, m.start())]
+              || t.clause[q] > clause
+              || !has(q, HarmClass.NEG)
+              || coveredByLonger(q)) {
             continue;
           }
           if (q < m.start() && t.isQuestion(sentence) && has(q, HarmClass.COPULA)) {
@@ -797,7 +807,10 @@ public final class HarmGrammar {
      */
     private boolean exceptive(int q) {
       String w = t.words[q];
-      if (!(w.equals("ne") || w.equals("n'") || w.equals("no") || w.equals("\u0644\u0627")
+      if (!(w.equals("ne")
+          || w.equals("n'")
+          || w.equals("no")
+          || w.equals("\u0644\u0627")
           || w.equals("\u0645\u0627"))) {
         return false;
       }
@@ -806,8 +819,10 @@ public final class HarmGrammar {
         if (x.equals("pas") || x.equals("jamais") || x.equals("plus") || x.equals("nunca")) {
           return false;
         }
-        if (x.equals("que") && language.equals("fr") || x.equals("qu'")
-            || x.equals("sino") || x.equals("\u0627\u0644\u0627")
+        if (x.equals("que") && language.equals("fr")
+            || x.equals("qu'")
+            || x.equals("sino")
+            || x.equals("\u0627\u0644\u0627")
             || (x.equals("que") && k > 0 && t.words[k - 1].equals("mas"))) {
           return true;
         }

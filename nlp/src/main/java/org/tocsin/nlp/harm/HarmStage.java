@@ -236,18 +236,18 @@ public final class HarmStage {
 
   /**
    * Whether the blocked findings deny or reject hate outright (negation, quotation, counter-speech,
-   * a genuine question): only then is the classifier's hate capped. Reported speech and news cues
+   * a genuine question; for violent words near a group that fit no construction, quotation and
+   * counter-speech only): only then is the classifier's hate capped. Reported speech and news cues
    * stop a construction from counting but are too common in hateful posts ("they call it ...", "the
    * media says ...") to say the post is not hate.
    */
   static boolean deniesHate(HarmAnalysis a) {
     for (HarmFinding f : a.blocked()) {
       String b = f.blocker();
-      if (f.construction() != Construction.VIOLENT_WORDS
-          && (b.startsWith("negation")
-              || b.startsWith("quotation")
-              || b.startsWith("counter-speech")
-              || b.startsWith("a question"))) {
+      boolean strong = b.startsWith("quotation") || b.startsWith("counter-speech");
+      if (strong
+          || (f.construction() != Construction.VIOLENT_WORDS
+              && (b.startsWith("negation") || b.startsWith("a question")))) {
         return true;
       }
     }
