@@ -55,8 +55,8 @@ final class Deobfuscator {
         return new Reading(new String[] {w.substring(0, a + 1), w.substring(a + 1)}, null);
       }
     }
-    if (vocabulary.isWord(w)) {
-      return new Reading(new String[] {w}, null);
+    if (vocabulary.isWord(w) || vocabulary.isKnown(w)) {
+      return new Reading(new String[] {w}, null); // a vocabulary word, or an ordinary one
     }
     String how = null;
     if (latin && hasLeet(w)) {
