@@ -161,8 +161,8 @@ public final class HarmGrammar {
             && last != null
             && dropsSubject
             && has(k, HarmClass.COPULA)
-            && (k == 0 || t.sentence[k - 1] != t.sentence[k])) {
-          // Spanish drops the subject pronoun: "Conozco a los X. Son todos sucios."
+            && (k == 0 || t.sentence[k - 1] != t.sentence[k] || t.words[k - 1].equals("que"))) {
+          // Spanish drops the subject pronoun: "Conozco a los X. Son todos sucios.", "sabe que son"
           mentionAt[k] = new Mention(k, k, last.group(), last.ground(), true, last.start());
           k++;
           continue;
