@@ -11,6 +11,7 @@ import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
+import org.tocsin.nlp.harm.HarmStage;
 import org.tocsin.nlp.lang.LanguageCodes;
 import org.tocsin.nlp.lang.LanguageIdentifier;
 import org.tocsin.nlp.lang.ScriptGuess;
@@ -78,6 +79,7 @@ public final class LanguageRoutedScorer implements PostScorer {
   private final PostScorer fallback;
   private final Map<String, Route> routes;
   private final java.util.Set<String> modelLanguages;
+  private final HarmStage harm; // null: no harm grammar
 
   /**
    * A router over a fallback and per-language routes.
@@ -86,6 +88,17 @@ public final class LanguageRoutedScorer implements PostScorer {
    * @param routes at most one per language
    */
   public LanguageRoutedScorer(PostScorer fallback, List<Route> routes) {
+    this(fallback, routes, null);
+  }
+
+  /**
+   * A router whose every score then goes through the harm grammar of the post's language (its tag,
+   * else the language guessed for it).
+   *
+   * @param harm applied to every score ({@link HarmStage#apply}); null for none
+   */
+  public LanguageRoutedScorer(PostScorer fallback, List<Route> routes, HarmStage harm) {
+    this.harm = harm;
     this.fallback = Objects.requireNonNull(fallback, "fallback");
     Map<String, Route> m = new LinkedHashMap<>();
     for (Route r : routes) {
@@ -107,7 +120,8 @@ public final class LanguageRoutedScorer implements PostScorer {
    * A router whose languages are scored by {@link ModelScorer}s over the given classifiers (no
    * target classifier, the given lexicon), named by each artifact's manifest; every other language
    * the lexicon has a lexicon of its own for (except the fallback's, English) is scored by the
-   * lexicon alone.
+   * lexicon alone; every score then goes through the bundled harm grammars ({@link
+   * HarmStage#loadDefault}) over the same lexicon.
    *
    * @param fallback the English scorer
    * @param lexicon the lexicon the per-language scorers compose with
@@ -163,7 +177,7 @@ public final class LanguageRoutedScorer implements PostScorer {
                   + language
                   + ", and the English one does not read it"));
     }
-    return new LanguageRoutedScorer(fallback, routes);
+    return new LanguageRoutedScorer(fallback, routes, HarmStage.loadDefault(lexicon));
   }
 
   /** The fallback's model name: most posts are scored by it. */
@@ -190,14 +204,25 @@ public final class LanguageRoutedScorer implements PostScorer {
     return out;
   }
 
-  /** Scores one post with its language's model, or the fallback's. */
+  /**
+   * Scores one post with its language's model, or the fallback's, then applies the harm grammar of
+   * its language (tagged or guessed) when there is one.
+   */
   @Override
   public Score score(Post post) {
     Objects.requireNonNull(post, "post");
     String tag = LanguageIdentifier.reliableTag(post.lang());
     if (tag == null) {
-      return untagged(post);
+      Guess g = guess(post.text());
+      Score s = untagged(post, g);
+      return harm == null ? s : harm.apply(g == null ? post : post.withLang(g.language()), s);
     }
+    Score s = tagged(post, tag);
+    return harm == null ? s : harm.apply(post, s);
+  }
+
+  /** A post with a usable language tag: its language's route, else the fallback. */
+  private Score tagged(Post post, String tag) {
     String lang = LanguageCodes.iso6391(tag);
     Route route = routes.get(lang);
     if (route != null) {
@@ -247,8 +272,7 @@ public final class LanguageRoutedScorer implements PostScorer {
   }
 
   /** A post without a usable tag: its language guessed from the script, then its words. */
-  private Score untagged(Post post) {
-    Guess g = guess(post.text());
+  private Score untagged(Post post, Guess g) {
     if (g == null) {
       return noted(
           fallback.score(post),

@@ -19,13 +19,17 @@ import org.tocsin.core.SuppressForbidden;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.json.PostJson;
 import org.tocsin.core.post.Post;
+import org.tocsin.core.score.Explanation;
+import org.tocsin.core.score.Factors;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
 import org.tocsin.nlp.assembly.ShippedScorer;
+import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.batch.ParallelScorer;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepAnalyzer;
+import org.tocsin.nlp.harm.HarmStage;
 import org.tocsin.nlp.lang.LanguageIdentifier;
 import org.tocsin.testkit.RealPosts;
 
@@ -86,6 +90,10 @@ public final class CascadeBenchmark {
       screen.score(p);
     }
     OUT.printf(Locale.ROOT, "screen warm-up on 3,000 posts %.1f s%n", secs(t));
+    if (args.length > 1 && args[1].equals("harm")) {
+      harm(rounds, demo, skewed, screen);
+      return;
+    }
     for (String name : List.of("demo", "skewed")) {
       List<Post> posts = name.equals("demo") ? demo : skewed;
       OUT.printf(Locale.ROOT, "%n## corpus %s: %d posts%n", name, posts.size());
@@ -316,6 +324,38 @@ public final class CascadeBenchmark {
                 n[3],
                 heap());
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * The harm grammar's cost ({@code bench/run-cascade.sh ROUNDS harm}): the stage alone on every
+   * post (applied to a fixed score, as the router applies it to the classifier's), then the screen,
+   * which includes it, on 1 and 2 threads.
+   */
+  private static void harm(int rounds, List<Post> demo, List<Post> skewed, PostScorer screen)
+      throws Exception {
+    long t = System.nanoTime();
+    HarmStage stage = HarmStage.loadDefault(LexiconScorer.loadDefault());
+    OUT.printf(Locale.ROOT, "harm stage load %.2f s, heap %d MB%n", secs(t), heap());
+    Score base = new Score("bench", "0", 0.1, 0.1, 0, 0, List.of(), Factors.NONE, Explanation.NONE);
+    int fired = 0;
+    for (Post p : demo) {
+      fired += stage.apply(p, base) != base ? 1 : 0;
+    }
+    OUT.printf(Locale.ROOT, "demo posts the harm stage changes: %d of %d%n", fired, demo.size());
+    for (String name : List.of("demo", "skewed")) {
+      List<Post> posts = name.equals("demo") ? demo : skewed;
+      OUT.printf(Locale.ROOT, "%n## corpus %s: %d posts%n", name, posts.size());
+      for (int r = 0; r < rounds; r++) {
+        for (int threads : new int[] {1, 2}) {
+          measure("harm stage alone, round " + r, threads, posts, p -> stage.apply(p, base));
+        }
+      }
+      for (int r = 0; r < rounds; r++) {
+        for (int threads : new int[] {1, 2}) {
+          measure("screen with the harm stage, round " + r, threads, posts, p -> screen.score(p));
         }
       }
     }

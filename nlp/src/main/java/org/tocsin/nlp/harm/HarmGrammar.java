@@ -1,0 +1,899 @@
+package org.tocsin.nlp.harm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tocsin.core.score.Ground;
+import org.tocsin.nlp.harm.HarmVocabulary.Match;
+
+/**
+ * One language's harm grammar: finds, over a post's de-obfuscated words ({@link HarmText}), the
+ * constructions of {@link Construction} aimed at a group, and the blockers that keep each from
+ * counting.
+ *
+ * <p>A group is a group term of the vocabulary (with the words after it that belong to it, "gay
+ * <em>men</em>"), or a pronoun ("they", "these people", a French or Spanish clitic "les", "los", an
+ * Arabic suffix) resolved to the group named last before it in the post. The constructions, each
+ * within one clause:
+ *
+ * <ul>
+ *   <li><b>direct threat</b>: a threat lead ("I will", "we are going to") followed within 3 words
+ *       by an act, the group after the act (within 6 words) or a clitic pronoun before it;
+ *   <li><b>call</b>: an imperative act opening the clause ("kill all X", "deport them"), or a call
+ *       lead ("let's", "time to", "someone should", "il faut", "hay que") followed within 3 words
+ *       by an act with the group after it; or a death slogan ("death to X", "mort aux X");
+ *   <li><b>normative threat</b>: the group, a norm modal within 2 words ("should", "must", "deserve
+ *       to"), and within 3 more a participle of an act or a word of dying ("X should be shot", "X
+ *       deserve to die"); or the group denied life ("X do not deserve to live");
+ *   <li><b>dehumanising comparison</b>: the group and a dehumanising term with only copulas and
+ *       fillers between ("X are vermin", "X are nothing but rats", "X ... like rats"), or before it
+ *       ("vermin like X"); or the group denied humanity ("X are not human");
+ *   <li><b>derogation</b>: the same shape with a derogatory term ("X are disgusting"), or the
+ *       speaker's hatred ("I hate X").
+ * </ul>
+ *
+ * <p>In German the verb of a clause may stand at its end ("wir werden alle Juden vergasen",
+ * "schmeißt die Ausländer raus"), so there the act and the group may stand anywhere after the lead
+ * in the clause.
+ *
+ * <p>Blockers, checked for every construction: a word of it inside quotation marks; reported speech
+ * anywhere in its sentence ("he said", "claims", "calling them"; not "I say"); a negation in its
+ * clause before its act or predicate ("we will never", "X do not deserve to die", "no one should");
+ * a news cue in its sentence ("were killed in", "attack on"); a sentence that is a genuine question
+ * ("is it true that ..."); and counter-speech anywhere in the post ("stop saying", "it is
+ * disgusting that people say"). A blocked construction is reported with its blocker.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class HarmGrammar {
+
+  /** How far (in words) a group may stand after its act. */
+  static final int OBJECT_WINDOW = 6;
+
+  /** How far (in words) before a construction a negation still reaches it. */
+  static final int NEG_REACH = 4;
+
+  /** How far (in words) an act may stand after its lead. */
+  static final int ACT_WINDOW = 3;
+
+  private final HarmVocabulary vocabulary;
+  private final Deobfuscator reader;
+  private final String language;
+  private final boolean verbFinal;
+  private final boolean dropsSubject;
+
+  /** A grammar over one language's vocabulary. */
+  public HarmGrammar(HarmVocabulary vocabulary) {
+    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    this.reader = new Deobfuscator(vocabulary);
+    this.language = vocabulary.language();
+    this.verbFinal = language.equals("de");
+    this.dropsSubject = language.equals("es");
+  }
+
+  /** The language, an ISO 639-1 code. */
+  public String language() {
+    return language;
+  }
+
+  /** The vocabulary's name ({@code harm-en-v1}). */
+  public String vocabularyName() {
+    return vocabulary.name();
+  }
+
+  /** What the grammar found in a text. */
+  public HarmAnalysis analyse(String text) {
+    Objects.requireNonNull(text, "text");
+    HarmText t = HarmText.of(text, reader, language);
+    if (t.size() == 0) {
+      return new HarmAnalysis(List.of(), t.readings);
+    }
+    return new Run(t, vocabulary.match(t.words, t.clause)).findings();
+  }
+
+  /** A group mention: tokens {@code [start, end)}. */
+  private record Mention(
+      int start, int end, String group, Ground ground, boolean pronoun, int groupStart) {}
+
+  /** One analysis. */
+  private final class Run {
+    private final HarmText t;
+    private final int n;
+    private final List<Match>[] at;
+    private final long[] cover;
+    private final Mention[] mentionAt;
+    private final List<Mention> mentions = new ArrayList<>();
+    private Match counter;
+    private final Map<String, HarmFinding> out = new LinkedHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    Run(HarmText t, List<Match> matches) {
+      this.t = t;
+      this.n = t.size();
+      this.at = new List[n];
+      this.cover = new long[n];
+      this.mentionAt = new Mention[n];
+      for (Match m : matches) {
+        if (at[m.start()] == null) {
+          at[m.start()] = new ArrayList<>(3);
+        }
+        at[m.start()].add(m);
+        long bit = bit(m.harmClass());
+        if (m.end() - m.start() > 1 && !m.term().gapBefore()[m.term().words().length - 1]) {
+          for (int k = m.start(); k < m.end(); k++) {
+            cover[k] |= bit;
+          }
+        } else {
+          cover[m.start()] |= bit;
+        }
+        if (m.harmClass() == HarmClass.COUNTER && counter == null) {
+          counter = m;
+        }
+      }
+      findMentions();
+    }
+
+    private void findMentions() {
+      Mention last = null;
+      List<Integer> unresolved = new ArrayList<>();
+      int k = 0;
+      while (k < n) {
+        Match g = first(k, HarmClass.GROUP);
+        if (g != null) {
+          int end = g.end();
+          while (end < n && has(end, HarmClass.HEAD) && t.clause[end] == t.clause[k]) {
+            end++;
+          }
+          Mention m = new Mention(k, end, g.term().group(), g.term().ground(), false, k);
+          mentions.add(m);
+          mentionAt[k] = m;
+          last = m;
+          k = end;
+          continue;
+        }
+        Match p = first(k, HarmClass.PRONOUN);
+        if (p == null) {
+          p = first(k, HarmClass.CLITIC);
+        }
+        if (p == null
+            && last != null
+            && dropsSubject
+            && has(k, HarmClass.COPULA)
+            && (k == 0 || t.sentence[k - 1] != t.sentence[k] || t.words[k - 1].equals("que"))) {
+          // Spanish drops the subject pronoun: "Conozco a los X. Son todos sucios.", "sabe que son"
+          mentionAt[k] = new Mention(k, k, last.group(), last.ground(), true, last.start());
+          k++;
+          continue;
+        }
+        if (p != null && !articleOfGroup(p)) {
+          if (last != null) {
+            mentionAt[k] = new Mention(k, p.end(), last.group(), last.ground(), true, last.start());
+          } else {
+            unresolved.add(k);
+          }
+          k = p.end();
+          continue;
+        }
+        k++;
+      }
+      // a pronoun before any group: the group named next in its sentence ("il faut les tuer, ces
+      // musulmans")
+      for (int u : unresolved) {
+        for (Mention m : mentions) {
+          if (m.start() > u && t.sentence[m.start()] == t.sentence[u]) {
+            Match p = first(u, HarmClass.PRONOUN);
+            if (p == null) {
+              p = first(u, HarmClass.CLITIC);
+            }
+            mentionAt[u] = new Mention(u, p.end(), m.group(), m.ground(), true, m.start());
+            break;
+          }
+        }
+      }
+    }
+
+    /** A French or Spanish clitic that is the article of the group after it ("les juifs"). */
+    private boolean articleOfGroup(Match p) {
+      int q = p.end();
+      if (q < n && has(q, HarmClass.FILLER) && !has(q, HarmClass.GROUP)) {
+        q++;
+      }
+      return q < n && has(q, HarmClass.GROUP) && p.harmClass() == HarmClass.CLITIC;
+    }
+
+    HarmAnalysis findings() {
+      if (mentions.isEmpty()) {
+        return new HarmAnalysis(List.of(), t.readings);
+      }
+      for (int k = 0; k < n; k++) {
+        if (at[k] == null && mentionAt[k] == null) {
+          continue;
+        }
+        threats(k);
+        calls(k);
+        if (mentionAt[k] != null) {
+          out(mentionAt[k]);
+          norms(mentionAt[k]);
+          comparisons(mentionAt[k]);
+        }
+        hatred(k);
+      }
+      for (int k = 0; k < n; k++) {
+        if (at[k] != null) {
+          frame(k);
+        }
+      }
+      return new HarmAnalysis(List.copyOf(out.values()), t.readings);
+    }
+
+    // ---- constructions ----
+
+    private void threats(int k) {
+      Match lead = first(k, HarmClass.THREAT_LEAD);
+      if (lead != null) {
+        Match act = actAfter(lead.end(), ACT_WINDOW, t.clause[k]);
+        if (act != null) {
+          Mention obj = object(act, k);
+          if (obj != null) {
+            add(Construction.DIRECT_THREAT, Act.of(act.harmClass()), obj, k, act.start(), act);
+          }
+        }
+      }
+      Match fused = first(k, HarmClass.THREAT_ACT);
+      if (fused != null) {
+        Mention obj = object(fused, k);
+        if (obj != null) {
+          add(Construction.DIRECT_THREAT, actOfFused(fused), obj, k, k, fused);
+        }
+      }
+    }
+
+    private Act actOfFused(Match fused) {
+      for (Match m : at[fused.start()]) {
+        Act a = Act.of(m.harmClass());
+        if (a != Act.NONE) {
+          return a;
+        }
+      }
+      return Act.VIOLENCE;
+    }
+
+    private void calls(int k) {
+      Match act = act(k);
+      if (act != null && act.term().imperative() && opensClause(k)) {
+        Mention obj = object(act, k);
+        if (obj != null) {
+          add(Construction.CALL, Act.of(act.harmClass()), obj, k, k, act);
+        }
+      }
+      Match lead = first(k, HarmClass.CALL_LEAD);
+      if (lead != null) {
+        int actClause = t.clause[k];
+        if (lead.end() < n
+            && t.clause[lead.end()] != actClause
+            && t.sentence[lead.end()] == t.sentence[k]) {
+          actClause = t.clause[lead.end()]; // "es ist Zeit, die X zu vernichten"
+        }
+        Match a = actAfter(lead.end(), lead.term().tight() ? 0 : ACT_WINDOW, actClause);
+        if (a == null && lead.term().wish()) {
+          a = pastAfter(lead.end(), actClause); // "better if we killed all X"
+        }
+        if (a == null && lead.end() < n && has(lead.end(), HarmClass.DIE)) {
+          a = first(lead.end(), HarmClass.DIE); // "que mueran los X"
+        }
+        if (a != null) {
+          Mention obj = object(a, k);
+          if (obj != null) {
+            add(Construction.CALL, Act.of(a.harmClass()), obj, k, a.start(), a);
+          }
+        }
+      }
+      Match death = first(k, HarmClass.DEATH);
+      if (death != null) {
+        for (int q = death.end(); q < Math.min(n, death.end() + 3); q++) {
+          if (mentionAt[q] != null && t.sentence[q] == t.sentence[k]) {
+            add(Construction.CALL, Act.VIOLENCE, mentionAt[q], k, k, death);
+            break;
+          }
+        }
+      }
+      Match good = first(k, HarmClass.ONLY_GOOD);
+      if (good != null) {
+        for (int q = good.end(); q < Math.min(n, good.end() + 2); q++) {
+          if (mentionAt[q] != null && !mentionAt[q].pronoun()) {
+            for (int r = mentionAt[q].end(); r < Math.min(n, mentionAt[q].end() + 5); r++) {
+              if (has(r, HarmClass.DIE) || has(r, HarmClass.VIOLENT_PP)) {
+                add(Construction.CALL, Act.VIOLENCE, mentionAt[q], k, r, first(r, null));
+                return;
+              }
+            }
+          }
+        }
+      }
+    }
+
+    /** A slogan of expulsion: the group, then "out" ending the clause ("Ausländer raus!"). */
+    private void out(Mention m) {
+      int q = m.end();
+      if (m.pronoun() || q >= n || t.clause[q] != t.clause[m.start()]) {
+        return;
+      }
+      Match x = first(q, HarmClass.EXPEL_PP);
+      if (x == null) {
+        x = first(q, HarmClass.EXPEL);
+      }
+      if (x != null
+          && x.end() - x.start() == 1
+          && (x.end() == n || t.clause[x.end()] != t.clause[q])
+          && !has(m.start() > 0 ? m.start() - 1 : m.start(), HarmClass.MODAL)) {
+        add(Construction.CALL, Act.EXPULSION, m, m.start(), q, x);
+      }
+    }
+
+    private void norms(Mention m) {
+      int clause = t.clause[m.start()];
+      // the group, then a modal, then a participle or dying
+      Match modal = null;
+      for (int q = m.end(); q < Math.min(n, m.end() + 7) && t.clause[q] == clause; q++) {
+        modal = first(q, HarmClass.MODAL);
+        if (modal != null) {
+          break;
+        }
+        if ((cover[q] & PASSABLE) == 0 && !Conjunctions.isAnd(language, t.words[q])) {
+          break;
+        }
+      }
+      if (modal != null) {
+        int limit = verbFinal ? n : Math.min(n, modal.end() + 4);
+        for (int r = modal.end();
+            r < limit
+                && (t.clause[r] == clause
+                    // German puts the infinitive after a comma: "verdienen es, getötet zu werden"
+                    || (verbFinal
+                        && t.clause[r] == clause + 1
+                        && t.sentence[r] == t.sentence[modal.start()]));
+            r++) {
+          Match p = predicate(r);
+          if (p != null) {
+            add(Construction.NORMATIVE_THREAT, Act.of(p.harmClass()), m, m.start(), r, p);
+            return;
+          }
+          if (!verbFinal
+              && !has(r, HarmClass.BE)
+              && !has(r, HarmClass.FILLER)
+              && !has(r, HarmClass.MODAL)
+              && !has(r, HarmClass.NEG)) {
+            break;
+          }
+        }
+      }
+      // the group denied life or humanity: "X do not deserve to live", "X are not human"
+      for (int r = m.end(); r < Math.min(n, m.end() + 4) && t.clause[r] == clause; r++) {
+        Match neg = first(r, HarmClass.NEG);
+        if (neg == null) {
+          continue;
+        }
+        for (int s = neg.end(); s < Math.min(n, neg.end() + 6) && t.clause[s] == clause; s++) {
+          Match good = first(s, HarmClass.POSITIVE);
+          if (good != null) {
+            add(Construction.DEROGATION, Act.NONE, m, m.start(), s, good, true);
+            return;
+          }
+          Match life = first(s, HarmClass.LIFE);
+          if (life != null && !deniedLife(m, neg, life)) {
+            return;
+          }
+          if (life != null) {
+            if (life.term().human()) {
+              add(Construction.DEHUMANISATION, Act.NONE, m, m.start(), s, life, true);
+            } else {
+              add(Construction.NORMATIVE_THREAT, Act.VIOLENCE, m, m.start(), s, life, true);
+            }
+            return;
+          }
+        }
+        return;
+      }
+    }
+
+    /**
+     * Whether a negation before a life term denies the group life or humanity: a norm ("do not
+     * deserve to live", "should not exist", "have no right to live") or a copula ("are not human");
+     * "as if X did not exist" is neither.
+     */
+    private boolean deniedLife(Mention m, Match neg, Match life) {
+      if (life.end() - life.start() > 1 && !life.term().human()) {
+        return true; // "right to live", "be allowed to live"
+      }
+      HarmClass needed = life.term().human() ? HarmClass.COPULA : HarmClass.MODAL;
+      for (int q = m.end(); q < life.start(); q++) {
+        if (has(q, needed)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean copulaBetween(int from, int to) {
+      for (int q = from; q < to; q++) {
+        if (has(q, HarmClass.COPULA) || t.words[q].equals("=")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Match predicate(int r) {
+      if (at[r] == null) {
+        return null;
+      }
+      Match best = null;
+      for (Match x : at[r]) {
+        switch (x.harmClass()) {
+          case EXTERMINATE_PP, VIOLENT_PP, EXPEL_PP, DIE -> {
+            if (best == null
+                || Act.of(x.harmClass()).ordinal() < Act.of(best.harmClass()).ordinal()) {
+              best = x;
+            }
+          }
+          case VIOLENT, EXTERMINATE, EXPEL -> {
+            if (verbFinal && best == null) {
+              best = x; // "Juden gehören vergast", an infinitive at the clause's end
+            }
+          }
+          default -> {}
+        }
+      }
+      return best;
+    }
+
+    private void comparisons(Mention m) {
+      int sentence = t.sentence[m.start()];
+      for (int r = m.end(); r < Math.min(n, m.end() + 6) && t.sentence[r] == sentence; r++) {
+        Match d = first(r, HarmClass.DEHUM);
+        Match g = d == null ? first(r, HarmClass.DEROG) : null;
+        if (g != null
+            && !language.equals("ar") // Arabic nominal sentences have no copula
+            && !copulaBetween(Math.max(0, m.start() - 2), m.start()) // "why are X so dumb?"
+            && !copulaBetween(m.end(), Math.min(n, r + (verbFinal ? 3 : 0))) // "dass sie dumm sind"
+            && g.end() - g.start() == 1) {
+          return; // "muslim terrorists": an attribute, not a predication
+        }
+        if (d != null || g != null) {
+          Match x = d != null ? d : g;
+          add(
+              d != null ? Construction.DEHUMANISATION : Construction.DEROGATION,
+              Act.NONE,
+              m,
+              m.start(),
+              r,
+              x);
+          return;
+        }
+        if ((cover[r]
+                    & (bit(HarmClass.COPULA)
+                        | bit(HarmClass.FILLER)
+                        | bit(HarmClass.HEAD)
+                        | bit(HarmClass.PRONOUN)
+                        | bit(HarmClass.NEG)))
+                == 0
+            && !t.words[r].equals("=")) {
+          break;
+        }
+      }
+      // "vermin like X", "rats such as X"
+      for (int r = m.start() - 1; r >= Math.max(0, m.start() - 3); r--) {
+        if (t.sentence[r] != sentence) {
+          break;
+        }
+        if (has(r, HarmClass.DEHUM) && !m.pronoun()) {
+          add(Construction.DEHUMANISATION, Act.NONE, m, r, m.start(), first(r, HarmClass.DEHUM));
+          return;
+        }
+        if ((cover[r] & bit(HarmClass.FILLER)) == 0) {
+          break;
+        }
+      }
+    }
+
+    private void hatred(int k) {
+      Match s = first(k, HarmClass.SUBJECT1);
+      int q;
+      if (s != null) {
+        q = skip(s.end(), 2, t.clause[k], HarmClass.FILLER);
+      } else if (has(k, HarmClass.HATE_VERB) && opensClause(k)) {
+        q = k; // "odio a los X", "اكره اليهود": the verb says who hates
+      } else {
+        return;
+      }
+      Match h = q < 0 ? null : first(q, HarmClass.HATE_VERB);
+      if (h == null && s != null) {
+        // "I will never trust X": the speaker denies the group a good quality
+        for (int r = s.end(); r < Math.min(n, s.end() + 4) && t.clause[r] == t.clause[k]; r++) {
+          if (has(r, HarmClass.NEG)) {
+            int g = skip(r + 1, 2, t.clause[k], HarmClass.FILLER);
+            Match good = g < 0 ? null : first(g, HarmClass.POSITIVE);
+            if (good != null) {
+              int o = skip(good.end(), 2, t.clause[k], HarmClass.FILLER);
+              if (o >= 0 && mentionAt[o] != null) {
+                add(Construction.DEROGATION, Act.NONE, mentionAt[o], k, g, good, true);
+              }
+            }
+            return;
+          }
+        }
+      }
+      if (h == null) {
+        return;
+      }
+      int r = skip(h.end(), 2, t.clause[k], HarmClass.FILLER);
+      if (r >= 0 && mentionAt[r] != null) {
+        add(Construction.DEROGATION, Act.NONE, mentionAt[r], k, q, h);
+      }
+    }
+
+    /**
+     * Violent words and a group in one clause that no construction took, recorded only when a
+     * blocker applies ("no one should hurt X", "X were killed in"), so that the stage can say why
+     * the lexicon's incitement does not stand.
+     */
+    private void frame(int k) {
+      Match act = act(k);
+      if (act == null) {
+        for (Match x : at[k]) {
+          HarmClass c = x.harmClass();
+          if (c == HarmClass.VIOLENT_PP
+              || c == HarmClass.EXTERMINATE_PP
+              || c == HarmClass.EXPEL_PP
+              || c == HarmClass.DIE) {
+            act = x;
+            break;
+          }
+        }
+      }
+      if (act == null) {
+        return;
+      }
+      for (int q = 0; q < n; q++) {
+        if (mentionAt[q] != null && t.clause[q] == t.clause[k]) {
+          Mention m = mentionAt[q];
+          for (HarmFinding f : out.values()) {
+            if (f.group().equals(m.group())) {
+              return; // a construction already speaks for this group
+            }
+          }
+          String b =
+              blocker(
+                  Construction.VIOLENT_WORDS,
+                  m,
+                  Math.min(q, k),
+                  Math.max(m.end(), act.end()),
+                  k,
+                  false);
+          if (b != null) {
+            add(Construction.VIOLENT_WORDS, Act.of(act.harmClass()), m, Math.min(q, k), k, act);
+          }
+          return;
+        }
+      }
+    }
+
+    // ---- helpers ----
+
+    /**
+     * The first position at or after {@code from} (up to {@code max} words on) that is not of the
+     * skipped class.
+     */
+    private int skip(int from, int max, int clause, HarmClass skipped) {
+      for (int q = from; q < Math.min(n, from + max + 1); q++) {
+        if (t.clause[q] != clause) {
+          return -1;
+        }
+        if (!has(q, skipped) || mentionAt[q] != null) {
+          return q;
+        }
+      }
+      return -1;
+    }
+
+    private boolean opensClause(int k) {
+      int words = 0;
+      for (int q = k - 1; q >= 0 && t.clause[q] == t.clause[k]; q--) {
+        if ((cover[q] & (bit(HarmClass.CALL_LEAD) | bit(HarmClass.FILLER))) == 0 || ++words > 3) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The strongest act (base form) starting at {@code k}, or null. */
+    private Match act(int k) {
+      if (at[k] == null) {
+        return null;
+      }
+      Match best = null;
+      for (Match m : at[k]) {
+        HarmClass c = m.harmClass();
+        if (c == HarmClass.VIOLENT || c == HarmClass.EXTERMINATE || c == HarmClass.EXPEL) {
+          if (best == null || Act.of(c).ordinal() < Act.of(best.harmClass()).ordinal()) {
+            best = m;
+          }
+        }
+      }
+      return best;
+    }
+
+    /** A participle or past form of an act within {@link #ACT_WINDOW} words, or null. */
+    private Match pastAfter(int from, int clause) {
+      for (int q = from; q < Math.min(n, from + ACT_WINDOW + 1) && t.clause[q] == clause; q++) {
+        Match p = predicate(q);
+        if (p != null && p.harmClass() != HarmClass.DIE) {
+          return p;
+        }
+      }
+      return null;
+    }
+
+    private Match actAfter(int from, int window, int clause) {
+      int limit = verbFinal ? n : Math.min(n, from + window + 1);
+      for (int q = from; q < limit && t.clause[q] == clause; q++) {
+        Match a = act(q);
+        if (a != null) {
+          return a;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The group an act is aimed at: after it, or a clitic pronoun right before it (or its lead).
+     */
+    private Mention object(Match act, int leadStart) {
+      int clause = t.clause[act.start()];
+      int limit = verbFinal ? n : Math.min(n, act.end() + OBJECT_WINDOW);
+      int from = verbFinal ? leadStart : act.start() + 1;
+      while (from < n && t.clause[from] < clause) {
+        from++;
+      }
+      for (int q = from; q < limit && t.clause[q] == clause; q++) {
+        if (mentionAt[q] != null && q != act.start()) {
+          return mentionAt[q];
+        }
+      }
+      for (int q : new int[] {act.start() - 1, act.start() - 2, leadStart - 1}) {
+        if (q >= 0
+            && t.clause[q] == clause
+            && mentionAt[q] != null
+            && mentionAt[q].pronoun()
+            && has(q, HarmClass.CLITIC)) {
+          return mentionAt[q];
+        }
+      }
+      return null;
+    }
+
+    private Match first(int k, HarmClass c) {
+      if (at[k] == null) {
+        return null;
+      }
+      for (Match m : at[k]) {
+        if (c == null || m.harmClass() == c) {
+          return m;
+        }
+      }
+      return null;
+    }
+
+    private boolean has(int k, HarmClass c) {
+      return (cover[k] & bit(c)) != 0;
+    }
+
+    private void add(Construction c, Act a, Mention m, int from, int core, Match key) {
+      add(c, a, m, from, core, key, false);
+    }
+
+    /**
+     * Records a finding over words {@code [min(from, m.start), max(core, m.end))}; {@code core} is
+     * the act or predicate, before which a negation blocks (unless {@code negated}, where the
+     * negation is the construction's own).
+     */
+    private void add(
+        Construction c, Act a, Mention m, int from, int core, Match key, boolean negated) {
+      int lo = Math.min(from, m.start());
+      int keyEnd = key == null ? core + 1 : Math.max(key.end(), core + 1);
+      int hi = Math.max(keyEnd, m.end());
+      String blocker = blocker(c, m, lo, hi, core, negated);
+      StringBuilder words = new StringBuilder();
+      String prev = null;
+      for (int q = lo; q < hi && q < n; q++) {
+        if (!t.surface[q].equals(prev)) {
+          if (words.length() > 0) {
+            words.append(' ');
+          }
+          words.append(t.surface[q]);
+          prev = t.surface[q];
+        }
+      }
+      if (m.pronoun() && m.groupStart() < lo) {
+        words.insert(0, t.surface[m.groupStart()] + " … ");
+      }
+      HarmFinding f =
+          new HarmFinding(c, a, m.group(), m.ground(), words.toString(), m.pronoun(), blocker);
+      String id = c + "|" + a + "|" + m.group();
+      HarmFinding old = out.get(id);
+      if (old == null || (!old.fires() && f.fires())) {
+        out.put(id, f);
+      }
+    }
+
+    private String blocker(Construction c, Mention m, int lo, int hi, int core, boolean negated) {
+      for (int q = lo; q < hi; q++) {
+        if (t.quoted[q]) {
+          return "quotation: '" + t.surface[q] + "' stands inside quotation marks";
+        }
+      }
+      if (counter != null) {
+        return "counter-speech: '" + span(counter.start(), counter.end()) + "'";
+      }
+      int sentence = t.sentence[lo];
+      int clause = t.clause[core];
+      for (int q = 0; q < n; q++) {
+        if (t.sentence[q] != sentence || at[q] == null) {
+          continue;
+        }
+        for (Match x : at[q]) {
+          if (x.harmClass() == HarmClass.REPORT && !endorsed(q)) {
+            return "reported speech: '" + span(x.start(), x.end()) + "'";
+          }
+          if (x.harmClass() == HarmClass.NEWS) {
+            return "news report: '" + span(x.start(), x.end()) + "'";
+          }
+        }
+      }
+      if (!negated) {
+        // a negation counts from NEG_REACH words before the construction (before its group, for
+        // norms and comparisons) up to its act or predicate, within the clause
+        boolean acts =
+            (c.incites() && c != Construction.NORMATIVE_THREAT) || c == Construction.VIOLENT_WORDS;
+        int start = Math.max(0, (acts ? lo : m.start()) - NEG_REACH);
+        for (int q = start; q < core; q++) {
+          if (t.clause[q] < t.clause[Math.min(lo, m.start())]
+              || t.clause[q] > clause
+              || !has(q, HarmClass.NEG)
+              || coveredByLonger(q)) {
+            continue;
+          }
+          if (q < m.start() && t.isQuestion(sentence) && has(q, HarmClass.COPULA)) {
+            continue; // "aren't they just vermin?"
+          }
+          if (rhetorical(q, sentence)) {
+            continue; // "wouldn't the world be better if we ...?"
+          }
+          if (exceptive(q)) {
+            continue; // "ils ne méritent qu'une balle", "لا يستحقون إلا": only, not never
+          }
+          return "negation: '" + t.surface[q] + "'";
+        }
+      }
+      if (t.isQuestion(sentence)) {
+        int s0 = lo;
+        while (s0 > 0 && t.sentence[s0 - 1] == sentence) {
+          s0--;
+        }
+        for (int q = s0; q <= Math.min(s0 + 1, n - 1); q++) {
+          if (has(q, HarmClass.INQUIRY)) {
+            return "a question: '" + span(q, Math.min(n, q + 4)) + " …?'";
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * A negative auxiliary opening a question ("wouldn't it be better if ...?", "shouldn't we
+     * ...?"): the question asserts, it does not deny.
+     */
+    private boolean rhetorical(int q, int sentence) {
+      return t.isQuestion(sentence)
+          && (q == 0 || t.clause[q - 1] != t.clause[q])
+          && (t.words[q].endsWith("n't") || t.words[q].endsWith("nt"));
+    }
+
+    /**
+     * A negation that, with an exceptive word after it, means "only": French "ne ... que", Spanish
+     * "no ... más que / sino", Arabic "لا ... إلا", English "nothing but" (a filler already).
+     */
+    private boolean exceptive(int q) {
+      String w = t.words[q];
+      if (!(w.equals("ne")
+          || w.equals("n'")
+          || w.equals("no")
+          || w.equals("\u0644\u0627")
+          || w.equals("\u0645\u0627"))) {
+        return false;
+      }
+      for (int k = q + 1; k < Math.min(n, q + 5) && t.clause[k] == t.clause[q]; k++) {
+        String x = t.words[k];
+        if (x.equals("pas") || x.equals("jamais") || x.equals("plus") || x.equals("nunca")) {
+          return false;
+        }
+        if (x.equals("que") && language.equals("fr")
+            || x.equals("qu'")
+            || x.equals("sino")
+            || x.equals("\u0627\u0644\u0627")
+            || (x.equals("que") && k > 0 && t.words[k - 1].equals("mas"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** "I say kill them": a speaker endorsing, not reporting. */
+    private boolean endorsed(int q) {
+      if (has(q, HarmClass.CALL_LEAD)) {
+        return true;
+      }
+      for (int k = q - 1; k >= Math.max(0, q - 4) && t.clause[k] == t.clause[q]; k--) {
+        if (has(k, HarmClass.SUBJECT1)) {
+          return true; // "I say", "I'm not ashamed to say it"
+        }
+      }
+      return false;
+    }
+
+    /**
+     * A negation word inside a longer term of another class ("are no better than", "can't stand").
+     */
+    private boolean coveredByLonger(int q) {
+      for (int k = Math.max(0, q - 3); k <= q; k++) {
+        if (at[k] == null) {
+          continue;
+        }
+        for (Match x : at[k]) {
+          HarmClass k2 = x.harmClass();
+          if (k2 != HarmClass.NEG
+              && k2 != HarmClass.REPORT
+              && k2 != HarmClass.COUNTER
+              && k2 != HarmClass.NEWS
+              && k2 != HarmClass.INQUIRY
+              && x.end() - x.start() > 1
+              && x.end() > q
+              && !x.term().gapBefore()[x.term().words().length - 1]) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private String span(int from, int to) {
+      StringBuilder b = new StringBuilder();
+      String prev = null;
+      for (int q = from; q < to && q < n; q++) {
+        if (!t.surface[q].equals(prev)) {
+          if (b.length() > 0) {
+            b.append(' ');
+          }
+          b.append(t.surface[q]);
+          prev = t.surface[q];
+        }
+      }
+      return b.toString();
+    }
+  }
+
+  /** Classes a norm's modal may stand behind: "X are vermin and must be ...". */
+  private static final long PASSABLE =
+      bit(HarmClass.COPULA)
+          | bit(HarmClass.FILLER)
+          | bit(HarmClass.HEAD)
+          | bit(HarmClass.DEHUM)
+          | bit(HarmClass.DEROG)
+          | bit(HarmClass.NEG);
+
+  private static long bit(HarmClass c) {
+    return 1L << c.ordinal();
+  }
+}
