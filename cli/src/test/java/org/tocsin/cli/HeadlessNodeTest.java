@@ -136,6 +136,9 @@ class HeadlessNodeTest {
         assertThat(alert.getJsonObject("rule").getString("id")).isEqualTo("r1");
         assertThat(alert.encode()).contains("headless-1");
         assertThat(node.indexer().indexedThrough()).isGreaterThanOrEqualTo(seq);
+        // the alert fires as the post is indexed, which may be before the next near-real-time
+        // reopen: make what was added visible, then count it
+        node.index().refresh();
         assertThat(node.index().count()).isEqualTo(1);
         // a signed head covering the post, with the authority's token: checked on a timer
         TocsinNode n = node;
