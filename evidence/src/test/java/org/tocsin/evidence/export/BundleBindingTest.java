@@ -13,11 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.core.json.Json;
+import org.tocsin.evidence.FileEvidenceLog;
 import org.tocsin.evidence.format.v1.Sha256;
 import org.tocsin.evidence.sign.BagSignature;
 import org.tocsin.evidence.sign.PublishedHead;
 import org.tocsin.evidence.sign.SignedTreeHead;
 import org.tocsin.evidence.sign.TreeHeadKeys;
+import org.tocsin.evidence.sign.TreeHeadSigner;
 import org.tocsin.evidence.sign.TrustedKeys;
 
 /**
@@ -186,6 +188,37 @@ class BundleBindingTest {
     BundleReport alone = BundleVerifier.verify(bag);
     assertThat(alone.proven()).isTrue();
     assertThat(alone.notes()).singleElement().asString().contains("no trusted key given");
+  }
+
+  @Test
+  void aHeldHeadOfAnotherSizeIsNotProvenAndOneOfAnotherLedgerFails() throws Exception {
+    // a later head of the same ledger, signed by the operator after the export
+    Path later;
+    try (FileEvidenceLog log = FileEvidenceLog.open(tmp.resolve("ledger"))) {
+      TreeHeadSigner signer =
+          new TreeHeadSigner(
+              log, TreeHeadKeys.loadOrCreate(tmp.resolve("keys")), java.time.Duration.ofHours(1));
+      later = Files.write(tmp.resolve("later.bin"), signer.signNow().head().encode());
+    }
+    BundleReport r =
+        BundleVerifier.verify(
+            bag, TrustedKeys.parse(List.of(operatorKeyId)), List.of(PublishedHead.read(later)));
+    assertThat(r.ok()).as(r.toString()).isTrue();
+    assertThat(r.proven()).isFalse();
+    assertThat(r.unproven()).singleElement().asString().contains("no consistency proof");
+
+    // a head of another ledger, by another key: neither trusted nor this ledger's
+    Path other;
+    try (ExportFixture g = new ExportFixture(tmp.resolve("other"), true)) {
+      other =
+          Files.write(
+              tmp.resolve("other.bin"), g.log.latestTreeHead().orElseThrow().head().encode());
+    }
+    BundleReport o =
+        BundleVerifier.verify(
+            bag, TrustedKeys.parse(List.of(operatorKeyId)), List.of(PublishedHead.read(other)));
+    assertThat(o.ok()).isFalse();
+    assertThat(o.problem()).contains("does not verify under a trusted key");
   }
 
   @Test
