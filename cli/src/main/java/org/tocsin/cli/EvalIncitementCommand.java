@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Scores the hand-labelled incitement set (shipped, or --set FILE) with the configured"
           + " scorer and reports precision, recall and F1 of incitement >= t on its test half,"
-          + " t chosen on its dev half, PR-AUC and 95% bootstrap intervals"
+          + " t chosen on its dev half, PR-AUC and 95%% bootstrap intervals"
           + " (docs/incitement-guideline.md, bench/results/incitement-2026-12-02.md)."
     })
 final class EvalIncitementCommand implements Callable<Integer> {

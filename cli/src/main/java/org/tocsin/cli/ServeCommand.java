@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a Tocsin node on a data directory: recovers the ledger, catches the index up with it, and serves the API and the dashboard until stopped (Ctrl-C)."
+      "Runs a Tocsin node on a data directory: recovers the ledger, catches the index up with it, keeps indexing, signing and alerting, and serves the API and the dashboard (unless --no-http) until stopped (Ctrl-C)."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -27,11 +27,21 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "HTTP port (overrides the config).")
   Integer port;
 
+  @Option(
+      names = "--no-http",
+      description =
+          "Serve no HTTP (like http.enabled: false): the node still indexes what reaches the"
+              + " ledger, signs tree heads and delivers alerts.")
+  boolean noHttp;
+
   @Override
   public Integer call() throws Exception {
     TocsinConfig config = data.loadConfig();
     if (port != null) {
       config = config.withPort(checkPort(spec, port));
+    }
+    if (noHttp) {
+      config = config.withoutHttp();
     }
     PrintWriter out = spec.commandLine().getOut();
     TocsinNode node = TocsinNode.open(data.data, config);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.api.http.ApiContext;
 import org.tocsin.api.http.ApiVerticle;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.node.PipelineVerticle;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.campaigns.CampaignService;
 import org.tocsin.node.config.TocsinConfig;
@@ -147,6 +148,7 @@ class CrawlEndToEndTest {
               new ApiContext(
                   node, new CampaignService(node, CampaignConfig.defaults()), keys, sources),
               node.config().http());
+      PipelineVerticle.deploy(vertx, node).await();
       vertx.deployVerticle(api).await();
       try {
         enough.get(60, TimeUnit.SECONDS);

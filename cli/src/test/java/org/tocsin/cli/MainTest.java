@@ -240,6 +240,45 @@ class MainTest {
     assertThat(first.at("/factors/content/evidence").toString()).contains("exterminate");
     assertThat(lines.get(2)).contains("\"error\"");
     assertThat(err.toString()).contains("line 3:");
+    assertThat(err.toString())
+        .containsPattern(
+            "tocsin score: 3 posts scored in [0-9.]+ s, [0-9,]+ posts/s on \\d+ threads")
+        .contains("(1 bad lines)");
+  }
+
+  @Test
+  void scoreKeepsOrderAndErrorLinesAcrossParallelBatches() throws Exception {
+    // 2,500 lines: the 300 real sample posts over and over, with a bad line every 250; more than
+    // two batches of ScoreCommand.BATCH, each spread over every core
+    List<org.tocsin.core.post.Post> sample = RealPosts.sample();
+    List<String> lines = new java.util.ArrayList<>();
+    List<org.tocsin.core.post.Post> posts = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_500; i++) {
+      if (i % 250 == 249) {
+        lines.add("{not json " + i);
+        posts.add(null);
+      } else {
+        org.tocsin.core.post.Post p = sample.get(i % sample.size());
+        lines.add(PostJson.write(p));
+        posts.add(p);
+      }
+    }
+    Path in = dir.resolve("many.jsonl");
+    Files.write(in, lines, StandardCharsets.UTF_8);
+    assertThat(run("score", in.toString())).isEqualTo(1);
+    List<String> got = out.toString().lines().toList();
+    assertThat(got).hasSize(2_500);
+    org.tocsin.core.score.PostScorer one =
+        org.tocsin.node.TocsinNode.scorer(org.tocsin.node.config.TocsinConfig.defaults());
+    for (int i = 0; i < got.size(); i++) {
+      if (posts.get(i) == null) {
+        assertThat(got.get(i)).contains("\"line\":" + (i + 1)).contains("\"error\"");
+      } else if (i % 97 == 0) { // every 97th line scored again, alone, must match
+        assertThat(got.get(i))
+            .isEqualTo(org.tocsin.core.json.ScoreJson.write(one.score(posts.get(i))));
+      }
+    }
+    assertThat(err.toString()).contains("tocsin score: 2,490 posts scored in");
   }
 
   /** A real post's envelope with another text and language. */
@@ -291,8 +330,9 @@ class MainTest {
     assertThat(mapper.readTree(lines.get(1)).get("model").asText()).isEqualTo("hate-ar");
     assertThat(mapper.readTree(lines.get(2)).get("model").asText()).isEqualTo("hate-am");
     var fr = mapper.readTree(lines.get(3));
-    assertThat(fr.get("model").asText()).isEqualTo("tocsin-hate-3way");
-    assertThat(fr.at("/explanation/notes").toString()).contains("no model for language 'fr'");
+    // French has no classifier but a lexicon of its own: the lexicon alone, not the English model
+    assertThat(fr.get("model").asText()).isEqualTo("tocsin-lexicon-baseline");
+    assertThat(fr.at("/explanation/notes/0").asText()).contains("fr lexicon");
     assertThat(mapper.readTree(lines.get(4)).get("model").asText()).isEqualTo("tocsin-hate-3way");
     var my = mapper.readTree(lines.get(5));
     assertThat(my.get("model").asText()).isEqualTo("hate-my");

@@ -3,7 +3,6 @@ package org.tocsin.nlp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.tocsin.core.post.Post;
@@ -13,16 +12,25 @@ import org.tocsin.core.score.Score;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.lang.LanguageCodes;
+import org.tocsin.nlp.lang.LanguageIdentifier;
 import org.tocsin.nlp.lang.ScriptGuess;
+import org.tocsin.nlp.lang.WordGuess;
 
 /**
  * Picks the hate / offensive / normal model by the post's language: a post whose {@link Post#lang}
  * has a model of its own (German {@code hate-de}, Arabic {@code hate-ar}, Amharic {@code hate-am},
  * Burmese {@code hate-my} …) is scored by a {@link ModelScorer} over that classifier, and its
  * {@link Score} names that model and version ({@code model = "hate-de"}, {@code version = "1"}); a
- * post without a language whose script decides it ({@link ScriptGuess}: Myanmar, Ethiopic, Arabic
- * without Persian or Urdu letters) goes to that language's model, with a note saying so; any other
- * post goes to the fallback (the English scorer).
+ * post in a language with a lexicon but no classifier (French, Spanish, Russian) is scored by that
+ * language's lexicon alone ({@code model = "tocsin-lexicon-baseline"}): the English model's n-grams
+ * do not read it; any other post goes to the fallback (the English scorer).
+ *
+ * <p>A post without a usable language tag (none, blank, or one that names no language: {@code und},
+ * Twitter's {@code qme} …; see {@link LanguageIdentifier#reliableTag}) has its language guessed,
+ * cheaply: first from its script ({@link ScriptGuess}: Myanmar, Ethiopic, Arabic without Persian or
+ * Urdu letters), then from its function words ({@link WordGuess}: en, de, fr, es, it, pt, nl, pl).
+ * A guess routes the post as a tag would, and the first note of its Score says that the language
+ * was guessed and how; a post neither guess decides goes to the fallback with a note saying so.
  *
  * <p>The language is matched on the primary subtag of the BCP-47 tag, case-insensitively ({@code
  * de-AT} and {@code DE} are German); the ISO 639-2 codes {@code deu}, {@code ger}, {@code ara},
@@ -69,6 +77,7 @@ public final class LanguageRoutedScorer implements PostScorer {
 
   private final PostScorer fallback;
   private final Map<String, Route> routes;
+  private final java.util.Set<String> modelLanguages;
 
   /**
    * A router over a fallback and per-language routes.
@@ -85,11 +94,20 @@ public final class LanguageRoutedScorer implements PostScorer {
       }
     }
     this.routes = Map.copyOf(m);
+    java.util.Set<String> models = new java.util.TreeSet<>();
+    for (Route r : routes) {
+      if (!r.model().equals(LexiconScorer.MODEL)) {
+        models.add(r.language());
+      }
+    }
+    this.modelLanguages = java.util.Collections.unmodifiableSet(models);
   }
 
   /**
    * A router whose languages are scored by {@link ModelScorer}s over the given classifiers (no
-   * target classifier, the given lexicon), named by each artifact's manifest.
+   * target classifier, the given lexicon), named by each artifact's manifest; every other language
+   * the lexicon has a lexicon of its own for (except the fallback's, English) is scored by the
+   * lexicon alone.
    *
    * @param fallback the English scorer
    * @param lexicon the lexicon the per-language scorers compose with
@@ -125,6 +143,26 @@ public final class LanguageRoutedScorer implements PostScorer {
               version,
               note));
     }
+    for (String language : lexicon.lexicons().keySet()) {
+      if (classifiers.containsKey(language) || language.equals(lexicon.lexicon().language())) {
+        continue;
+      }
+      routes.add(
+          new Route(
+              language,
+              lexicon,
+              LexiconScorer.MODEL,
+              LexiconScorer.VERSION,
+              "hate, offensive, targets, dehumanisation, factors and incitement from the "
+                  + language
+                  + " lexicon of "
+                  + LexiconScorer.MODEL
+                  + " v"
+                  + LexiconScorer.VERSION
+                  + " alone: no classifier for language "
+                  + language
+                  + ", and the English one does not read it"));
+    }
     return new LanguageRoutedScorer(fallback, routes);
   }
 
@@ -140,64 +178,103 @@ public final class LanguageRoutedScorer implements PostScorer {
     return fallback.version();
   }
 
-  /** The languages with a model of their own. */
+  /** The languages with a model (a classifier) of their own. */
   public java.util.Set<String> languages() {
-    return routes.keySet();
+    return modelLanguages;
   }
 
-  /**
-   * The primary language subtag of a BCP-47 tag, lower-case, with the ISO 639-2 aliases mapped;
-   * null for a null or blank tag.
-   */
-  static String primary(String lang) {
-    if (lang == null || lang.isBlank()) {
-      return null;
-    }
-    String s = lang.strip().toLowerCase(Locale.ROOT);
-    int cut = 0;
-    while (cut < s.length() && s.charAt(cut) != '-' && s.charAt(cut) != '_') {
-      cut++;
-    }
-    String p = s.substring(0, cut);
-    return LanguageCodes.iso6391(p);
+  /** The languages scored by their lexicon alone (no classifier of their own). */
+  public java.util.Set<String> lexiconLanguages() {
+    java.util.Set<String> out = new java.util.TreeSet<>(routes.keySet());
+    out.removeAll(modelLanguages);
+    return out;
   }
 
   /** Scores one post with its language's model, or the fallback's. */
   @Override
   public Score score(Post post) {
     Objects.requireNonNull(post, "post");
-    String lang = primary(post.lang());
-    if (lang == null) {
-      ScriptGuess guess = ScriptGuess.of(post.text());
-      Route guessed = guess == null ? null : routes.get(guess.language());
-      if (guessed != null) {
-        return routed(
-            guessed,
-            post.withLang(guess.language()),
-            "language not tagged: taken as '"
-                + guess.language()
-                + "' from the script ("
-                + guess.reason()
-                + ")");
-      }
+    String tag = LanguageIdentifier.reliableTag(post.lang());
+    if (tag == null) {
+      return untagged(post);
     }
-    Route route = lang == null ? null : routes.get(lang);
-    if (route == null) {
-      Score s = fallback.score(post);
-      if (lang == null) {
-        return s;
-      }
-      List<String> notes = new ArrayList<>(s.explanation().notes());
-      notes.add(
-          "no model for language '"
-              + (lang.length() > 16 ? lang.substring(0, 16) + "…" : lang)
-              + "': scored by the fallback "
-              + s.model()
-              + " v"
-              + s.version());
-      return rebuild(s, s.model(), s.version(), notes);
+    String lang = LanguageCodes.iso6391(tag);
+    Route route = routes.get(lang);
+    if (route != null) {
+      return routed(route, post, null);
     }
-    return routed(route, post, null);
+    Score s = fallback.score(post);
+    if (lang.equals("en")) {
+      return s;
+    }
+    List<String> notes = new ArrayList<>(s.explanation().notes());
+    notes.add(
+        "no model for language '"
+            + lang
+            + "': scored by the fallback "
+            + s.model()
+            + " v"
+            + s.version());
+    return rebuild(s, s.model(), s.version(), notes);
+  }
+
+  /**
+   * A language guessed for an untagged post.
+   *
+   * @param language the ISO 639-1 code
+   * @param how what it was read from, for the Score's notes
+   */
+  public record Guess(String language, String how) {}
+
+  /**
+   * The language the router takes an untagged text to be in: from its script ({@link ScriptGuess}),
+   * else from its function words ({@link WordGuess}); {@code null} if neither decides.
+   */
+  public static Guess guess(String text) {
+    ScriptGuess script = ScriptGuess.of(text);
+    if (script != null) {
+      return new Guess(script.language(), "the script (" + script.reason() + ")");
+    }
+    WordGuess words = WordGuess.of(text);
+    return words == null
+        ? null
+        : new Guess(words.language(), "its function words (" + words.reason() + ")");
+  }
+
+  /** The scorer of posts without a language or in a language without a route. */
+  public PostScorer fallback() {
+    return fallback;
+  }
+
+  /** A post without a usable tag: its language guessed from the script, then its words. */
+  private Score untagged(Post post) {
+    Guess g = guess(post.text());
+    if (g == null) {
+      return noted(
+          fallback.score(post),
+          "language not tagged and not guessed (neither the script nor the function words"
+              + " decide it): scored by the fallback");
+    }
+    String lang = g.language();
+    String note = "language not tagged: taken as '" + lang + "' from " + g.how();
+    Route route = routes.get(lang);
+    if (route != null) {
+      return routed(route, post.withLang(lang), note);
+    }
+    Score s = fallback.score(post);
+    return noted(
+        s,
+        lang.equals("en")
+            ? note
+            : note + "; no model or lexicon for it: scored by the fallback " + s.model());
+  }
+
+  /** The score with a note put first. */
+  private static Score noted(Score s, String note) {
+    List<String> notes = new ArrayList<>(s.explanation().notes().size() + 1);
+    notes.add(note);
+    notes.addAll(s.explanation().notes());
+    return rebuild(s, s.model(), s.version(), notes);
   }
 
   private static Score routed(Route route, Post post, String guessNote) {

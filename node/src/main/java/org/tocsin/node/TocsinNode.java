@@ -15,11 +15,8 @@ import org.tocsin.evidence.sign.TreeHeadSigner;
 import org.tocsin.index.IndexSchemaException;
 import org.tocsin.index.PostIndex;
 import org.tocsin.index.saved.SavedSearchStore;
-import org.tocsin.nlp.ModelScorer;
-import org.tocsin.nlp.baseline.LexiconScorer;
-import org.tocsin.nlp.classifier.CnnEnsembleClassifier;
-import org.tocsin.nlp.classifier.HateClassifier;
-import org.tocsin.nlp.classifier.TargetClassifier;
+import org.tocsin.nlp.assembly.ScorerSettings;
+import org.tocsin.nlp.assembly.ShippedScorer;
 import org.tocsin.nlp.watchlist.WatchlistScorer;
 import org.tocsin.node.alerts.AlertEngine;
 import org.tocsin.node.alerts.AlertOutbox;
@@ -151,91 +148,31 @@ public final class TocsinNode implements Closeable {
     }
   }
 
-  /** The configured scorer; the bundled model artifact is checked (format, digests) as it loads. */
+  /**
+   * The configured scorer, built by nlp ({@link ShippedScorer}) from the node's {@code nlp}
+   * configuration; the bundled model artifacts are checked (format, digests) as they load.
+   */
   public static PostScorer scorer(TocsinConfig config) throws IOException {
-    PostScorer screen = screen(config);
-    TocsinConfig.CascadeConfig c = config.nlp().cascade();
-    if (!c.enabled()) {
-      return screen;
-    }
-    java.util.List<String> languages = c.languages();
-    boolean low = c.languageLowAccuracy();
-    double margin = c.languageMinMargin();
-    // checked now, so that a bad language code fails at start-up, not on the first post
-    for (String code : languages) {
-      if (!org.tocsin.nlp.lang.LanguageIdentifier.knows(code)) {
-        throw new IllegalArgumentException(
-            "nlp.cascade.languages: not a language Lingua knows (ISO 639-1 code expected) [got "
-                + code
-                + "]");
-      }
-    }
-    return new org.tocsin.nlp.cascade.CascadeScorer(
-        screen,
-        () -> org.tocsin.nlp.lang.LanguageIdentifier.of(languages, margin, low),
-        deepStages(c.deepLanguages()),
-        new org.tocsin.nlp.cascade.CascadeSettings(
-            c.deepStage(), c.deepTargetThreshold(), c.deepIncitementThreshold(), c.threads()));
+    return ShippedScorer.build(settings(config.nlp()));
   }
 
-  /** The deep stage of each configured language; none loads before its first post. */
-  static java.util.Map<String, org.tocsin.nlp.corenlp.DeepStage> deepStages(
-      java.util.List<String> codes) {
-    java.util.Map<String, org.tocsin.nlp.corenlp.DeepStage> out = new java.util.HashMap<>();
-    for (String code : codes) {
-      out.put(code, org.tocsin.nlp.corenlp.DeepStages.of(code));
-    }
-    return out;
+  /** The node's {@code nlp} configuration as nlp's scorer settings. */
+  public static ScorerSettings settings(TocsinConfig.NlpConfig nlp) {
+    TocsinConfig.CascadeConfig c = nlp.cascade();
+    return new ScorerSettings(
+        nlp.scorer(),
+        nlp.modelDir(),
+        new ScorerSettings.Cascade(
+            c.enabled(),
+            c.languages(),
+            c.languageMinMargin(),
+            c.languageLowAccuracy(),
+            c.deepStage(),
+            c.deepTargetThreshold(),
+            c.deepIncitementThreshold(),
+            c.threads(),
+            c.deepLanguages()));
   }
-
-  private static PostScorer screen(TocsinConfig config) throws IOException {
-    if ("lexicon".equals(config.nlp().scorer())) {
-      return LexiconScorer.loadDefault();
-    }
-    String dir = config.nlp().modelDir();
-    TargetClassifier targets =
-        TargetClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_TARGET_MODEL);
-    LexiconScorer lexicon = LexiconScorer.loadDefault();
-    org.tocsin.nlp.classifier.AbuseClassifier english;
-    if (dir.isBlank()) {
-      english =
-          CnnEnsembleClassifier.loadResource(TocsinNode.class.getClassLoader(), BUNDLED_MODEL);
-    } else if (CnnEnsembleClassifier.isEnsemble(Path.of(dir))) {
-      english = CnnEnsembleClassifier.load(Path.of(dir));
-    } else {
-      english = HateClassifier.load(Path.of(dir));
-    }
-    java.util.Map<String, HateClassifier> byLanguage = new java.util.LinkedHashMap<>();
-    for (java.util.Map.Entry<String, String> e : BUNDLED_LANGUAGE_MODELS.entrySet()) {
-      byLanguage.put(
-          e.getKey(), HateClassifier.loadResource(TocsinNode.class.getClassLoader(), e.getValue()));
-    }
-    return org.tocsin.nlp.LanguageRoutedScorer.of(
-        new ModelScorer(english, targets, lexicon, ModelScorer.DEFAULT_EXPLAIN_THRESHOLD),
-        lexicon,
-        byLanguage);
-  }
-
-  /**
-   * The bundled classifiers of other languages, by primary language subtag: a post whose {@code
-   * lang} is one of these is scored by that model (see {@link
-   * org.tocsin.nlp.LanguageRoutedScorer}); any other post by the English one.
-   */
-  public static final java.util.Map<String, String> BUNDLED_LANGUAGE_MODELS =
-      java.util.Map.of(
-          "de", "tocsin/models/hate-de-v1",
-          "ar", "tocsin/models/hate-ar-v1",
-          "am", "tocsin/models/hate-am-v1",
-          "my", "tocsin/models/hate-my-v1");
-
-  /**
-   * Where the bundled hate / offensive / normal classifier sits on the classpath: v2, v1's n-gram
-   * MLPs averaged with word CNNs (it loads v1 from the sibling {@code tocsin/models/hate-3way-v1}).
-   */
-  public static final String BUNDLED_MODEL = "tocsin/models/hate-3way-v2";
-
-  /** Where the bundled target-group classifier sits on the classpath. */
-  public static final String BUNDLED_TARGET_MODEL = "tocsin/models/targets-v1";
 
   /**
    * Opens the index; one written with an older schema is removed and rebuilt from the ledger by the

@@ -21,7 +21,7 @@ import org.tocsin.node.alerts.Alert;
 import org.tocsin.node.alerts.AlertEngine;
 import org.tocsin.node.alerts.AlertJson;
 import org.tocsin.node.alerts.AlertRule;
-import org.tocsin.node.alerts.WebhookDispatcher;
+import org.tocsin.node.alerts.WebhookStates;
 import org.tocsin.node.keys.Role;
 
 /**
@@ -33,12 +33,10 @@ final class AlertRoutes {
 
   private final Vertx vertx;
   private final AlertEngine engine;
-  private final WebhookDispatcher webhooks;
 
-  AlertRoutes(Vertx vertx, AlertEngine engine, WebhookDispatcher webhooks) {
+  AlertRoutes(Vertx vertx, AlertEngine engine) {
     this.vertx = vertx;
     this.engine = engine;
-    this.webhooks = webhooks;
   }
 
   void mount(Router router) {
@@ -67,7 +65,7 @@ final class AlertRoutes {
     ArrayNode arr = body.putArray("rules");
     for (AlertRule r : engine.rules().list()) {
       ObjectNode n = AlertJson.toNode(r, false);
-      WebhookDispatcher.State s = webhooks.state(r.id());
+      WebhookStates.State s = engine.webhooks().state(r.id());
       if (r.webhook() != null && s != null) {
         ObjectNode d = n.with("webhook");
         d.put("deliveredThrough", s.cursor());

@@ -13,12 +13,13 @@ import org.tocsin.api.auth.RateLimiter;
 import org.tocsin.api.metrics.NodeMetrics;
 import org.tocsin.api.problems.ApiException;
 import org.tocsin.node.TocsinNode;
-import org.tocsin.node.alerts.WebhookDispatcher;
 import org.tocsin.node.config.TocsinConfig.HttpConfig;
 
 /**
- * The HTTP server: REST API under {@code /api/v1}, {@code /health}, and the dashboard's static
- * files from the jar. Blocking work (Lucene, the ledger) runs on worker threads.
+ * The HTTP server: REST API under {@code /api/v1}, {@code /health}, {@code /metrics}, and the
+ * dashboard's static files from the jar. Routes only: the node's pipeline (ledger tailing, tree
+ * heads, time-stamps, alert windows, webhooks) runs in {@link org.tocsin.node.PipelineVerticle},
+ * deployed beside it. Blocking work (Lucene, the ledger) runs on worker threads.
  */
 public final class ApiVerticle extends VerticleBase {
   /** Longest request line accepted; longer ones get a 414 problem response. */
@@ -31,19 +32,6 @@ public final class ApiVerticle extends VerticleBase {
   private final io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> validation =
       rc -> contract.validate(rc);
   private Router router;
-  private WebhookDispatcher webhooks;
-  private long signerTimer = -1;
-  private org.tocsin.node.Timestamps timestamps;
-  private long tailTimer = -1;
-  private long windowTimer = -1;
-  private volatile boolean tailing;
-  private Future<?> tail = Future.succeededFuture();
-
-  /** How often the node indexes what reached the ledger by other paths (crawlers, custody). */
-  static final long TAIL_MILLIS = 500;
-
-  private static final java.util.logging.Logger LOG =
-      java.util.logging.Logger.getLogger(ApiVerticle.class.getName());
 
   /** Creates the verticle for what {@code ctx} holds, listening where {@code http} says. */
   public ApiVerticle(ApiContext ctx, HttpConfig http) {
@@ -84,64 +72,7 @@ public final class ApiVerticle extends VerticleBase {
     new SavedSearchRoutes(
             vertx, node.savedSearches(), node.index(), node.config().search().maxQueryChars())
         .mount(router);
-    webhooks =
-        new WebhookDispatcher(
-            vertx,
-            node.alerts(),
-            node.dataDir().resolve("alerts").resolve("webhooks"),
-            new java.util.Random(),
-            node.config().alerts().webhookBackoffMillis(),
-            node.config().alerts().webhookTimeoutMillis());
-    webhooks.start();
-    tailTimer =
-        vertx.setPeriodic(
-            TAIL_MILLIS,
-            id -> {
-              if (!tailing) {
-                tailing = true;
-                tail = vertx.executeBlocking(() -> node.indexer().catchUp(), false);
-                tail.onComplete(
-                    ar -> {
-                      tailing = false;
-                      if (ar.failed()) {
-                        LOG.log(
-                            java.util.logging.Level.SEVERE,
-                            "indexing from the ledger failed",
-                            ar.cause());
-                      }
-                    });
-              }
-            });
-    timestamps = new org.tocsin.node.Timestamps(node);
-    signerTimer =
-        vertx.setPeriodic(
-            1_000,
-            id ->
-                vertx
-                    .executeBlocking(
-                        () -> {
-                          var head = node.signer().signIfDue();
-                          if (head.isPresent()) {
-                            timestamps.stamp(head.get());
-                          }
-                          return head;
-                        },
-                        false)
-                    .onFailure(
-                        e -> LOG.log(java.util.logging.Level.SEVERE, "tree head not signed", e)));
-    // volume-change rules: a spike is noticed within a second even if no further post arrives
-    windowTimer =
-        vertx.setPeriodic(
-            1_000,
-            id ->
-                vertx
-                    .executeBlocking(
-                        () -> node.alerts().evaluateWindows(java.time.Instant.now()), false)
-                    .onFailure(
-                        e ->
-                            LOG.log(
-                                java.util.logging.Level.SEVERE, "alert windows not evaluated", e)));
-    new AlertRoutes(vertx, node.alerts(), webhooks).mount(router);
+    new AlertRoutes(vertx, node.alerts()).mount(router);
     new IngestRoutes(vertx, node.importer()).mount(router);
     router
         .route("/api/*")
@@ -186,21 +117,7 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    if (webhooks != null) {
-      webhooks.stop();
-    }
-    if (signerTimer >= 0) {
-      vertx.cancelTimer(signerTimer);
-    }
-    if (tailTimer >= 0) {
-      vertx.cancelTimer(tailTimer);
-    }
-    if (windowTimer >= 0) {
-      vertx.cancelTimer(windowTimer);
-    }
-    // let an in-flight catch-up finish: interrupting a Lucene write would close the index
-    Future<?> closed = server == null ? Future.succeededFuture() : server.close();
-    return closed.eventually(() -> tail.transform(ar -> Future.succeededFuture()));
+    return server == null ? Future.succeededFuture() : server.close();
   }
 
   /** The router (for tests that compare the routes with the OpenAPI contract). */

@@ -37,6 +37,7 @@ import org.tocsin.api.http.ApiVerticle;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.core.post.Post;
 import org.tocsin.node.ImportListener;
+import org.tocsin.node.PipelineVerticle;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.campaigns.CampaignService;
 import org.tocsin.node.config.TocsinConfig;
@@ -88,6 +89,7 @@ class DashboardBrowserTest {
     token = keys.create(Role.ADMIN, "browser test").token();
     vertx = Vertx.vertx();
     ApiVerticle api = new ApiVerticle(new ApiContext(node, campaigns, keys), node.config().http());
+    PipelineVerticle.deploy(vertx, node).await();
     vertx.deployVerticle(api).await();
     base = "http://127.0.0.1:" + api.actualPort() + "/";
 

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.node.PipelineVerticle;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.alerts.WebhookDispatcher;
 import org.tocsin.node.campaigns.CampaignService;
@@ -112,6 +113,7 @@ class AlertsTest {
         new ApiVerticle(
             new ApiContext(node, new CampaignService(node, CampaignConfig.defaults()), keys),
             node.config().http());
+    PipelineVerticle.deploy(vertx, node).await();
     vertx.deployVerticle(api).await();
     return new Running(vertx, node, api.actualPort(), token);
   }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.core.post.Post;
 import org.tocsin.node.ImportListener;
+import org.tocsin.node.PipelineVerticle;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.campaigns.CampaignService;
 import org.tocsin.node.config.TocsinConfig;
@@ -64,6 +65,7 @@ class ApiServerTest {
         org.tocsin.node.sources.SourceManager.start(vertx, node).await();
     ApiVerticle api =
         new ApiVerticle(new ApiContext(node, campaigns, keys, sources), node.config().http());
+    PipelineVerticle.deploy(vertx, node).await();
     vertx.deployVerticle(api).await();
     port = api.actualPort();
     client = WebClient.create(vertx);

@@ -23,6 +23,7 @@ import org.tocsin.evidence.VerifyReport;
 import org.tocsin.evidence.merkle.MerkleVerifier;
 import org.tocsin.evidence.timestamp.LoopbackTsa;
 import org.tocsin.node.ImportListener;
+import org.tocsin.node.PipelineVerticle;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.campaigns.CampaignService;
 import org.tocsin.node.config.TocsinConfig;
@@ -67,6 +68,7 @@ class EvidenceNodeTest {
             new ApiVerticle(
                 new ApiContext(node, new CampaignService(node, CampaignConfig.defaults()), keys),
                 node.config().http());
+        PipelineVerticle.deploy(vertx, node).await();
         vertx.deployVerticle(api).await();
         // wait (on a timer, not a sleep) until the node has signed a head and stamped it
         CompletableFuture<Long> stamped = new CompletableFuture<>();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.core.post.Post;
+import org.tocsin.node.PipelineVerticle;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.campaigns.CampaignService;
 import org.tocsin.node.config.TocsinConfig;
@@ -61,6 +62,7 @@ class LiveCampaignAlertsTest {
         new ApiVerticle(
             new ApiContext(node, new CampaignService(node, CampaignConfig.defaults()), keys),
             node.config().http());
+    PipelineVerticle.deploy(vertx, node).await();
     vertx.deployVerticle(api).await();
     return new Running(vertx, node, api.actualPort(), token);
   }

@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.node.PipelineVerticle;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.campaigns.CampaignService;
 import org.tocsin.node.config.TocsinConfig;
@@ -83,6 +84,7 @@ class SourceAdminApiTest {
             new ApiContext(
                 node, new CampaignService(node, CampaignConfig.defaults()), keys, sources),
             node.config().http());
+    PipelineVerticle.deploy(vertx, node).await();
     vertx.deployVerticle(api).await();
     port = api.actualPort();
   }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.node.PipelineVerticle;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.alerts.WebhookDispatcher;
 import org.tocsin.node.campaigns.CampaignService;
@@ -79,6 +80,7 @@ class VolumeAlertsTest {
           new ApiVerticle(
               new ApiContext(node, new CampaignService(node, CampaignConfig.defaults()), keys),
               node.config().http());
+      PipelineVerticle.deploy(vertx, node).await();
       vertx.deployVerticle(api).await();
       WebClient c = WebClient.create(vertx);
       int port = api.actualPort();

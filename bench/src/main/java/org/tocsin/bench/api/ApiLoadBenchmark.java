@@ -30,6 +30,7 @@ import org.tocsin.bench.BenchReport;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.core.SuppressForbidden;
 import org.tocsin.node.ImportListener;
+import org.tocsin.node.PipelineVerticle;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.campaigns.CampaignService;
 import org.tocsin.node.config.TocsinConfig;
@@ -107,6 +108,7 @@ public final class ApiLoadBenchmark {
           new ApiVerticle(
               new ApiContext(node, new CampaignService(node, CampaignConfig.defaults()), keys),
               node.config().http());
+      PipelineVerticle.deploy(vertx, node).await();
       vertx.deployVerticle(api).await();
       int port = api.actualPort();
 

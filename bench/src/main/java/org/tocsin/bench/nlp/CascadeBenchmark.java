@@ -21,21 +21,23 @@ import org.tocsin.core.json.PostJson;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
+import org.tocsin.nlp.assembly.ShippedScorer;
+import org.tocsin.nlp.batch.ParallelScorer;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepAnalyzer;
 import org.tocsin.nlp.lang.LanguageIdentifier;
-import org.tocsin.node.TocsinNode;
-import org.tocsin.node.config.TocsinConfig;
 import org.tocsin.testkit.RealPosts;
 
 /**
- * Measures the NLP cascade stage by stage on real posts: the screen (the node's scorer with the
- * cascade off: classifiers, explanations, lexicon), Lingua (high and low accuracy, over the node's
- * 18 default languages), the CoreNLP deep stage on the posts the gate picks, and the whole cascade
- * as the node's ingest calls it ({@link PostScorer#scoreAll} on batches of 1,000), on 1 and 2
- * threads. Corpora: the demo corpus (18,364 posts) and the testkit's RealPosts sample (300 posts,
- * skewed to hate) repeated 5 times.
+ * Measures the NLP cascade stage by stage on real posts: the screen (the shipped scorer, {@link
+ * ShippedScorer#build()}, with the cascade off: classifiers, explanations, lexicon; with the
+ * platforms' tags and without them, when the router guesses the language; and batched by {@link
+ * ParallelScorer}), Lingua (high and low accuracy, over the node's 18 default languages), the
+ * CoreNLP deep stage on the posts the gate picks, and the whole cascade as the node's ingest calls
+ * it ({@link PostScorer#scoreAll} on batches of 1,000), on 1 and 2 threads. Corpora: the demo
+ * corpus (18,364 posts) and the testkit's RealPosts sample (300 posts, skewed to hate) repeated 5
+ * times.
  *
  * <p>Run: {@code bench/run-cascade.sh} (prints a Markdown table to stdout). Posts/s are wall-clock;
  * CPU seconds are the process's, so a run on a busy machine can be read by CPU time too.
@@ -76,7 +78,7 @@ public final class CascadeBenchmark {
         Runtime.getRuntime().maxMemory() >> 20);
     OUT.printf(Locale.ROOT, "heap at start %d MB%n", heap());
     long t = System.nanoTime();
-    PostScorer screen = TocsinNode.scorer(TocsinConfig.defaults()); // cascade off: the screen
+    PostScorer screen = ShippedScorer.build(); // the shipped defaults, cascade off: the screen
     OUT.printf(Locale.ROOT, "screen load %.1f s, heap %d MB%n", secs(t), heap());
 
     t = System.nanoTime();
@@ -150,10 +152,35 @@ public final class CascadeBenchmark {
       if (gateOnly) {
         continue;
       }
+      List<Post> untagged = new ArrayList<>();
+      for (Post p : posts) {
+        untagged.add(p.withLang(null));
+      }
+      ParallelScorer batches = new ParallelScorer(screen, 2);
       for (int r = 0; r < rounds; r++) {
         for (int threads : new int[] {1, 2}) {
           measure("screen round " + r, threads, posts, p -> screen.score(p));
         }
+        for (int threads : new int[] {1, 2}) {
+          measure("screen, tags removed, round " + r, threads, untagged, p -> screen.score(p));
+        }
+        long cpu0 = cpu();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < posts.size(); i += BATCH) {
+          batches.scoreAll(posts.subList(i, Math.min(posts.size(), i + BATCH)));
+        }
+        double sec = secs(t0);
+        OUT.printf(
+            Locale.ROOT,
+            "| screen, ParallelScorer.scoreAll (batches of %d), round %d | 2 threads | %d posts |"
+                + " %.2f s | %.0f posts/s | CPU %.2f s | heap %d MB |%n",
+            BATCH,
+            r,
+            posts.size(),
+            sec,
+            posts.size() / sec,
+            (cpu() - cpu0) / 1e9,
+            heap());
       }
     }
     if (gateOnly) {

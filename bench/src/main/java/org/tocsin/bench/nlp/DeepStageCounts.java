@@ -25,12 +25,11 @@ import org.tocsin.models.corpus.Csv;
 import org.tocsin.models.germeval.GermEvalData;
 import org.tocsin.models.hatexplain.HateXplainData;
 import org.tocsin.models.lhsab.LhsabData;
+import org.tocsin.nlp.assembly.ShippedScorer;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepStage;
 import org.tocsin.nlp.corenlp.DeepStages;
-import org.tocsin.node.TocsinNode;
-import org.tocsin.node.config.TocsinConfig;
 
 /**
  * A language's deep stage on a labelled corpus of that language: how many posts the gate picks per
@@ -187,7 +186,7 @@ public final class DeepStageCounts {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    PostScorer screen = TocsinNode.scorer(TocsinConfig.defaults());
+    PostScorer screen = ShippedScorer.build();
     DeepStage deep = DeepStages.of(lang);
     CascadeScorer cascade =
         new CascadeScorer(

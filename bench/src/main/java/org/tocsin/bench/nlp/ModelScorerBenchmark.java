@@ -26,13 +26,13 @@ import org.tocsin.core.post.Post;
 import org.tocsin.core.score.Score;
 import org.tocsin.core.score.TargetScore;
 import org.tocsin.nlp.ModelScorer;
+import org.tocsin.nlp.assembly.ShippedScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.Explained;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.Prediction;
 import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.classifier.TextFeatures;
-import org.tocsin.node.TocsinNode;
 
 /**
  * {@link ModelScorer} alone, as the node builds it (bundled hate-3way-v1 and targets-v1, default
@@ -62,9 +62,9 @@ public class ModelScorerBenchmark {
   /** Loads the models and the demo corpus. */
   @Setup
   public void setUp() throws IOException {
-    ClassLoader loader = TocsinNode.class.getClassLoader();
-    hate = HateClassifier.loadResource(loader, TocsinNode.BUNDLED_MODEL);
-    targets = TargetClassifier.loadResource(loader, TocsinNode.BUNDLED_TARGET_MODEL);
+    ClassLoader loader = ShippedScorer.class.getClassLoader();
+    hate = HateClassifier.loadResource(loader, ShippedScorer.BUNDLED_MODEL);
+    targets = TargetClassifier.loadResource(loader, ShippedScorer.BUNDLED_TARGET_MODEL);
     lexicon = LexiconScorer.loadDefault();
     scorer = new ModelScorer(hate, targets, lexicon, ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
     posts = demoPosts();

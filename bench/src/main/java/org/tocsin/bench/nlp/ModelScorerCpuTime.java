@@ -9,11 +9,11 @@ import java.util.function.Consumer;
 import org.tocsin.core.SuppressForbidden;
 import org.tocsin.core.post.Post;
 import org.tocsin.nlp.ModelScorer;
+import org.tocsin.nlp.assembly.ShippedScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.classifier.TextFeatures;
-import org.tocsin.node.TocsinNode;
 
 /**
  * {@link ModelScorer} on the demo corpus, one thread, timed by the thread's CPU time as well as by
@@ -33,10 +33,10 @@ public final class ModelScorerCpuTime {
     if (passes < 1 || passes > 100) {
       throw new IllegalArgumentException("passes must lie in [1, 100] [got " + passes + "]");
     }
-    ClassLoader loader = TocsinNode.class.getClassLoader();
-    HateClassifier hate = HateClassifier.loadResource(loader, TocsinNode.BUNDLED_MODEL);
+    ClassLoader loader = ShippedScorer.class.getClassLoader();
+    HateClassifier hate = HateClassifier.loadResource(loader, ShippedScorer.BUNDLED_MODEL);
     TargetClassifier targets =
-        TargetClassifier.loadResource(loader, TocsinNode.BUNDLED_TARGET_MODEL);
+        TargetClassifier.loadResource(loader, ShippedScorer.BUNDLED_TARGET_MODEL);
     LexiconScorer lexicon = LexiconScorer.loadDefault();
     ModelScorer scorer =
         new ModelScorer(hate, targets, lexicon, ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);

@@ -117,7 +117,7 @@ class LanguageRoutingTest {
     // Persian letters (hand-written "this is a test message"): no guess, the fallback as before
     Score fa = scorer.score(post("این یک پیام آزمایشی برای برنامه است", null));
     assertThat(fa.model()).isEqualTo(ModelScorer.MODEL);
-    assertThat(fa.explanation().notes()).noneMatch(n -> n.startsWith("language not tagged"));
+    assertThat(fa.explanation().notes().get(0)).startsWith("language not tagged and not guessed");
     // a tag wins over the script: a Burmese text tagged en stays with English
     assertThat(scorer.score(post(insult, "en")).model()).isEqualTo(ModelScorer.MODEL);
   }
@@ -139,12 +139,35 @@ class LanguageRoutingTest {
   }
 
   @Test
-  void anUnknownLanguageFallsBackToEnglishAndSaysSo() {
-    Score s = scorer.score(post("Tu es un idiot", "fr"));
+  void aLanguageWithoutModelOrLexiconFallsBackToEnglishAndSaysSo() {
+    Score s = scorer.score(post("Sei un idiota", "it"));
     assertThat(s.model()).isEqualTo(ModelScorer.MODEL);
     assertThat(s.explanation().notes())
         .anyMatch(
-            n -> n.startsWith("no model for language 'fr'") && n.contains("tocsin-hate-3way"));
+            n -> n.startsWith("no model for language 'it'") && n.contains("tocsin-hate-3way"));
+  }
+
+  @Test
+  void aFrenchPostIsScoredByTheFrenchLexiconNotTheEnglishModel() {
+    Score s = scorer.score(post("Tu es un idiot", "fr"));
+    assertThat(s.model()).isEqualTo(LexiconScorer.MODEL);
+    assertThat(s.explanation().notes().get(0)).contains("fr lexicon");
+  }
+
+  @Test
+  void anUntaggedGermanPostIsScoredByHateDeAndSaysTheLanguageWasGuessed() {
+    String text = "Du bist so ein dummer Idiot, halt endlich die Fresse, das ist nicht zu glauben";
+    Score s = scorer.score(post(text, null));
+    assertThat(s.model()).isEqualTo("hate-de");
+    assertThat(s.hate())
+        .isCloseTo(german.predict(text).hate(), org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(s.explanation().notes().get(0))
+        .startsWith("language not tagged: taken as 'de' from its function words");
+    assertThat(s.explanation().notes().get(1)).contains("hate-de v1");
+    // the same post tagged: the same scores, no guess note
+    Score tagged = scorer.score(post(text, "de"));
+    assertThat(tagged.hate()).isEqualTo(s.hate());
+    assertThat(tagged.explanation().notes()).noneMatch(n -> n.startsWith("language not tagged"));
   }
 
   @Test

@@ -1,17 +1,10 @@
 package org.tocsin.nlp.cascade;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.tocsin.core.post.Post;
@@ -20,6 +13,7 @@ import org.tocsin.core.score.LexiconHit;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
 import org.tocsin.core.score.TargetScore;
+import org.tocsin.nlp.batch.ParallelScorer;
 import org.tocsin.nlp.corenlp.DeepAnalyzer;
 import org.tocsin.nlp.corenlp.DeepEvidence;
 import org.tocsin.nlp.corenlp.DeepStage;
@@ -64,7 +58,7 @@ public final class CascadeScorer implements PostScorer {
   private final LongAdder gated = new LongAdder();
   private final LongAdder deepened = new LongAdder();
   private final LongAdder identified = new LongAdder();
-  private volatile ThreadPoolExecutor pool;
+  private final ParallelScorer batches;
 
   /**
    * A cascade over an identifier that is already loaded.
@@ -112,6 +106,11 @@ public final class CascadeScorer implements PostScorer {
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(deep, "deep");
     this.deep = settings.deepStage() && !deep.isEmpty() ? Map.copyOf(deep) : null;
+    // the posts that go deep (tens of times the screen's cost) bunch up in a batch: the workers
+    // claim one post at a time
+    this.batches =
+        new ParallelScorer(
+            this, this::score, settings.threads(), MIN_PARALLEL_BATCH, "tocsin-cascade-");
   }
 
   private static Supplier<LanguageIdentifier> lazy(LanguageIdentifier l) {
@@ -245,43 +244,7 @@ public final class CascadeScorer implements PostScorer {
    */
   @Override
   public List<Score> scoreAll(List<Post> posts) {
-    int n = posts.size();
-    int workers = Math.min(settings.threads(), n / MIN_PARALLEL_BATCH);
-    if (workers <= 1) {
-      return PostScorer.super.scoreAll(posts);
-    }
-    Score[] out = new Score[n];
-    ThreadPoolExecutor p = pool(workers - 1);
-    // Workers claim the next post, one at a time: the posts that go deep (tens of times the
-    // screen's cost) bunch up in a batch, so fixed slices would leave one worker idle.
-    AtomicInteger next = new AtomicInteger();
-    Runnable work = () -> claim(posts, out, next);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int w = 1; w < workers; w++) {
-      futures.add(p.submit(work));
-    }
-    work.run();
-    for (Future<?> f : futures) {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          f.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // its posts are still being scored: wait for it, re-assert later
-        } catch (ExecutionException e) {
-          Throwable c = e.getCause();
-          if (c instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException("a cascade worker failed", c);
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return Arrays.asList(out);
+    return batches.scoreAll(posts);
   }
 
   /** The first {@link #MAX_DEEP_CHARS} chars of a text, not splitting a surrogate pair. */
@@ -292,39 +255,6 @@ public final class CascadeScorer implements PostScorer {
       cut--;
     }
     return text.substring(0, cut);
-  }
-
-  private void claim(List<Post> posts, Score[] out, AtomicInteger next) {
-    for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
-      out[i] = score(posts.get(i));
-    }
-  }
-
-  private ThreadPoolExecutor pool(int size) {
-    ThreadPoolExecutor p = pool;
-    if (p == null) {
-      synchronized (this) {
-        p = pool;
-        if (p == null) {
-          AtomicInteger seq = new AtomicInteger();
-          p =
-              new ThreadPoolExecutor(
-                  settings.threads() - 1,
-                  settings.threads() - 1,
-                  30,
-                  TimeUnit.SECONDS,
-                  new LinkedBlockingQueue<>(),
-                  r -> {
-                    Thread t = new Thread(r, "tocsin-cascade-" + seq.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                  });
-          p.allowCoreThreadTimeOut(true); // idle workers go away: no thread outlives its use
-          pool = p;
-        }
-      }
-    }
-    return p;
   }
 
   /** The post's language: its reliable tag, else Lingua if {@code needed}, else not settled. */

@@ -48,6 +48,9 @@ public record ScriptGuess(String language, String reason) {
         continue;
       }
       letters++;
+      if (cp < 0x0370) {
+        continue; // Latin, IPA and combining marks: none of the scripts counted here (no look-up)
+      }
       UnicodeScript s = UnicodeScript.of(cp);
       if (s == UnicodeScript.MYANMAR) {
         myanmar++;

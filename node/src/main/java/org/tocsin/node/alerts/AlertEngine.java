@@ -27,6 +27,7 @@ public final class AlertEngine {
   private final AlertOutbox outbox;
   private final List<Consumer<List<Alert>>> listeners = new CopyOnWriteArrayList<>();
   private final VolumeWindows volumes = new VolumeWindows();
+  private final WebhookStates webhooks = new WebhookStates();
 
   /** Creates the engine over a rule store and an outbox. */
   public AlertEngine(RuleStore rules, AlertOutbox outbox) {
@@ -42,6 +43,11 @@ public final class AlertEngine {
   /** The outbox. */
   public AlertOutbox outbox() {
     return outbox;
+  }
+
+  /** Where each rule's webhook delivery stands. */
+  public WebhookStates webhooks() {
+    return webhooks;
   }
 
   /** Adds a listener told of each batch of new alerts after they are durable. */

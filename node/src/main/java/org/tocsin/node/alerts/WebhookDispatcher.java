@@ -11,13 +11,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.tocsin.core.json.Json;
+import org.tocsin.node.alerts.WebhookStates.State;
 import org.tocsin.node.files.AtomicFiles;
 
 /**
@@ -25,7 +24,8 @@ import org.tocsin.node.files.AtomicFiles;
  * JSON with {@code X-Tocsin-Alert-Id} (the stable id, for de-duplication) and {@code
  * X-Tocsin-Signature: sha256=HEX} (HMAC-SHA256 of the body with the rule's secret). A 2xx moves the
  * rule's cursor (persisted atomically); anything else is retried with exponential backoff and
- * jitter. Cursors survive restarts, so a receiver outage or a restart loses nothing.
+ * jitter. Cursors survive restarts, so a receiver outage or a restart loses nothing. Each rule's
+ * delivery state is kept in the engine's {@link WebhookStates}, where the API reads it.
  */
 public final class WebhookDispatcher {
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
@@ -38,39 +38,7 @@ public final class WebhookDispatcher {
   private final Random random;
   private final long baseBackoffMillis;
   private final long timeoutMillis;
-  private final Map<String, State> states = new ConcurrentHashMap<>();
   private long timer = -1;
-
-  /** Delivery state of one rule's webhook. */
-  public static final class State {
-    volatile long cursor;
-    volatile boolean cursorLoaded;
-    volatile int failures;
-    volatile long nextAttemptMillis;
-    volatile boolean inFlight;
-    volatile String lastError;
-    volatile long delivered;
-
-    /** The last alert position delivered. */
-    public long cursor() {
-      return cursor;
-    }
-
-    /** Consecutive failures since the last success. */
-    public int failures() {
-      return failures;
-    }
-
-    /** The last failure, or null. */
-    public String lastError() {
-      return lastError;
-    }
-
-    /** Alerts delivered since start. */
-    public long delivered() {
-      return delivered;
-    }
-  }
 
   /**
    * Creates the dispatcher.
@@ -115,18 +83,13 @@ public final class WebhookDispatcher {
     }
   }
 
-  /** The delivery state of a rule's webhook, if it has one. */
-  public State state(String ruleId) {
-    return states.get(ruleId);
-  }
-
   private void pump() {
     long now = System.currentTimeMillis();
     for (AlertRule rule : engine.rules().list()) {
       if (rule.webhook() == null) {
         continue;
       }
-      State s = states.computeIfAbsent(rule.id(), id -> new State());
+      State s = engine.webhooks().of(rule.id());
       if (s.inFlight || s.nextAttemptMillis > now) {
         continue;
       }

@@ -45,13 +45,21 @@ public record TocsinConfig(
           .enable(JsonParser.Feature.ALLOW_COMMENTS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-  /** The API server: where it listens. */
-  public record HttpConfig(String host, int port) {
+  /**
+   * The API server: whether the node serves HTTP at all, and where it listens. A node without HTTP
+   * still runs its pipeline (indexing from the ledger, tree heads, time-stamps, alerts, webhooks).
+   */
+  public record HttpConfig(boolean enabled, String host, int port) {
     /** Checks the port. */
     public HttpConfig {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("http.port must be in 0..65535 [got " + port + "]");
       }
+    }
+
+    /** An enabled server on {@code host:port}. */
+    public HttpConfig(String host, int port) {
+      this(true, host, port);
     }
   }
 
@@ -283,7 +291,10 @@ public record TocsinConfig(
    */
   public static TocsinConfig fromJson(JsonNode tree) {
     return new TocsinConfig(
-        new HttpConfig(text(tree, "http", "host"), integer(tree, "http", "port")),
+        new HttpConfig(
+            flag(tree, "http", "enabled"),
+            text(tree, "http", "host"),
+            integer(tree, "http", "port")),
         new IngestConfig(
             integer(tree, "ingest", "batchSize"), integer(tree, "ingest", "commitEveryRecords")),
         new SearchConfig(
@@ -305,7 +316,27 @@ public record TocsinConfig(
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
     return new TocsinConfig(
-        new HttpConfig(http.host(), port), ingest, search, auth, alerts, evidence, nlp, crawler);
+        new HttpConfig(http.enabled(), http.host(), port),
+        ingest,
+        search,
+        auth,
+        alerts,
+        evidence,
+        nlp,
+        crawler);
+  }
+
+  /** This configuration with the HTTP server switched off (the pipeline still runs). */
+  public TocsinConfig withoutHttp() {
+    return new TocsinConfig(
+        new HttpConfig(false, http.host(), http.port()),
+        ingest,
+        search,
+        auth,
+        alerts,
+        evidence,
+        nlp,
+        crawler);
   }
 
   private static ObjectNode defaultTree() {
@@ -399,6 +430,15 @@ public record TocsinConfig(
         number(nlp, "cascade", "deepIncitementThreshold"),
         threads.intValue(),
         codes(nlp, "deepLanguages"));
+  }
+
+  private static boolean flag(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    if (!n.isBoolean()) {
+      throw new IllegalArgumentException(
+          section + "." + key + " must be true or false [got " + n + "]");
+    }
+    return n.booleanValue();
   }
 
   private static boolean bool(JsonNode tree, String section, String key) {
