@@ -117,8 +117,13 @@ final class ExportCommand implements Callable<Integer> {
           "signed tree head: size "
               + r.head().head().treeSize()
               + (r.signedNewHead() ? " (signed for this export)" : ""));
+      stdout.println("signed by key " + r.head().head().keyIdHex());
       stdout.println(
-          "check it anywhere with: tocsin verify-bundle " + r.bag() + "  (or see VERIFY.md)");
+          "check it anywhere with: tocsin verify-bundle --trusted-key "
+              + r.head().head().keyIdHex()
+              + " "
+              + r.bag()
+              + "  (or see VERIFY.md; the court should take the key id from you, not the bag)");
     }
     return 0;
   }

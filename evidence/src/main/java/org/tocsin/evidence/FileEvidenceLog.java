@@ -317,6 +317,20 @@ public final class FileEvidenceLog implements EvidenceLog {
   public static VerifyReport verify(
       Path dir, Collection<PublicKey> trustedKeys, Collection<SignedTreeHead> heldHeads)
       throws IOException {
+    return audit(dir, trustedKeys, heldHeads).report();
+  }
+
+  /**
+   * Runs the checks of {@link #verify(Path, Collection, Collection)} and also says what they rest
+   * on: how many tree heads the ledger holds, which keys signed them, whether their signatures were
+   * checked and how many held heads matched. A verifier shows these so that its user knows what an
+   * OK proves (see {@code docs/evidence-format.md}, section 8).
+   *
+   * @throws NoSuchFileException if there is no ledger file in {@code dir}
+   */
+  public static LedgerAudit audit(
+      Path dir, Collection<PublicKey> trustedKeys, Collection<SignedTreeHead> heldHeads)
+      throws IOException {
     return LedgerAuditor.audit(dir, trustedKeys, heldHeads);
   }
 

@@ -51,6 +51,8 @@ final class LedgerAuditor implements LedgerScanner.RecordSink {
   private LedgerHeader header;
   private BlobStore blobs;
   private SignedTreeHead lastHead;
+  private long heads;
+  private final java.util.LinkedHashSet<String> headKeyIds = new java.util.LinkedHashSet<>();
   private long start = FormatV1.HEADER_BYTES;
 
   private LedgerAuditor(Path dir, Collection<PublicKey> trusted) {
@@ -60,8 +62,8 @@ final class LedgerAuditor implements LedgerScanner.RecordSink {
     }
   }
 
-  static VerifyReport audit(
-      Path dir, Collection<PublicKey> trusted, Collection<SignedTreeHead> held) throws IOException {
+  static LedgerAudit audit(Path dir, Collection<PublicKey> trusted, Collection<SignedTreeHead> held)
+      throws IOException {
     Path file = dir.resolve(FormatV1.FILE_NAME);
     LedgerAuditor a = new LedgerAuditor(dir, List.copyOf(trusted));
     ScanResult scan;
@@ -73,20 +75,41 @@ final class LedgerAuditor implements LedgerScanner.RecordSink {
       }
       scan = LedgerScanner.scan(new ChannelReader(ch, file), ch.size(), a);
     } catch (Problem p) {
-      return VerifyReport.failed(p.seq - 1, p.getMessage());
+      return a.result(VerifyReport.failed(p.seq - 1, p.getMessage()), 0);
     }
     if (!scan.ok()) {
-      return VerifyReport.failed(scan.records(), scan.describe());
+      return a.result(VerifyReport.failed(scan.records(), scan.describe()), 0);
     }
+    int matched = 0;
     for (SignedTreeHead h : held) {
       String why = a.heldProblem(h);
       if (why != null) {
-        return VerifyReport.failed(
-            scan.records(),
-            "held tree head of size " + h.treeSize() + " (root " + h.rootHashHex() + "): " + why);
+        return a.result(
+            VerifyReport.failed(
+                scan.records(),
+                "held tree head of size "
+                    + h.treeSize()
+                    + " (root "
+                    + h.rootHashHex()
+                    + ", key "
+                    + h.keyIdHex()
+                    + "): "
+                    + why),
+            matched);
       }
+      matched++;
     }
-    return VerifyReport.passed(scan.records());
+    return a.result(VerifyReport.passed(scan.records()), matched);
+  }
+
+  private LedgerAudit result(VerifyReport report, int heldMatched) {
+    return new LedgerAudit(
+        report,
+        heads,
+        List.copyOf(headKeyIds),
+        lastHead == null ? -1 : lastHead.treeSize(),
+        !keys.isEmpty(),
+        heldMatched);
   }
 
   @Override
@@ -143,6 +166,8 @@ final class LedgerAuditor implements LedgerScanner.RecordSink {
 
   private String checkHead(long seq, byte[] payload) {
     SignedTreeHead h = SignedTreeHead.decode(payload);
+    heads++;
+    headKeyIds.add(h.keyIdHex());
     if (header != null && !Arrays.equals(h.ledgerId(), header.ledgerId())) {
       return "tree head names another ledger " + Sha256.hex(h.ledgerId());
     }
@@ -193,7 +218,7 @@ final class LedgerAuditor implements LedgerScanner.RecordSink {
     if (!keys.isEmpty()) {
       PublicKey k = keys.get(h.keyIdHex());
       if (k == null || !h.verify(k)) {
-        return "its signature does not verify under a trusted key";
+        return "its signature does not verify under the key(s) it was checked with";
       }
     }
     if (header != null && !Arrays.equals(h.ledgerId(), header.ledgerId())) {

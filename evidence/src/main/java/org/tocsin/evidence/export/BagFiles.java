@@ -28,6 +28,14 @@ final class BagFiles {
   static final String MANIFEST = "manifest-sha256.txt";
   static final String TAG_MANIFEST = "tagmanifest-sha256.txt";
   static final String DATA = "data";
+
+  /**
+   * The bag signature (format 2): 64 raw bytes, Ed25519 by the tree-head key over {@code
+   * TOCSIN-BAG-V2} and the tag manifest ({@link org.tocsin.evidence.sign.BagSignature}). A tag file
+   * that the tag manifest cannot list, since it signs it.
+   */
+  static final String BAG_SIGNATURE = "bag-signature.sig";
+
   static final String BAGIT_TEXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
 
   /** One manifest line: the digest, the bag-relative path and the 1-based line number. */

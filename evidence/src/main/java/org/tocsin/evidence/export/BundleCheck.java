@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import org.tocsin.core.json.Json;
 import org.tocsin.evidence.format.v1.Sha256;
+import org.tocsin.evidence.sign.BagSignature;
+import org.tocsin.evidence.sign.PublishedHead;
 import org.tocsin.evidence.sign.SignedTreeHead;
 import org.tocsin.evidence.sign.TreeHeadKeys;
+import org.tocsin.evidence.sign.TrustedKeys;
 import org.tocsin.evidence.timestamp.TimestampTokens;
 
 /**
@@ -40,15 +43,23 @@ final class BundleCheck {
 
   final Path bag;
   final Path data;
+  private final TrustedKeys trusted;
+  private final List<PublishedHead> held;
+  private final List<String> unproven = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
   String location = "bag";
   String bagSha256;
   String keyId;
   SignedTreeHead head;
   byte[] headPayload;
+  private PublicKey bundledKey;
+  private int format;
 
-  BundleCheck(Path bag) {
+  BundleCheck(Path bag, TrustedKeys trusted, List<PublishedHead> held) {
     this.bag = bag;
     this.data = bag.resolve(BagFiles.DATA);
+    this.trusted = trusted;
+    this.held = List.copyOf(held);
   }
 
   BundleReport run() {
@@ -57,16 +68,133 @@ final class BundleCheck {
       tagManifest();
       manifest();
       treeHead();
+      bagSignature();
+      trust();
       ProofCheck proofs = new ProofCheck(this);
       proofs.checkAll();
       List<Long> items = proofs.items();
       new WarcCheck(this, proofs).check(items);
       new ContentCheck(this, proofs).check(items);
-      return BundleReport.passed(items.size(), bagSha256, keyId);
+      heldHeads();
+      return BundleReport.passed(items.size(), bagSha256, keyId, format, unproven, notes);
     } catch (Fault f) {
-      return BundleReport.failed(f.location, f.getMessage(), bagSha256, keyId);
+      return BundleReport.failed(f.location, f.getMessage(), bagSha256, keyId, format);
     } catch (IOException | RuntimeException e) {
-      return BundleReport.failed(location, "unreadable: " + e, bagSha256, keyId);
+      return BundleReport.failed(location, "unreadable: " + e, bagSha256, keyId, format);
+    }
+  }
+
+  /**
+   * Format 2 bags carry a signature over the tag manifest by the head's key, which binds every
+   * file; format 1 bags do not, and the report says what that leaves unproven.
+   */
+  private void bagSignature() throws Fault, IOException {
+    String ef = "data/" + BundleContent.EXPORT;
+    JsonNode v = json(ef).path("version");
+    if (!v.isInt() || v.asInt() < 1 || v.asInt() > BundleContent.FORMAT_VERSION) {
+      throw new Fault(
+          ef + " field version",
+          "not a bag format this verifier knows (1 to "
+              + BundleContent.FORMAT_VERSION
+              + ") [got "
+              + v
+              + "]");
+    }
+    format = v.asInt();
+    Path sig = bag.resolve(BagFiles.BAG_SIGNATURE);
+    if (format == 1 && !Files.exists(sig)) {
+      unproven.add(
+          "older bag format 1: its files (VERIFY.md, verify_proofs.py, custody, export.json,"
+              + " bag-info.txt) are bound only by its manifests, which anyone can recompute, not"
+              + " by a signature; a re-bagged copy with a changed file cannot be told from the"
+              + " original (format 2 bags sign them)");
+      return;
+    }
+    byte[] signature = read(BagFiles.BAG_SIGNATURE);
+    if (!BagSignature.verify(bundledKey, read(BagFiles.TAG_MANIFEST), signature)) {
+      throw new Fault(
+          BagFiles.BAG_SIGNATURE,
+          "the bag signature does not verify under data/"
+              + ProofFiles.PUBLIC_KEY
+              + " (key "
+              + keyId
+              + "): a file of the bag was changed and the manifests recomputed after export");
+    }
+  }
+
+  /** The bundled key against the user's trusted keys. */
+  private void trust() throws Fault {
+    location = "data/" + ProofFiles.PUBLIC_KEY;
+    if (trusted.isEmpty()) {
+      notes.add(
+          "no trusted key given: the signatures prove only that the key bundled in data/"
+              + ProofFiles.PUBLIC_KEY
+              + " (key id "
+              + keyId
+              + ") signed this head"
+              + (format >= 2 ? " and bag" : "")
+              + "; compare that id with the one published through a trusted channel, or pass"
+              + " --trusted-key");
+      return;
+    }
+    if (!trusted.trusts(keyId)) {
+      throw new Fault(
+          "data/" + ProofFiles.PUBLIC_KEY,
+          "the tree head"
+              + (format >= 2 ? " and bag are" : " is")
+              + " signed by key "
+              + keyId
+              + ", which is not a trusted key "
+              + new java.util.TreeSet<>(trusted.ids()));
+    }
+  }
+
+  /** Heads the user holds: each must be signed by a trusted key and agree with the bag's head. */
+  private void heldHeads() throws Fault {
+    for (PublishedHead p : held) {
+      SignedTreeHead h = p.head();
+      String at = "held head " + p.source();
+      location = at;
+      List<PublicKey> candidates = new ArrayList<>();
+      candidates.add(bundledKey);
+      if (p.publishedKey() != null) {
+        candidates.add(p.publishedKey());
+      }
+      List<PublicKey> keys = trusted.isEmpty() ? List.of(bundledKey) : trusted.resolve(candidates);
+      if (keys.stream().noneMatch(h::verify)) {
+        throw new Fault(
+            at,
+            "signed by key "
+                + h.keyIdHex()
+                + ", and its signature does not verify under "
+                + (trusted.isEmpty() ? "the bundled key " + keyId : "a trusted key"));
+      }
+      if (!java.util.Arrays.equals(h.ledgerId(), head.ledgerId())) {
+        throw new Fault(at, "names ledger " + Sha256.hex(h.ledgerId()) + ", not the bag's");
+      }
+      if (h.treeSize() == head.treeSize()) {
+        if (!java.util.Arrays.equals(h.rootHash(), head.rootHash())) {
+          throw new Fault(
+              at,
+              "has the size "
+                  + h.treeSize()
+                  + " of the bag's head but root "
+                  + h.rootHashHex()
+                  + ", not "
+                  + head.rootHashHex()
+                  + ": the ledger was rewritten");
+        }
+      } else {
+        unproven.add(
+            "held head "
+                + p.source()
+                + " has size "
+                + h.treeSize()
+                + ", the bag's head "
+                + head.treeSize()
+                + "; a bag carries no consistency proof between them: check the ledger itself"
+                + " (tocsin verify --head) or GET /api/v1/evidence/consistency");
+      }
     }
   }
 
@@ -193,6 +321,7 @@ final class BundleCheck {
       throw new Fault(pemFile, e.getMessage());
     }
     keyId = Sha256.hex(TreeHeadKeys.keyId(key));
+    bundledKey = key;
     if (!keyId.equals(head.keyIdHex())) {
       throw new Fault(
           pemFile, "key id " + keyId + " is not the key id " + head.keyIdHex() + " of the head");

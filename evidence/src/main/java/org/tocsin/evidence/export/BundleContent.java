@@ -27,6 +27,12 @@ final class BundleContent {
   static final String SCORES = "scores.jsonl";
   static final String EXPORT = "export.json";
 
+  /**
+   * The bag format written: 2 adds the bag signature ({@link BagFiles#BAG_SIGNATURE}) that binds
+   * every file of the bag; 1 had only the tree-head signature and the manifests.
+   */
+  static final int FORMAT_VERSION = 2;
+
   private static final ObjectMapper MAPPER = Json.mapper();
 
   private final FileEvidenceLog log;
@@ -127,7 +133,7 @@ final class BundleContent {
       throws IOException {
     ObjectNode j = MAPPER.createObjectNode();
     j.put("format", "tocsin-export");
-    j.put("version", 1);
+    j.put("version", FORMAT_VERSION);
     j.put("bag", bagName);
     j.put("exportId", exportId);
     j.put("exportedAt", now.toString());

@@ -11,16 +11,56 @@ package org.tocsin.evidence.export;
  * @param bagSha256 the bag digest (SHA-256 of {@code tagmanifest-sha256.txt}) to compare with the
  *     ledger's {@code exported} event; null if the bag has no tag manifest
  * @param keyId lower-case hex key id of the key the tree head was checked with; null if not reached
+ * @param format the bag format version (1, or 2 with a bag signature); 0 if not reached
+ * @param unproven what the user asked for (or the bag's format) that the checks could not prove,
+ *     one sentence each; a verifier must not call such a bag proven
+ * @param notes what the checks rest on and did not cover because the user did not ask (no trusted
+ *     key given), one sentence each
  */
 public record BundleReport(
-    boolean ok, String location, String problem, int items, String bagSha256, String keyId) {
+    boolean ok,
+    String location,
+    String problem,
+    int items,
+    String bagSha256,
+    String keyId,
+    int format,
+    java.util.List<String> unproven,
+    java.util.List<String> notes) {
 
-  static BundleReport passed(int items, String bagSha256, String keyId) {
-    return new BundleReport(true, null, null, items, bagSha256, keyId);
+  /** Copies the lists. */
+  public BundleReport {
+    unproven = java.util.List.copyOf(unproven);
+    notes = java.util.List.copyOf(notes);
   }
 
-  static BundleReport failed(String location, String problem, String bagSha256, String keyId) {
-    return new BundleReport(false, location, problem, 0, bagSha256, keyId);
+  static BundleReport passed(
+      int items,
+      String bagSha256,
+      String keyId,
+      int format,
+      java.util.List<String> unproven,
+      java.util.List<String> notes) {
+    return new BundleReport(true, null, null, items, bagSha256, keyId, format, unproven, notes);
+  }
+
+  static BundleReport failed(
+      String location, String problem, String bagSha256, String keyId, int format) {
+    return new BundleReport(
+        false,
+        location,
+        problem,
+        0,
+        bagSha256,
+        keyId,
+        format,
+        java.util.List.of(),
+        java.util.List.of());
+  }
+
+  /** Whether every check passed and nothing the user asked for was left unproven. */
+  public boolean proven() {
+    return ok && unproven.isEmpty();
   }
 
   /** One line for people: {@code OK ...} or {@code FAULT at <location>: <problem>}. */
@@ -33,6 +73,8 @@ public record BundleReport(
             + keyId
             + "; bag sha256 "
             + bagSha256
+            + "; bag format "
+            + format
         : "FAULT at " + location + ": " + problem;
   }
 }

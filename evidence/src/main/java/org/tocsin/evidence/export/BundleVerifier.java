@@ -1,7 +1,10 @@
 package org.tocsin.evidence.export;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import org.tocsin.evidence.sign.PublishedHead;
+import org.tocsin.evidence.sign.TrustedKeys;
 
 /**
  * Checks an export bundle offline, with nothing but the bag: its BagIt structure, both manifests
@@ -25,7 +28,18 @@ public final class BundleVerifier {
    * applies).
    */
   public static BundleReport verify(Path bag) {
+    return verify(bag, TrustedKeys.none(), List.of());
+  }
+
+  /**
+   * Checks the bag at {@code bag} as {@link #verify(Path)} does, and also: that its tree head (and,
+   * in format 2, the bag signature) is signed by one of the {@code trusted} keys, and that each
+   * {@code held} head (published earlier by the operator) is signed by a trusted key (the bundled
+   * key when none is trusted), names the same ledger and, if it has the size of the bag's head, the
+   * same root. What the checks could not prove is in {@link BundleReport#unproven()}.
+   */
+  public static BundleReport verify(Path bag, TrustedKeys trusted, List<PublishedHead> held) {
     Objects.requireNonNull(bag, "bag");
-    return new BundleCheck(bag).run();
+    return new BundleCheck(bag, Objects.requireNonNull(trusted, "trusted"), held).run();
   }
 }

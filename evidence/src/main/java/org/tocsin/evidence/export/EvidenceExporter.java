@@ -97,6 +97,13 @@ public final class EvidenceExporter {
       Capture c = log.readCapture(seq);
       items.add(new CaptureWarc.Item(seq, c, log.read(seq).hash(), Sha256.hex(log.leafHash(seq))));
     }
+    if (!signer.keyIdHex().equals(Sha256.hex(TreeHeadKeys.keyId(publicKey)))) {
+      throw new IllegalStateException(
+          "the signer's key "
+              + signer.keyIdHex()
+              + " is not the given public key "
+              + Sha256.hex(TreeHeadKeys.keyId(publicKey)));
+    }
     boolean[] signed = {false};
     TreeHeadEntry head = chooseHead(request.seqs().get(request.seqs().size() - 1), signed);
     Instant now = clock.instant();
@@ -151,6 +158,10 @@ public final class EvidenceExporter {
               + request.reason());
       info.put("Internal-Sender-Identifier", bagName);
       digest = BagFiles.seal(tmp, info, BagFiles.today(now));
+      // Format 2: the tree-head key signs the tag manifest, so every file of the bag is bound.
+      Files.write(
+          tmp.resolve(BagFiles.BAG_SIGNATURE),
+          signer.signBag(Files.readAllBytes(tmp.resolve(BagFiles.TAG_MANIFEST))));
       Files.move(tmp, bag, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       deleteTree(tmp, e);

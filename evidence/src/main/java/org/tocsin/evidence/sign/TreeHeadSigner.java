@@ -100,6 +100,19 @@ public final class TreeHeadSigner implements Closeable {
     return new TreeHeadEntry(entry.seq(), head);
   }
 
+  /**
+   * Signs an export bag's tag manifest with this ledger's key ({@link BagSignature}): 64 bytes. The
+   * key id is {@link #keyIdHex()}.
+   */
+  public byte[] signBag(byte[] tagManifest) {
+    return BagSignature.sign(keys, tagManifest);
+  }
+
+  /** The key id of the signing key, lower-case hex. */
+  public String keyIdHex() {
+    return keys.keyIdHex();
+  }
+
   /** Signs the records appended since the last head, if any; call before closing the ledger. */
   @Override
   public synchronized void close() throws IOException {

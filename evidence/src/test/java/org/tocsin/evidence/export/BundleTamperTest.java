@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.core.json.Json;
+import org.tocsin.evidence.sign.BagSignature;
 import org.tocsin.evidence.sign.TreeHeadKeys;
 
 /**
@@ -42,8 +43,22 @@ class BundleTamperTest {
     assertThat(clean.ok()).as(clean.toString()).isTrue();
   }
 
-  /** What a forger does after changing the payload: new manifests, oxum and tag manifest. */
+  /**
+   * What a forger does after changing the payload: new manifests, oxum and tag manifest. Without
+   * the key the bag signature then fails ({@link BundleBindingTest}); here the bag is re-signed
+   * with the operator's key too, as an insider holding it could, so that the checks behind the
+   * signature are tested.
+   */
   static void reseal(Path bag) throws IOException {
+    rebag(bag);
+    TreeHeadKeys keys = TreeHeadKeys.loadOrCreate(bag.getParent().resolve("keys"));
+    Files.write(
+        bag.resolve(BagFiles.BAG_SIGNATURE),
+        BagSignature.sign(keys, Files.readAllBytes(bag.resolve(BagFiles.TAG_MANIFEST))));
+  }
+
+  /** New manifests, oxum and tag manifest, without a new signature: a forger without the key. */
+  static void rebag(Path bag) throws IOException {
     Map<String, String> info = BagFiles.parseInfo(Files.readString(bag.resolve(BagFiles.BAG_INFO)));
     info.keySet().removeAll(List.of("Bagging-Date", "Payload-Oxum", "Bag-Size"));
     BagFiles.seal(bag, info, LocalDate.of(2026, 11, 22));

@@ -108,6 +108,25 @@ class StandardToolsTest {
   }
 
   @Test
+  void bagSignatureVerifiesWithTheShellLinesOfVerifyGuide() throws Exception {
+    String guide = Files.readString(data.resolve("VERIFY.md"));
+    String signed = "{ printf 'TOCSIN-BAG-V2'; cat tagmanifest-sha256.txt; } > /tmp/bag-signed.bin";
+    String verify =
+        "openssl pkeyutl -verify -pubin -inkey data/public-key.pem -rawin -in /tmp/bag-signed.bin"
+            + " -sigfile bag-signature.sig";
+    assertThat(guide).contains(signed).contains(verify);
+    String script =
+        (signed + "\n" + verify).replace("/tmp/bag-signed.bin", tmp.resolve("bag.bin").toString());
+    Result ok = run(bag, "sh", "-c", script);
+    assertThat(ok.out()).as(ok.out()).contains("Signature Verified Successfully");
+    Files.writeString(
+        data.resolve("VERIFY.md"), guide.replace("Nothing from Tocsin", "Tocsin alone"));
+    BundleTamperTest.rebag(bag);
+    Result bad = run(bag, "sh", "-c", script);
+    assertThat(bad.exit()).as(bad.out()).isNotZero();
+  }
+
+  @Test
   void timestampTokenVerifiesWithOpenssl() throws Exception {
     Path ca = Files.writeString(tmp.resolve("tsa.pem"), tsaPem);
     Result r =
