@@ -81,6 +81,31 @@ public interface EvidenceLog extends Closeable {
   void scan(long fromSeq, RecordVisitor visitor) throws IOException;
 
   /**
+   * The capture a {@link RecordType#CAPTURE} record holds, whether its body is inline or in the
+   * log's blob store, with the body checked against its length and SHA-256. The one way to turn a
+   * capture record into a {@link Capture}: indexing, campaigns, exports and the API all read
+   * captures through it, so a large body kept as a blob reads like any other.
+   *
+   * @throws IllegalArgumentException if the record is not a capture
+   * @throws EvidenceCorruptException if the payload is damaged or the body does not match its
+   *     digest
+   * @throws java.nio.file.NoSuchFileException if the capture's blob is missing
+   */
+  Capture capture(LedgerRecord record) throws IOException;
+
+  /**
+   * Reads a {@link RecordType#CAPTURE} record and decodes its capture as {@link
+   * #capture(LedgerRecord)} does.
+   *
+   * @throws IllegalArgumentException if the record is not a capture or {@code seq} is out of range
+   * @throws EvidenceCorruptException if the record or its capture is damaged
+   * @throws java.nio.file.NoSuchFileException if the capture's blob is missing
+   */
+  default Capture readCapture(long seq) throws IOException {
+    return capture(read(seq));
+  }
+
+  /**
    * Checks the whole file again, read-only: the header, every record's hash and every link.
    * Corruption is reported in the result, never thrown.
    *

@@ -258,23 +258,17 @@ public final class FileEvidenceLog implements EvidenceLog {
     return RecordCodec.decode(buf, seq, start, file);
   }
 
-  /**
-   * Reads a {@link RecordType#CAPTURE} record and decodes its capture, checking the body digest.
-   *
-   * @throws IllegalArgumentException if the record is not a capture or {@code seq} is out of range
-   * @throws EvidenceCorruptException if the record or its capture payload is damaged
-   */
-  public Capture readCapture(long seq) throws IOException {
-    LedgerRecord r = read(seq);
+  @Override
+  public Capture capture(LedgerRecord r) throws IOException {
     if (r.type() != RecordType.CAPTURE) {
       throw new IllegalArgumentException(
-          "record " + seq + " is not a capture [got " + r.type() + "]");
+          "record " + r.seq() + " is not a capture [got " + r.type() + "]");
     }
     try {
       return CaptureCodec.decode(r.payload(), name -> blobs().get(name));
     } catch (IllegalArgumentException e) {
       throw new EvidenceCorruptException(
-          "record seq " + seq + ": bad capture payload: " + e.getMessage(), file, e);
+          "record seq " + r.seq() + ": bad capture payload: " + e.getMessage(), file, e);
     }
   }
 

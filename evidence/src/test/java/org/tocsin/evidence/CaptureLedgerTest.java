@@ -70,4 +70,46 @@ class CaptureLedgerTest {
           .hasMessageContaining("record seq 1");
     }
   }
+
+  @Test
+  void aScanReadsInlineAndBlobCapturesThroughTheInterfaceAlike() throws Exception {
+    byte[] big = new byte[300 * 1024];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) ('a' + i % 26);
+    }
+    Capture large =
+        new Capture(
+            "rss:example.org",
+            "rss",
+            "GET",
+            "https://example.org/feed.xml",
+            200,
+            Map.of(),
+            "application/rss+xml",
+            Instant.parse("2024-11-22T09:14:04Z"),
+            Instant.parse("2024-11-22T09:14:05Z"),
+            big);
+    try (FileEvidenceLog file = FileEvidenceLog.open(dir)) {
+      file.appendCapture(capture(1)).get();
+      file.appendCaptureWithBlob(large).get();
+      file.append(RecordType.CUSTODY, new byte[] {42}).get();
+      EvidenceLog log = file;
+      List<Capture> read = new java.util.ArrayList<>();
+      log.scan(
+          1,
+          r -> {
+            if (r.type() == RecordType.CAPTURE) {
+              read.add(log.capture(r));
+            }
+            return true;
+          });
+      assertThat(read).extracting(Capture::url).containsExactly(capture(1).url(), large.url());
+      assertThat(read.get(1).body()).isEqualTo(big);
+      assertThat(log.readCapture(2).body()).isEqualTo(big);
+      LedgerRecord custody = log.read(3);
+      assertThatThrownBy(() -> log.capture(custody))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("[got CUSTODY]");
+    }
+  }
 }

@@ -50,7 +50,6 @@ public final class LedgerIndexer {
   private final java.util.concurrent.locks.ReentrantLock lock =
       new java.util.concurrent.locks.ReentrantLock();
   private Custody custody;
-  private final CaptureCodec.BlobSource blobs;
   private final List<IndexedPostsListener> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private long lastRefreshNanos;
@@ -74,12 +73,6 @@ public final class LedgerIndexer {
       int batchRecords,
       int commitEveryRecords) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
-    this.blobs =
-        ledger instanceof org.tocsin.evidence.FileEvidenceLog f
-            ? name -> f.blobs().get(name)
-            : name -> {
-              throw new IOException("this ledger has no blob store [blob " + name + "]");
-            };
     this.index = Objects.requireNonNull(index, "index");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
     this.parsers = Objects.requireNonNull(parsers, "parsers");
@@ -362,7 +355,7 @@ public final class LedgerIndexer {
       Capture capture;
       List<Post> parsed;
       try {
-        capture = CaptureCodec.decode(record.payload(), blobs);
+        capture = ledger.capture(record);
         parsed = parsers.parse(capture);
       } catch (PostFormatException | IllegalArgumentException | IOException e) {
         parseErrors++;

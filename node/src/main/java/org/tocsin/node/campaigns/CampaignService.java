@@ -12,13 +12,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.campaigns.detect.CampaignDetector;
-import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.post.PostKey;
 import org.tocsin.core.post.ScoredPost;
+import org.tocsin.evidence.LedgerRecord;
 import org.tocsin.evidence.RecordType;
-import org.tocsin.evidence.capture.CaptureCodec;
 import org.tocsin.node.CaptureParsers;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.campaigns.live.LiveCampaigns;
@@ -89,7 +88,7 @@ public final class CampaignService {
                 return false;
               }
               if (record.type() == RecordType.CAPTURE) {
-                for (Post p : parse(record.seq(), record.payload())) {
+                for (Post p : parse(record)) {
                   node.index().get(p.key()).ifPresent(sp -> posts.put(p.key(), sp));
                 }
               }
@@ -133,12 +132,18 @@ public final class CampaignService {
     t.start();
   }
 
-  private List<Post> parse(long seq, byte[] payload) {
+  /**
+   * The posts of a capture record, read through the ledger (inline or blob body alike); a capture
+   * that cannot be read or parsed is logged and left out (the indexer logs and skips it too).
+   */
+  private List<Post> parse(LedgerRecord record) {
     try {
-      Capture c = CaptureCodec.decode(payload);
-      return parsers.parse(c);
-    } catch (PostFormatException | IllegalArgumentException e) {
-      LOG.log(Level.FINE, "seq {0}: not parsed for campaigns: {1}", new Object[] {seq, e});
+      return parsers.parse(node.ledger().capture(record));
+    } catch (PostFormatException | IllegalArgumentException | IOException e) {
+      LOG.log(
+          Level.WARNING,
+          "ledger seq {0}: not parsed for campaigns: {1}",
+          new Object[] {record.seq(), e.getMessage()});
       return List.of();
     }
   }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.EvidenceRef;
-import org.tocsin.evidence.FileEvidenceLog;
+import org.tocsin.evidence.EvidenceLog;
 import org.tocsin.evidence.RecordType;
 
 /**
@@ -39,14 +39,14 @@ final class RecentCaptures {
    *
    * @throws IOException if the ledger cannot be read
    */
-  static RecentCaptures fromLedger(FileEvidenceLog ledger) throws IOException {
+  static RecentCaptures fromLedger(EvidenceLog ledger) throws IOException {
     RecentCaptures r = new RecentCaptures();
     long from = Math.max(1, ledger.lastSeq() - MAX + 1);
     ledger.scan(
         from,
         rec -> {
           if (rec.type() == RecordType.CAPTURE) {
-            Capture c = ledger.readCapture(rec.seq());
+            Capture c = ledger.capture(rec);
             String sha = sha256(c.body());
             r.put(key(c, sha), new EvidenceRef(rec.seq(), sha, c.receivedAt()));
           }
