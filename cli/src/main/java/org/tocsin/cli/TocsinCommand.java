@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ReindexCommand.class,
       ScoreCommand.class,
       EvalIncitementCommand.class,
+      CalibrateIncitementCommand.class,
       EvalFunctionalCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

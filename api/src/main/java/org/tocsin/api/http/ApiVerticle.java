@@ -12,6 +12,7 @@ import org.tocsin.api.auth.Access;
 import org.tocsin.api.auth.RateLimiter;
 import org.tocsin.api.metrics.NodeMetrics;
 import org.tocsin.api.problems.ApiException;
+import org.tocsin.nlp.bands.IncitementBands;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.config.TocsinConfig.HttpConfig;
 
@@ -73,6 +74,7 @@ public final class ApiVerticle extends VerticleBase {
             vertx, node.savedSearches(), node.index(), node.config().search().maxQueryChars())
         .mount(router);
     new AlertRoutes(vertx, node.alerts()).mount(router);
+    new ScoringRoutes(IncitementBands.shipped(), node.scorer()).mount(router);
     new IngestRoutes(vertx, node.importer()).mount(router);
     router
         .route("/api/*")

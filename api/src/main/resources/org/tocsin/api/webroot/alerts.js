@@ -20,6 +20,7 @@
     if (r.query) parts.push('query: ' + r.query);
     if (r.minHate !== undefined) parts.push('hate ≥ ' + r.minHate);
     if (r.minIncitement !== undefined) parts.push('incitement ≥ ' + r.minIncitement);
+    if (r.incitementBand !== undefined) parts.push('incitement band ≥ ' + r.incitementBand);
     if (r.minDehumanization !== undefined) parts.push('dehumanization ≥ ' + r.minDehumanization);
     if (r.labels.length) parts.push('labels: ' + r.labels.join(', '));
     if (r.targets.length) parts.push('targets: ' + r.targets.join(', '));
@@ -93,6 +94,15 @@
       const v = numberField(id);
       if (v !== undefined) body[field] = v;
     }
+    const band = document.getElementById('rule-incitement-band').value;
+    if (band) {
+      if (body.minIncitement !== undefined) {
+        status.className = 'status error';
+        status.textContent = 'give either an incitement score or an incitement band, not both';
+        return;
+      }
+      body.incitementBand = band;
+    }
     const url = document.getElementById('rule-webhook-url').value.trim();
     if (url) body.webhook = { url, secret: document.getElementById('rule-webhook-secret').value };
     status.className = 'status';
@@ -120,6 +130,7 @@
       el('td', {}, el('div', { class: 'meta' }, p.platform + ' · ' + author + ' · ' + fmtTime(p.createdAt)),
         el('div', { class: 'text' }, p.text.length > 400 ? p.text.slice(0, 400) + ' …' : p.text)),
       el('td', { class: 'mono pre' }, 'hate ' + num(s.hate) + '\nincitement ' + num(s.incitement)
+        + (window.tocsin.bandFor(s.incitement) ? ' (' + window.tocsin.bandFor(s.incitement).name + ')' : '')
         + '\ndehumanization ' + num(s.dehumanization)
         + (s.targets.length ? '\ntargets ' + s.targets.map(t => t.group).join(', ') : '')),
       el('td', {}, a.reasons.join('; ')),

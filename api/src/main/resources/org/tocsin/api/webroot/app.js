@@ -132,7 +132,7 @@ function renderHit(hit) {
     el('span', { class: 'badge ' + s.label }, s.label),
     el('span', {}, p.platform), el('span', {}, author), el('span', {}, fmtTime(p.createdAt)),
     p.lang ? el('span', {}, p.lang) : null,
-    el('span', {}, 'incitement ', bar(s.incitement)),
+    el('span', {}, 'incitement ', bar(s.incitement), ' ', bandBadge(s.incitement)),
     s.targets.length ? el('span', {}, 'targets: ' + s.targets.map(t => t.group).join(', ')) : null));
   const LIST_CHARS = 600;
   const text = hit.highlight ? highlighted(hit.highlight)
@@ -145,7 +145,47 @@ function renderHit(hit) {
   return li;
 }
 
+// The incitement band table (GET /api/v1/scoring/bands), fetched once a key is accepted.
+let bands = null;
+
+async function loadBands() {
+  if (bands) return bands;
+  try {
+    bands = await getJson('/api/v1/scoring/bands');
+  } catch (e) {
+    bands = null; // no key yet, or the node is down: scores are shown without their band
+  }
+  return bands;
+}
+
+// What a band means, in one line: its threshold and its precision / recall on the test half.
+function bandMeaning(b) {
+  if (!b.test) return b.name + ': incitement below every other band';
+  const t = b.test;
+  const pct = v => (v * 100).toFixed(0) + '%';
+  return b.name + ': incitement ≥ ' + b.threshold.toFixed(4) + '; on the incitement test set '
+    + pct(t.precision) + ' of such posts are incitement (95% interval ' + pct(t.precisionInterval[0])
+    + '–' + pct(t.precisionInterval[1]) + '), finding ' + pct(t.recall) + ' of it (calibrated '
+    + bands.calibratedOn + ' for ' + bands.scorer + ')';
+}
+
+// The band an incitement score falls in (the last whose threshold it reaches), or null while the
+// table is unknown.
+function bandFor(value) {
+  if (!bands) return null;
+  let band = bands.bands[0];
+  for (const b of bands.bands) if (value >= b.threshold) band = b;
+  return band;
+}
+
+// The badge of that band, its meaning as the tooltip; null while the table is unknown.
+function bandBadge(value) {
+  const band = bandFor(value);
+  return band ? el('span', { class: 'band band-' + band.name, title: bandMeaning(band) }, band.name) : null;
+}
+
 async function search() {
+  await loadBands();
   const status = document.getElementById('status');
   const list = document.getElementById('results');
   status.className = 'status';
@@ -265,7 +305,8 @@ async function showDetail(platform, id) {
       el('table', {},
         el('tr', {}, el('td', {}, 'label'), el('td', {}, el('span', { class: 'badge ' + s.label }, s.label))),
         el('tr', {}, el('td', {}, 'hate / offensive / normal'), el('td', {}, s.hate.toFixed(2) + ' / ' + s.offensive.toFixed(2) + ' / ' + s.normal.toFixed(2))),
-        el('tr', {}, el('td', {}, 'incitement'), el('td', {}, bar(s.incitement), ' ' + s.incitement.toFixed(2))),
+        el('tr', {}, el('td', {}, 'incitement'), el('td', {}, bar(s.incitement), ' ' + s.incitement.toFixed(2) + ' ', bandBadge(s.incitement),
+          bands ? el('div', { class: 'meta' }, bandMeaning(bandFor(s.incitement))) : null)),
         el('tr', {}, el('td', {}, 'dehumanization'), el('td', {}, bar(s.dehumanization), ' ' + s.dehumanization.toFixed(2))),
         el('tr', {}, el('td', {}, 'targets'), el('td', {}, s.targets.length ? s.targets.map(t => t.group + ' (' + t.ground + ', ' + t.confidence.toFixed(2) + ')').join(', ') : '—')),
         el('tr', {}, el('td', {}, 'model'), el('td', {}, s.model + ' v' + s.version))),
@@ -380,7 +421,7 @@ function exportForm(ids, query) {
   return form;
 }
 
-window.tocsin = { el, bar, fmtTime, getJson, request, authHeaders, showDetail, hasRole, custodyInto, exportForm, whoAmI };
+window.tocsin = { el, bar, bandFor, bandBadge, loadBands, fmtTime, getJson, request, authHeaders, showDetail, hasRole, custodyInto, exportForm, whoAmI };
 
 document.addEventListener('DOMContentLoaded', () => {
   takeKeyFromFragment();

@@ -85,6 +85,9 @@ public final class AlertJson {
     if (r.minIncitement() != null) {
       o.put("minIncitement", r.minIncitement());
     }
+    if (r.incitementBand() != null) {
+      o.put("incitementBand", r.incitementBand());
+    }
     if (r.minDehumanization() != null) {
       o.put("minDehumanization", r.minDehumanization());
     }
@@ -132,6 +135,7 @@ public final class AlertJson {
         text(o, "query", 2000, false),
         unit(o, "minHate"),
         unit(o, "minIncitement"),
+        text(o, "incitementBand", 40, false),
         unit(o, "minDehumanization"),
         strings(o, "labels"),
         strings(o, "targets"),

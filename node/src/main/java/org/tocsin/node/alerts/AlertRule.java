@@ -2,9 +2,11 @@ package org.tocsin.node.alerts;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.tocsin.nlp.bands.IncitementBands;
 
 /**
  * A rule: which new posts raise an alert, and where to deliver it. Every condition that is set must
@@ -15,6 +17,9 @@ import java.util.Set;
  * @param query a Lucene query in the search syntax, or null
  * @param minHate least {@code hate} score, or null
  * @param minIncitement least {@code incitement} score, or null
+ * @param incitementBand least incitement band ("elevated" or "high", see {@link IncitementBands}),
+ *     or null; an alternative to {@code minIncitement}, resolved to the shipped band table's
+ *     threshold when the rule is compiled, so that a re-calibrated table moves the rule with it
  * @param minDehumanization least {@code dehumanization} score, or null
  * @param labels the post's label must be one of these (empty: any)
  * @param targets the post must target one of these groups (empty: any)
@@ -31,6 +36,7 @@ public record AlertRule(
     String query,
     Double minHate,
     Double minIncitement,
+    String incitementBand,
     Double minDehumanization,
     Set<String> labels,
     Set<String> targets,
@@ -59,6 +65,7 @@ public record AlertRule(
         query,
         minHate,
         minIncitement,
+        null,
         minDehumanization,
         labels,
         targets,
@@ -74,6 +81,7 @@ public record AlertRule(
     return query != null
         || minHate != null
         || minIncitement != null
+        || incitementBand != null
         || minDehumanization != null
         || !labels.isEmpty()
         || !targets.isEmpty();
@@ -111,21 +119,53 @@ public record AlertRule(
     checkUnit("minHate", minHate);
     checkUnit("minIncitement", minIncitement);
     checkUnit("minDehumanization", minDehumanization);
+    checkBand(minIncitement, incitementBand);
     if (query == null
         && minHate == null
         && minIncitement == null
+        && incitementBand == null
         && minDehumanization == null
         && labels.isEmpty()
         && targets.isEmpty()
         && campaign == null
         && volume == null) {
       throw new IllegalArgumentException(
-          "a rule needs at least one condition: query, minHate, minIncitement, minDehumanization,"
-              + " labels, targets, campaign or volumeChange");
+          "a rule needs at least one condition: query, minHate, minIncitement, incitementBand,"
+              + " minDehumanization, labels, targets, campaign or volumeChange");
     }
     if (campaign != null && volume != null) {
       throw new IllegalArgumentException(
           "a rule has either a campaign or a volumeChange condition, not both");
+    }
+  }
+
+  /**
+   * The least incitement score the rule asks for: its band's threshold in {@code bands}, else its
+   * minIncitement, else null (no condition on incitement).
+   */
+  public Double incitementThreshold(IncitementBands bands) {
+    if (incitementBand == null) {
+      return minIncitement;
+    }
+    return bands.threshold(incitementBand);
+  }
+
+  private static void checkBand(Double minIncitement, String band) {
+    if (band == null) {
+      return;
+    }
+    if (minIncitement != null) {
+      throw new IllegalArgumentException(
+          "give either minIncitement or incitementBand, not both [got "
+              + minIncitement
+              + " and "
+              + band
+              + "]");
+    }
+    List<String> alertable = IncitementBands.shipped().alertable();
+    if (!alertable.contains(band)) {
+      throw new IllegalArgumentException(
+          "incitementBand must be one of " + String.join(", ", alertable) + " [got " + band + "]");
     }
   }
 

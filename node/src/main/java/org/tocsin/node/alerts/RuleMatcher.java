@@ -13,6 +13,7 @@ import org.tocsin.index.InvalidQueryException;
 import org.tocsin.index.analysis.PostAnalyzers;
 import org.tocsin.index.query.PostQueries;
 import org.tocsin.index.schema.PostDocuments;
+import org.tocsin.nlp.bands.IncitementBands;
 
 /**
  * A compiled rule: checks one post against every condition, the query with the index's own analysis
@@ -24,6 +25,7 @@ final class RuleMatcher {
 
   private final AlertRule rule;
   private final Query query;
+  private final Double minIncitement;
 
   /**
    * Compiles a rule.
@@ -31,7 +33,18 @@ final class RuleMatcher {
    * @throws InvalidQueryException if the rule's query is not valid search syntax
    */
   RuleMatcher(AlertRule rule) throws InvalidQueryException {
+    this(rule, IncitementBands.shipped());
+  }
+
+  /**
+   * Compiles a rule, reading its incitement band (if it has one) from {@code bands}.
+   *
+   * @throws InvalidQueryException if the rule's query is not valid search syntax
+   * @throws IllegalArgumentException if the rule's band is not in the table
+   */
+  RuleMatcher(AlertRule rule, IncitementBands bands) throws InvalidQueryException {
     this.rule = rule;
+    this.minIncitement = rule.incitementThreshold(bands);
     this.query = rule.query() == null ? null : new PostQueries(ANALYZER).parse(rule.query());
   }
 
@@ -57,7 +70,7 @@ final class RuleMatcher {
     Score s = sp.score();
     List<String> reasons = new ArrayList<>();
     if (!atLeast("hate", s.hate(), rule.minHate(), reasons)
-        || !atLeast("incitement", s.incitement(), rule.minIncitement(), reasons)
+        || !atLeast(incitementName(), s.incitement(), minIncitement, reasons)
         || !atLeast("dehumanization", s.dehumanization(), rule.minDehumanization(), reasons)) {
       return null;
     }
@@ -88,6 +101,12 @@ final class RuleMatcher {
       reasons.add("matches query " + rule.query());
     }
     return reasons;
+  }
+
+  private String incitementName() {
+    return rule.incitementBand() == null
+        ? "incitement"
+        : "incitement (band " + rule.incitementBand() + ")";
   }
 
   private static boolean atLeast(String name, double value, Double min, List<String> reasons) {

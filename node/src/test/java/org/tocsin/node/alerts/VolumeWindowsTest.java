@@ -33,7 +33,8 @@ class VolumeWindowsTest {
 
   private static AlertRule rule(VolumeChange v) {
     return new AlertRule(
-        "rule-1", "spike", null, null, null, null, Set.of(), Set.of(), null, T0, "k", null, v);
+        "rule-1", "spike", null, null, null, null, null, Set.of(), Set.of(), null, T0, "k", null,
+        v);
   }
 
   @Test
