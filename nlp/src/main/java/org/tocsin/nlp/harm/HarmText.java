@@ -59,6 +59,12 @@ final class HarmText {
       String text, boolean quoted, int sentence, int clause, boolean hashtag, boolean joined) {}
 
   /** Cuts and reads a post's text. */
+  /**
+   * How HateXplain and corpora built like it write an anonymised handle; read like {@code @handle}
+   * (skipped), so that a call after it still opens its sentence.
+   */
+  static final String USER_PLACEHOLDER = "<user>";
+
   static HarmText of(String text, Deobfuscator reader, String language) {
     String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     if (!Folding.ascii(t) && !Normalizer.isNormalized(t, Normalizer.Form.NFKC)) {
@@ -86,9 +92,11 @@ final class HarmText {
           sentenceHasWords = false;
         }
         i++;
-        // a URL or a handle runs to the next white space
+        // a URL or a handle runs to the next white space (a corpus's anonymised handle, <user>,
+        // too)
         if (i < n
             && (startsWith(t, i, "http://")
+                || startsWith(t, i, USER_PLACEHOLDER)
                 || startsWith(t, i, "https://")
                 || startsWith(t, i, "www.")
                 || (t.charAt(i) == '@'
@@ -104,6 +112,7 @@ final class HarmText {
       }
       if (i == 0
           && (startsWith(t, 0, "http")
+              || startsWith(t, 0, USER_PLACEHOLDER)
               || startsWith(t, 0, "www.")
               || c == '@'
                   && n > 3

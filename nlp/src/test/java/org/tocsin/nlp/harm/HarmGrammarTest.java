@@ -190,6 +190,16 @@ class HarmGrammarTest {
   }
 
   @Test
+  void aCallAfterAnAnonymisedOrRealHandleStillOpensItsSentence() {
+    for (String text :
+        List.of("<user> gas the jews", "<user> <user> gas the jews", "@someone gas the jews")) {
+      HarmFinding f = grammar("en").analyse(text).fired().get(0);
+      assertThat(f.construction()).as(text).isEqualTo(Construction.CALL);
+      assertThat(f.group()).as(text).isEqualTo("jewish");
+    }
+  }
+
+  @Test
   void aThreatWithoutAGroupIsNotHate() {
     assertThat(grammar("en").analyse("I will kill you").findings()).isEmpty();
     assertThat(grammar("en").analyse("kill them all").findings()).isEmpty();
