@@ -215,15 +215,16 @@ public final class LanguageRoutedScorer implements PostScorer {
     if (tag == null) {
       Guess g = guess(post.text());
       Score s = untagged(post, g);
-      return harm == null ? s : harm.apply(g == null ? post : post.withLang(g.language()), s);
+      // a post no guess decides is scored by the English fallback, and read by its grammar
+      return harm == null ? s : harm.apply(g == null ? "en" : g.language(), post, s);
     }
-    Score s = tagged(post, tag);
-    return harm == null ? s : harm.apply(post, s);
+    String lang = LanguageCodes.iso6391(tag);
+    Score s = tagged(post, lang);
+    return harm == null ? s : harm.apply(lang, post, s);
   }
 
-  /** A post with a usable language tag: its language's route, else the fallback. */
-  private Score tagged(Post post, String tag) {
-    String lang = LanguageCodes.iso6391(tag);
+  /** A post with a usable language tag (ISO 639-1): its language's route, else the fallback. */
+  private Score tagged(Post post, String lang) {
     Route route = routes.get(lang);
     if (route != null) {
       return routed(route, post, null);

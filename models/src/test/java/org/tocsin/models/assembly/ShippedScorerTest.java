@@ -28,24 +28,13 @@ class ShippedScorerTest {
   }
 
   static Post post(String text, String lang) {
-    return new Post(
+    return Post.ofText(
         "test",
         "1",
-        null,
         new Author("a", "a", null, null, null),
         Instant.parse("2026-12-07T00:00:00Z"),
         text,
-        lang,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+        lang);
   }
 
   // germeval2018.test.txt line 14 (OFFENSE / INSULT)

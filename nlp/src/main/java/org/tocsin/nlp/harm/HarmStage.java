@@ -3,7 +3,6 @@ package org.tocsin.nlp.harm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.tocsin.core.post.Post;
@@ -16,6 +15,8 @@ import org.tocsin.core.score.TargetScore;
 import org.tocsin.nlp.baseline.Lexicon;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.lang.LanguageCodes;
+import org.tocsin.nlp.lang.LanguageIdentifier;
+import org.tocsin.nlp.lang.ScriptGuess;
 
 /**
  * Applies the harm grammar of a post's language to the score another scorer gave it.
@@ -47,10 +48,12 @@ import org.tocsin.nlp.lang.LanguageCodes;
  * classifier's reading of hateful words and the lexicon's count of violent words near a group do
  * not stand for a post that denies, quotes or reports them.
  *
- * <p>Languages: a grammar each for {@link HarmVocabulary#BUNDLED_LANGUAGES}; a post is read by the
- * grammar of its language tag, an untagged post by the Arabic grammar if it is written in Arabic
- * letters and by the English one otherwise; a post in another language is left as it is. Every
- * score the stage changes says so in a note naming the rule and the words. Thread-safe.
+ * <p>Languages: a grammar each for {@link HarmVocabulary#BUNDLED_LANGUAGES}. The router ({@code
+ * LanguageRoutedScorer}) names the language it scored a post in ({@link #apply(String, Post,
+ * Score)}); {@link #apply(Post, Score)} takes the post's tag when {@link
+ * LanguageIdentifier#reliableTag} trusts it, else the script ({@link ScriptGuess}), else English. A
+ * post in a language without a grammar is left as it is. Every score the stage changes says so in a
+ * note naming the rule and the words. Thread-safe.
  */
 public final class HarmStage {
 
@@ -83,39 +86,38 @@ public final class HarmStage {
     return new HarmStage(g);
   }
 
-  /** The grammar for a post, or null if its language has none. */
-  public HarmGrammar grammarFor(Post post) {
-    String lang = post.lang();
-    if (lang == null || lang.isBlank()) {
-      return grammars.get(arabicScript(post.text()) ? "ar" : "en");
+  /**
+   * The language a post is read in when no router named it: its tag when trusted, else its script,
+   * else English (ISO 639-1).
+   */
+  static String languageOf(Post post) {
+    String tag = LanguageIdentifier.reliableTag(post.lang());
+    if (tag != null) {
+      return LanguageCodes.iso6391(tag);
     }
-    String s = lang.strip().toLowerCase(Locale.ROOT);
-    int cut = 0;
-    while (cut < s.length() && Character.isLetter(s.charAt(cut))) {
-      cut++;
-    }
-    return grammars.get(LanguageCodes.iso6391(s.substring(0, cut)));
+    ScriptGuess script = ScriptGuess.of(post.text());
+    return script == null ? "en" : script.language();
   }
 
-  private static boolean arabicScript(String text) {
-    int arabic = 0;
-    int latin = 0;
-    for (int i = 0; i < text.length() && i < 400; i++) {
-      char c = text.charAt(i);
-      if (c >= '\u0600' && c <= '\u06FF') {
-        arabic++;
-      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        latin++;
-      }
-    }
-    return arabic > latin;
-  }
-
-  /** The score with the harm grammar's findings applied; the score itself if none. */
+  /**
+   * The score with the harm grammar of the post's own language applied ({@link #languageOf}); the
+   * score itself if none fires or is blocked.
+   */
   public Score apply(Post post, Score s) {
     Objects.requireNonNull(post, "post");
+    return apply(languageOf(post), post, s);
+  }
+
+  /**
+   * The score with the harm grammar of {@code language} applied; the score itself if that language
+   * has no grammar or none of its constructions is found.
+   *
+   * @param language the ISO 639-1 code the post was scored in
+   */
+  public Score apply(String language, Post post, Score s) {
+    Objects.requireNonNull(post, "post");
     Objects.requireNonNull(s, "score");
-    HarmGrammar g = grammarFor(post);
+    HarmGrammar g = language == null ? null : grammars.get(language);
     if (g == null) {
       return s;
     }

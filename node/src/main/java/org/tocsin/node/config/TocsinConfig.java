@@ -292,7 +292,7 @@ public record TocsinConfig(
   public static TocsinConfig fromJson(JsonNode tree) {
     return new TocsinConfig(
         new HttpConfig(
-            flag(tree, "http", "enabled"),
+            flag(tree.path("http").path("enabled"), "http.enabled"),
             text(tree, "http", "host"),
             integer(tree, "http", "port")),
         new IngestConfig(
@@ -421,31 +421,21 @@ public record TocsinConfig(
           "nlp.cascade.threads must be a whole number [got " + threads + "]");
     }
     return new CascadeConfig(
-        bool(nlp, "cascade", "enabled"),
+        flag(nlp.path("cascade").path("enabled"), "nlp.cascade.enabled"),
         codes(nlp, "languages"),
         number(nlp, "cascade", "languageMinMargin"),
-        bool(nlp, "cascade", "languageLowAccuracy"),
-        bool(nlp, "cascade", "deepStage"),
+        flag(nlp.path("cascade").path("languageLowAccuracy"), "nlp.cascade.languageLowAccuracy"),
+        flag(nlp.path("cascade").path("deepStage"), "nlp.cascade.deepStage"),
         number(nlp, "cascade", "deepTargetThreshold"),
         number(nlp, "cascade", "deepIncitementThreshold"),
         threads.intValue(),
         codes(nlp, "deepLanguages"));
   }
 
-  private static boolean flag(JsonNode tree, String section, String key) {
-    JsonNode n = tree.path(section).path(key);
+  /** A boolean setting; {@code name} is its dotted key, for the message. */
+  private static boolean flag(JsonNode n, String name) {
     if (!n.isBoolean()) {
-      throw new IllegalArgumentException(
-          section + "." + key + " must be true or false [got " + n + "]");
-    }
-    return n.booleanValue();
-  }
-
-  private static boolean bool(JsonNode tree, String section, String key) {
-    JsonNode n = tree.path(section).path(key);
-    if (!n.isBoolean()) {
-      throw new IllegalArgumentException(
-          "nlp." + section + "." + key + " must be true or false [got " + n + "]");
+      throw new IllegalArgumentException(name + " must be true or false [got " + n + "]");
     }
     return n.booleanValue();
   }
