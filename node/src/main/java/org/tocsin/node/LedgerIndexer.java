@@ -2,9 +2,18 @@ package org.tocsin.node;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tocsin.core.evidence.Capture;
@@ -14,6 +23,7 @@ import org.tocsin.core.post.Post;
 import org.tocsin.core.post.PostKey;
 import org.tocsin.core.post.ScoredPost;
 import org.tocsin.core.score.PostScorer;
+import org.tocsin.core.score.Score;
 import org.tocsin.crawler.parse.UpstreamDeletion;
 import org.tocsin.evidence.EvidenceLog;
 import org.tocsin.evidence.LedgerRecord;
@@ -57,6 +67,10 @@ public final class LedgerIndexer {
   private volatile long indexedThrough;
   private volatile long committedThrough;
   private long lastCommitNanos = System.nanoTime();
+  private volatile ExecutorService scoringThread;
+
+  /** The name of the thread a batch is scored on while the batch before it is indexed. */
+  public static final String SCORING_THREAD = "tocsin-index-scoring";
 
   /**
    * Creates the indexer.
@@ -265,11 +279,11 @@ public final class LedgerIndexer {
           }
           batch.take(record);
           if (batch.records >= batchRecords) {
-            batch.flush(record.seq());
+            batch.flush(record.seq(), false);
           }
           return true;
         });
-    batch.flush(to);
+    batch.flush(to, true);
     if (indexedThrough - committedThrough >= commitEveryRecords
         || System.nanoTime() - lastCommitNanos >= MAX_COMMIT_AGE_NANOS) {
       commit();
@@ -281,15 +295,21 @@ public final class LedgerIndexer {
     return new CatchUpReport(from, to, batch.totalRecords, batch.totalPosts, batch.parseErrors);
   }
 
-  /** An observation of a post already indexed with other text or edit time: edited upstream. */
-  private void recordEdit(Post p, long seq) {
+  /**
+   * An observation of a post already taken (indexed, or in a batch not indexed yet) with other text
+   * or edit time: edited upstream.
+   */
+  private void recordEdit(Post p, long seq, Observed unindexed) {
     if (custody == null || p.edited() == null) {
       return;
     }
     try {
-      index
-          .get(p.key())
-          .filter(old -> old.evidence().seq() < seq)
+      Optional<Observed> before =
+          unindexed != null
+              ? Optional.of(unindexed)
+              : index.get(p.key()).map(sp -> new Observed(sp.post(), sp.evidence().seq()));
+      before
+          .filter(old -> old.seq() < seq)
           .filter(
               old ->
                   !old.post().text().equals(p.text())
@@ -298,7 +318,7 @@ public final class LedgerIndexer {
               old ->
                   custody.system(
                       CustodyEventType.EDITED_UPSTREAM,
-                      List.of(old.evidence().seq(), seq),
+                      List.of(old.seq(), seq),
                       Map.of("post", p.key().toString(), "editedAt", p.edited().toString())));
     } catch (IOException e) {
       LOG.log(
@@ -308,16 +328,20 @@ public final class LedgerIndexer {
     }
   }
 
-  private void recordDeletions(long seq, Capture capture) {
+  private void recordDeletions(long seq, Capture capture, Map<PostKey, Observed> unindexed) {
     if (custody == null) {
       return;
     }
     try {
       for (UpstreamDeletion d : parsers.deletions(capture)) {
         List<Long> subjects = new ArrayList<>();
-        index
-            .get(new PostKey(d.platform(), d.id()))
-            .ifPresent(sp -> subjects.add(sp.evidence().seq()));
+        PostKey key = new PostKey(d.platform(), d.id());
+        Observed pending = unindexed.get(key);
+        if (pending != null) {
+          subjects.add(pending.seq());
+        } else {
+          index.get(key).ifPresent(sp -> subjects.add(sp.evidence().seq()));
+        }
         subjects.add(seq);
         custody.system(
             CustodyEventType.DELETED_UPSTREAM,
@@ -333,14 +357,35 @@ public final class LedgerIndexer {
     }
   }
 
-  /** One index commit's worth of records. */
+  /** A post taken from the ledger and not indexed yet, with the seq of its capture. */
+  private record Observed(Post post, long seq) {}
+
+  /** A batch handed to the scorer: indexed, in ledger order, once its scores are in. */
+  private record Scoring(
+      List<Post> posts,
+      List<EvidenceRef> refs,
+      List<Long> captureSeqs,
+      long parseErrors,
+      long throughSeq,
+      Future<List<Score>> scores) {}
+
+  /**
+   * The records of one catch-up, taken in ledger order and flushed a batch at a time. A batch is
+   * scored while the batch before it is indexed (the scorer on its own thread, {@value
+   * #SCORING_THREAD}), so that scoring and indexing share the machine's cores; batches are indexed,
+   * told to the listeners and recorded in custody strictly in ledger order, and {@link
+   * #indexedThrough} moves only once a batch is in the index.
+   */
   private final class Batch {
-    private final List<ScoredPost> posts = new ArrayList<>();
-    // posts parsed but not scored yet: scored together at flush (the scorer may use several
-    // threads), in ledger order
+    // posts parsed but not scored yet, in ledger order, with their evidence and capture seqs
     private final List<Post> unscored = new ArrayList<>();
     private final List<EvidenceRef> refs = new ArrayList<>();
     private final List<Long> captureSeqs = new ArrayList<>();
+    // posts taken but not in the index yet, by key: an edit is told from the copy a batch still
+    // being scored holds, not only from the index
+    private final Map<PostKey, Observed> unindexed = new HashMap<>();
+    private Scoring inFlight;
+    private long queuedThrough = indexedThrough;
     private int records;
     private long totalRecords;
     private long totalPosts;
@@ -371,34 +416,75 @@ public final class LedgerIndexer {
       for (Post p : parsed) {
         unscored.add(p);
         refs.add(ref);
-        recordEdit(p, record.seq());
+        recordEdit(p, record.seq(), unindexed.get(p.key()));
+        unindexed.put(p.key(), new Observed(p, record.seq()));
       }
       captureSeqs.add(record.seq());
-      recordDeletions(record.seq(), capture);
+      recordDeletions(record.seq(), capture, unindexed);
     }
 
-    void flush(long throughSeq) throws IOException {
-      if (records == 0 && throughSeq <= indexedThrough) {
+    /**
+     * Hands the records taken so far, through {@code throughSeq}, to the scorer, and indexes the
+     * batch handed over before (whose scores are in by then, or soon).
+     *
+     * @param last whether this is the catch-up's last flush: then every batch is indexed on return
+     */
+    void flush(long throughSeq, boolean last) throws IOException {
+      if (records > 0 || throughSeq > queuedThrough) {
+        Scoring next = score(throughSeq, last && inFlight == null);
+        index(inFlight);
+        inFlight = next;
+      }
+      if (last) {
+        Scoring s = inFlight;
+        inFlight = null;
+        index(s);
+      }
+    }
+
+    private Scoring score(long throughSeq, boolean inline) {
+      List<Post> posts = List.copyOf(unscored);
+      Future<List<Score>> scores;
+      if (posts.isEmpty()) {
+        scores = CompletableFuture.completedFuture(List.of());
+      } else if (inline) {
+        scores = CompletableFuture.completedFuture(scorer.scoreAll(posts));
+      } else {
+        scores = scoring().submit(() -> scorer.scoreAll(posts));
+      }
+      Scoring s =
+          new Scoring(
+              posts, List.copyOf(refs), List.copyOf(captureSeqs), parseErrors, throughSeq, scores);
+      unscored.clear();
+      refs.clear();
+      captureSeqs.clear();
+      records = 0;
+      queuedThrough = throughSeq;
+      return s;
+    }
+
+    private void index(Scoring s) throws IOException {
+      if (s == null) {
         return;
       }
-      if (!unscored.isEmpty()) {
-        List<org.tocsin.core.score.Score> scores = scorer.scoreAll(unscored);
-        if (scores.size() != unscored.size()) {
-          throw new IllegalStateException(
-              "the scorer returned " + scores.size() + " scores for " + unscored.size() + " posts");
-        }
-        for (int i = 0; i < scores.size(); i++) {
-          posts.add(new ScoredPost(unscored.get(i), scores.get(i), refs.get(i)));
-        }
-        unscored.clear();
-        refs.clear();
+      List<Score> scores = scoresOf(s);
+      if (scores.size() != s.posts().size()) {
+        throw new IllegalStateException(
+            "the scorer returned " + scores.size() + " scores for " + s.posts().size() + " posts");
+      }
+      List<ScoredPost> posts = new ArrayList<>(scores.size());
+      for (int i = 0; i < scores.size(); i++) {
+        posts.add(new ScoredPost(s.posts().get(i), scores.get(i), s.refs().get(i)));
       }
       index.add(posts);
+      for (ScoredPost p : posts) {
+        unindexed.remove(p.post().key(), new Observed(p.post(), p.evidence().seq()));
+      }
       for (IndexedPostsListener l : listeners) {
         l.indexed(List.copyOf(posts));
       }
-      if (custody != null && !captureSeqs.isEmpty()) {
-        List<Long> subjects = List.copyOf(captureSeqs);
+      if (custody != null && !s.captureSeqs().isEmpty()) {
+        List<Long> subjects = s.captureSeqs();
         custody.system(
             CustodyEventType.PARSED,
             subjects,
@@ -406,7 +492,7 @@ public final class LedgerIndexer {
                 "posts",
                 Integer.toString(posts.size()),
                 "parseErrors",
-                Long.toString(parseErrors)));
+                Long.toString(s.parseErrors())));
         custody.system(
             CustodyEventType.SCORED,
             subjects,
@@ -414,14 +500,66 @@ public final class LedgerIndexer {
         custody.system(
             CustodyEventType.INDEXED, subjects, Map.of("posts", Integer.toString(posts.size())));
       }
-      captureSeqs.clear();
-      indexedThrough = throughSeq;
+      indexedThrough = s.throughSeq();
       totalPosts += posts.size();
-      posts.clear();
-      records = 0;
       if (indexedThrough - committedThrough >= commitEveryRecords) {
         commit();
       }
     }
+  }
+
+  /** The scores of a batch, waited for; the scorer's own failure is rethrown as it was thrown. */
+  private static List<Score> scoresOf(Scoring s) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return s.scores().get();
+        } catch (InterruptedException e) {
+          interrupted = true; // the batch is being scored: wait for it, re-assert later
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof RuntimeException r) {
+            throw r;
+          }
+          if (c instanceof Error err) {
+            throw err;
+          }
+          throw new IOException("scoring failed: " + c, c);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** The thread batches are scored on while the batch before is indexed. */
+  private ExecutorService scoring() {
+    ExecutorService e = scoringThread;
+    if (e == null) {
+      synchronized (this) {
+        e = scoringThread;
+        if (e == null) {
+          ThreadPoolExecutor t =
+              new ThreadPoolExecutor(
+                  1,
+                  1,
+                  30,
+                  TimeUnit.SECONDS,
+                  new LinkedBlockingQueue<>(),
+                  r -> {
+                    Thread th = new Thread(r, SCORING_THREAD);
+                    th.setDaemon(true);
+                    return th;
+                  });
+          t.allowCoreThreadTimeOut(true); // gone when idle: nothing to close
+          scoringThread = t;
+          e = t;
+        }
+      }
+    }
+    return e;
   }
 }

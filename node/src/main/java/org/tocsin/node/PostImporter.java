@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.EvidenceRef;
@@ -21,14 +25,20 @@ import org.tocsin.evidence.EvidenceLog;
 
 /**
  * Imports Post JSONL: every valid line becomes a capture in the ledger (its exact bytes, with the
- * file and line it came from), acknowledged in batches with one fsync each, and the index catches
- * up after each batch. An invalid line is reported with its number and skipped; it never stops the
- * rest.
+ * file and line it came from), acknowledged in batches with one fsync each, while the index catches
+ * up behind the appends on a thread of its own ({@value #CATCH_UP_THREAD}): one catch-up at a time,
+ * each taking every batch acknowledged by the time it starts, so that the indexer can score one
+ * batch while it indexes the one before. When the import returns, everything it acknowledged is
+ * indexed and searchable. An invalid line is reported with its number and skipped; it never stops
+ * the rest.
  */
 public final class PostImporter {
   private final EvidenceLog ledger;
   private final LedgerIndexer indexer;
   private final int batchSize;
+
+  /** The name of the thread an import's catch-ups run on. */
+  public static final String CATCH_UP_THREAD = "tocsin-import-catch-up";
 
   /** Creates an importer that acknowledges {@code batchSize} posts per ledger group commit. */
   public PostImporter(EvidenceLog ledger, LedgerIndexer indexer, int batchSize) {
@@ -89,6 +99,26 @@ public final class PostImporter {
    */
   public ImportReport importStream(
       String source, URI origin, InputStream in, ImportListener listener) throws IOException {
+    ExecutorService behind =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, CATCH_UP_THREAD);
+              t.setDaemon(true);
+              return t;
+            });
+    Indexing indexing = new Indexing(behind, listener);
+    try {
+      return importStream(source, origin, in, indexing);
+    } finally {
+      // never interrupt a catch-up (an interrupted index write closes the index): let it end
+      behind.shutdown();
+      indexing.settle();
+    }
+  }
+
+  private ImportReport importStream(String source, URI origin, InputStream in, Indexing indexing)
+      throws IOException {
+    ImportListener listener = indexing.listener;
     BoundedLineReader reader = new BoundedLineReader(in, PostJson.MAX_LINE_BYTES);
     List<Capture> batch = new ArrayList<>(batchSize);
     long lineNo = 0;
@@ -130,30 +160,110 @@ public final class PostImporter {
               now,
               line.bytes()));
       if (batch.size() >= batchSize) {
-        List<EvidenceRef> refs = commit(batch, lineNo, reader.bytesRead(), listener);
+        List<EvidenceRef> refs = commit(batch, lineNo, reader.bytesRead(), indexing);
         accepted += refs.size();
         firstSeq = firstSeq == 0 ? refs.get(0).seq() : firstSeq;
         lastSeq = refs.get(refs.size() - 1).seq();
       }
     }
     if (!batch.isEmpty()) {
-      List<EvidenceRef> refs = commit(batch, lineNo, reader.bytesRead(), listener);
+      List<EvidenceRef> refs = commit(batch, lineNo, reader.bytesRead(), indexing);
       accepted += refs.size();
       firstSeq = firstSeq == 0 ? refs.get(0).seq() : firstSeq;
       lastSeq = refs.get(refs.size() - 1).seq();
     }
+    indexing.finish();
     indexer.publish();
     return new ImportReport(source, lineNo, accepted, rejected, firstSeq, lastSeq);
   }
 
   private List<EvidenceRef> commit(
-      List<Capture> batch, long linesRead, long bytesRead, ImportListener listener)
-      throws IOException {
+      List<Capture> batch, long linesRead, long bytesRead, Indexing indexing) throws IOException {
     List<EvidenceRef> refs = ledger.appendCaptures(List.copyOf(batch));
     batch.clear();
-    listener.acknowledged(refs, linesRead, bytesRead);
-    listener.indexed(indexer.catchUp());
+    indexing.listener.acknowledged(refs, linesRead, bytesRead);
+    indexing.acknowledged();
     return refs;
+  }
+
+  /**
+   * The catch-ups of one import, one at a time behind the appends; their reports and failures reach
+   * the listener and the caller on the importing thread.
+   */
+  private final class Indexing {
+    private final ExecutorService behind;
+    private final ImportListener listener;
+    private Future<CatchUpReport> running;
+
+    Indexing(ExecutorService behind, ImportListener listener) {
+      this.behind = behind;
+      this.listener = listener;
+    }
+
+    /** A batch is in the ledger: starts a catch-up unless one is running (it takes the next). */
+    void acknowledged() throws IOException {
+      if (running != null && running.isDone()) {
+        listener.indexed(await(running));
+        running = null;
+      }
+      if (running == null) {
+        running = behind.submit(indexer::catchUp);
+      }
+    }
+
+    /** After a failed import: waits for the running catch-up, whatever its outcome. */
+    void settle() {
+      Future<CatchUpReport> r = running;
+      running = null;
+      if (r == null) {
+        return;
+      }
+      try {
+        await(r);
+      } catch (IOException | RuntimeException e) {
+        // the import already fails with its own error; the index resumes at the next catch-up
+      }
+    }
+
+    /** Waits for the running catch-up, then catches up with everything acknowledged. */
+    void finish() throws IOException {
+      if (running != null) {
+        Future<CatchUpReport> r = running;
+        running = null;
+        listener.indexed(await(r));
+      }
+      listener.indexed(indexer.catchUp());
+    }
+  }
+
+  /** A catch-up's report; its failure is rethrown as the catch-up threw it. */
+  private static CatchUpReport await(Future<CatchUpReport> f) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // the catch-up holds the index: let it finish, re-assert later
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof IOException io) {
+            throw io;
+          }
+          if (c instanceof RuntimeException r) {
+            throw r;
+          }
+          if (c instanceof Error err) {
+            throw err;
+          }
+          throw new IOException("index catch-up failed: " + c, c);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static boolean isBlank(byte[] bytes) {

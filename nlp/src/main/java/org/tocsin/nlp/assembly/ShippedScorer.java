@@ -10,6 +10,7 @@ import org.tocsin.core.score.PostScorer;
 import org.tocsin.nlp.LanguageRoutedScorer;
 import org.tocsin.nlp.ModelScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
+import org.tocsin.nlp.batch.ParallelScorer;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.classifier.AbuseClassifier;
@@ -63,8 +64,9 @@ public final class ShippedScorer {
   }
 
   /**
-   * The configured scorer: the screen, wrapped in the cascade when it is enabled. Lingua and
-   * CoreNLP load lazily, on the first post that needs them.
+   * The configured scorer: the screen, wrapped in the cascade when it is enabled. Either way a
+   * batch ({@link PostScorer#scoreAll}) is spread over {@code cascade.threads} threads, in order.
+   * Lingua and CoreNLP load lazily, on the first post that needs them.
    *
    * @throws IOException if a model artifact cannot be read or fails its checks
    */
@@ -72,7 +74,8 @@ public final class ShippedScorer {
     PostScorer screen = screen(settings);
     ScorerSettings.Cascade c = settings.cascade();
     if (!c.enabled()) {
-      return screen;
+      // the screen scores one post after another; the node's ingest hands it batches
+      return c.threads() > 1 ? new ParallelScorer(screen, c.threads()) : screen;
     }
     List<String> languages = c.languages();
     boolean low = c.languageLowAccuracy();
