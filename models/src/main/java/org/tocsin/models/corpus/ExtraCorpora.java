@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.tocsin.models.functional.FunctionalCase;
+import org.tocsin.models.functional.FunctionalSuite;
+import org.tocsin.models.functional.Part;
+import org.tocsin.models.functional.SuiteSource;
 import org.tocsin.models.hatexplain.HateXplainData;
 import org.tocsin.nlp.classifier.TfidfVectorizer;
 
@@ -32,7 +36,8 @@ public final class ExtraCorpora {
    * Reads the named corpora from the shared data directory.
    *
    * @param dataDir the folder holding {@code davidson/} and {@code stormfront_vicomtech/}
-   * @param names {@code davidson}, {@code stormfront}
+   * @param names {@code davidson}, {@code stormfront}, or {@code functional-LANG} (the TRAIN part
+   *     of Tocsin's own functional suite in language LANG: see {@link #functional})
    * @throws IOException if a file cannot be read or a name is unknown
    */
   public static List<HateXplainData.Post> read(Path dataDir, List<String> names)
@@ -44,12 +49,89 @@ public final class ExtraCorpora {
         case "stormfront" ->
             out.addAll(
                 stormfront(dataDir.resolve("stormfront_vicomtech/stormfront_sentences.csv")));
-        default ->
+        default -> {
+          if (!name.startsWith(FUNCTIONAL)) {
             throw new IOException(
-                "unknown extra corpus, expected davidson or stormfront [got '" + name + "']");
+                "unknown extra corpus, expected davidson, stormfront or functional-LANG [got '"
+                    + name
+                    + "']");
+          }
+          out.addAll(functional(name.substring(FUNCTIONAL.length())));
+        }
       }
     }
     return out;
+  }
+
+  private static final String FUNCTIONAL = "functional-";
+
+  /**
+   * The TRAIN part of Tocsin's functional suite ({@code models/functional}, shipped in this jar) in
+   * one language: hateful cases as hate; abuse of individuals or objects and untargeted profanity
+   * as offensive; the other contrasts (neutral and positive identity statements, negated hate,
+   * counter-speech, news, reclaimed slurs, homonyms) as normal, each repeated so that a group's
+   * contrasts weigh as much as its hateful cases. The TEST part is never read here: its templates
+   * and fillers are kept apart from these, so it still measures what was learnt.
+   *
+   * <p>{@code functional-LANG-fit} leaves out the templates of {@link #isDevTemplate}, so that
+   * choices can be measured on templates the model has not seen without reading the TEST part.
+   */
+  static List<HateXplainData.Post> functional(String spec) throws IOException {
+    boolean contrastsOnly = spec.endsWith("-contrasts");
+    String rest = contrastsOnly ? spec.substring(0, spec.length() - "-contrasts".length()) : spec;
+    boolean fit = rest.endsWith("-fit");
+    String lang = fit ? rest.substring(0, rest.length() - "-fit".length()) : rest;
+    List<HateXplainData.Post> out = new ArrayList<>();
+    // per group: hateful cases, and the non-hateful ones, which are repeated below until they
+    // weigh as much (the suite has about twice as many hateful functions as contrasts per group,
+    // and a group's name must not become a sign of hate by itself)
+    Map<String, int[]> perGroup = new java.util.HashMap<>();
+    List<HateXplainData.Post> contrasts = new ArrayList<>();
+    List<String> contrastGroups = new ArrayList<>();
+    for (FunctionalCase c :
+        FunctionalSuite.load(SuiteSource.classpath(), Part.TRAIN, List.of(lang))) {
+      if ((fit && isDevTemplate(c.templateId())) || (contrastsOnly && c.hateful())) {
+        continue;
+      }
+      int label;
+      if (c.hateful()) {
+        label = 0;
+      } else {
+        label =
+            switch (c.function()) {
+              case ABUSE_INDIVIDUAL, ABUSE_OBJECT, PROFANITY_UNTARGETED -> 1;
+              default -> 2;
+            };
+      }
+      int[] votes = new int[3];
+      votes[label] = 1;
+      HateXplainData.Post post = post("functional:" + c.id(), c.text(), label, votes);
+      out.add(post);
+      int[] n = perGroup.computeIfAbsent(c.group(), g -> new int[2]);
+      n[c.hateful() ? 0 : 1]++;
+      if (!c.hateful()) {
+        contrasts.add(post);
+        contrastGroups.add(c.group());
+      }
+    }
+    for (int i = 0; i < contrasts.size(); i++) {
+      int[] n = perGroup.get(contrastGroups.get(i));
+      // repeat each contrast so that the group's contrasts weigh as much as its hateful cases
+      int copies =
+          n[1] == 0 || contrastsOnly ? 0 : Math.max(0, Math.round((float) n[0] / n[1]) - 1);
+      for (int k = 0; k < copies; k++) {
+        out.add(contrasts.get(i));
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IOException("the functional suite has no TRAIN cases in language '" + lang + "'");
+    }
+    return out;
+  }
+
+  /** One TRAIN template in four, by a stable hash of its id: the development templates. */
+  public static boolean isDevTemplate(String templateId) {
+    return Math.floorMod(templateId.hashCode(), 4) == 0;
   }
 
   /** Davidson et al. 2017: class 0 hate, 1 offensive, 2 neither; votes from the count columns. */

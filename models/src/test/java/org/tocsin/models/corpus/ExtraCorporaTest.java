@@ -16,6 +16,29 @@ class ExtraCorporaTest {
   @TempDir Path dir;
 
   @Test
+  void functionalTrainCasesAreLabelledAndTheirContrastsWeighAsMuchAsTheHate() throws IOException {
+    List<HateXplainData.Post> all = ExtraCorpora.read(dir, List.of("functional-de"));
+    long hate = all.stream().filter(p -> p.label() == 0).count();
+    long other = all.size() - hate;
+    assertThat(hate).isGreaterThan(500);
+    // the contrasts are repeated per group until they weigh about as much as the hateful cases
+    assertThat((double) other / hate).isBetween(0.7, 1.3);
+    assertThat(all).allSatisfy(p -> assertThat(p.id()).startsWith("functional:"));
+
+    List<HateXplainData.Post> contrasts =
+        ExtraCorpora.read(dir, List.of("functional-de-contrasts"));
+    assertThat(contrasts).isNotEmpty().noneMatch(p -> p.label() == 0);
+
+    // the -fit variant leaves out the development templates
+    List<HateXplainData.Post> fit = ExtraCorpora.read(dir, List.of("functional-de-fit"));
+    assertThat(fit.size()).isLessThan(all.size()).isGreaterThan(all.size() / 2);
+
+    assertThatThrownBy(() -> ExtraCorpora.read(dir, List.of("functional-xx")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("xx");
+  }
+
+  @Test
   void davidsonVotesBecomeTheLabelDistributionAndRetweetMarkersGo() throws IOException {
     write(
         "davidson/data_labeled_data.csv",
