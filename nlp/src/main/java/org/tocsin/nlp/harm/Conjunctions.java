@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The adversative and causal conjunctions that open a new clause, per language: the scope of a
- * negation ends there ("they are not bad people but they are vermin").
+ * negation ends there ("they are not bad people but they are vermin"), except where the word before
+ * makes it "only" ("nothing but a bullet").
  */
 final class Conjunctions {
   private Conjunctions() {}
@@ -18,6 +19,13 @@ final class Conjunctions {
           "fr", Set.of("mais", "car", "parce", "pourtant", "cependant"),
           "es", Set.of("pero", "sino", "porque", "aunque"),
           "ar", Set.of("\u0644\u0643\u0646", "\u0628\u0644", "\u0644\u0627\u0646")); // لكن بل لان
+
+  /**
+   * Words after which the conjunction means "only" or "except" and opens no clause: "nothing but a
+   * bullet", "all but gone".
+   */
+  private static final Set<String> EXCEPTIVE_BEFORE =
+      Set.of("nothing", "anything", "all", "everything", "none", "nobody", "noone");
 
   private static final Set<String> AND = Set.of("and", "und", "et", "y", "e", "\u0648", "&");
 
@@ -34,7 +42,10 @@ final class Conjunctions {
     }
     int shift = 0;
     for (int k = 0; k < clause.length; k++) {
-      if (k > 0 && cut.contains(words.get(k)) && clause[k] + shift == clause[k - 1]) {
+      if (k > 0
+          && cut.contains(words.get(k))
+          && !EXCEPTIVE_BEFORE.contains(words.get(k - 1))
+          && clause[k] + shift == clause[k - 1]) {
         shift++;
       }
       clause[k] += shift;

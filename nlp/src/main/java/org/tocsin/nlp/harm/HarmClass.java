@@ -68,7 +68,13 @@ public enum HarmClass {
   /** News: the post reports violence done to a group. */
   NEWS,
   /** A question that asks rather than asserts. */
-  INQUIRY;
+  INQUIRY,
+  /**
+   * Right before a slur, a word that makes it the speaker's own or one single thing or person
+   * ("we", "my", "as a", "a", "this"): the slur is then not read as derogation of its group by
+   * itself (a reclaimed use, a homonym, an insult to one person).
+   */
+  SLUR_GUARD;
 
   /** The class named in a vocabulary file ({@code call_lead}). */
   static HarmClass parse(String name) {

@@ -217,6 +217,7 @@ public final class HarmGrammar {
           out(mentionAt[k]);
           norms(mentionAt[k]);
           comparisons(mentionAt[k]);
+          slur(mentionAt[k]);
         }
         hatred(k);
       }
@@ -314,7 +315,10 @@ public final class HarmGrammar {
       }
     }
 
-    /** A slogan of expulsion: the group, then "out" ending the clause ("Ausländer raus!"). */
+    /**
+     * A slogan: the group, then "out" ending the clause ("Ausländer raus!"), or in German an
+     * infinitive of violence ("X töten!").
+     */
     private void out(Mention m) {
       int q = m.end();
       if (m.pronoun() || q >= n || t.clause[q] != t.clause[m.start()]) {
@@ -324,11 +328,16 @@ public final class HarmGrammar {
       if (x == null) {
         x = first(q, HarmClass.EXPEL);
       }
+      if (x == null && "de".equals(language)) {
+        // German's infinitive slogan: the group, then the act's infinitive ending the clause
+        // ("Juden vergasen!", "X töten, alle, sofort!"); other languages say "kill X"
+        x = act(q);
+      }
       if (x != null
           && x.end() - x.start() == 1
           && (x.end() == n || t.clause[x.end()] != t.clause[q])
           && !has(m.start() > 0 ? m.start() - 1 : m.start(), HarmClass.MODAL)) {
-        add(Construction.CALL, Act.EXPULSION, m, m.start(), q, x);
+        add(Construction.CALL, Act.of(x.harmClass()), m, m.start(), q, x);
       }
     }
 
@@ -496,6 +505,36 @@ public final class HarmGrammar {
           break;
         }
       }
+    }
+
+    /**
+     * A strong slur for a group (lexicon weight at least 0.8) is derogation of that group by itself
+     * ("there are too many ragheads here", "typical gypsies"), unless the word before it in its
+     * clause makes it the speaker's own or one single thing or person ({@link
+     * HarmClass#SLUR_GUARD}: "we're queer", "my nigga", "a coon got into the trash"); the blockers
+     * (quotation, counter-speech, reports, news, genuine questions) apply as to every construction,
+     * but not negation: "I'm not sitting next to X" still calls them X.
+     */
+    private void slur(Mention m) {
+      if (m.pronoun()) {
+        return;
+      }
+      Match s = null;
+      for (Match g : at[m.start()]) {
+        if (g.harmClass() == HarmClass.GROUP && g.term().slur()) {
+          s = g;
+          break;
+        }
+      }
+      if (s == null) {
+        return;
+      }
+      int q = m.start() - 1;
+      if (q >= 0 && t.clause[q] == t.clause[m.start()] && has(q, HarmClass.SLUR_GUARD)) {
+        return;
+      }
+      // no negation blocks it: "I'm not sitting next to <slur>" still uses the slur
+      add(Construction.DEROGATION, Act.NONE, m, m.start(), m.start(), s, true);
     }
 
     private void hatred(int k) {

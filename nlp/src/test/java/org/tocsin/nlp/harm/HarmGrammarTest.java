@@ -41,6 +41,7 @@ class HarmGrammarTest {
     {"en", "DIRECT_THREAT", "We are going to wipe out the Tutsi"},
     {"en", "NORMATIVE_THREAT", "Muslims should be shot"},
     {"en", "NORMATIVE_THREAT", "Jews deserve to die"},
+    {"en", "NORMATIVE_THREAT", "Roma deserve nothing but a bullet."},
     {"en", "NORMATIVE_THREAT", "Refugees need to be deported"},
     {"en", "NORMATIVE_THREAT", "Immigrants don't deserve to live"},
     {"en", "NORMATIVE_THREAT", "The Rohingya are vermin and must be exterminated"},
@@ -53,6 +54,11 @@ class HarmGrammarTest {
     {"en", "DEROGATION", "Trans people are disgusting"},
     {"en", "DEROGATION", "I hate Muslims"},
     {"en", "DEROGATION", "Disabled people are a burden"},
+    // a strong slur is derogation of its group by itself, negated or not; not after a guard word
+    {"en", "DEROGATION", "There are too many ragheads in this neighbourhood now."},
+    {"en", "DEROGATION", "I'm not sitting next to kikes on the bus."},
+    {"en", "-", "That's my nigga right there, love him to death."},
+    {"en", "blocked:quotation", "Calling them \"ragheads\" is racist."},
     // English: blockers and plain mentions
     {"en", "blocked:negation", "Gay people do not deserve to die"},
     {"en", "blocked:negation", "No one should hurt Muslims"},
@@ -70,6 +76,9 @@ class HarmGrammarTest {
     {"en", "-", "Kill the lights please"},
     {"en", "-", "I'm going to kill this bug"},
     // German
+    {"de", "CALL", "Juden vergasen!"},
+    {"de", "CALL", "Roma vertreiben, alle, sofort!"},
+    {"de", "-", "Muslime beten am Freitag."},
     {"de", "CALL", "Tötet alle Juden"},
     {"de", "CALL", "Schmeißt die Ausländer raus"},
     {"de", "CALL", "Ausländer raus!"},
