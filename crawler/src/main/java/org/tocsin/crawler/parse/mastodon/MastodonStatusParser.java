@@ -64,6 +64,7 @@ public final class MastodonStatusParser implements DeletionParser {
     int first = firstNonSpace(body);
     boolean json = first < 0 || body[first] == '{' || body[first] == '[';
     JsonNode root = json ? Parsing.readJson(c) : null;
+    List<ServerSentEvents.Event> events = json ? null : ServerSentEvents.parse(body, FORMAT);
     String host = Parsing.host(c.url());
     if (host == null && root != null) {
       // A saved file (tocsin parse without --url): the instance that served the body is the one
@@ -81,7 +82,7 @@ public final class MastodonStatusParser implements DeletionParser {
     StatusMapper mapper = new StatusMapper(host);
     Result r = new Result(new Items(FORMAT), new ArrayList<>());
     if (root == null) {
-      for (ServerSentEvents.Event e : ServerSentEvents.parse(body, FORMAT)) {
+      for (ServerSentEvents.Event e : events) {
         String where = FORMAT + " sse event " + e.name();
         r.items().item(where, out -> event(e.name(), e.data(), where, mapper, c, r, out));
       }
