@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.CaptureParser;
@@ -169,7 +168,7 @@ public final class FourchanThreadParser implements CaptureParser {
           where + ".time: must be seconds since the epoch [got " + p.get("time") + "]");
     }
     String com = Parsing.text(p, "com");
-    Element body = Jsoup.parseBodyFragment(com == null ? "" : com).body();
+    Element body = HtmlText.fragment(com);
     String quoted = null;
     for (Element a : body.select("a.quotelink[href]")) {
       Matcher q = QUOTE.matcher(a.attr("href"));

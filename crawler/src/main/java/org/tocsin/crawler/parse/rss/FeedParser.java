@@ -17,7 +17,6 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.CaptureParser;
@@ -175,7 +174,7 @@ public final class FeedParser implements CaptureParser {
     b.edited = updated != null && !updated.equals(b.createdAt) ? updated : null;
     b.lang = blankToNull(feed.getLanguage());
     String html = body(e);
-    Element root = Jsoup.parseBodyFragment(html == null ? "" : html).body();
+    Element root = HtmlText.fragment(html);
     for (String u : HtmlText.links(root, 1_000)) {
       b.link(u);
     }

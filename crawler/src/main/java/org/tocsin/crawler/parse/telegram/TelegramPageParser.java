@@ -70,6 +70,11 @@ public final class TelegramPageParser implements CaptureParser {
   private static ParseResult read(Capture c) throws PostFormatException {
     Parsing.checkSize(c.body(), FORMAT);
     String html = new String(c.body(), StandardCharsets.UTF_8);
+    int tags = HtmlText.tags(html);
+    if (tags > HtmlText.MAX_PAGE_TAGS) {
+      throw new PostFormatException(
+          FORMAT + ": too many HTML tags [got " + tags + ", max " + HtmlText.MAX_PAGE_TAGS + "]");
+    }
     Document doc = Jsoup.parse(html, c.url(), Parser.htmlParser());
     List<Element> messages = doc.select(".tgme_widget_message[data-post]");
     if (messages.isEmpty() && !html.contains("tgme_")) {
