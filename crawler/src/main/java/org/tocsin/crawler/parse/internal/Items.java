@@ -38,14 +38,9 @@ public final class Items {
     return posts;
   }
 
-  /** Adds one post. */
-  public void add(Post p) {
-    posts.add(p);
-  }
-
   /**
-   * Maps one item; if it fails (including a runtime failure of a library on hostile input), its
-   * partial posts are dropped and a warning naming {@code where} is kept instead.
+   * Maps one item; if it fails (including a runtime failure of a library on hostile input), the
+   * posts it made so far are dropped and a warning naming {@code where} is kept instead.
    */
   public void item(String where, Item item) {
     List<Post> out = new ArrayList<>();
@@ -55,7 +50,13 @@ public final class Items {
     } catch (PostFormatException e) {
       warn(where + ": skipped: " + e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
-      warn(where + ": skipped: " + format + ": malformed item [got " + e + "]");
+      warn(
+          where
+              + ": skipped: "
+              + format
+              + ": malformed item [got "
+              + PostBuilder.cut(e.toString(), 300)
+              + "]");
     }
   }
 
@@ -66,11 +67,6 @@ public final class Items {
     } else {
       dropped++;
     }
-  }
-
-  /** Whether any warning was recorded. */
-  public boolean hasWarnings() {
-    return !warnings.isEmpty();
   }
 
   /** The result: posts in capture order and the warnings. */

@@ -46,7 +46,7 @@ public final class TelegramPageParser implements CaptureParser {
   private static final Pattern TME_LINK =
       Pattern.compile("^https?://t\\.me/(?:s/)?([A-Za-z0-9_]{1,64})/([0-9]{1,19})(?:[?#].*)?$");
   private static final Pattern CSS_URL = Pattern.compile("url\\(['\"]?([^'\")]{1,8192})['\"]?\\)");
-  private static final Pattern TRUNCATION_START =
+  private static final Pattern HTML_START =
       Pattern.compile("<html[\\s>]", Pattern.CASE_INSENSITIVE);
   private static final Pattern HTML_END = Pattern.compile("</html\\s*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern COUNT =
@@ -86,7 +86,7 @@ public final class TelegramPageParser implements CaptureParser {
     }
     // A full page ends with </html>; one cut in transit does not, and its last message may be
     // cut too (saved fragments of single messages have no <html> at all).
-    boolean truncated = TRUNCATION_START.matcher(html).find() && !HTML_END.matcher(html).find();
+    boolean truncated = HTML_START.matcher(html).find() && !HTML_END.matcher(html).find();
     if (messages.isEmpty() && truncated) {
       throw new PostFormatException(
           FORMAT + ": page is truncated before its first message (no </html>, no message)");

@@ -132,5 +132,13 @@ class FeedParserTest {
     assertThat(r.posts()).hasSize(6);
     assertThat(r.posts().get(0).url())
         .isEqualTo("https://earthquake.usgs.gov/earthquakes/eventpage/ci38138255");
+    // an absolute xml:base (ROME's own resolution) and one relative to it on the entry
+    String nested =
+        feed.replace("xml:base=\"/earthquakes/\"", "xml:base=\"https://earthquake.usgs.gov/\"")
+            .replaceFirst("<entry>", "<entry xml:base=\"earthquakes/\">");
+    List<Post> posts = parseText(url, nested).posts();
+    assertThat(posts.get(0).url())
+        .isEqualTo("https://earthquake.usgs.gov/earthquakes/eventpage/ci38138255");
+    assertThat(posts.get(1).url()).isEqualTo("https://earthquake.usgs.gov/eventpage/ak20384107");
   }
 }
