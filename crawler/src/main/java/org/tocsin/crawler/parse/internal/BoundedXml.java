@@ -35,7 +35,6 @@ public final class BoundedXml {
   /** The longest the streaming pass may take. */
   public static final Duration MAX_TIME = Duration.ofSeconds(5);
 
-  private static final XMLInputFactory FACTORY = factory();
   private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
   private static final Set<String> FEED_NS =
       Set.of(
@@ -65,7 +64,9 @@ public final class BoundedXml {
     Deque<Optional<URI>> bases = new ArrayDeque<>();
     try (Reader in = new StringReader(xml)) {
       // The document is in memory: a reader left open on failure holds nothing else.
-      XMLStreamReader r = FACTORY.createXMLStreamReader(in);
+      // A factory per document: the JDK does not promise that one may be shared by threads, and
+      // parsers must be thread-safe; making one costs microseconds.
+      XMLStreamReader r = factory().createXMLStreamReader(in);
       int depth = 0;
       long elements = 0;
       while (r.hasNext()) {

@@ -78,35 +78,6 @@ class FeedParserTest {
   }
 
   @Test
-  void deepNestingIsRefusedInWellUnderASecond() {
-    String feed = fixture("rss_2.0.xml");
-    int at = feed.indexOf("</item>");
-    String open = "<x>".repeat(200_000);
-    String nested = feed.substring(0, at) + open + "</x>".repeat(200_000) + feed.substring(at);
-    String unclosed = feed.substring(0, at) + open + feed.substring(at);
-    for (String bad : List.of(nested, unclosed)) {
-      long t0 = System.nanoTime();
-      assertThatThrownBy(() -> parseText(URL, bad))
-          .isInstanceOf(PostFormatException.class)
-          .hasMessageContaining("nested too deeply");
-      assertThat((System.nanoTime() - t0) / 1_000_000).as("ms to refuse").isLessThan(1_000);
-    }
-  }
-
-  @Test
-  void entityExpansionIsStillRefused() {
-    String laughs =
-        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
-            + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
-            + fixture("rss_2.0.xml")
-                .replaceFirst("<\\?xml[^>]*>", "")
-                .replace("rss_2.0.channel.title", "&lol2;");
-    assertThatThrownBy(() -> parseText(URL, laughs))
-        .isInstanceOf(PostFormatException.class)
-        .hasMessageContaining("DOCTYPE");
-  }
-
-  @Test
   void aControlCharacterInOneEntryNoLongerRejectsTheFeed() throws PostFormatException {
     String feed = fixture("geo-rss-issue-27.rss");
     int title = feed.indexOf("<title>", feed.indexOf("<item>")) + "<title>".length();

@@ -11,19 +11,61 @@ import org.tocsin.core.json.Json;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.parse.fourchan.FourchanThreadParser;
+import org.tocsin.crawler.parse.rss.FeedParser;
 import org.tocsin.crawler.parse.telegram.TelegramPageParser;
 import org.tocsin.testkit.fixtures.Fixtures;
 
 /**
- * HTML with 200,000 unclosed tags inside real payloads (issue 16, item 5): a fragment is read as
- * its text, a whole page is refused, and neither takes a second. (Deeply nested XML is in {@code
- * FeedParserTest}.)
+ * Hostile markup inside real payloads (issue 16, item 5): XML nested or left open 200,000 levels
+ * deep is refused in well under a second, entity declarations stay refused, and HTML with 200,000
+ * unclosed tags is read as text (a fragment) or refused (a page), quickly. Item isolation and the
+ * other cases are in each parser's test; random input in {@link ParserFuzzTest}.
  */
-class HostileMarkupTest {
+class ParserSecurityTest {
   private static final String BOMB = "<b>".repeat(200_000);
 
   private static long millisSince(long t0) {
     return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static String rss2() {
+    return new String(Fixtures.bytes("feeds/rome/rss_2.0.xml"), StandardCharsets.UTF_8);
+  }
+
+  private static List<Post> feed(String xml) throws PostFormatException {
+    return new FeedParser()
+        .parse(
+            Captures.of(
+                FeedParser.FORMAT,
+                "https://example.org/feed.xml",
+                xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void deepNestingIsRefusedInWellUnderASecond() {
+    String feed = rss2();
+    int at = feed.indexOf("</item>");
+    String open = "<x>".repeat(200_000);
+    String nested = feed.substring(0, at) + open + "</x>".repeat(200_000) + feed.substring(at);
+    String unclosed = feed.substring(0, at) + open + feed.substring(at);
+    for (String bad : List.of(nested, unclosed)) {
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> feed(bad))
+          .isInstanceOf(PostFormatException.class)
+          .hasMessageContaining("nested too deeply");
+      assertThat((System.nanoTime() - t0) / 1_000_000).as("ms to refuse").isLessThan(1_000);
+    }
+  }
+
+  @Test
+  void entityExpansionIsStillRefused() {
+    String laughs =
+        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+            + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
+            + rss2().replaceFirst("<\\?xml[^>]*>", "").replace("rss_2.0.channel.title", "&lol2;");
+    assertThatThrownBy(() -> feed(laughs))
+        .isInstanceOf(PostFormatException.class)
+        .hasMessageContaining("DOCTYPE");
   }
 
   @Test
