@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.CaptureParser;
+import org.tocsin.core.evidence.ParseResult;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.json.PostJson;
 import org.tocsin.core.post.Post;
@@ -35,8 +36,12 @@ import picocli.CommandLine.Spec;
       "Parses recorded platform payloads into Post JSONL on stdout, with the parsers the crawlers"
           + " use: Mastodon statuses (a timeline page, one status or a streaming update), Bluesky"
           + " Jetstream events (JSONL, one event per line), saved Telegram t.me/s pages, Reddit"
-          + " listings, RSS/Atom feeds and 4chan threads. Bad inputs are reported on stderr and"
-          + " skipped; upstream deletions in the input are reported on stderr."
+          + " listings, RSS/Atom feeds and 4chan threads. Bad inputs and bad items are reported"
+          + " on stderr and skipped; upstream deletions in the input are reported on stderr."
+          + " Exits with 1 if a file yields nothing the parser recognised.",
+      "Mastodon ids are instance-local and 4chan ids need the board: give --url (the URL the"
+          + " file was fetched from); a Mastodon file without it takes the instance from its"
+          + " local accounts' statuses."
     })
 final class ParseCommand implements Callable<Integer> {
   /** Platform names accepted by --platform, with the capture format each maps to. */
@@ -60,8 +65,19 @@ final class ParseCommand implements Callable<Integer> {
       description = "mastodon, bluesky (= jetstream), telegram, reddit, rss (= atom) or 4chan.")
   String platform;
 
-  @Option(names = "--strict", description = "Exit with 1 if any input was rejected.")
+  @Option(
+      names = "--strict",
+      description = "Exit with 1 if any input was rejected or any item skipped.")
   boolean strict;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description =
+          "The http(s) URL the files were fetched from, such as"
+              + " https://mastodon.social/api/v1/timelines/public or"
+              + " https://a.4cdn.org/pol/catalog.json; default: each file's own file: URI.")
+  String url;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recorded payloads.")
   List<Path> files;
@@ -74,11 +90,17 @@ final class ParseCommand implements Callable<Integer> {
           spec.commandLine(),
           "unknown platform [got " + platform + "]; use one of " + PLATFORMS.keySet());
     }
+    if (url != null && !url.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
+      throw new ParameterException(
+          spec.commandLine(), "--url must be an absolute http(s) URL [got " + url + "]");
+    }
     CaptureParser parser = CaptureParsers.standard().forFormat(format).orElseThrow();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long posts = 0;
     long rejected = 0;
+    long skippedItems = 0;
+    long empty = 0;
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
         throw new ParameterException(spec.commandLine(), "not a readable file: " + f);
@@ -86,6 +108,7 @@ final class ParseCommand implements Callable<Integer> {
       byte[] bytes = Files.readAllBytes(f);
       Instant mtime = Files.getLastModifiedTime(f).toInstant();
       List<byte[]> bodies = "jetstream-event".equals(format) ? lines(bytes) : List.of(bytes);
+      long found = 0;
       for (int i = 0; i < bodies.size(); i++) {
         String where = bodies.size() > 1 ? f + ":" + (i + 1) : f.toString();
         Capture c =
@@ -93,7 +116,7 @@ final class ParseCommand implements Callable<Integer> {
                 "parse:" + f.getFileName(),
                 format,
                 null,
-                f.toAbsolutePath().toUri().toString(),
+                url != null ? url : f.toAbsolutePath().toUri().toString(),
                 0,
                 Map.of(),
                 "application/octet-stream",
@@ -101,13 +124,20 @@ final class ParseCommand implements Callable<Integer> {
                 mtime,
                 bodies.get(i));
         try {
-          for (Post p : parser.parse(c)) {
+          ParseResult result = parser.parseResult(c);
+          for (Post p : result.posts()) {
             out.println(PostJson.write(p));
             posts++;
+            found++;
+          }
+          for (String w : result.warnings()) {
+            err.println(where + ": " + w);
+            skippedItems++;
           }
           if (parser instanceof DeletionParser d) {
             for (UpstreamDeletion del : d.deletions(c)) {
               err.println(where + ": upstream deletion of " + del.platform() + "/" + del.id());
+              found++;
             }
           }
         } catch (PostFormatException e) {
@@ -115,10 +145,20 @@ final class ParseCommand implements Callable<Integer> {
           err.println(where + ": skipped: " + e.getMessage());
         }
       }
+      if (found == 0) {
+        empty++;
+        err.println(f + ": nothing recognised as " + platform + " (no post, no deletion)");
+      }
     }
     out.flush();
-    err.printf(Locale.ROOT, "%,d posts written, %,d inputs rejected%n", posts, rejected);
-    return strict && rejected > 0 ? 1 : 0;
+    err.printf(
+        Locale.ROOT,
+        "%,d posts written, %,d inputs rejected, %,d warnings, %,d files with nothing recognised%n",
+        posts,
+        rejected,
+        skippedItems,
+        empty);
+    return empty > 0 || (strict && (rejected > 0 || skippedItems > 0)) ? 1 : 0;
   }
 
   private static List<byte[]> lines(byte[] bytes) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.CaptureParser;
+import org.tocsin.core.evidence.ParseResult;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.json.PostJsonlParser;
 import org.tocsin.core.post.Post;
@@ -56,11 +57,20 @@ public final class CaptureParsers {
    * @throws PostFormatException if no parser reads this format or the body is malformed
    */
   public List<Post> parse(Capture capture) throws PostFormatException {
+    return parseResult(capture).posts();
+  }
+
+  /**
+   * Parses a capture with the parser for its format, with a warning for each item skipped.
+   *
+   * @throws PostFormatException if no parser reads this format or the body is malformed
+   */
+  public ParseResult parseResult(Capture capture) throws PostFormatException {
     CaptureParser p = byFormat.get(capture.platform());
     if (p == null) {
       throw new PostFormatException(
           "no parser for capture format [got " + capture.platform() + "]");
     }
-    return p.parse(capture);
+    return p.parseResult(capture);
   }
 }

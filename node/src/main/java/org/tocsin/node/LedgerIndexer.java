@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.EvidenceRef;
+import org.tocsin.core.evidence.ParseResult;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.post.PostKey;
@@ -401,7 +402,12 @@ public final class LedgerIndexer {
       List<Post> parsed;
       try {
         capture = ledger.capture(record);
-        parsed = parsers.parse(capture);
+        ParseResult result = parsers.parseResult(capture);
+        parsed = result.posts();
+        for (String w : result.warnings()) {
+          // one bad item of a capture: the others are indexed, the item stays in the ledger
+          LOG.log(Level.WARNING, "ledger seq {0}: {1}", new Object[] {record.seq(), w});
+        }
       } catch (PostFormatException | IllegalArgumentException | IOException e) {
         parseErrors++;
         LOG.log(

@@ -5,24 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.CaptureParser;
+import org.tocsin.core.evidence.ParseResult;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Metrics;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.parse.internal.Guard;
 import org.tocsin.crawler.parse.internal.HtmlText;
+import org.tocsin.crawler.parse.internal.Items;
 import org.tocsin.crawler.parse.internal.Parsing;
 import org.tocsin.crawler.parse.internal.PostBuilder;
 
 /**
  * Parses 4chan API JSON: a thread ({@code {"posts": [...]}}), a catalog ({@code [{"page",
- * "threads"}]}) or an index page ({@code {"threads": [{"posts": [...]}]}}). The board comes from
- * the capture URL ({@code https://a.4cdn.org/<board>/...}); post ids are {@code <board>/<no>}. A
- * reply's {@code replyTo} is the first post it quotes ({@code >>N}), else its thread. A thread list
- * ({@code threads.json}) holds no posts and yields none.
+ * "threads"}]}), one thread object of a catalog ({@code {"no", "time", "last_replies"}}) or an
+ * index page ({@code {"threads": [{"posts": [...]}]}}). A post that cannot be read is skipped with
+ * a warning. The board comes from the capture URL ({@code https://a.4cdn.org/<board>/...}); post
+ * ids are {@code <board>/<no>}. A reply's {@code replyTo} is the first post it quotes ({@code
+ * >>N}), else its thread. A thread list ({@code threads.json}) holds no posts and yields none.
  */
 public final class FourchanThreadParser implements CaptureParser {
 
@@ -42,18 +44,32 @@ public final class FourchanThreadParser implements CaptureParser {
 
   @Override
   public List<Post> parse(Capture capture) throws PostFormatException {
+    return parseResult(capture).posts();
+  }
+
+  @Override
+  public ParseResult parseResult(Capture capture) throws PostFormatException {
     return Guard.run(FORMAT, () -> read(capture));
   }
 
-  private static List<Post> read(Capture c) throws PostFormatException {
+  private static ParseResult read(Capture c) throws PostFormatException {
     Matcher bm = BOARD.matcher(c.url());
     if (!bm.find()) {
-      throw new PostFormatException(FORMAT + ": capture URL names no board [got " + c.url() + "]");
+      throw new PostFormatException(
+          FORMAT
+              + ": capture URL names no board; give the URL the body was fetched from, such as"
+              + " https://a.4cdn.org/po/catalog.json [got "
+              + c.url()
+              + "]");
     }
     String board = bm.group(1);
     JsonNode root = Parsing.readJson(c);
     List<JsonNode> posts = new ArrayList<>();
-    if (root.isObject() && root.has("posts")) {
+    if (root.isObject() && root.has("no") && root.has("time")) {
+      // One thread object of a catalog page: the opening post and its last replies.
+      posts.add(root);
+      collect(root.get("last_replies"), posts, "last_replies");
+    } else if (root.isObject() && root.has("posts")) {
       collect(root.get("posts"), posts, "posts");
     } else if (root.isObject() && root.has("threads")) {
       JsonNode threads = root.get("threads");
@@ -77,14 +93,30 @@ public final class FourchanThreadParser implements CaptureParser {
       throw new PostFormatException(
           FORMAT + ": expected a thread, catalog or index [got " + root.getNodeType() + "]");
     }
-    List<Post> out = new ArrayList<>(posts.size());
-    for (JsonNode p : posts) {
-      if (p == null || !p.isObject()) {
-        throw new PostFormatException(FORMAT + ": a post must be an object [got " + p + "]");
-      }
-      out.add(post(p, board));
+    Items items = new Items(FORMAT);
+    for (int i = 0; i < posts.size(); i++) {
+      JsonNode p = posts.get(i);
+      String where =
+          FORMAT
+              + " post "
+              + (i + 1)
+              + " (no "
+              + (p == null ? "?" : PostBuilder.cut(p.path("no").asText(), 40))
+              + ")";
+      items.item(
+          where,
+          out -> {
+            if (p == null || !p.isObject()) {
+              throw new PostFormatException(
+                  FORMAT
+                      + ": a post must be an object [got "
+                      + PostBuilder.cut(String.valueOf(p), 80)
+                      + "]");
+            }
+            out.add(post(p, board));
+          });
     }
-    return out;
+    return items.result();
   }
 
   private static void collect(JsonNode arr, List<JsonNode> into, String where)
@@ -119,12 +151,15 @@ public final class FourchanThreadParser implements CaptureParser {
     String poster = Parsing.nonBlank(p, "id");
     String trip = Parsing.nonBlank(p, "trip");
     String name = Parsing.nonBlank(p, "name");
-    // Anonymous boards have no accounts: a tripcode is the only stable identity, a poster id lasts
-    // one thread.
+    // Anonymous boards have no accounts: a tripcode is the only stable identity, a poster id
+    // (boards with IDs) names one poster within one thread. Without either nothing tells posters
+    // apart, and one board-wide "anonymous" author merged every such poster of every board into
+    // one prolific account, which campaign detection would read as coordination. Scoped to the
+    // thread, the unavoidable merge stays within one conversation, like a poster id would.
     b.authorId =
         trip != null
             ? "trip:" + trip
-            : poster != null ? "thread:" + board + "/" + thread + "/" + poster : "anonymous";
+            : "thread:" + board + "/" + thread + "/" + (poster != null ? poster : "anonymous");
     b.handle = trip != null ? trip : poster;
     b.displayName = name;
     b.createdAt = Parsing.epochSeconds(p.get("time"));
@@ -133,7 +168,7 @@ public final class FourchanThreadParser implements CaptureParser {
           where + ".time: must be seconds since the epoch [got " + p.get("time") + "]");
     }
     String com = Parsing.text(p, "com");
-    Element body = Jsoup.parseBodyFragment(com == null ? "" : com).body();
+    Element body = HtmlText.fragment(com);
     String quoted = null;
     for (Element a : body.select("a.quotelink[href]")) {
       Matcher q = QUOTE.matcher(a.attr("href"));

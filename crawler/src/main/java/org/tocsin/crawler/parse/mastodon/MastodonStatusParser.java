@@ -1,15 +1,18 @@
 package org.tocsin.crawler.parse.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.tocsin.core.evidence.Capture;
+import org.tocsin.core.evidence.ParseResult;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.parse.DeletionParser;
 import org.tocsin.crawler.parse.UpstreamDeletion;
 import org.tocsin.crawler.parse.internal.Guard;
+import org.tocsin.crawler.parse.internal.Items;
 import org.tocsin.crawler.parse.internal.Parsing;
 
 /**
@@ -21,7 +24,12 @@ import org.tocsin.crawler.parse.internal.Parsing;
  * the capture URL (for example {@code mastodon.social/109876}); {@code replyTo}, {@code repostOf}
  * and {@code quoteOf} use the same form. A boost yields the boost (empty text, {@code repostOf})
  * and the boosted status; a quote yields the quoting and the quoted status. The ActivityPub {@code
- * uri}, global across instances, is kept in the post's extra field {@code uri}.
+ * uri}, global across instances, is kept in the post's extra field {@code uri}. A status context
+ * ({@code {"ancestors", "descendants"}}) yields its statuses; a notification yields the status it
+ * names, if any. A status that cannot be read is skipped with a warning, the others are kept.
+ *
+ * <p>A capture whose URL has no host (a saved file) takes the instance from the statuses of its
+ * local accounts; if there is none, the URL the body was fetched from is needed.
  */
 public final class MastodonStatusParser implements DeletionParser {
 
@@ -38,7 +46,12 @@ public final class MastodonStatusParser implements DeletionParser {
 
   @Override
   public List<Post> parse(Capture capture) throws PostFormatException {
-    return Guard.run(FORMAT, () -> read(capture).posts());
+    return parseResult(capture).posts();
+  }
+
+  @Override
+  public ParseResult parseResult(Capture capture) throws PostFormatException {
+    return Guard.run(FORMAT, () -> read(capture).items().result());
   }
 
   @Override
@@ -47,34 +60,57 @@ public final class MastodonStatusParser implements DeletionParser {
   }
 
   private static Result read(Capture c) throws PostFormatException {
-    String host = Parsing.host(c.url());
-    if (host == null) {
-      throw new PostFormatException(FORMAT + ": capture URL has no host [got " + c.url() + "]");
-    }
-    StatusMapper mapper = new StatusMapper(host);
-    Result r = new Result(new ArrayList<>(), new ArrayList<>());
     byte[] body = c.body();
     int first = firstNonSpace(body);
-    if (first >= 0 && body[first] != '{' && body[first] != '[') {
-      for (ServerSentEvents.Event e : ServerSentEvents.parse(body, FORMAT)) {
-        event(e.name(), e.data(), "sse event " + e.name(), mapper, c, r);
+    boolean json = first < 0 || body[first] == '{' || body[first] == '[';
+    JsonNode root = json ? Parsing.readJson(c) : null;
+    List<ServerSentEvents.Event> events = json ? null : ServerSentEvents.parse(body, FORMAT);
+    String host = Parsing.host(c.url());
+    if (host == null && root != null) {
+      // A saved file (tocsin parse without --url): the instance that served the body is the one
+      // whose local accounts (acct without a domain) wrote statuses in it.
+      host = LocalInstance.of(root);
+    }
+    if (host == null) {
+      throw new PostFormatException(
+          FORMAT
+              + ": capture URL has no host and no status of a local account names the instance;"
+              + " ids are instance-local, give the URL the body was fetched from [got "
+              + c.url()
+              + "]");
+    }
+    StatusMapper mapper = new StatusMapper(host);
+    Result r = new Result(new Items(FORMAT), new ArrayList<>());
+    if (root == null) {
+      for (ServerSentEvents.Event e : events) {
+        String where = FORMAT + " sse event " + e.name();
+        r.items().item(where, out -> event(e.name(), e.data(), where, mapper, c, r, out));
       }
       return r;
     }
-    JsonNode root = Parsing.readJson(c);
     if (root.isArray()) {
       if (root.size() > MAX_STATUSES) {
         throw new PostFormatException(FORMAT + ": too many statuses [got " + root.size() + "]");
       }
-      for (int i = 0; i < root.size(); i++) {
-        mapper.map(root.get(i), "[" + i + "]", r.posts());
-      }
+      entities(root, "[", mapper, r);
     } else if (root.isObject() && root.has("event")) {
       JsonNode payload = root.get("payload");
       String data = payload == null || payload.isNull() ? null : payload.asText();
-      event(Parsing.text(root, "event"), data, "event", mapper, c, r);
+      event(Parsing.text(root, "event"), data, "event", mapper, c, r, r.items().posts());
+    } else if (root.isObject() && isContext(root)) {
+      // GET /api/v1/statuses/:id/context: the thread around a status.
+      for (String part : List.of("ancestors", "descendants")) {
+        JsonNode arr = root.get(part);
+        if (arr != null && arr.isArray()) {
+          if (arr.size() > MAX_STATUSES) {
+            throw new PostFormatException(
+                FORMAT + ": too many statuses [got " + arr.size() + " " + part + "]");
+          }
+          entities(arr, part + "[", mapper, r);
+        }
+      }
     } else if (root.isObject()) {
-      mapper.map(root, "status", r.posts());
+      entity(root, "status", mapper, r.items().posts());
     } else {
       throw new PostFormatException(
           FORMAT + ": expected an array or object [got " + root.getNodeType() + "]");
@@ -82,18 +118,61 @@ public final class MastodonStatusParser implements DeletionParser {
     return r;
   }
 
+  private static void entities(JsonNode arr, String prefix, StatusMapper mapper, Result r) {
+    for (int i = 0; i < arr.size(); i++) {
+      JsonNode n = arr.get(i);
+      String where = prefix + i + "]";
+      r.items().item(FORMAT + " " + where, out -> entity(n, where, mapper, out));
+    }
+  }
+
+  /** A status, or a notification: its status if it has one, else nothing. */
+  private static void entity(JsonNode n, String where, StatusMapper mapper, List<Post> out)
+      throws PostFormatException {
+    if (isNotification(n)) {
+      // A favourite, reblog or mention names a status; a follow names none. The notification's
+      // own account is who acted, not an author: mapping it as a status made an empty post by
+      // the person who favourited.
+      JsonNode status = n.get("status");
+      if (status != null && status.isObject()) {
+        mapper.map(status, where + ".status", out);
+      }
+      return;
+    }
+    mapper.map(n, where, out);
+  }
+
+  /** Notifications have a type and an account but, unlike statuses, no content and no uri. */
+  static boolean isNotification(JsonNode n) {
+    return n != null
+        && n.isObject()
+        && n.path("type").isTextual()
+        && n.path("account").isObject()
+        && !n.has("content")
+        && !n.has("uri");
+  }
+
+  private static boolean isContext(JsonNode n) {
+    return !n.has("id") && (n.path("ancestors").isArray() || n.path("descendants").isArray());
+  }
+
   private static void event(
-      String name, String data, String where, StatusMapper mapper, Capture c, Result r)
+      String name,
+      String data,
+      String where,
+      StatusMapper mapper,
+      Capture c,
+      Result r,
+      List<Post> out)
       throws PostFormatException {
     if (name == null || data == null) {
       return;
     }
     switch (name) {
-      case "update", "status.update" -> {
-        JsonNode status =
-            Parsing.readJson(
-                data.getBytes(java.nio.charset.StandardCharsets.UTF_8), FORMAT + " " + where);
-        mapper.map(status, where, r.posts());
+      case "update", "status.update", "notification" -> {
+        JsonNode entity =
+            Parsing.readJson(data.getBytes(StandardCharsets.UTF_8), FORMAT + " " + where);
+        entity(entity, where, mapper, out);
       }
       case "delete" -> {
         String id = data.strip();
@@ -104,7 +183,7 @@ public final class MastodonStatusParser implements DeletionParser {
             .add(new UpstreamDeletion(StatusMapper.PLATFORM, mapper.qualify(id), observed(c)));
       }
       default -> {
-        // notifications, filters_changed, announcements...: not posts, nothing to record.
+        // filters_changed, announcements, conversation...: not posts, nothing to record.
       }
     }
   }
@@ -122,5 +201,5 @@ public final class MastodonStatusParser implements DeletionParser {
     return -1;
   }
 
-  private record Result(List<Post> posts, List<UpstreamDeletion> deletions) {}
+  private record Result(Items items, List<UpstreamDeletion> deletions) {}
 }

@@ -19,13 +19,16 @@ final class ServerSentEvents {
   /**
    * Splits a body into events; an event still open at the end of the body is dropped (truncated).
    *
-   * @throws PostFormatException if the body holds more than {@link #MAX_EVENTS} events
+   * @throws PostFormatException if the body holds more than {@link #MAX_EVENTS} events, or no line
+   *     of it is an event-stream field or comment (random bytes are not an empty stream)
    */
   static List<Event> parse(byte[] body, String format) throws PostFormatException {
     String text = new String(body, StandardCharsets.UTF_8);
     List<Event> out = new ArrayList<>();
     String name = null;
     StringBuilder data = null;
+    boolean recognised = false;
+    int unknown = 0;
     for (String raw : text.split("\r\n|\r|\n", -1)) {
       if (raw.isEmpty()) {
         if (data != null) {
@@ -39,6 +42,7 @@ final class ServerSentEvents {
         continue;
       }
       if (raw.charAt(0) == ':') {
+        recognised = true;
         continue;
       }
       int colon = raw.indexOf(':');
@@ -49,9 +53,20 @@ final class ServerSentEvents {
       }
       if (field.equals("event")) {
         name = value;
+        recognised = true;
       } else if (field.equals("data")) {
         data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+        recognised = true;
+      } else if (field.equals("id") || field.equals("retry")) {
+        recognised = true;
+      } else {
+        unknown++;
       }
+    }
+    if ((!recognised && !text.isBlank()) || (out.isEmpty() && unknown > 0)) {
+      throw new PostFormatException(
+          format
+              + ": neither JSON nor a server-sent-events stream (no event, data or comment line)");
     }
     return out;
   }

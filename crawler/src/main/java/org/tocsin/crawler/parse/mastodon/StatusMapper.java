@@ -2,7 +2,6 @@ package org.tocsin.crawler.parse.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Metrics;
@@ -115,7 +114,7 @@ final class StatusMapper {
       b.text = source == null ? "" : source;
       return;
     }
-    Element body = Jsoup.parseBodyFragment(html).body();
+    Element body = HtmlText.fragment(html);
     // Quote fallback paragraph ("RE: <link>") added for old clients: the quote is in quoteOf.
     body.select(".quote-inline").remove();
     for (Element a : body.select("a[href]")) {

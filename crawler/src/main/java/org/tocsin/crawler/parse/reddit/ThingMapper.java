@@ -8,6 +8,7 @@ import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Metrics;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.parse.UpstreamDeletion;
+import org.tocsin.crawler.parse.internal.Items;
 import org.tocsin.crawler.parse.internal.Parsing;
 import org.tocsin.crawler.parse.internal.PostBuilder;
 
@@ -17,22 +18,36 @@ final class ThingMapper {
   static final String PLATFORM = "reddit";
 
   private final Instant observedAt;
-  private final List<Post> posts = new ArrayList<>();
+  private final Items items = new Items(RedditListingParser.FORMAT);
   private final List<UpstreamDeletion> deletions = new ArrayList<>();
 
   ThingMapper(Instant observedAt) {
     this.observedAt = observedAt;
   }
 
-  List<Post> posts() {
-    return posts;
+  /** The posts and the warnings of the things skipped. */
+  Items items() {
+    return items;
   }
 
   List<UpstreamDeletion> deletions() {
     return deletions;
   }
 
-  void map(String kind, JsonNode d, String where) throws PostFormatException {
+  /** Maps one thing; a bad one is skipped with a warning and the others are kept. */
+  void map(String kind, JsonNode d, String where) {
+    items.item(where, out -> map(kind, d, where, out));
+  }
+
+  /**
+   * Maps the one thing a capture holds; unlike a thing in a listing, its failure fails the capture.
+   */
+  void mapOnly(String kind, JsonNode d, String where) throws PostFormatException {
+    map(kind, d, where, items.posts());
+  }
+
+  private void map(String kind, JsonNode d, String where, List<Post> out)
+      throws PostFormatException {
     String name = Parsing.nonBlank(d, "name");
     if (name == null) {
       String id = Parsing.required(d, "id", where);
@@ -88,7 +103,7 @@ final class ThingMapper {
             Parsing.count(d, "num_crossposts"),
             submission ? Parsing.count(d, "num_comments") : null,
             null);
-    posts.add(b.build());
+    out.add(b.build());
   }
 
   private static boolean isGone(String s) {

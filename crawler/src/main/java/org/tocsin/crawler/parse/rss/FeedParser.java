@@ -10,26 +10,33 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.CaptureParser;
+import org.tocsin.core.evidence.ParseResult;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
+import org.tocsin.crawler.parse.internal.BoundedXml;
 import org.tocsin.crawler.parse.internal.Guard;
 import org.tocsin.crawler.parse.internal.HtmlText;
+import org.tocsin.crawler.parse.internal.Items;
 import org.tocsin.crawler.parse.internal.Parsing;
 import org.tocsin.crawler.parse.internal.PostBuilder;
 
 /**
- * Parses an RSS or Atom feed with ROME (DOCTYPEs refused, so no external entities). Each entry
- * becomes a post whose author is the feed (author id = the feed URL) and whose id is the entry's
- * guid/id when that is an absolute URL, else {@code <feed host>/<guid>}. Text is the title and the
- * HTML description or content as plain text; categories become hashtags, enclosures media.
+ * Parses an RSS or Atom feed with ROME (DOCTYPEs refused, so no external entities), after a
+ * streaming pass that bounds depth, size and time ({@link BoundedXml}); characters XML forbids are
+ * replaced first, with a warning, so that one stray control character does not cost the feed. Each
+ * entry becomes a post whose author is the feed (author id = the feed URL) and whose id is the
+ * entry's guid/id when that is an absolute URL, else {@code <feed host>/<guid>}. Text is the title
+ * and the HTML description or content as plain text; categories become hashtags, enclosures media.
  */
 public final class FeedParser implements CaptureParser {
 
@@ -46,17 +53,40 @@ public final class FeedParser implements CaptureParser {
 
   @Override
   public List<Post> parse(Capture capture) throws PostFormatException {
+    return parseResult(capture).posts();
+  }
+
+  @Override
+  public ParseResult parseResult(Capture capture) throws PostFormatException {
     return Guard.run(FORMAT, () -> read(capture));
   }
 
-  private static List<Post> read(Capture c) throws PostFormatException {
+  private static ParseResult read(Capture c) throws PostFormatException {
     Parsing.checkSize(c.body(), FORMAT);
-    SyndFeed feed;
+    Items items = new Items(FORMAT);
+    String xml;
     try (XmlReader reader = new XmlReader(new ByteArrayInputStream(c.body()))) {
+      xml = readAll(reader);
+    } catch (IOException e) {
+      throw new PostFormatException(FORMAT + ": not a feed: " + e.getMessage(), e);
+    }
+    BoundedXml.Cleaned cleaned = BoundedXml.clean(xml);
+    if (cleaned.replaced() > 0) {
+      items.warn(
+          FORMAT
+              + ": "
+              + cleaned.replaced()
+              + " characters that XML forbids (control characters) replaced by U+FFFD");
+    }
+    // Depth, size and time bounds in one streaming pass before ROME builds a tree.
+    URI documentUrl = documentBase(c.url());
+    List<URI> entryBases = BoundedXml.check(cleaned.xml(), FORMAT, documentUrl);
+    SyndFeed feed;
+    try {
       SyndFeedInput input = new SyndFeedInput();
       input.setAllowDoctypes(false);
-      feed = input.build(reader);
-    } catch (FeedException | IOException e) {
+      feed = input.build(new StringReader(cleaned.xml()));
+    } catch (FeedException e) {
       throw new PostFormatException(FORMAT + ": not a feed: " + e.getMessage(), e);
     }
     List<SyndEntry> entries = feed.getEntries();
@@ -64,18 +94,64 @@ public final class FeedParser implements CaptureParser {
       throw new PostFormatException(FORMAT + ": too many entries [got " + entries.size() + "]");
     }
     String host = Parsing.host(c.url());
-    List<Post> out = new ArrayList<>(entries.size());
+    boolean basesKnown = entryBases.size() == entries.size();
     for (int i = 0; i < entries.size(); i++) {
-      out.add(entry(entries.get(i), feed, c, host, FORMAT + " entry " + i));
+      SyndEntry e = entries.get(i);
+      URI base = basesKnown ? entryBases.get(i) : documentUrl;
+      String where = FORMAT + " entry " + i;
+      items.item(where, out -> out.add(entry(e, feed, c, host, base, where)));
     }
-    return out;
+    return items.result();
   }
 
-  private static Post entry(SyndEntry e, SyndFeed feed, Capture c, String host, String where)
+  private static String readAll(Reader r) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    char[] buf = new char[8192];
+    for (int n; (n = r.read(buf)) >= 0; ) {
+      sb.append(buf, 0, n);
+    }
+    return sb.toString();
+  }
+
+  /** The capture URL as a base for relative links, if it is an http(s) URL. */
+  private static URI documentBase(String url) {
+    if (!Parsing.isWebUrl(url)) {
+      return null;
+    }
+    try {
+      return new URI(url);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A link made absolute: ROME resolves an absolute {@code xml:base} but leaves a link under a
+   * relative one (or none) relative; such a link is resolved against the base in effect at its
+   * entry, which {@link BoundedXml#check} worked out from the document's own URL (RFC 3986 5.1). A
+   * link that stays relative is dropped.
+   */
+  static String absolute(String link, URI base) {
+    if (link == null || Parsing.isWebUrl(link)) {
+      return link;
+    }
+    if (base == null || link.length() > 8192) {
+      return null;
+    }
+    try {
+      String r = base.resolve(new URI(link.strip())).toString();
+      return Parsing.isWebUrl(r) ? r : null;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Post entry(
+      SyndEntry e, SyndFeed feed, Capture c, String host, URI base, String where)
       throws PostFormatException {
     PostBuilder b = new PostBuilder(FORMAT);
     String guid = blankToNull(e.getUri());
-    String link = blankToNull(e.getLink());
+    String link = absolute(blankToNull(e.getLink()), base);
     String key = guid != null ? guid : link;
     if (key == null) {
       key = blankToNull(e.getTitle());
@@ -98,7 +174,7 @@ public final class FeedParser implements CaptureParser {
     b.edited = updated != null && !updated.equals(b.createdAt) ? updated : null;
     b.lang = blankToNull(feed.getLanguage());
     String html = body(e);
-    Element root = Jsoup.parseBodyFragment(html == null ? "" : html).body();
+    Element root = HtmlText.fragment(html);
     for (String u : HtmlText.links(root, 1_000)) {
       b.link(u);
     }
@@ -110,7 +186,7 @@ public final class FeedParser implements CaptureParser {
       b.hashtag(cat.getName());
     }
     for (SyndEnclosure enc : e.getEnclosures()) {
-      b.media(enc.getUrl());
+      b.media(absolute(enc.getUrl(), base));
     }
     return b.build();
   }

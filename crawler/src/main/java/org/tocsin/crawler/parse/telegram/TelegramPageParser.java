@@ -1,7 +1,6 @@
 package org.tocsin.crawler.parse.telegram;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -12,11 +11,13 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.CaptureParser;
+import org.tocsin.core.evidence.ParseResult;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Metrics;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.parse.internal.Guard;
 import org.tocsin.crawler.parse.internal.HtmlText;
+import org.tocsin.crawler.parse.internal.Items;
 import org.tocsin.crawler.parse.internal.Parsing;
 import org.tocsin.crawler.parse.internal.PostBuilder;
 
@@ -24,7 +25,10 @@ import org.tocsin.crawler.parse.internal.PostBuilder;
  * Parses a Telegram channel preview page ({@code t.me/s/<channel>}, or a saved fragment of one)
  * with jsoup. Each {@code .tgme_widget_message[data-post]} becomes a post with id {@code
  * <channel>/<message id>}; a forwarded message has {@code repostOf} set to the source message when
- * the source is a public channel; a reply has {@code replyTo}.
+ * the source is a public channel (the source's name is kept in the extra field {@code
+ * forwardedFrom} for every forward); a reply has {@code replyTo}. Voice notes and audio files are
+ * media (extra field {@code mediaKind}). A message that cannot be read is skipped with a warning; a
+ * page cut in transit is reported.
  *
  * <p>Telegram shows only an "edited" marker, not the time of the edit: such a post gets {@code
  * edited} = the capture's receive time (edited at or before then) and the extra field {@code
@@ -42,6 +46,9 @@ public final class TelegramPageParser implements CaptureParser {
   private static final Pattern TME_LINK =
       Pattern.compile("^https?://t\\.me/(?:s/)?([A-Za-z0-9_]{1,64})/([0-9]{1,19})(?:[?#].*)?$");
   private static final Pattern CSS_URL = Pattern.compile("url\\(['\"]?([^'\")]{1,8192})['\"]?\\)");
+  private static final Pattern HTML_START =
+      Pattern.compile("<html[\\s>]", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HTML_END = Pattern.compile("</html\\s*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern COUNT =
       Pattern.compile("^([0-9]{1,12})(?:\\.([0-9]{1,3}))?([KMB]?)$");
 
@@ -52,12 +59,22 @@ public final class TelegramPageParser implements CaptureParser {
 
   @Override
   public List<Post> parse(Capture capture) throws PostFormatException {
+    return parseResult(capture).posts();
+  }
+
+  @Override
+  public ParseResult parseResult(Capture capture) throws PostFormatException {
     return Guard.run(FORMAT, () -> read(capture));
   }
 
-  private static List<Post> read(Capture c) throws PostFormatException {
+  private static ParseResult read(Capture c) throws PostFormatException {
     Parsing.checkSize(c.body(), FORMAT);
     String html = new String(c.body(), StandardCharsets.UTF_8);
+    int tags = HtmlText.tags(html);
+    if (tags > HtmlText.MAX_PAGE_TAGS) {
+      throw new PostFormatException(
+          FORMAT + ": too many HTML tags [got " + tags + ", max " + HtmlText.MAX_PAGE_TAGS + "]");
+    }
     Document doc = Jsoup.parse(html, c.url(), Parser.htmlParser());
     List<Element> messages = doc.select(".tgme_widget_message[data-post]");
     if (messages.isEmpty() && !html.contains("tgme_")) {
@@ -67,11 +84,26 @@ public final class TelegramPageParser implements CaptureParser {
     if (messages.size() > MAX_MESSAGES) {
       throw new PostFormatException(FORMAT + ": too many messages [got " + messages.size() + "]");
     }
-    List<Post> out = new ArrayList<>(messages.size());
-    for (Element m : messages) {
-      out.add(message(m, c));
+    // A full page ends with </html>; one cut in transit does not, and its last message may be
+    // cut too (saved fragments of single messages have no <html> at all).
+    boolean truncated = HTML_START.matcher(html).find() && !HTML_END.matcher(html).find();
+    if (messages.isEmpty() && truncated) {
+      throw new PostFormatException(
+          FORMAT + ": page is truncated before its first message (no </html>, no message)");
     }
-    return out;
+    Items items = new Items(FORMAT);
+    if (messages.isEmpty()) {
+      items.warn(FORMAT + ": page holds no message");
+    }
+    if (truncated) {
+      items.warn(FORMAT + ": page is truncated (no </html>): its last message may be cut");
+    }
+    for (int i = 0; i < messages.size(); i++) {
+      Element m = messages.get(i);
+      String ref = PostBuilder.cut(m.attr("data-post"), 100);
+      items.item(FORMAT + " message " + (i + 1) + " (" + ref + ")", out -> out.add(message(m, c)));
+    }
+    return items.result();
   }
 
   private static Post message(Element m, Capture c) throws PostFormatException {
@@ -101,10 +133,15 @@ public final class TelegramPageParser implements CaptureParser {
     }
     Element signature = m.selectFirst(".tgme_widget_message_from_author");
     b.extra("signature", signature == null ? null : signature.text());
-    Element fwd = m.selectFirst(".tgme_widget_message_forwarded_from_name[href]");
+    // Forwarded from a public channel: a link to the source message. From a user or a private
+    // channel: only the name, in a span; the forward is still a forward.
+    Element fwd = m.selectFirst(".tgme_widget_message_forwarded_from_name");
     if (fwd != null) {
-      b.repostOf = tmeRef(fwd.attr("href"));
+      b.repostOf = fwd.hasAttr("href") ? tmeRef(fwd.attr("href")) : null;
       b.extra("forwardedFrom", fwd.text());
+      if (fwd.hasAttr("href") && Parsing.isWebUrl(fwd.attr("href"))) {
+        b.extra("forwardedFromUrl", fwd.attr("href"));
+      }
     }
     Element reply = m.selectFirst("a.tgme_widget_message_reply[href]");
     if (reply != null) {
@@ -139,8 +176,13 @@ public final class TelegramPageParser implements CaptureParser {
         b.media(u.group(1));
       }
     }
-    for (Element v : m.select("video[src]")) {
+    for (Element v : m.select("video[src], audio[src]")) {
       b.media(v.absUrl("src"));
+    }
+    if (m.selectFirst(".tgme_widget_message_voice") != null) {
+      b.extra("mediaKind", "voice");
+    } else if (m.selectFirst(".tgme_widget_message_audio, audio") != null) {
+      b.extra("mediaKind", "audio");
     }
     Element views = m.selectFirst(".tgme_widget_message_views");
     b.metrics = new Metrics(null, null, null, views == null ? null : count(views.text()));

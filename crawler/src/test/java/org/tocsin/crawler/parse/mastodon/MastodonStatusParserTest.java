@@ -3,11 +3,17 @@ package org.tocsin.crawler.parse.mastodon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tocsin.core.evidence.Capture;
+import org.tocsin.core.evidence.ParseResult;
+import org.tocsin.core.json.Json;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.parse.Captures;
@@ -158,7 +164,7 @@ class MastodonStatusParserTest {
   }
 
   @Test
-  void malformedInputIsAFormatErrorNamingWhere() {
+  void malformedInputIsAFormatErrorNamingWhere() throws PostFormatException {
     assertThatThrownBy(
             () ->
                 parser.parse(
@@ -168,14 +174,143 @@ class MastodonStatusParserTest {
                         "[{\"id\":1".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(PostFormatException.class)
         .hasMessageContaining("mastodon-statuses");
+    // a bad status in a page is skipped and named, not a failure of the page
+    ParseResult r =
+        parser.parseResult(
+            Captures.of(
+                MastodonStatusParser.FORMAT,
+                LOCAL,
+                "[{\"id\":\"1\"}]".getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.posts()).isEmpty();
+    assertThat(r.warnings()).singleElement().asString().contains("[0]");
+  }
+
+  private static final String TIMELINE =
+      "mastodon/mastodon_py/public_timeline/02_GET_api_v1_timelines_public.body.json";
+  private static final String USER_STREAM =
+      "mastodon/mastodon_py/streaming_user_direct/12_GET_api_v1_streaming_user.body.sse.txt";
+
+  private ParseResult parseJson(JsonNode n) throws Exception {
+    return parser.parseResult(
+        Captures.of(MastodonStatusParser.FORMAT, LOCAL, Json.mapper().writeValueAsBytes(n)));
+  }
+
+  /** The first notification of the recorded user stream, as its JSON object. */
+  private static ObjectNode recordedNotification() throws Exception {
+    String sse = new String(Fixtures.bytes(USER_STREAM), StandardCharsets.UTF_8);
+    int at = sse.indexOf("event: notification");
+    String line =
+        sse.substring(sse.indexOf("data: ", at) + 6, sse.indexOf('\n', sse.indexOf("data: ", at)));
+    return (ObjectNode) Json.mapper().readTree(line);
+  }
+
+  @Test
+  void aNullCreationTimeCostsOnlyItsOwnStatus() throws Exception {
+    ArrayNode page = (ArrayNode) Json.mapper().readTree(Fixtures.bytes(TIMELINE));
+    int all = parse(TIMELINE).size();
+    assertThat(page.size()).isGreaterThan(1);
+    ((ObjectNode) page.get(1)).putNull("created_at");
+    ParseResult r = parseJson(page);
+    assertThat(r.posts()).hasSize(all - 1);
+    assertThat(r.warnings()).singleElement().asString().contains("[1]").contains("created_at");
+  }
+
+  @Test
+  void aFavouriteNotificationYieldsTheStatusNotAPostByTheFavouriter() throws Exception {
+    ObjectNode n = recordedNotification();
+    n.put("type", "favourite");
+    String favouriter = n.path("account").path("id").asText();
+    String author = n.path("status").path("account").path("id").asText();
+    String statusId = n.path("status").path("id").asText();
+    ((ObjectNode) n.get("account")).put("id", "999" + favouriter);
+
+    List<Post> single = parseJson(n).posts();
+    assertThat(single)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.id()).isEqualTo("localhost:3000/" + statusId);
+              assertThat(p.author().id()).isEqualTo("localhost:3000/" + author);
+              assertThat(p.text()).isNotEmpty();
+            });
+    // a page of notifications (GET /api/v1/notifications): a follow names no status, no post
+    ObjectNode follow = n.deepCopy();
+    follow.put("type", "follow");
+    follow.remove("status");
+    ParseResult page = parseJson(Json.mapper().createArrayNode().add(n).add(follow));
+    assertThat(page.posts()).extracting(Post::id).containsExactly("localhost:3000/" + statusId);
+    assertThat(page.warnings()).isEmpty();
+    // and over the recorded stream, notifications yield their statuses too
+    ParseResult stream =
+        parser.parseResult(Captures.fixture(MastodonStatusParser.FORMAT, LOCAL, USER_STREAM));
+    assertThat(stream.posts()).extracting(Post::id).contains("localhost:3000/" + statusId);
+  }
+
+  @Test
+  void aStatusContextYieldsItsAncestorsAndDescendants() throws Exception {
+    JsonNode parent =
+        Json.mapper()
+            .readTree(
+                Fixtures.bytes(
+                    "mastodon/mastodon_py/status_reply/00_POST_api_v1_statuses.body.json"));
+    JsonNode reply =
+        Json.mapper()
+            .readTree(
+                Fixtures.bytes(
+                    "mastodon/mastodon_py/status_reply/02_POST_api_v1_statuses.body.json"));
+    ObjectNode context = Json.mapper().createObjectNode();
+    context.putArray("ancestors").add(parent);
+    context.putArray("descendants").add(reply);
+    ParseResult r = parseJson(context);
+    assertThat(r.warnings()).isEmpty();
+    assertThat(r.posts())
+        .extracting(Post::id)
+        .containsExactly(
+            "localhost:3000/" + parent.path("id").asText(),
+            "localhost:3000/" + reply.path("id").asText());
+    assertThat(r.posts().get(1).replyTo()).isEqualTo(r.posts().get(0).id());
+    // the recorded context of a status without replies: nothing, and no error
+    assertThat(
+            parse(
+                "mastodon/mastodon_py/status_context/01_GET_api_v1_statuses_117020585487094447_context.body.json"))
+        .isEmpty();
+  }
+
+  @Test
+  void randomBytesAreAFormatErrorNotAnEmptyStream() {
+    Random random = new Random(16);
+    for (int i = 0; i < 50; i++) {
+      byte[] b = new byte[1 + random.nextInt(2048)];
+      random.nextBytes(b);
+      b[0] = 'x';
+      assertThatThrownBy(() -> parser.parse(Captures.of(MastodonStatusParser.FORMAT, LOCAL, b)))
+          .as("random body %d", i)
+          .isInstanceOf(PostFormatException.class)
+          .hasMessageContaining("neither JSON nor a server-sent-events stream");
+    }
+  }
+
+  @Test
+  void aSavedFileTakesTheInstanceFromItsLocalStatuses() throws Exception {
+    byte[] body = Fixtures.bytes(TIMELINE);
+    List<Post> fromUrl = parse(TIMELINE);
+    List<Post> fromFile =
+        parser.parse(Captures.of(MastodonStatusParser.FORMAT, "file:///tmp/timeline.json", body));
+    assertThat(fromFile).isEqualTo(fromUrl);
+    // only remote statuses: the instance cannot be known, and the message says what to give
+    ArrayNode page = (ArrayNode) Json.mapper().readTree(body);
+    for (JsonNode s : page) {
+      ((ObjectNode) s.get("account"))
+          .put("acct", s.path("account").path("acct").asText() + "@elsewhere.example");
+    }
     assertThatThrownBy(
             () ->
                 parser.parse(
                     Captures.of(
                         MastodonStatusParser.FORMAT,
-                        LOCAL,
-                        "[{\"id\":\"1\"}]".getBytes(StandardCharsets.UTF_8))))
+                        "file:///tmp/timeline.json",
+                        Json.mapper().writeValueAsBytes(page))))
         .isInstanceOf(PostFormatException.class)
-        .hasMessageContaining("[0]");
+        .hasMessageContaining("give the URL the body was fetched from");
   }
 }

@@ -3,14 +3,18 @@ package org.tocsin.crawler.parse.reddit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tocsin.core.evidence.Capture;
+import org.tocsin.core.evidence.ParseResult;
+import org.tocsin.core.json.Json;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.parse.Captures;
+import org.tocsin.testkit.fixtures.Fixtures;
 
 class RedditListingParserTest {
   private static final String DIR = "reddit/asyncpraw/";
@@ -98,5 +102,51 @@ class RedditListingParserTest {
           .isInstanceOf(PostFormatException.class)
           .hasMessageContaining("reddit-listing");
     }
+  }
+
+  @Test
+  void aBadCreatedTimeCostsOnlyItsOwnPost() throws Exception {
+    String file = DIR + "subreddit_new/01_GET_r_askreddit_new_limit_100_raw_json_1.body.json";
+    ObjectNode root = (ObjectNode) Json.mapper().readTree(Fixtures.bytes(file));
+    ((ObjectNode) root.path("data").path("children").get(7).get("data"))
+        .put("created_utc", "yesterday");
+    ParseResult r =
+        parser.parseResult(
+            Captures.of(RedditListingParser.FORMAT, URL, Json.mapper().writeValueAsBytes(root)));
+    assertThat(r.posts()).hasSize(99);
+    assertThat(r.warnings())
+        .singleElement()
+        .asString()
+        .contains("children[7]")
+        .contains("created_utc")
+        .contains("yesterday");
+    assertThat(parser.parse(capture(file.substring(DIR.length())))).hasSize(100);
+  }
+
+  @Test
+  void editUserTextAnswerYieldsTheEditedPost() throws PostFormatException {
+    ParseResult r =
+        parser.parseResult(
+            capture("submission_edit/01_POST_api_editusertext_raw_json_1.body.json"));
+    assertThat(r.warnings()).isEmpty();
+    Post p = r.posts().get(0);
+    assertThat(r.posts()).hasSize(1);
+    assertThat(p.id()).isEqualTo("t3_hmkbt8");
+    assertThat(p.text()).isEqualTo("asyncpraw test\n\nNew text");
+    assertThat(p.edited()).isEqualTo(Instant.ofEpochSecond(1594082893L));
+  }
+
+  @Test
+  void anApiErrorAnswerIsAFormatErrorNamingTheErrors() {
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    Captures.of(
+                        RedditListingParser.FORMAT,
+                        URL,
+                        "{\"json\":{\"errors\":[[\"RATELIMIT\",\"try later\",\"ratelimit\"]]}}"
+                            .getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(PostFormatException.class)
+        .hasMessageContaining("RATELIMIT");
   }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tocsin.core.evidence.ParseResult;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.parse.Captures;
@@ -65,5 +66,50 @@ class FeedParserTest {
           .isInstanceOf(PostFormatException.class)
           .hasMessageContaining("rss");
     }
+  }
+
+  private static String fixture(String file) {
+    return new String(Fixtures.bytes(DIR + file), StandardCharsets.UTF_8);
+  }
+
+  private ParseResult parseText(String url, String xml) throws PostFormatException {
+    return parser.parseResult(
+        Captures.of(FeedParser.FORMAT, url, xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aControlCharacterInOneEntryNoLongerRejectsTheFeed() throws PostFormatException {
+    String feed = fixture("geo-rss-issue-27.rss");
+    int title = feed.indexOf("<title>", feed.indexOf("<item>")) + "<title>".length();
+    String bad = feed.substring(0, title) + "\u0008" + feed.substring(title);
+    ParseResult r = parseText(URL, bad);
+    assertThat(r.posts()).hasSize(10);
+    assertThat(r.posts().get(0).text()).startsWith("\uFFFD");
+    assertThat(r.warnings()).singleElement().asString().contains("1 characters that XML forbids");
+  }
+
+  @Test
+  void relativeXmlBaseLinksAreResolved() throws PostFormatException {
+    String url = "https://earthquake.usgs.gov/earthquakes/feed/v1.0/summary/all_hour.atom";
+    String feed =
+        fixture("usgs-gov-earthquakes-all-hour-atom.xml")
+            .replace(
+                "<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+                "<feed xml:base=\"/earthquakes/\" xmlns=\"http://www.w3.org/2005/Atom\"")
+            .replace(
+                "href=\"https://earthquake.usgs.gov/earthquakes/eventpage/", "href=\"eventpage/");
+    assertThat(feed).contains("href=\"eventpage/ci38138255\"");
+    ParseResult r = parseText(url, feed);
+    assertThat(r.posts()).hasSize(6);
+    assertThat(r.posts().get(0).url())
+        .isEqualTo("https://earthquake.usgs.gov/earthquakes/eventpage/ci38138255");
+    // an absolute xml:base (ROME's own resolution) and one relative to it on the entry
+    String nested =
+        feed.replace("xml:base=\"/earthquakes/\"", "xml:base=\"https://earthquake.usgs.gov/\"")
+            .replaceFirst("<entry>", "<entry xml:base=\"earthquakes/\">");
+    List<Post> posts = parseText(url, nested).posts();
+    assertThat(posts.get(0).url())
+        .isEqualTo("https://earthquake.usgs.gov/earthquakes/eventpage/ci38138255");
+    assertThat(posts.get(1).url()).isEqualTo("https://earthquake.usgs.gov/eventpage/ak20384107");
   }
 }

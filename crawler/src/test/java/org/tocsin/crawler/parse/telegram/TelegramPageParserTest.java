@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tocsin.core.evidence.ParseResult;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.parse.Captures;
@@ -110,5 +111,53 @@ class TelegramPageParserTest {
                         "<html>hello</html>".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(PostFormatException.class)
         .hasMessageContaining("telegram-html");
+  }
+
+  @Test
+  void aTruncatedMessageCostsOnlyItselfAndTheCutIsReported() throws PostFormatException {
+    int all = parse("full.html").size();
+    // jsoup closes the cut element: the last message has its reference but no time
+    ParseResult r = cutFullPage("tgme_widget_message_info", "topwar_official/71008");
+    assertThat(r.posts()).hasSize(all - 1);
+    assertThat(r.posts()).extracting(Post::id).doesNotContain("topwar_official/71008");
+    assertThat(r.warnings())
+        .anySatisfy(w -> assertThat(w).contains("truncated"))
+        .anySatisfy(w -> assertThat(w).contains("topwar_official/71008").contains("time"));
+  }
+
+  private ParseResult cutFullPage(String marker, String afterRef) throws PostFormatException {
+    String html = new String(Fixtures.bytes(DIR + "full.html"), StandardCharsets.UTF_8);
+    int cut = html.indexOf(marker, html.indexOf("data-post=\"" + afterRef + "\""));
+    assertThat(cut).isPositive();
+    return parser.parseResult(
+        Captures.of(
+            TelegramPageParser.FORMAT,
+            URL,
+            html.substring(0, cut).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aPageCutBeforeItsFirstMessageIsAFormatError() {
+    String html = new String(Fixtures.bytes(DIR + "full.html"), StandardCharsets.UTF_8);
+    byte[] cut =
+        html.substring(0, html.indexOf("tgme_widget_message_wrap"))
+            .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> parser.parse(Captures.of(TelegramPageParser.FORMAT, URL, cut)))
+        .isInstanceOf(PostFormatException.class)
+        .hasMessageContaining("truncated");
+  }
+
+  @Test
+  void voiceNotesAreMediaAndForwardsFromUsersAreKept() throws PostFormatException {
+    Post p = parse("message_voice.html").get(0);
+    assertThat(p.media()).anySatisfy(m -> assertThat(m.url()).contains(".ogg"));
+    assertThat(p.extra().get("mediaKind").asText()).isEqualTo("voice");
+    // forwarded from a source without a public link: the forward is kept by name
+    assertThat(p.extra().get("forwardedFrom").asText()).isEqualTo("Спортивный Екб");
+    assertThat(p.repostOf()).isNull();
+    Post linked = parse("message_media_forwarded_from.html").get(0);
+    assertThat(linked.repostOf()).isEqualTo("dimsmirnov175/44604");
+    assertThat(linked.extra().get("forwardedFromUrl").asText())
+        .isEqualTo("https://t.me/dimsmirnov175/44604");
   }
 }
