@@ -46,20 +46,74 @@ public record TocsinConfig(
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /**
-   * The API server: whether the node serves HTTP at all, and where it listens. A node without HTTP
-   * still runs its pipeline (indexing from the ledger, tree heads, time-stamps, alerts, webhooks).
+   * The API server: whether the node serves HTTP at all, where it listens, and how long a client
+   * may hold a connection without sending: a connection silent for {@code idleTimeoutSeconds} is
+   * closed, request headers must be complete within {@code headerTimeoutMillis} of the connection
+   * opening (or of the previous response on a kept-alive connection), and a request body within
+   * {@code bodyTimeoutMillis} of its headers. A node without HTTP still runs its pipeline (indexing
+   * from the ledger, tree heads, time-stamps, alerts, webhooks).
    */
-  public record HttpConfig(boolean enabled, String host, int port) {
-    /** Checks the port. */
+  public record HttpConfig(
+      boolean enabled,
+      String host,
+      int port,
+      int idleTimeoutSeconds,
+      int headerTimeoutMillis,
+      int bodyTimeoutMillis) {
+    /** Default idle timeout: 60 s. */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+
+    /** Default time to send complete request headers: 10 s. */
+    public static final int DEFAULT_HEADER_TIMEOUT_MILLIS = 10_000;
+
+    /** Default time to send a complete request body: 120 s. */
+    public static final int DEFAULT_BODY_TIMEOUT_MILLIS = 120_000;
+
+    /** Checks the port and the timeouts. */
     public HttpConfig {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("http.port must be in 0..65535 [got " + port + "]");
       }
+      if (idleTimeoutSeconds < 1 || idleTimeoutSeconds > 3600) {
+        throw new IllegalArgumentException(
+            "http.idleTimeoutSeconds must be in 1..3600 [got " + idleTimeoutSeconds + "]");
+      }
+      if (headerTimeoutMillis < 1 || headerTimeoutMillis > 600_000) {
+        throw new IllegalArgumentException(
+            "http.headerTimeoutMillis must be in 1..600000 [got " + headerTimeoutMillis + "]");
+      }
+      if (bodyTimeoutMillis < 1 || bodyTimeoutMillis > 3_600_000) {
+        throw new IllegalArgumentException(
+            "http.bodyTimeoutMillis must be in 1..3600000 [got " + bodyTimeoutMillis + "]");
+      }
     }
 
-    /** An enabled server on {@code host:port}. */
+    /** A server on {@code host:port} with the default timeouts. */
+    public HttpConfig(boolean enabled, String host, int port) {
+      this(
+          enabled,
+          host,
+          port,
+          DEFAULT_IDLE_TIMEOUT_SECONDS,
+          DEFAULT_HEADER_TIMEOUT_MILLIS,
+          DEFAULT_BODY_TIMEOUT_MILLIS);
+    }
+
+    /** An enabled server on {@code host:port} with the default timeouts. */
     public HttpConfig(String host, int port) {
       this(true, host, port);
+    }
+
+    /** This server on another port. */
+    public HttpConfig withPort(int newPort) {
+      return new HttpConfig(
+          enabled, host, newPort, idleTimeoutSeconds, headerTimeoutMillis, bodyTimeoutMillis);
+    }
+
+    /** This server switched on or off. */
+    public HttpConfig withEnabled(boolean on) {
+      return new HttpConfig(
+          on, host, port, idleTimeoutSeconds, headerTimeoutMillis, bodyTimeoutMillis);
     }
   }
 
@@ -294,7 +348,10 @@ public record TocsinConfig(
         new HttpConfig(
             flag(tree.path("http").path("enabled"), "http.enabled"),
             text(tree, "http", "host"),
-            integer(tree, "http", "port")),
+            integer(tree, "http", "port"),
+            integer(tree, "http", "idleTimeoutSeconds"),
+            integer(tree, "http", "headerTimeoutMillis"),
+            integer(tree, "http", "bodyTimeoutMillis")),
         new IngestConfig(
             integer(tree, "ingest", "batchSize"), integer(tree, "ingest", "commitEveryRecords")),
         new SearchConfig(
@@ -316,27 +373,13 @@ public record TocsinConfig(
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
     return new TocsinConfig(
-        new HttpConfig(http.enabled(), http.host(), port),
-        ingest,
-        search,
-        auth,
-        alerts,
-        evidence,
-        nlp,
-        crawler);
+        http.withPort(port), ingest, search, auth, alerts, evidence, nlp, crawler);
   }
 
   /** This configuration with the HTTP server switched off (the pipeline still runs). */
   public TocsinConfig withoutHttp() {
     return new TocsinConfig(
-        new HttpConfig(false, http.host(), http.port()),
-        ingest,
-        search,
-        auth,
-        alerts,
-        evidence,
-        nlp,
-        crawler);
+        http.withEnabled(false), ingest, search, auth, alerts, evidence, nlp, crawler);
   }
 
   private static ObjectNode defaultTree() {
