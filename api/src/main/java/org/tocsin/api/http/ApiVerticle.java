@@ -76,7 +76,7 @@ public final class ApiVerticle extends VerticleBase {
     new SavedSearchRoutes(
             vertx, node.savedSearches(), node.index(), node.config().search().maxQueryChars())
         .mount(router);
-    new AlertRoutes(vertx, node.alerts()).mount(router);
+    new AlertRoutes(vertx, node.alerts(), node.config().security().outboundGuard()).mount(router);
     new ScoringRoutes(IncitementBands.shipped(), node.scorer()).mount(router);
     new IngestRoutes(vertx, node.importer()).mount(router);
     router

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import org.tocsin.crawler.outbound.OutboundGuard;
 
 /**
  * The node's configuration, read from {@code tocsin-default.json} (checked in, every key with its
@@ -26,6 +28,7 @@ import java.util.Map;
  * @param nlp which scorer scores posts
  * @param crawler the crawler's sources, as {@code {"defaults": {...}, "sources": [...]}}: checked
  *     by the crawler's SourcesConfig, every key documented in its crawler-default.json
+ * @param security what the node may reach outside itself: hosts and directories
  */
 public record TocsinConfig(
     HttpConfig http,
@@ -35,7 +38,8 @@ public record TocsinConfig(
     AlertsConfig alerts,
     EvidenceConfig evidence,
     NlpConfig nlp,
-    JsonNode crawler) {
+    JsonNode crawler,
+    SecurityConfig security) {
 
   /** The resource holding the defaults. */
   public static final String DEFAULT_RESOURCE = "/org/tocsin/node/config/tocsin-default.json";
@@ -168,6 +172,35 @@ public record TocsinConfig(
         throw new IllegalArgumentException(
             "alerts.webhookBackoffMillis must be in 1..60000 [got " + webhookBackoffMillis + "]");
       }
+    }
+  }
+
+  /**
+   * What the node may reach outside itself. Webhooks and network sources may contact public
+   * addresses only, unless {@code outboundAllow} names the host (a host name, an address or a
+   * CIDR); {@code files} sources may read only inside {@code fileRoots}.
+   *
+   * @param outboundAllow CIDRs, addresses and host names that webhooks and sources may contact
+   *     although they are loopback, private, link-local or otherwise internal
+   * @param fileRoots directories inside which {@code files} sources may read (none: no files source
+   *     may run)
+   */
+  public record SecurityConfig(List<String> outboundAllow, List<String> fileRoots) {
+    /** Checks the allow-list. */
+    public SecurityConfig {
+      outboundAllow = List.copyOf(outboundAllow);
+      fileRoots = List.copyOf(fileRoots);
+      OutboundGuard.allowing(outboundAllow); // names a bad entry
+      for (String r : fileRoots) {
+        if (r.isBlank()) {
+          throw new IllegalArgumentException("security.fileRoots holds a blank path");
+        }
+      }
+    }
+
+    /** The guard every outbound request of the node goes through. */
+    public OutboundGuard outboundGuard() {
+      return OutboundGuard.allowing(outboundAllow);
     }
   }
 
@@ -367,19 +400,52 @@ public record TocsinConfig(
             urls(tree, "evidence", "timestampAuthorities")),
         new NlpConfig(
             text(tree, "nlp", "scorer"), text(tree, "nlp", "modelDir"), cascade(tree.path("nlp"))),
-        tree.path("crawler").deepCopy());
+        tree.path("crawler").deepCopy(),
+        new SecurityConfig(
+            strings(tree, "security", "outboundAllow"), strings(tree, "security", "fileRoots")));
   }
 
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
     return new TocsinConfig(
-        http.withPort(port), ingest, search, auth, alerts, evidence, nlp, crawler);
+        http.withPort(port), ingest, search, auth, alerts, evidence, nlp, crawler, security);
+  }
+
+  /**
+   * This configuration with another outbound allow-list (tests that run webhook receivers and fake
+   * platforms on loopback say so with {@code List.of("127.0.0.0/8", "::1")}).
+   */
+  public TocsinConfig withOutboundAllow(List<String> allow) {
+    return new TocsinConfig(
+        http,
+        ingest,
+        search,
+        auth,
+        alerts,
+        evidence,
+        nlp,
+        crawler,
+        new SecurityConfig(allow, security.fileRoots()));
+  }
+
+  /** This configuration with other roots for {@code files} sources. */
+  public TocsinConfig withFileRoots(List<String> roots) {
+    return new TocsinConfig(
+        http,
+        ingest,
+        search,
+        auth,
+        alerts,
+        evidence,
+        nlp,
+        crawler,
+        new SecurityConfig(security.outboundAllow(), roots));
   }
 
   /** This configuration with the HTTP server switched off (the pipeline still runs). */
   public TocsinConfig withoutHttp() {
     return new TocsinConfig(
-        http.withEnabled(false), ingest, search, auth, alerts, evidence, nlp, crawler);
+        http.withEnabled(false), ingest, search, auth, alerts, evidence, nlp, crawler, security);
   }
 
   private static ObjectNode defaultTree() {
@@ -435,6 +501,26 @@ public record TocsinConfig(
             section + "." + key + " must hold strings [got " + e + "]");
       }
       out.add(e.textValue());
+    }
+    return out;
+  }
+
+  /** A list of strings under {@code section.key}. */
+  private static List<String> strings(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    List<String> out = new java.util.ArrayList<>();
+    if (n.isArray()) {
+      for (JsonNode e : n) {
+        if (!e.isTextual()) {
+          out = null;
+          break;
+        }
+        out.add(e.textValue());
+      }
+    }
+    if (!n.isArray() || out == null) {
+      throw new IllegalArgumentException(
+          section + "." + key + " must be an array of strings [got " + n + "]");
     }
     return out;
   }
