@@ -17,7 +17,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +146,48 @@ class ServerLimitsTest {
         trickle("GET /health HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\n", "X: 1\r\n");
     assertThat(c.received()).startsWith("HTTP/1.1 200");
     assertThat(c.afterMillis()).isBetween((long) HEADER_MILLIS - 50, 5_000L);
+  }
+
+  @Test
+  void aClientThatGoesAwayIsNotAServerError() throws Exception {
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    CompletableFuture<LogRecord> noted = new CompletableFuture<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            records.add(r);
+            if (r.getLoggerName().startsWith("org.tocsin.api")
+                && String.valueOf(r.getMessage()).contains("client")) {
+              noted.complete(r);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      NetClient net = vertx.createNetClient();
+      NetSocket socket = net.connect(api.actualPort(), "127.0.0.1").await();
+      socket
+          .write(
+              "POST /api/v1/evidence/exports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                  + prosecutor
+                  + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+          .await();
+      socket.close().await();
+      net.close();
+      LogRecord r = noted.get(10, TimeUnit.SECONDS);
+      assertThat(r.getLevel()).isEqualTo(Level.INFO);
+      assertThat(records).noneMatch(x -> x.getLevel().intValue() >= Level.SEVERE.intValue());
+    } finally {
+      root.removeHandler(capture);
+    }
   }
 
   @Test
