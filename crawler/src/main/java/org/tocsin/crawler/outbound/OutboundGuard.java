@@ -182,8 +182,13 @@ public final class OutboundGuard {
     return s.equals("https") || s.equals("wss") ? 443 : 80;
   }
 
-  /** The address a host spells, as the C library would read it, or null for a name. */
-  private static InetAddress literal(String host, String typed) {
+  /**
+   * The address a host spells, as the C library would read it (decimal, octal and hex parts, one to
+   * four of them), or null for a name.
+   *
+   * @throws OutboundRefusedException if it is numeric but no valid address
+   */
+  static InetAddress literal(String host, String typed) {
     try {
       if (host.contains(":")) {
         return InetAddress.getByName(host); // a bracketed IPv6 literal: no DNS
