@@ -96,7 +96,10 @@ public final class ApiKeyStore {
    */
   public static ApiKeyStore open(Path dataDir) throws IOException {
     Objects.requireNonNull(dataDir, "dataDir");
-    ApiKeyStore s = new ApiKeyStore(dataDir.toAbsolutePath().normalize().resolve("api-keys.json"));
+    // one spelling per file (links resolved), so that every store on it shares one JVM lock
+    Path dir =
+        Files.isDirectory(dataDir) ? dataDir.toRealPath() : dataDir.toAbsolutePath().normalize();
+    ApiKeyStore s = new ApiKeyStore(dir.resolve("api-keys.json"));
     if (Files.exists(s.file)) {
       AtomicFiles.restrictToOwner(s.file);
     }
