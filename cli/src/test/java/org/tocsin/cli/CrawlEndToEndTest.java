@@ -125,6 +125,11 @@ class CrawlEndToEndTest {
         new JsonObject()
             .put("http", new JsonObject().put("port", 0))
             .put("crawler", crawler)
+            // the fake platforms are on loopback
+            .put(
+                "security",
+                new JsonObject()
+                    .put("outboundAllow", new JsonArray().add("127.0.0.0/8").add("::1")))
             .encode());
     TocsinNode node = TocsinNode.open(dir.resolve("data"), TocsinConfig.load(config));
     Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();

@@ -66,6 +66,11 @@ class HeadlessNodeTest {
           new JsonObject()
               .put("http", new JsonObject().put("enabled", false).put("port", port))
               .put("alerts", new JsonObject().put("webhookBackoffMillis", 20))
+              // the webhook receiver is on loopback
+              .put(
+                  "security",
+                  new JsonObject()
+                      .put("outboundAllow", new JsonArray().add("127.0.0.0/8").add("::1")))
               .put(
                   "evidence",
                   new JsonObject()

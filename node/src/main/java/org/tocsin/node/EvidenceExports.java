@@ -2,13 +2,19 @@ package org.tocsin.node;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tocsin.core.json.Json;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.json.PostJson;
@@ -34,6 +40,12 @@ import org.tocsin.index.SearchResult;
 public final class EvidenceExports {
   /** The most posts one export may hold. */
   public static final int MAX_POSTS = 10_000;
+
+  /** Bag directories chosen by an export in flight in this process, not yet written. */
+  private static final Set<Path> RESERVED = ConcurrentHashMap.newKeySet();
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final TocsinNode node;
   private final CaptureParsers parsers = CaptureParsers.standard();
@@ -118,6 +130,50 @@ public final class EvidenceExports {
             derived,
             ExportRequest.DEFAULT_SOURCE_ORGANIZATION),
         bagDir);
+  }
+
+  /**
+   * Writes the bundle of the given captures to a new bag under {@code DATA/exports}, named {@code
+   * tocsin-export-<UTC second>-<key id>}, with {@code -2}, {@code -3}, ... appended when that name
+   * is taken or chosen by another export in flight, so that any number of exports by one key in one
+   * second each get their own bag.
+   *
+   * @throws IllegalArgumentException if a seq is not a capture
+   * @throws IOException if the ledger cannot be read or the bag cannot be written
+   */
+  public ExportResult exportToNewBag(
+      List<Long> seqs, String reason, String actorKeyId, String actorRole) throws IOException {
+    return exportToNewBag(seqs, reason, actorKeyId, actorRole, Instant.now());
+  }
+
+  /**
+   * As {@link #exportToNewBag(List, String, String, String)}, with the time its name carries.
+   *
+   * @throws IllegalArgumentException if a seq is not a capture
+   * @throws IOException if the ledger cannot be read or the bag cannot be written
+   */
+  public ExportResult exportToNewBag(
+      List<Long> seqs, String reason, String actorKeyId, String actorRole, Instant at)
+      throws IOException {
+    Path exportsDir = node.dataDir().toAbsolutePath().normalize().resolve("exports");
+    Files.createDirectories(exportsDir);
+    String base = "tocsin-export-" + STAMP.format(at) + "-" + actorKeyId;
+    Path bag = null;
+    for (int n = 1; bag == null; n++) {
+      Path candidate = exportsDir.resolve(n == 1 ? base : base + "-" + n);
+      if (!Files.exists(candidate) && RESERVED.add(candidate)) {
+        if (Files.exists(candidate)) {
+          RESERVED.remove(candidate); // written between the check and the reservation
+        } else {
+          bag = candidate;
+        }
+      }
+    }
+    try {
+      return export(seqs, reason, actorKeyId, actorRole, bag);
+    } finally {
+      RESERVED.remove(bag);
+    }
   }
 
   private DerivedData derivedOf(long seq) throws IOException {

@@ -61,7 +61,8 @@ public final class PipelineVerticle extends VerticleBase {
             node.dataDir().resolve("alerts").resolve("webhooks"),
             new Random(),
             node.config().alerts().webhookBackoffMillis(),
-            node.config().alerts().webhookTimeoutMillis());
+            node.config().alerts().webhookTimeoutMillis(),
+            node.config().security().outboundGuard());
     webhooks.start();
     timestamps = new Timestamps(node);
     tailTimer = vertx.setPeriodic(TAIL_MILLIS, id -> tail());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -16,6 +17,8 @@ import java.util.function.Consumer;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
+import org.tocsin.crawler.outbound.OutboundGuard;
+import org.tocsin.crawler.outbound.OutboundRefusedException;
 import org.tocsin.index.InvalidQueryException;
 import org.tocsin.node.alerts.Alert;
 import org.tocsin.node.alerts.AlertEngine;
@@ -33,10 +36,12 @@ final class AlertRoutes {
 
   private final Vertx vertx;
   private final AlertEngine engine;
+  private final OutboundGuard outbound;
 
-  AlertRoutes(Vertx vertx, AlertEngine engine) {
+  AlertRoutes(Vertx vertx, AlertEngine engine, OutboundGuard outbound) {
     this.vertx = vertx;
     this.engine = engine;
+    this.outbound = outbound;
   }
 
   void mount(Router router) {
@@ -61,6 +66,7 @@ final class AlertRoutes {
   }
 
   private void rules(RoutingContext rc) {
+    boolean admin = Access.key(rc).role() == Role.ADMIN;
     ObjectNode body = Json.mapper().createObjectNode();
     ArrayNode arr = body.putArray("rules");
     for (AlertRule r : engine.rules().list()) {
@@ -71,7 +77,8 @@ final class AlertRoutes {
         d.put("deliveredThrough", s.cursor());
         d.put("consecutiveFailures", s.failures());
         if (s.lastError() != null) {
-          d.put("lastError", s.lastError());
+          // the detail may name addresses and ports (a port scanner's answer): admins only
+          d.put("lastError", ErrorDetails.shown(s.lastError(), admin));
         }
       }
       arr.add(n);
@@ -91,17 +98,33 @@ final class AlertRoutes {
     } catch (IllegalArgumentException e) {
       throw new ApiException(400, "invalid_body", e.getMessage());
     }
-    vertx
-        .executeBlocking(
-            () -> {
-              try {
-                engine.rules().add(rule);
-              } catch (InvalidQueryException e) {
-                throw new ApiException(400, "invalid_query", e.getMessage());
-              }
-              return rule;
-            },
-            false)
+    Future<?> allowed =
+        rule.webhook() == null
+            ? Future.succeededFuture()
+            : outbound
+                .pin(vertx, rule.webhook().url(), OutboundGuard.HTTP)
+                .recover(
+                    e ->
+                        Future.failedFuture(
+                            e instanceof OutboundRefusedException r
+                                ? new ApiException(
+                                    400,
+                                    "outbound_refused",
+                                    "webhook.url refused: " + r.getMessage())
+                                : e));
+    allowed
+        .compose(
+            ok ->
+                vertx.executeBlocking(
+                    () -> {
+                      try {
+                        engine.rules().add(rule);
+                      } catch (InvalidQueryException e) {
+                        throw new ApiException(400, "invalid_query", e.getMessage());
+                      }
+                      return rule;
+                    },
+                    false))
         .onSuccess(r -> JsonResponses.send(rc, 201, AlertJson.toNode(r, false)))
         .onFailure(rc::fail);
   }

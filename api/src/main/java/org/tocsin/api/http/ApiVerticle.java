@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.auth.RateLimiter;
 import org.tocsin.api.metrics.NodeMetrics;
@@ -43,6 +44,8 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     router = Router.router(vertx);
+    ConnectionLimits limits = new ConnectionLimits(vertx, http);
+    router.route().handler(limits::onRequest);
     router.route().handler(SecurityHeaders::handle);
     NodeMetrics metrics = new NodeMetrics(ctx.node());
     router.route().handler(metrics::timeRequests);
@@ -73,7 +76,7 @@ public final class ApiVerticle extends VerticleBase {
     new SavedSearchRoutes(
             vertx, node.savedSearches(), node.index(), node.config().search().maxQueryChars())
         .mount(router);
-    new AlertRoutes(vertx, node.alerts()).mount(router);
+    new AlertRoutes(vertx, node.alerts(), node.config().security().outboundGuard()).mount(router);
     new ScoringRoutes(IncitementBands.shipped(), node.scorer()).mount(router);
     new IngestRoutes(vertx, node.importer()).mount(router);
     router
@@ -103,11 +106,18 @@ public final class ApiVerticle extends VerticleBase {
             .setPort(http.port())
             .setMaxInitialLineLength(MAX_REQUEST_LINE)
             .setMaxHeaderSize(16 * 1024)
+            .setIdleTimeout(http.idleTimeoutSeconds())
+            .setIdleTimeoutUnit(TimeUnit.SECONDS)
+            // HTTP/1.1 only: with h2c detection on, Vert.x makes the connection (and so starts
+            // its header deadline) only once the first bytes arrive
+            .setHttp2ClearTextEnabled(false)
             .setCompressionSupported(true);
     server =
         vertx
             .createHttpServer(options)
             .invalidRequestHandler(Problems::handleInvalidRequest)
+            .connectionHandler(limits::onConnection)
+            .exceptionHandler(ConnectionLimits::logClientProblem)
             .requestHandler(router);
     return ContractValidator.load(vertx, metrics.validationTimer())
         .compose(

@@ -91,18 +91,8 @@ final class EvidenceRoutes {
               } catch (IllegalArgumentException e) {
                 throw new ApiException(400, "invalid_body", e.getMessage());
               }
-              String name =
-                  "tocsin-export-"
-                      + java.time.format.DateTimeFormatter.ofPattern(
-                              "yyyyMMdd'T'HHmmss'Z'", java.util.Locale.ROOT)
-                          .withZone(java.time.ZoneOffset.UTC)
-                          .format(java.time.Instant.now())
-                      + "-"
-                      + key.id();
-              java.nio.file.Path dir = node.dataDir().resolve("exports").resolve(name);
-              java.nio.file.Files.createDirectories(dir.getParent());
               try {
-                return exports.export(seqs, reason, key.id(), key.role().jsonName(), dir);
+                return exports.exportToNewBag(seqs, reason, key.id(), key.role().jsonName());
               } catch (IllegalArgumentException e) {
                 throw new ApiException(400, "invalid_body", e.getMessage());
               }

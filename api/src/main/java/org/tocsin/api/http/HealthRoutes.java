@@ -48,7 +48,7 @@ final class HealthRoutes {
     ObjectNode src = body.putObject("sources");
     src.put("total", list.size());
     src.put("failing", failing);
-    src.set("list", SourceRoutes.render(list));
+    src.set("list", SourceRoutes.render(list, false)); // /health is open: no error details
     body.putObject("ledger").put("lastSeq", ledgerSeq);
     ObjectNode index = body.putObject("index");
     index.put("lastIndexedSeq", indexed);

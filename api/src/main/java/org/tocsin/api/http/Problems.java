@@ -37,6 +37,8 @@ public final class Problems {
           codeFor(e.getStatusCode()),
           detailFor(e),
           rc.request().path());
+    } else if (failure != null && ConnectionLimits.clientGone(rc, failure)) {
+      LOG.log(Level.INFO, "client went away during " + rc.request().path() + ": " + failure);
     } else if (failure != null) {
       LOG.log(Level.SEVERE, "unexpected failure on " + rc.request().path(), failure);
       send(
@@ -104,6 +106,7 @@ public final class Problems {
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 406 -> "not_acceptable";
+      case 408 -> "request_timeout";
       case 413 -> "payload_too_large";
       case 414 -> "uri_too_long";
       case 415 -> "unsupported_media_type";

@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
+import org.tocsin.crawler.outbound.OutboundRefusedException;
 import org.tocsin.crawler.source.SourceStatus;
 import org.tocsin.node.keys.Role;
 import org.tocsin.node.sources.SourceAdmin;
@@ -54,7 +55,7 @@ final class SourceRoutes {
 
   private void list(RoutingContext rc) {
     ObjectNode body = Json.mapper().createObjectNode();
-    body.set("sources", render(sources.status()));
+    body.set("sources", render(sources.status(), Access.key(rc).role() == Role.ADMIN));
     JsonResponses.send(rc, 200, body);
   }
 
@@ -66,11 +67,17 @@ final class SourceRoutes {
   }
 
   private static void answer(RoutingContext rc, Future<SourceStatus> f, int status) {
-    f.onSuccess(s -> JsonResponses.send(rc, status, render(s))).onFailure(e -> rc.fail(problem(e)));
+    f.onSuccess(s -> JsonResponses.send(rc, status, render(s, true)))
+        .onFailure(e -> rc.fail(problem(e)));
   }
 
   /** The problem a source change failed with. */
   static Throwable problem(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof OutboundRefusedException) {
+        return new ApiException(400, "outbound_refused", e.getMessage());
+      }
+    }
     if (e instanceof IllegalArgumentException) {
       return new ApiException(400, "invalid_source", e.getMessage());
     } else if (e instanceof IllegalStateException) {
@@ -83,13 +90,17 @@ final class SourceRoutes {
     return e;
   }
 
-  static ArrayNode render(List<SourceStatus> list) {
+  /**
+   * Renders statuses; {@code full}: with each last error's detail (URLs, addresses), for admins;
+   * others get its cause code only.
+   */
+  static ArrayNode render(List<SourceStatus> list, boolean full) {
     ArrayNode arr = Json.mapper().createArrayNode();
-    list.forEach(s -> arr.add(render(s)));
+    list.forEach(s -> arr.add(render(s, full)));
     return arr;
   }
 
-  static ObjectNode render(SourceStatus s) {
+  static ObjectNode render(SourceStatus s, boolean full) {
     ObjectNode o = Json.mapper().createObjectNode();
     o.put("name", s.source());
     o.put("state", s.state().name().toLowerCase(Locale.ROOT));
@@ -98,7 +109,7 @@ final class SourceRoutes {
     o.put("lagSeconds", s.lagSeconds());
     o.put("postsPerMinute", s.postsPerMinute());
     o.put("errors", s.errors());
-    o.put("lastError", s.lastError());
+    o.put("lastError", ErrorDetails.shown(s.lastError(), full));
     o.put("nextAttempt", s.nextAttempt() == null ? null : s.nextAttempt().toString());
     return o;
   }

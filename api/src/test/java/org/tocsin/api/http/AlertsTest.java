@@ -154,9 +154,11 @@ class AlertsTest {
     Receiver receiver = new Receiver();
     receiver.start(receiverVertx);
     Path config = dir.resolve("tocsin.json");
+    // the receiver is on loopback: allowed explicitly
     Files.writeString(
         config,
-        "{\"http\": {\"port\": 0}, \"alerts\": {\"webhookBackoffMillis\": 20, \"webhookTimeoutMillis\": 300}}");
+        "{\"http\": {\"port\": 0}, \"alerts\": {\"webhookBackoffMillis\": 20, \"webhookTimeoutMillis\": 300},"
+            + " \"security\": {\"outboundAllow\": [\"127.0.0.0/8\", \"::1\"]}}");
     try {
       Running r = start(config);
       WebClient c = WebClient.create(r.vertx());

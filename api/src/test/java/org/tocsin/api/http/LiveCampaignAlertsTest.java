@@ -53,7 +53,9 @@ class LiveCampaignAlertsTest {
     Files.writeString(
         config,
         "{\"http\": {\"port\": 0}, \"alerts\": {\"webhookBackoffMillis\": 20},"
-            + " \"nlp\": {\"scorer\": \"lexicon\"}}");
+            + " \"nlp\": {\"scorer\": \"lexicon\"},"
+            + " \"security\": {\"outboundAllow\": [\"127.0.0.0/8\", \"::1\"]}}"); // the receiver is
+    // on loopback
     Vertx vertx = Vertx.vertx();
     TocsinNode node = TocsinNode.open(dir.resolve("data"), TocsinConfig.load(config));
     ApiKeyStore keys = ApiKeyStore.open(dir.resolve("data"));

@@ -188,6 +188,11 @@ class SourceAdminApiTest {
         new JsonObject()
             .put("http", new JsonObject().put("port", 0))
             .put("crawler", crawler)
+            // the fake platforms are on loopback
+            .put(
+                "security",
+                new JsonObject()
+                    .put("outboundAllow", new JsonArray().add("127.0.0.0/8").add("::1")))
             .encode());
     open();
     client = WebClient.create(vertx);

@@ -48,7 +48,10 @@ class VolumeAlertsTest {
   void aSpikeRaisesOneAlertPerWindowWithCountsAndEvidence() throws Exception {
     Path config = dir.resolve("tocsin.json");
     Files.writeString(
-        config, "{\"http\": {\"port\": 0}, \"alerts\": {\"webhookBackoffMillis\": 20}}");
+        config,
+        "{\"http\": {\"port\": 0}, \"alerts\": {\"webhookBackoffMillis\": 20},"
+            + " \"security\": {\"outboundAllow\": [\"127.0.0.0/8\", \"::1\"]}}"); // the receiver is
+    // on loopback
     Vertx vertx = Vertx.vertx();
     TocsinNode node = TocsinNode.open(dir.resolve("data"), TocsinConfig.load(config));
     List<JsonObject> delivered = new CopyOnWriteArrayList<>();

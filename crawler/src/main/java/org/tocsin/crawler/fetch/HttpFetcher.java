@@ -20,13 +20,16 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tocsin.core.evidence.Capture;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.politeness.Politeness;
 
 /**
  * Fetches one URL politely and returns its capture. The host queue grants the slot, the response
  * body is read up to the cap, the whole exchange has a deadline, and the response's rate-limit
  * headers pause the host. A 2xx response becomes a {@link Capture}; anything else fails with a
- * {@link FetchException} carrying a cause code. Never blocks the event loop.
+ * {@link FetchException} carrying a cause code. The host must pass the politeness' {@link
+ * OutboundGuard} ({@code outbound_refused} otherwise), and the request goes to the address it
+ * checked. Never blocks the event loop.
  */
 public final class HttpFetcher {
 
@@ -115,13 +118,24 @@ public final class HttpFetcher {
                             + url
                             + "]",
                         null)));
-    client
-        .request(opts)
+    politeness
+        .outbound()
+        .pin(vertx, url, OutboundGuard.HTTP)
+        .recover(
+            e ->
+                Future.failedFuture(
+                    new FetchException(
+                        "outbound_refused", 0, null, e.getMessage() + " [got " + url + "]", e)))
+        // connect to the address the guard checked, never to a fresh lookup of the name
+        .compose(pinned -> client.request(opts.setServer(pinned.server())))
         .compose(req -> req.send())
         .onFailure(
             e ->
                 result.tryFail(
-                    new FetchException("io", 0, null, e.getMessage() + " [got " + url + "]", e)))
+                    e instanceof FetchException f
+                        ? f
+                        : new FetchException(
+                            "io", 0, null, e.getMessage() + " [got " + url + "]", e)))
         .onSuccess(resp -> read(resp, source, format, url, host, requestedAt, result));
     return result.future().onComplete(ar -> vertx.cancelTimer(timer));
   }

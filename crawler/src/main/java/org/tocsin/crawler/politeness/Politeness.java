@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tocsin.crawler.outbound.OutboundGuard;
 
 /**
  * The host queues of one crawler node, and how a response's rate-limit headers pause a host. Pauses
@@ -16,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * #pace view} with its own minimum interval and pause cap over the same host queues. Two sources on
  * one host therefore share its pace (the strictest interval of the two) and every pause the host
  * asked for (429, {@code Retry-After}, spent rate-limit budget).
+ *
+ * <p>It also holds the node's {@link OutboundGuard}, which decides which hosts may be contacted at
+ * all; every fetcher and stream of a source asks it before connecting. Without one given, only
+ * public addresses may be contacted.
  */
 public final class Politeness {
 
@@ -24,6 +29,7 @@ public final class Politeness {
   private final long defaultIntervalMillis;
   private final Duration maxPause;
   private final Clock clock;
+  private final OutboundGuard outbound;
 
   /**
    * Creates the politeness state.
@@ -40,6 +46,7 @@ public final class Politeness {
     this.defaultIntervalMillis = defaultIntervalMillis;
     this.maxPause = Objects.requireNonNull(maxPause, "maxPause");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.outbound = OutboundGuard.denyPrivate();
     this.queues = new ConcurrentHashMap<>();
     this.intervals = new ConcurrentHashMap<>();
   }
@@ -52,9 +59,28 @@ public final class Politeness {
     return new Politeness(0, Duration.ofHours(6), clock);
   }
 
+  /**
+   * As {@link #shared(Clock)}, with the node's outbound guard (its admin allow-list) in place of
+   * the default that admits public addresses only.
+   */
+  public static Politeness shared(Clock clock, OutboundGuard outbound) {
+    Politeness base = shared(clock);
+    return new Politeness(
+        base,
+        base.defaultIntervalMillis,
+        base.maxPause,
+        Objects.requireNonNull(outbound, "outbound"));
+  }
+
   private Politeness(Politeness shared, long intervalMillis, Duration maxPause) {
+    this(shared, intervalMillis, maxPause, shared.outbound);
+  }
+
+  private Politeness(
+      Politeness shared, long intervalMillis, Duration maxPause, OutboundGuard outbound) {
     this.defaultIntervalMillis = intervalMillis;
     this.maxPause = maxPause;
+    this.outbound = outbound;
     this.clock = shared.clock;
     this.queues = shared.queues;
     this.intervals = shared.intervals;
@@ -70,6 +96,11 @@ public final class Politeness {
       throw new IllegalArgumentException("interval must be >= 0 [got " + intervalMillis + "]");
     }
     return new Politeness(this, intervalMillis, Objects.requireNonNull(maxPause, "maxPause"));
+  }
+
+  /** Which hosts may be contacted at all. */
+  public OutboundGuard outbound() {
+    return outbound;
   }
 
   /**

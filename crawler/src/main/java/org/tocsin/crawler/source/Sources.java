@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.bluesky.JetstreamConfig;
 import org.tocsin.crawler.source.bluesky.JetstreamVerticle;
@@ -64,13 +65,19 @@ public final class Sources {
     }
   }
 
-  private Sources(Vertx vertx, CaptureSink sink, CursorStore cursors, Random random, Clock clock) {
+  private Sources(
+      Vertx vertx,
+      CaptureSink sink,
+      CursorStore cursors,
+      Random random,
+      Clock clock,
+      OutboundGuard outbound) {
     this.vertx = vertx;
     this.sink = sink;
     this.cursors = cursors;
     this.random = random;
     this.clock = clock;
-    this.politeness = Politeness.shared(clock);
+    this.politeness = Politeness.shared(clock, outbound);
   }
 
   /**
@@ -92,7 +99,8 @@ public final class Sources {
   /**
    * Deploys one connector per configured source, except those named in {@code paused}, which are
    * listed as paused and not started. If one fails to start, those already started are undeployed
-   * and the future fails with a message naming the source.
+   * and the future fails with a message naming the source. The sources may contact public addresses
+   * only.
    *
    * @param paused names of sources to keep paused (names of no source are ignored)
    * @param random seeds each connector's own backoff jitter, in configuration order
@@ -105,6 +113,24 @@ public final class Sources {
       CursorStore cursors,
       Random random,
       Clock clock) {
+    return deploy(vertx, config, paused, sink, cursors, random, clock, OutboundGuard.denyPrivate());
+  }
+
+  /**
+   * As {@link #deploy(Vertx, SourcesConfig, Set, CaptureSink, CursorStore, Random, Clock)}, with
+   * the node's outbound guard: a source whose URL it refuses does not start (the failure names the
+   * source and the reason), and every request of every source goes to an address it checked.
+   */
+  public static Future<Sources> deploy(
+      Vertx vertx,
+      SourcesConfig config,
+      Set<String> paused,
+      CaptureSink sink,
+      CursorStore cursors,
+      Random random,
+      Clock clock,
+      OutboundGuard outbound) {
+    Objects.requireNonNull(outbound, "outbound");
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(paused, "paused");
@@ -112,7 +138,7 @@ public final class Sources {
     Objects.requireNonNull(cursors, "cursors");
     Objects.requireNonNull(random, "random");
     Objects.requireNonNull(clock, "clock");
-    Sources s = new Sources(vertx, sink, cursors, random, clock);
+    Sources s = new Sources(vertx, sink, cursors, random, clock, outbound);
     Future<Void> chain = Future.succeededFuture();
     for (SourceConfig c : config.sources()) {
       Slot slot = new Slot(c);
@@ -299,8 +325,14 @@ public final class Sources {
 
   private Future<Void> start(Slot slot) {
     SourceConnector c = create(slot.config, new Random(random.nextLong()));
-    return vertx
-        .deployVerticle((Deployable) c)
+    Future<Void> allowed = Future.succeededFuture();
+    for (String url : endpoints(slot.config)) {
+      allowed =
+          allowed.compose(
+              v -> politeness.outbound().pin(vertx, url, OutboundGuard.HTTP_AND_WS).mapEmpty());
+    }
+    return allowed
+        .compose(v -> vertx.deployVerticle((Deployable) c))
         .recover(
             e ->
                 Future.failedFuture(
@@ -350,13 +382,33 @@ public final class Sources {
     return new NoSuchElementException("no source with this name [got " + name + "]");
   }
 
+  /** The URLs a source contacts first (its later URLs are checked as it fetches them). */
+  private static List<String> endpoints(SourceConfig c) {
+    if (c instanceof MastodonConfig m) {
+      return List.of(m.baseUrl());
+    } else if (c instanceof MastodonStreamConfig m) {
+      return List.of(m.baseUrl());
+    } else if (c instanceof JetstreamConfig j) {
+      return List.of(j.url());
+    } else if (c instanceof TelegramConfig t) {
+      return List.of(t.baseUrl());
+    } else if (c instanceof RedditConfig r) {
+      return List.of(r.baseUrl());
+    } else if (c instanceof FeedConfig f) {
+      return List.of(f.url());
+    } else if (c instanceof FourchanConfig f) {
+      return List.of(f.baseUrl());
+    }
+    return List.of();
+  }
+
   private SourceConnector create(SourceConfig c, Random random) {
     if (c instanceof MastodonConfig m) {
       return new MastodonTimelineVerticle(m, sink, cursors, politeness, random, clock);
     } else if (c instanceof MastodonStreamConfig m) {
       return new MastodonStreamingVerticle(m, sink, cursors, politeness, random, clock);
     } else if (c instanceof JetstreamConfig j) {
-      return new JetstreamVerticle(j, sink, cursors, random, clock);
+      return new JetstreamVerticle(j, sink, cursors, random, clock, politeness.outbound());
     } else if (c instanceof TelegramConfig t) {
       return new TelegramChannelVerticle(t, sink, cursors, politeness, random, clock);
     } else if (c instanceof RedditConfig r) {

@@ -28,6 +28,7 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.crawler.fetch.FetchConfig;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.parse.CrawlerParsers;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.CaptureSink;
@@ -61,6 +62,10 @@ import org.tocsin.testkit.fixtures.Recording;
  * {@code bench/results}).
  */
 public final class CrawlerBench {
+  /** The fake platforms of this test are on loopback: allowed explicitly. */
+  private static final OutboundGuard LOOPBACK =
+      OutboundGuard.allowing(List.of("127.0.0.0/8", "::1"));
+
   private static final String UA = "Tocsin-bench/0.1 (+https://tocsin.example; ops@tocsin.example)";
   private static final long TIMEOUT_SECONDS = 40;
 
@@ -251,7 +256,7 @@ public final class CrawlerBench {
                   cfg,
                   sink,
                   cursors,
-                  Politeness.shared(Clock.systemUTC()),
+                  Politeness.shared(Clock.systemUTC(), LOOPBACK),
                   new Random(1),
                   Clock.systemUTC());
         },
@@ -299,7 +304,7 @@ public final class CrawlerBench {
                   50,
                   fetch());
           return (sink, cursors) ->
-              new JetstreamVerticle(cfg, sink, cursors, new Random(2), Clock.systemUTC());
+              new JetstreamVerticle(cfg, sink, cursors, new Random(2), Clock.systemUTC(), LOOPBACK);
         },
         events);
   }
@@ -336,7 +341,7 @@ public final class CrawlerBench {
                   cfg,
                   sink,
                   cursors,
-                  Politeness.shared(Clock.systemUTC()),
+                  Politeness.shared(Clock.systemUTC(), LOOPBACK),
                   new Random(3),
                   Clock.systemUTC());
         },
@@ -374,7 +379,7 @@ public final class CrawlerBench {
                   cfg,
                   sink,
                   cursors,
-                  Politeness.shared(Clock.systemUTC()),
+                  Politeness.shared(Clock.systemUTC(), LOOPBACK),
                   new Random(4),
                   Clock.systemUTC());
         },
@@ -431,7 +436,7 @@ public final class CrawlerBench {
                   cfg,
                   sink,
                   cursors,
-                  Politeness.shared(Clock.systemUTC()),
+                  Politeness.shared(Clock.systemUTC(), LOOPBACK),
                   new Random(5),
                   Clock.systemUTC());
         },
@@ -515,7 +520,7 @@ public final class CrawlerBench {
                   cfg,
                   sink,
                   cursors,
-                  Politeness.shared(Clock.systemUTC()),
+                  Politeness.shared(Clock.systemUTC(), LOOPBACK),
                   new Random(6),
                   Clock.systemUTC());
         },

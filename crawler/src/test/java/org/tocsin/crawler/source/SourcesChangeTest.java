@@ -8,16 +8,22 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.testkit.fixtures.Fixtures;
 import org.tocsin.testkit.fixtures.Recording;
 
 /** Sources added, paused, resumed and removed while the node runs, against a loopback fake. */
 class SourcesChangeTest extends ConnectorTestBase {
+  /** The fake platforms of this test are on loopback: allowed explicitly. */
+  private static final OutboundGuard LOOPBACK =
+      OutboundGuard.allowing(List.of("127.0.0.0/8", "::1"));
 
   private static JsonObject feed(String name, String url) {
     return new JsonObject()
@@ -38,10 +44,12 @@ class SourcesChangeTest extends ConnectorTestBase {
         Sources.deploy(
             vertx,
             SourcesConfig.fromJson(new JsonObject()),
+            Set.of(),
             sink,
             cursors(),
             new Random(5),
-            Clock.systemUTC()));
+            Clock.systemUTC(),
+            LOOPBACK));
   }
 
   /** Completes after {@code millis} on a Vert.x timer (no sleeping thread). */

@@ -7,13 +7,19 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.testkit.RealPosts;
 import org.tocsin.testkit.fixtures.Fixtures;
 
 class SourcesTest extends ConnectorTestBase {
+  /** The fake platforms of this test are on loopback: allowed explicitly. */
+  private static final OutboundGuard LOOPBACK =
+      OutboundGuard.allowing(List.of("127.0.0.0/8", "::1"));
 
   @Test
   void deploysEverySourceReportsItsStatusAndUndeploys() throws Exception {
@@ -46,10 +52,12 @@ class SourcesTest extends ConnectorTestBase {
             Sources.deploy(
                 vertx,
                 SourcesConfig.fromJson(root),
+                Set.of(),
                 sink,
                 cursors(),
                 new Random(5),
-                Clock.systemUTC()));
+                Clock.systemUTC(),
+                LOOPBACK));
     await(sink.awaitStored(2));
 
     assertThat(sources.status()).extracting(SourceStatus::source).containsExactly("feed", "inbox");

@@ -33,6 +33,7 @@ public final class RuleStore {
   public static RuleStore open(Path alertsDir) throws IOException {
     RuleStore s = new RuleStore(alertsDir.resolve("rules.json"));
     if (Files.exists(s.file)) {
+      AtomicFiles.restrictToOwner(s.file); // it holds webhook secrets
       JsonNode root = Json.mapper().readTree(s.file.toFile());
       for (JsonNode r : root.path("rules")) {
         try {
@@ -101,6 +102,8 @@ public final class RuleStore {
     for (RuleMatcher m : rules.values()) {
       arr.add(AlertJson.toNode(m.rule(), true));
     }
-    AtomicFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    // owner only: the rules hold their webhooks' signing secrets
+    AtomicFiles.writePrivate(
+        file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
   }
 }

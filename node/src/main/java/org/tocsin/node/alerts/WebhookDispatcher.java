@@ -3,19 +3,24 @@ package org.tocsin.node.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.tocsin.core.json.Json;
+import org.tocsin.crawler.outbound.OutboundGuard;
+import org.tocsin.crawler.outbound.OutboundRefusedException;
 import org.tocsin.node.alerts.WebhookStates.State;
 import org.tocsin.node.files.AtomicFiles;
 
@@ -26,13 +31,21 @@ import org.tocsin.node.files.AtomicFiles;
  * rule's cursor (persisted atomically); anything else is retried with exponential backoff and
  * jitter. Cursors survive restarts, so a receiver outage or a restart loses nothing. Each rule's
  * delivery state is kept in the engine's {@link WebhookStates}, where the API reads it.
+ *
+ * <p>Before every attempt the URL's host is resolved and checked by the node's {@link
+ * OutboundGuard} (a DNS answer may have changed since the rule was made), and the request goes to
+ * the address it checked, never to a second lookup. A refused host counts as a failed delivery
+ * ({@code outbound_refused}) and is retried, so that an admin who allows it later loses nothing.
+ * Redirects are not followed. {@code lastError} reads {@code CODE: detail}; the detail may name
+ * addresses and ports, so the API shows it to admins only.
  */
 public final class WebhookDispatcher {
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
   private static final long MAX_BACKOFF_MILLIS = 60_000;
 
   private final Vertx vertx;
-  private final WebClient client;
+  private final HttpClientAgent client;
+  private final OutboundGuard outbound;
   private final AlertEngine engine;
   private final Path cursorDir;
   private final Random random;
@@ -45,6 +58,7 @@ public final class WebhookDispatcher {
    *
    * @param baseBackoffMillis the first retry delay; doubles per failure up to a minute
    * @param timeoutMillis how long a receiver may take to answer
+   * @param outbound which hosts the webhooks may reach
    */
   public WebhookDispatcher(
       Vertx vertx,
@@ -52,16 +66,13 @@ public final class WebhookDispatcher {
       Path cursorDir,
       Random random,
       long baseBackoffMillis,
-      long timeoutMillis) {
+      long timeoutMillis,
+      OutboundGuard outbound) {
     this.vertx = vertx;
+    this.outbound = Objects.requireNonNull(outbound, "outbound");
     this.client =
-        WebClient.create(
-            vertx,
-            new WebClientOptions()
-                .setConnectTimeout(5_000)
-                .setIdleTimeout(10)
-                .setUserAgent("Tocsin-Alerts/1")
-                .setFollowRedirects(false));
+        vertx.createHttpClient(
+            new HttpClientOptions().setConnectTimeout(5_000).setIdleTimeout(10).setKeepAlive(true));
     this.engine = engine;
     this.cursorDir = cursorDir;
     this.random = random;
@@ -138,17 +149,27 @@ public final class WebhookDispatcher {
     }
     Alert alert = next;
     byte[] body = AlertJson.toNode(alert).toString().getBytes(StandardCharsets.UTF_8);
-    client
-        .postAbs(rule.webhook().url())
-        .timeout(timeoutMillis)
-        .putHeader("Content-Type", "application/json")
-        .putHeader("X-Tocsin-Alert-Id", alert.id())
-        .putHeader("X-Tocsin-Signature", "sha256=" + hmac(rule.webhook().secret(), body))
-        .putHeader("X-Tocsin-Delivery-Attempt", Integer.toString(s.failures + 1))
-        .sendBuffer(Buffer.buffer(body))
+    String url = rule.webhook().url();
+    RequestOptions request =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setAbsoluteURI(url)
+            .setFollowRedirects(false)
+            .setIdleTimeout(timeoutMillis)
+            .putHeader("User-Agent", "Tocsin-Alerts/1")
+            .putHeader("Content-Type", "application/json")
+            .putHeader("X-Tocsin-Alert-Id", alert.id())
+            .putHeader("X-Tocsin-Signature", "sha256=" + hmac(rule.webhook().secret(), body))
+            .putHeader("X-Tocsin-Delivery-Attempt", Integer.toString(s.failures + 1));
+    outbound
+        .pin(vertx, url, OutboundGuard.HTTP)
+        // connect to the address just checked, never to a fresh lookup of the name
+        .compose(pinned -> client.request(request.setServer(pinned.server())))
+        .compose(req -> req.send(Buffer.buffer(body)))
+        .compose(resp -> resp.body().map(b -> resp.statusCode()))
         .onComplete(
             ar -> {
-              if (ar.succeeded() && ar.result().statusCode() / 100 == 2) {
+              if (ar.succeeded() && ar.result() / 100 == 2) {
                 s.cursor = alert.n();
                 s.failures = 0;
                 s.lastError = null;
@@ -160,8 +181,8 @@ public final class WebhookDispatcher {
                 s.failures++;
                 s.lastError =
                     ar.succeeded()
-                        ? "HTTP " + ar.result().statusCode()
-                        : String.valueOf(ar.cause());
+                        ? "http_" + ar.result() + ": the receiver answered HTTP " + ar.result()
+                        : describe(ar.cause());
                 long delay =
                     Math.min(MAX_BACKOFF_MILLIS, baseBackoffMillis << Math.min(20, s.failures - 1));
                 delay = delay / 2 + (long) (random.nextDouble() * (delay / 2 + 1));
@@ -170,6 +191,14 @@ public final class WebhookDispatcher {
                 LOG.fine(() -> "webhook of rule " + rule.id() + " failed: " + s.lastError);
               }
             });
+  }
+
+  /** A failure as {@code CODE: detail}. */
+  private static String describe(Throwable e) {
+    if (e instanceof OutboundRefusedException r) {
+      return "outbound_refused: " + r.getMessage();
+    }
+    return "io: " + e;
   }
 
   private Void saveCursor(String ruleId, long cursor) throws java.io.IOException {

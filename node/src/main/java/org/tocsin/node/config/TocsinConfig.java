@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import org.tocsin.crawler.outbound.OutboundGuard;
 
 /**
  * The node's configuration, read from {@code tocsin-default.json} (checked in, every key with its
@@ -26,6 +28,7 @@ import java.util.Map;
  * @param nlp which scorer scores posts
  * @param crawler the crawler's sources, as {@code {"defaults": {...}, "sources": [...]}}: checked
  *     by the crawler's SourcesConfig, every key documented in its crawler-default.json
+ * @param security what the node may reach outside itself: hosts and directories
  */
 public record TocsinConfig(
     HttpConfig http,
@@ -35,7 +38,8 @@ public record TocsinConfig(
     AlertsConfig alerts,
     EvidenceConfig evidence,
     NlpConfig nlp,
-    JsonNode crawler) {
+    JsonNode crawler,
+    SecurityConfig security) {
 
   /** The resource holding the defaults. */
   public static final String DEFAULT_RESOURCE = "/org/tocsin/node/config/tocsin-default.json";
@@ -46,20 +50,74 @@ public record TocsinConfig(
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /**
-   * The API server: whether the node serves HTTP at all, and where it listens. A node without HTTP
-   * still runs its pipeline (indexing from the ledger, tree heads, time-stamps, alerts, webhooks).
+   * The API server: whether the node serves HTTP at all, where it listens, and how long a client
+   * may hold a connection without sending: a connection silent for {@code idleTimeoutSeconds} is
+   * closed, request headers must be complete within {@code headerTimeoutMillis} of the connection
+   * opening (or of the previous response on a kept-alive connection), and a request body within
+   * {@code bodyTimeoutMillis} of its headers. A node without HTTP still runs its pipeline (indexing
+   * from the ledger, tree heads, time-stamps, alerts, webhooks).
    */
-  public record HttpConfig(boolean enabled, String host, int port) {
-    /** Checks the port. */
+  public record HttpConfig(
+      boolean enabled,
+      String host,
+      int port,
+      int idleTimeoutSeconds,
+      int headerTimeoutMillis,
+      int bodyTimeoutMillis) {
+    /** Default idle timeout: 60 s. */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+
+    /** Default time to send complete request headers: 10 s. */
+    public static final int DEFAULT_HEADER_TIMEOUT_MILLIS = 10_000;
+
+    /** Default time to send a complete request body: 120 s. */
+    public static final int DEFAULT_BODY_TIMEOUT_MILLIS = 120_000;
+
+    /** Checks the port and the timeouts. */
     public HttpConfig {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("http.port must be in 0..65535 [got " + port + "]");
       }
+      if (idleTimeoutSeconds < 1 || idleTimeoutSeconds > 3600) {
+        throw new IllegalArgumentException(
+            "http.idleTimeoutSeconds must be in 1..3600 [got " + idleTimeoutSeconds + "]");
+      }
+      if (headerTimeoutMillis < 1 || headerTimeoutMillis > 600_000) {
+        throw new IllegalArgumentException(
+            "http.headerTimeoutMillis must be in 1..600000 [got " + headerTimeoutMillis + "]");
+      }
+      if (bodyTimeoutMillis < 1 || bodyTimeoutMillis > 3_600_000) {
+        throw new IllegalArgumentException(
+            "http.bodyTimeoutMillis must be in 1..3600000 [got " + bodyTimeoutMillis + "]");
+      }
     }
 
-    /** An enabled server on {@code host:port}. */
+    /** A server on {@code host:port} with the default timeouts. */
+    public HttpConfig(boolean enabled, String host, int port) {
+      this(
+          enabled,
+          host,
+          port,
+          DEFAULT_IDLE_TIMEOUT_SECONDS,
+          DEFAULT_HEADER_TIMEOUT_MILLIS,
+          DEFAULT_BODY_TIMEOUT_MILLIS);
+    }
+
+    /** An enabled server on {@code host:port} with the default timeouts. */
     public HttpConfig(String host, int port) {
       this(true, host, port);
+    }
+
+    /** This server on another port. */
+    public HttpConfig withPort(int newPort) {
+      return new HttpConfig(
+          enabled, host, newPort, idleTimeoutSeconds, headerTimeoutMillis, bodyTimeoutMillis);
+    }
+
+    /** This server switched on or off. */
+    public HttpConfig withEnabled(boolean on) {
+      return new HttpConfig(
+          on, host, port, idleTimeoutSeconds, headerTimeoutMillis, bodyTimeoutMillis);
     }
   }
 
@@ -114,6 +172,35 @@ public record TocsinConfig(
         throw new IllegalArgumentException(
             "alerts.webhookBackoffMillis must be in 1..60000 [got " + webhookBackoffMillis + "]");
       }
+    }
+  }
+
+  /**
+   * What the node may reach outside itself. Webhooks and network sources may contact public
+   * addresses only, unless {@code outboundAllow} names the host (a host name, an address or a
+   * CIDR); {@code files} sources may read only inside {@code fileRoots}.
+   *
+   * @param outboundAllow CIDRs, addresses and host names that webhooks and sources may contact
+   *     although they are loopback, private, link-local or otherwise internal
+   * @param fileRoots directories inside which {@code files} sources may read (none: no files source
+   *     may run)
+   */
+  public record SecurityConfig(List<String> outboundAllow, List<String> fileRoots) {
+    /** Checks the allow-list. */
+    public SecurityConfig {
+      outboundAllow = List.copyOf(outboundAllow);
+      fileRoots = List.copyOf(fileRoots);
+      OutboundGuard.allowing(outboundAllow); // names a bad entry
+      for (String r : fileRoots) {
+        if (r.isBlank()) {
+          throw new IllegalArgumentException("security.fileRoots holds a blank path");
+        }
+      }
+    }
+
+    /** The guard every outbound request of the node goes through. */
+    public OutboundGuard outboundGuard() {
+      return OutboundGuard.allowing(outboundAllow);
     }
   }
 
@@ -294,7 +381,10 @@ public record TocsinConfig(
         new HttpConfig(
             flag(tree.path("http").path("enabled"), "http.enabled"),
             text(tree, "http", "host"),
-            integer(tree, "http", "port")),
+            integer(tree, "http", "port"),
+            integer(tree, "http", "idleTimeoutSeconds"),
+            integer(tree, "http", "headerTimeoutMillis"),
+            integer(tree, "http", "bodyTimeoutMillis")),
         new IngestConfig(
             integer(tree, "ingest", "batchSize"), integer(tree, "ingest", "commitEveryRecords")),
         new SearchConfig(
@@ -310,33 +400,52 @@ public record TocsinConfig(
             urls(tree, "evidence", "timestampAuthorities")),
         new NlpConfig(
             text(tree, "nlp", "scorer"), text(tree, "nlp", "modelDir"), cascade(tree.path("nlp"))),
-        tree.path("crawler").deepCopy());
+        tree.path("crawler").deepCopy(),
+        new SecurityConfig(
+            strings(tree, "security", "outboundAllow"), strings(tree, "security", "fileRoots")));
   }
 
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
     return new TocsinConfig(
-        new HttpConfig(http.enabled(), http.host(), port),
+        http.withPort(port), ingest, search, auth, alerts, evidence, nlp, crawler, security);
+  }
+
+  /**
+   * This configuration with another outbound allow-list (tests that run webhook receivers and fake
+   * platforms on loopback say so with {@code List.of("127.0.0.0/8", "::1")}).
+   */
+  public TocsinConfig withOutboundAllow(List<String> allow) {
+    return new TocsinConfig(
+        http,
         ingest,
         search,
         auth,
         alerts,
         evidence,
         nlp,
-        crawler);
+        crawler,
+        new SecurityConfig(allow, security.fileRoots()));
+  }
+
+  /** This configuration with other roots for {@code files} sources. */
+  public TocsinConfig withFileRoots(List<String> roots) {
+    return new TocsinConfig(
+        http,
+        ingest,
+        search,
+        auth,
+        alerts,
+        evidence,
+        nlp,
+        crawler,
+        new SecurityConfig(security.outboundAllow(), roots));
   }
 
   /** This configuration with the HTTP server switched off (the pipeline still runs). */
   public TocsinConfig withoutHttp() {
     return new TocsinConfig(
-        new HttpConfig(false, http.host(), http.port()),
-        ingest,
-        search,
-        auth,
-        alerts,
-        evidence,
-        nlp,
-        crawler);
+        http.withEnabled(false), ingest, search, auth, alerts, evidence, nlp, crawler, security);
   }
 
   private static ObjectNode defaultTree() {
@@ -392,6 +501,26 @@ public record TocsinConfig(
             section + "." + key + " must hold strings [got " + e + "]");
       }
       out.add(e.textValue());
+    }
+    return out;
+  }
+
+  /** A list of strings under {@code section.key}. */
+  private static List<String> strings(JsonNode tree, String section, String key) {
+    JsonNode n = tree.path(section).path(key);
+    List<String> out = new java.util.ArrayList<>();
+    if (n.isArray()) {
+      for (JsonNode e : n) {
+        if (!e.isTextual()) {
+          out = null;
+          break;
+        }
+        out.add(e.textValue());
+      }
+    }
+    if (!n.isArray() || out == null) {
+      throw new IllegalArgumentException(
+          section + "." + key + " must be an array of strings [got " + n + "]");
     }
     return out;
   }

@@ -39,13 +39,16 @@ public final class SourceManager implements SourceAdmin {
   private final Sources sources;
   private final SourceStore store;
   private final JsonObject defaults;
+  private final List<String> fileRoots;
   private Future<?> changes = Future.succeededFuture(); // guarded by this
 
-  private SourceManager(Vertx vertx, Sources sources, SourceStore store, JsonObject defaults) {
+  private SourceManager(
+      Vertx vertx, Sources sources, SourceStore store, JsonObject defaults, List<String> roots) {
     this.vertx = vertx;
     this.sources = sources;
     this.store = store;
     this.defaults = defaults;
+    this.fileRoots = roots;
   }
 
   /**
@@ -70,6 +73,9 @@ public final class SourceManager implements SourceAdmin {
       cfg =
           SourcesConfig.fromJson(
               store.merge(crawler.getJsonArray("sources", new JsonArray())), defaults);
+      for (SourceConfig c : cfg.sources()) {
+        FileRoots.check(c, node.config().security().fileRoots());
+      }
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(
           new IllegalArgumentException("crawler config: " + e.getMessage(), e));
@@ -89,8 +95,11 @@ public final class SourceManager implements SourceAdmin {
             sink(vertx, node, recent),
             new FileCursorStore(vertx, node.dataDir().resolve("cursors")),
             new Random(),
-            Clock.systemUTC())
-        .map(s -> new SourceManager(vertx, s, store, defaults));
+            Clock.systemUTC(),
+            node.config().security().outboundGuard())
+        .map(
+            s ->
+                new SourceManager(vertx, s, store, defaults, node.config().security().fileRoots()));
   }
 
   /**
@@ -129,6 +138,9 @@ public final class SourceManager implements SourceAdmin {
     SourceConfig cfg;
     try {
       cfg = SourcesConfig.fromJson(new JsonArray().add(entry), defaults).sources().get(0);
+      FileRoots.check(cfg, fileRoots);
+    } catch (FileRoots.OutsideRootsException e) {
+      return Future.failedFuture(e);
     } catch (IllegalArgumentException e) {
       String msg = String.valueOf(e.getMessage());
       return Future.failedFuture(

@@ -83,6 +83,11 @@ class CrashCrawlTest {
                         "defaults",
                         new JsonObject().put("fetch", new JsonObject().put("userAgent", UA)))
                     .put("sources", new JsonArray().add(source)))
+            // the fake platform is on loopback
+            .put(
+                "security",
+                new JsonObject()
+                    .put("outboundAllow", new JsonArray().add("127.0.0.0/8").add("::1")))
             .encode());
     Path data = dir.resolve("data");
     try {

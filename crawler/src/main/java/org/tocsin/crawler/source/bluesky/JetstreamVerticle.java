@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Random;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.json.PostFormatException;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.parse.bluesky.JetstreamEventParser;
 import org.tocsin.crawler.politeness.Backoff;
 import org.tocsin.crawler.source.CaptureSink;
@@ -64,10 +65,29 @@ public final class JetstreamVerticle extends VerticleBase implements SourceConne
   private Future<Void> lastSave = Future.succeededFuture();
   private Promise<Void> drained;
   private volatile boolean stopped;
+  private final OutboundGuard outbound;
 
-  /** Creates the connector; {@code random} seeds the reconnect jitter. */
+  /**
+   * Creates the connector, which may contact public addresses only; {@code random} seeds the
+   * reconnect jitter.
+   */
   public JetstreamVerticle(
       JetstreamConfig cfg, CaptureSink sink, CursorStore cursors, Random random, Clock clock) {
+    this(cfg, sink, cursors, random, clock, OutboundGuard.denyPrivate());
+  }
+
+  /**
+   * Creates the connector; every connection goes to an address {@code outbound} checked. {@code
+   * random} seeds the reconnect jitter.
+   */
+  public JetstreamVerticle(
+      JetstreamConfig cfg,
+      CaptureSink sink,
+      CursorStore cursors,
+      Random random,
+      Clock clock,
+      OutboundGuard outbound) {
+    this.outbound = Objects.requireNonNull(outbound, "outbound");
     this.cfg = Objects.requireNonNull(cfg, "cfg");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.cursors = Objects.requireNonNull(cursors, "cursors");
@@ -157,8 +177,9 @@ public final class JetstreamVerticle extends VerticleBase implements SourceConne
         new WebSocketConnectOptions()
             .setAbsoluteURI(url)
             .putHeader("User-Agent", cfg.fetch().userAgent());
-    client
-        .connect(o)
+    outbound
+        .pin(vertx, url, OutboundGuard.HTTP_AND_WS)
+        .compose(pinned -> client.connect(o.setServer(pinned.server())))
         .onSuccess(ws -> attach(ws, url, gen))
         .onFailure(e -> failed("ws_connect", e.getMessage() + " [got " + url + "]"));
   }

@@ -78,7 +78,9 @@ public final class DirectoryWatchVerticle extends PollingSource {
     if (!path.endsWith(cfg.suffix())) {
       return scan(fs, paths, i + 1);
     }
-    return fs.props(path)
+    // lprops: a symbolic link is not a regular file, so a link cannot lead the source out of its
+    // directory (to a password file, say); links are skipped
+    return fs.lprops(path)
         .recover(e -> Future.failedFuture(new StepFailure("io", e)))
         .compose(
             p ->

@@ -27,6 +27,7 @@ import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.crawler.fetch.FetchException;
 import org.tocsin.crawler.fetch.HttpFetcher;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.parse.mastodon.MastodonStatusParser;
 import org.tocsin.crawler.politeness.Backoff;
 import org.tocsin.crawler.politeness.Politeness;
@@ -231,7 +232,8 @@ public final class MastodonStreamingVerticle extends VerticleBase implements Sou
     politeness
         .queue(host)
         .acquire(vertx)
-        .compose(v -> client.request(o))
+        .compose(v -> politeness.outbound().pin(vertx, url, OutboundGuard.HTTP))
+        .compose(pinned -> client.request(o.setServer(pinned.server())))
         .compose(req -> req.send())
         .onSuccess(resp -> attach(resp, url, gen))
         .onFailure(

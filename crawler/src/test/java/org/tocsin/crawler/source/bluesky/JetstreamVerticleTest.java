@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.crawler.fetch.FetchConfig;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.parse.bluesky.JetstreamEventParser;
 import org.tocsin.crawler.source.FileCursorStore;
 import org.tocsin.crawler.source.MemorySink;
@@ -73,7 +74,13 @@ class JetstreamVerticleTest {
   private JetstreamVerticle deploy(MemorySink sink) throws Exception {
     JetstreamVerticle v =
         new JetstreamVerticle(
-            config(), sink, new FileCursorStore(vertx, dir), new Random(7), Clock.systemUTC());
+            config(),
+            sink,
+            new FileCursorStore(vertx, dir),
+            new Random(7),
+            Clock.systemUTC(),
+            // the fake Jetstream is on loopback: allowed explicitly
+            OutboundGuard.allowing(List.of("127.0.0.0/8", "::1")));
     await(vertx.deployVerticle(v));
     return v;
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.ConnectorTestBase;
 import org.tocsin.crawler.source.MemorySink;
@@ -15,6 +16,10 @@ import org.tocsin.crawler.source.Pacing;
 import org.tocsin.testkit.fixtures.Fixtures;
 
 class FourchanVerticleTest extends ConnectorTestBase {
+  /** The fake platforms of this test are on loopback: allowed explicitly. */
+  private static final OutboundGuard LOOPBACK =
+      OutboundGuard.allowing(List.of("127.0.0.0/8", "::1"));
+
   private static final String DOCS = "4chan/4chan-API_docs_examples/";
 
   @Test
@@ -43,7 +48,7 @@ class FourchanVerticleTest extends ConnectorTestBase {
             cfg,
             sink,
             cursors(),
-            Politeness.shared(Clock.systemUTC()),
+            Politeness.shared(Clock.systemUTC(), LOOPBACK),
             new Random(1),
             Clock.systemUTC());
     await(vertx.deployVerticle(v));

@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.post.Post;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.parse.UpstreamDeletion;
 import org.tocsin.crawler.parse.mastodon.MastodonStatusParser;
 import org.tocsin.crawler.politeness.Politeness;
@@ -23,6 +24,10 @@ import org.tocsin.testkit.fixtures.Fixtures;
 import org.tocsin.testkit.fixtures.Recording;
 
 class MastodonStreamingVerticleTest extends ConnectorTestBase {
+  /** The fake platforms of this test are on loopback: allowed explicitly. */
+  private static final OutboundGuard LOOPBACK =
+      OutboundGuard.allowing(List.of("127.0.0.0/8", "::1"));
+
   private static final String DIR = "mastodon/mastodon_py/streaming_user_direct/";
   private static final String STREAM = "/api/v1/streaming/public";
   private static final String TIMELINE = "/api/v1/timelines/public";
@@ -71,7 +76,7 @@ class MastodonStreamingVerticleTest extends ConnectorTestBase {
             config(),
             sink,
             cursors(),
-            Politeness.shared(Clock.systemUTC()),
+            Politeness.shared(Clock.systemUTC(), LOOPBACK),
             new Random(42),
             Clock.systemUTC());
     await(vertx.deployVerticle(v));

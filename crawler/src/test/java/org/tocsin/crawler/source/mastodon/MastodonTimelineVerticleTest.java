@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.fetch.FetchConfig;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.parse.mastodon.MastodonStatusParser;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.FileCursorStore;
@@ -33,6 +34,10 @@ import org.tocsin.testkit.fixtures.Fixtures;
 
 @ExtendWith(VertxExtension.class)
 class MastodonTimelineVerticleTest {
+  /** The fake platforms of this test are on loopback: allowed explicitly. */
+  private static final OutboundGuard LOOPBACK =
+      OutboundGuard.allowing(List.of("127.0.0.0/8", "::1"));
+
   private static final String DIR = "mastodon/mastodon_py/pagination_link_header/";
   private static final String PATH = "/api/v1/accounts/117020565966271181/statuses";
   private static final String PAGE1 = PATH + "?limit=5";
@@ -89,7 +94,7 @@ class MastodonTimelineVerticleTest {
             cfg,
             sink,
             new FileCursorStore(vertx, dir),
-            Politeness.shared(Clock.systemUTC()),
+            Politeness.shared(Clock.systemUTC(), LOOPBACK),
             new Random(42),
             Clock.systemUTC());
     await(vertx.deployVerticle(v));

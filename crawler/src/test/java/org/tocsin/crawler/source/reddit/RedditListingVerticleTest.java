@@ -3,8 +3,10 @@ package org.tocsin.crawler.source.reddit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.ConnectorTestBase;
 import org.tocsin.crawler.source.MemorySink;
@@ -12,6 +14,10 @@ import org.tocsin.crawler.source.Pacing;
 import org.tocsin.testkit.fake.Fault;
 
 class RedditListingVerticleTest extends ConnectorTestBase {
+  /** The fake platforms of this test are on loopback: allowed explicitly. */
+  private static final OutboundGuard LOOPBACK =
+      OutboundGuard.allowing(List.of("127.0.0.0/8", "::1"));
+
   private static final String DIR = "reddit/asyncpraw/subreddit_stream_submissions_before_cursor/";
   private static final String NEW = "/r/all/new.json?limit=100&raw_json=1";
   private static final String EMPTY =
@@ -33,7 +39,7 @@ class RedditListingVerticleTest extends ConnectorTestBase {
             cfg,
             sink,
             cursors(),
-            Politeness.shared(Clock.systemUTC()),
+            Politeness.shared(Clock.systemUTC(), LOOPBACK),
             new Random(1),
             Clock.systemUTC());
     await(vertx.deployVerticle(v));

@@ -3,9 +3,11 @@ package org.tocsin.crawler.source.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.ConnectorTestBase;
 import org.tocsin.crawler.source.MemorySink;
@@ -13,6 +15,9 @@ import org.tocsin.crawler.source.Pacing;
 import org.tocsin.testkit.fixtures.Fixtures;
 
 class FeedVerticleTest extends ConnectorTestBase {
+  /** The fake platforms of this test are on loopback: allowed explicitly. */
+  private static final OutboundGuard LOOPBACK =
+      OutboundGuard.allowing(List.of("127.0.0.0/8", "::1"));
 
   @Test
   void conditionalGetStoresTheFeedOnceAndThenGets304() throws Exception {
@@ -33,7 +38,7 @@ class FeedVerticleTest extends ConnectorTestBase {
             cfg,
             sink,
             cursors(),
-            Politeness.shared(Clock.systemUTC()),
+            Politeness.shared(Clock.systemUTC(), LOOPBACK),
             new Random(1),
             Clock.systemUTC());
     await(vertx.deployVerticle(v));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.post.Post;
 import org.tocsin.crawler.fetch.FetchConfig;
+import org.tocsin.crawler.outbound.OutboundGuard;
 import org.tocsin.crawler.parse.telegram.TelegramPageParser;
 import org.tocsin.crawler.politeness.Politeness;
 import org.tocsin.crawler.source.FileCursorStore;
@@ -33,6 +34,10 @@ import org.tocsin.testkit.fixtures.Recording;
 
 @ExtendWith(VertxExtension.class)
 class TelegramChannelVerticleTest {
+  /** The fake platforms of this test are on loopback: allowed explicitly. */
+  private static final OutboundGuard LOOPBACK =
+      OutboundGuard.allowing(List.of("127.0.0.0/8", "::1"));
+
   private static final String PAGE = "/s/topwar_official";
   private static final String UA = "Tocsin/0.1 (+https://tocsin.example; ops@tocsin.example)";
   private static final byte[] EMPTY =
@@ -90,7 +95,7 @@ class TelegramChannelVerticleTest {
             cfg,
             sink,
             new FileCursorStore(vertx, dir),
-            Politeness.shared(Clock.systemUTC()),
+            Politeness.shared(Clock.systemUTC(), LOOPBACK),
             new Random(3),
             Clock.systemUTC());
     await(vertx.deployVerticle(v));
