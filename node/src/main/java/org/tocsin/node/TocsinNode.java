@@ -171,7 +171,8 @@ public final class TocsinNode implements Closeable {
             c.deepTargetThreshold(),
             c.deepIncitementThreshold(),
             c.threads(),
-            c.deepLanguages()));
+            c.deepLanguages()),
+        nlp.encoder());
   }
 
   /**

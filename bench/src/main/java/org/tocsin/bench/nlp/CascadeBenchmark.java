@@ -23,12 +23,15 @@ import org.tocsin.core.score.Explanation;
 import org.tocsin.core.score.Factors;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
+import org.tocsin.nlp.assembly.ScorerSettings;
 import org.tocsin.nlp.assembly.ShippedScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.batch.ParallelScorer;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepAnalyzer;
+import org.tocsin.nlp.encoder.EncoderStage;
+import org.tocsin.nlp.encoder.SentenceEncoder;
 import org.tocsin.nlp.harm.HarmStage;
 import org.tocsin.nlp.lang.LanguageIdentifier;
 import org.tocsin.testkit.RealPosts;
@@ -92,6 +95,10 @@ public final class CascadeBenchmark {
     OUT.printf(Locale.ROOT, "screen warm-up on 3,000 posts %.1f s%n", secs(t));
     if (args.length > 1 && args[1].equals("harm")) {
       harm(rounds, demo, skewed, screen);
+      return;
+    }
+    if (args.length > 1 && args[1].equals("encoder")) {
+      encoder(rounds, demo, skewed, screen);
       return;
     }
     for (String name : List.of("demo", "skewed")) {
@@ -356,6 +363,64 @@ public final class CascadeBenchmark {
       for (int r = 0; r < rounds; r++) {
         for (int threads : new int[] {1, 2}) {
           measure("screen with the harm stage, round " + r, threads, posts, p -> screen.score(p));
+        }
+      }
+    }
+  }
+
+  /**
+   * The encoder stage's cost ({@code bench/run-cascade.sh ROUNDS encoder}): the sentence encoder
+   * alone on 1,000 demo posts, the gate's pass rate, then the default scorer with the stage on, on
+   * 1 and 2 threads.
+   */
+  private static void encoder(int rounds, List<Post> demo, List<Post> skewed, PostScorer screen)
+      throws Exception {
+    long t = System.nanoTime();
+    SentenceEncoder encoder = SentenceEncoder.load();
+    OUT.printf(Locale.ROOT, "encoder load %.2f s, heap %d MB%n", secs(t), heap());
+    t = System.nanoTime();
+    EncoderStage stage = EncoderStage.loadDefault();
+    PostScorer withEncoder = ShippedScorer.router(ScorerSettings.DEFAULTS).withEncoder(stage);
+    OUT.printf(
+        Locale.ROOT, "scorer with the encoder stage load %.1f s, heap %d MB%n", secs(t), heap());
+    List<Post> sample = demo.subList(0, 1000);
+    for (Post p : sample.subList(0, 100)) {
+      encoder.embed(p.text());
+    }
+    for (int r = 0; r < rounds; r++) {
+      for (int threads : new int[] {1, 2}) {
+        measure("encoder alone (embed), round " + r, threads, sample, p -> encoder.embed(p.text()));
+      }
+    }
+    for (String name : List.of("demo", "skewed")) {
+      List<Post> posts = name.equals("demo") ? demo : skewed;
+      OUT.printf(Locale.ROOT, "%n## corpus %s: %d posts%n", name, posts.size());
+      long[] before = stage.counts();
+      int changed = 0;
+      for (Post p : posts) {
+        Score e = withEncoder.score(p);
+        changed +=
+            e.explanation().notes().stream().anyMatch(n -> n.startsWith("encoder stage")) ? 1 : 0;
+      }
+      long[] after = stage.counts();
+      long gated = after[1] - before[1];
+      OUT.printf(
+          Locale.ROOT,
+          "%s: the gate (English, a target named) passed %d posts (%.1f%%); the stage changed %d"
+              + " scores (%.1f%%)%n",
+          name,
+          gated,
+          pct((int) gated, posts.size()),
+          changed,
+          pct(changed, posts.size()));
+      for (int r = 0; r < rounds; r++) {
+        for (int threads : new int[] {1, 2}) {
+          measure("screen without the encoder, round " + r, threads, posts, p -> screen.score(p));
+          measure(
+              "screen with the encoder stage, round " + r,
+              threads,
+              posts,
+              p -> withEncoder.score(p));
         }
       }
     }
