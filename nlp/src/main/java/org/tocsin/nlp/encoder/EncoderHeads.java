@@ -156,7 +156,7 @@ public record EncoderHeads(
   private static ArrayNode array(float[] v) {
     ArrayNode a = JSON.createArrayNode();
     for (float f : v) {
-      a.add(Float.parseFloat(String.format(java.util.Locale.ROOT, "%.5g", f)));
+      a.add(Float.parseFloat(String.format(java.util.Locale.ROOT, "%.4g", f)));
     }
     return a;
   }
