@@ -67,6 +67,24 @@ class ShippedScorerTest {
   }
 
   @Test
+  void theEncoderSettingAddsTheStageForEnglishPostsNamingAGroupOnly() throws IOException {
+    assertThat(((LanguageRoutedScorer) shipped).encoder()).isNull();
+    LanguageRoutedScorer withEncoder =
+        (LanguageRoutedScorer) ShippedScorer.build(ScorerSettings.DEFAULTS.withEncoder(true));
+    assertThat(withEncoder.encoder()).isNotNull();
+    // a threat the classifier alone reads as normal
+    Score threat = withEncoder.score(post("kill all gays", "en"));
+    assertThat(threat.label()).isEqualTo("hate");
+    assertThat(threat.explanation().notes()).anyMatch(n -> n.startsWith("encoder stage"));
+    long[] before = withEncoder.encoder().counts();
+    withEncoder.score(post(GERMAN, "de"));
+    withEncoder.score(post("this printer is a useless piece of junk", "en"));
+    long[] after = withEncoder.encoder().counts();
+    assertThat(after[0] - before[0]).isEqualTo(2);
+    assertThat(after[1] - before[1]).as("neither passes the gate").isZero();
+  }
+
+  @Test
   void theLexiconSettingAndTheCascadeAreBuiltToo() throws IOException {
     assertThat(ShippedScorer.build(new ScorerSettings("lexicon", "", ScorerSettings.Cascade.OFF)))
         .isInstanceOf(LexiconScorer.class);

@@ -46,7 +46,7 @@ class EncoderStageTest {
   }
 
   @Test
-  void threatsAgainstAGroupBecomeHateWithHighIncitement() {
+  void threatsAgainstAGroupBecomeHate() {
     for (String text :
         List.of(
             "We must kill all the muslims, every last one of them",
@@ -54,10 +54,18 @@ class EncoderStageTest {
             "The Rohingya should be exterminated like rats")) {
       Score s = stage.apply("en", post(text), normalNaming("muslims", Ground.RELIGIOUS));
       assertThat(s.label()).as(text).isEqualTo("hate");
-      assertThat(s.incitement()).as(text).isGreaterThanOrEqualTo(0.5);
       assertThat(s.explanation().notes()).as(text).anyMatch(n -> n.startsWith("encoder stage"));
       assertThat(s.hate() + s.offensive()).isLessThanOrEqualTo(1.0 + 1e-9);
     }
+  }
+
+  @Test
+  void theIncitementHeadRanksACallToKillAboveAMention() {
+    SentenceEncoder encoder = SentenceEncoder.load();
+    EncoderHead inc = stage.heads().incitement();
+    double call = inc.probability(encoder.embed("We must kill all the muslims, every last one"));
+    double mention = inc.probability(encoder.embed("Many muslims live in this part of the city"));
+    assertThat(call).isGreaterThan(mention + 0.2);
   }
 
   @Test
