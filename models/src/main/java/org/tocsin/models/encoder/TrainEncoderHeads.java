@@ -23,9 +23,7 @@ import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
 import org.tocsin.models.functional.FunctionalCase;
 import org.tocsin.models.functional.FunctionalEvaluation;
-import org.tocsin.models.functional.FunctionalSuite;
 import org.tocsin.models.functional.Outcome;
-import org.tocsin.models.functional.Part;
 import org.tocsin.models.hatexplain.Evaluation;
 import org.tocsin.models.hatexplain.HateXplainData;
 import org.tocsin.models.incitement.IncitementSet;
@@ -53,8 +51,7 @@ import org.tocsin.nlp.encoder.SentenceEncoder;
  * val and the incitement set's dev half (out-of-fold, 5 folds, when {@code --incitement-set} lets
  * the incitement head learn from it). The functional test part, HateXplain test and the incitement
  * test half are never read here: they are measured with the shipped stage by {@code tocsin
- * eval-functional}, {@code EvaluateHateClassifier --harm --encoder} and {@code tocsin
- * eval-incitement}.
+ * eval-functional}, {@link MeasureEncoderStage} and {@code tocsin eval-incitement}.
  */
 public final class TrainEncoderHeads {
 
@@ -456,16 +453,5 @@ public final class TrainEncoderHeads {
       posts.add(Post.ofText("incitement", p.id(), AUTHOR, Instant.EPOCH, p.text(), "en"));
     }
     return posts;
-  }
-
-  /** The functional test part, English, with the heads alone: for the final measurement only. */
-  static List<FunctionalCase> functionalTestEnglish() throws IOException {
-    List<FunctionalCase> out = new ArrayList<>();
-    for (FunctionalCase c : FunctionalSuite.load(Part.TEST)) {
-      if (c.lang().equals("en")) {
-        out.add(c);
-      }
-    }
-    return out;
   }
 }
