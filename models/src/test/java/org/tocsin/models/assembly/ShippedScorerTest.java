@@ -78,10 +78,18 @@ class ShippedScorerTest {
     assertThat(threat.explanation().notes()).anyMatch(n -> n.startsWith("encoder stage"));
     long[] before = withEncoder.encoder().counts();
     withEncoder.score(post(GERMAN, "de"));
-    withEncoder.score(post("this printer is a useless piece of junk", "en"));
     long[] after = withEncoder.encoder().counts();
-    assertThat(after[0] - before[0]).isEqualTo(2);
-    assertThat(after[1] - before[1]).as("neither passes the gate").isZero();
+    assertThat(after[0] - before[0]).isEqualTo(1);
+    assertThat(after[1] - before[1]).as("a German post is not embedded").isZero();
+    // an English post passes exactly when the score without the stage names a target
+    for (String text :
+        List.of("what a lovely sunny morning at the beach", "the muslims in my street")) {
+      boolean named = !shipped.score(post(text, "en")).targets().isEmpty();
+      before = withEncoder.encoder().counts();
+      withEncoder.score(post(text, "en"));
+      after = withEncoder.encoder().counts();
+      assertThat(after[1] - before[1]).as(text).isEqualTo(named ? 1 : 0);
+    }
   }
 
   @Test
