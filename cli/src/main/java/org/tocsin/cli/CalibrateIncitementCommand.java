@@ -38,6 +38,15 @@ import picocli.CommandLine.Spec;
 final class CalibrateIncitementCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--encoder",
+      negatable = true,
+      description =
+          "Calibrate with the English sentence-encoder stage on (--encoder) or off"
+              + " (--no-encoder); by default as the configuration says (nlp.encoder.enabled: the"
+              + " node's scorer, which the shipped bands describe).")
+  Boolean encoder;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration (nlp.scorer).")
   Path config;
 
@@ -88,7 +97,7 @@ final class CalibrateIncitementCommand implements Callable<Integer> {
     }
     TocsinConfig cfg = config == null ? TocsinConfig.defaults() : TocsinConfig.load(config);
     IncitementSet s = set == null ? IncitementSet.loadDefault() : IncitementSet.read(set);
-    PostScorer scorer = TocsinNode.scorer(cfg);
+    PostScorer scorer = encoder == null ? TocsinNode.scorer(cfg) : TocsinNode.scorer(cfg, encoder);
     IncitementEvaluation.Report r = IncitementEvaluation.run(scorer, s);
     IncitementBands bands;
     try {

@@ -46,6 +46,16 @@ import picocli.CommandLine.Spec;
 final class EvalFunctionalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--encoder",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "The English sentence-encoder stage (nlp.encoder; default on for this command,"
+              + " off in the node's default configuration): --no-encoder scores without it.")
+  boolean encoder = true;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration (nlp.scorer).")
   Path config;
 
@@ -105,7 +115,7 @@ final class EvalFunctionalCommand implements Callable<Integer> {
     TocsinConfig cfg = config == null ? TocsinConfig.defaults() : TocsinConfig.load(config);
     SuiteSource source = suite == null ? SuiteSource.classpath() : SuiteSource.directory(suite);
     List<FunctionalCase> cases = FunctionalSuite.load(source, p, chosen);
-    PostScorer scorer = TocsinNode.scorer(cfg);
+    PostScorer scorer = TocsinNode.scorer(cfg, encoder);
     long start = System.nanoTime();
     FunctionalReport report = FunctionalEvaluation.report(scorer, p, cases);
     double seconds = (System.nanoTime() - start) / 1e9;

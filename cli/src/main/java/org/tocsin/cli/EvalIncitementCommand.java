@@ -32,6 +32,16 @@ import picocli.CommandLine.Spec;
 final class EvalIncitementCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--encoder",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "The English sentence-encoder stage (nlp.encoder; default on for this command,"
+              + " off in the node's default configuration): --no-encoder scores without it.")
+  boolean encoder = true;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration (nlp.scorer).")
   Path config;
 
@@ -51,7 +61,7 @@ final class EvalIncitementCommand implements Callable<Integer> {
     }
     TocsinConfig cfg = config == null ? TocsinConfig.defaults() : TocsinConfig.load(config);
     IncitementSet s = set == null ? IncitementSet.loadDefault() : IncitementSet.read(set);
-    PostScorer scorer = TocsinNode.scorer(cfg);
+    PostScorer scorer = TocsinNode.scorer(cfg, encoder);
     IncitementEvaluation.Report r = IncitementEvaluation.run(scorer, s);
     PrintWriter out = spec.commandLine().getOut();
     out.print(EvaluateIncitement.describe(s, r));

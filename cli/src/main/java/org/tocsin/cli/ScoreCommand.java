@@ -50,6 +50,16 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--encoder",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "The English sentence-encoder stage (nlp.encoder; default on for this command,"
+              + " off in the node's default configuration): --no-encoder scores without it.")
+  boolean encoder = true;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration (nlp.scorer).")
   Path config;
 
@@ -63,7 +73,7 @@ final class ScoreCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "not a readable file: " + file);
     }
-    PostScorer scorer = TocsinNode.scorer(cfg);
+    PostScorer scorer = TocsinNode.scorer(cfg, encoder);
     int threads = Runtime.getRuntime().availableProcessors();
     ParallelScorer batches = new ParallelScorer(scorer, threads);
     PrintWriter out = spec.commandLine().getOut();

@@ -269,7 +269,8 @@ class MainTest {
     List<String> got = out.toString().lines().toList();
     assertThat(got).hasSize(2_500);
     org.tocsin.core.score.PostScorer one =
-        org.tocsin.node.TocsinNode.scorer(org.tocsin.node.config.TocsinConfig.defaults());
+        // tocsin score runs the encoder stage unless --no-encoder
+        org.tocsin.node.TocsinNode.scorer(org.tocsin.node.config.TocsinConfig.defaults(), true);
     for (int i = 0; i < got.size(); i++) {
       if (posts.get(i) == null) {
         assertThat(got.get(i)).contains("\"line\":" + (i + 1)).contains("\"error\"");

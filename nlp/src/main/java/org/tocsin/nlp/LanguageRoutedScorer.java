@@ -11,6 +11,7 @@ import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
+import org.tocsin.nlp.encoder.EncoderStage;
 import org.tocsin.nlp.harm.HarmStage;
 import org.tocsin.nlp.lang.LanguageCodes;
 import org.tocsin.nlp.lang.LanguageIdentifier;
@@ -78,8 +79,10 @@ public final class LanguageRoutedScorer implements PostScorer {
 
   private final PostScorer fallback;
   private final Map<String, Route> routes;
+  private final List<Route> routeList;
   private final java.util.Set<String> modelLanguages;
   private final HarmStage harm; // null: no harm grammar
+  private final EncoderStage encoder; // null: no encoder stage
 
   /**
    * A router over a fallback and per-language routes.
@@ -98,7 +101,21 @@ public final class LanguageRoutedScorer implements PostScorer {
    * @param harm applied to every score ({@link HarmStage#apply}); null for none
    */
   public LanguageRoutedScorer(PostScorer fallback, List<Route> routes, HarmStage harm) {
+    this(fallback, routes, harm, null);
+  }
+
+  /**
+   * A router whose English scores go through the encoder stage (when its gate lets them) before the
+   * harm grammar of the post's language.
+   *
+   * @param encoder applied to every score before the harm grammar ({@link EncoderStage#apply});
+   *     null for none
+   */
+  public LanguageRoutedScorer(
+      PostScorer fallback, List<Route> routes, HarmStage harm, EncoderStage encoder) {
     this.harm = harm;
+    this.encoder = encoder;
+    this.routeList = List.copyOf(routes);
     this.fallback = Objects.requireNonNull(fallback, "fallback");
     Map<String, Route> m = new LinkedHashMap<>();
     for (Route r : routes) {
@@ -180,6 +197,16 @@ public final class LanguageRoutedScorer implements PostScorer {
     return new LanguageRoutedScorer(fallback, routes, HarmStage.loadDefault(lexicon));
   }
 
+  /** This router with the encoder stage applied to English scores before the harm grammar. */
+  public LanguageRoutedScorer withEncoder(EncoderStage stage) {
+    return new LanguageRoutedScorer(fallback, routeList, harm, stage);
+  }
+
+  /** The encoder stage, or {@code null} when there is none. */
+  public EncoderStage encoder() {
+    return encoder;
+  }
+
   /** The fallback's model name: most posts are scored by it. */
   @Override
   public String model() {
@@ -216,11 +243,16 @@ public final class LanguageRoutedScorer implements PostScorer {
       Guess g = guess(post.text());
       Score s = untagged(post, g);
       // a post no guess decides is scored by the English fallback, and read by its grammar
-      return harm == null ? s : harm.apply(g == null ? "en" : g.language(), post, s);
+      return after(g == null ? "en" : g.language(), post, s);
     }
     String lang = LanguageCodes.iso6391(tag);
-    Score s = tagged(post, lang);
-    return harm == null ? s : harm.apply(lang, post, s);
+    return after(lang, post, tagged(post, lang));
+  }
+
+  /** The encoder stage, then the harm grammar, of the language the post was scored in. */
+  private Score after(String lang, Post post, Score s) {
+    Score e = encoder == null ? s : encoder.apply(lang, post, s);
+    return harm == null ? e : harm.apply(lang, post, e);
   }
 
   /** A post with a usable language tag (ISO 639-1): its language's route, else the fallback. */

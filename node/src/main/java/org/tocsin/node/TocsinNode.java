@@ -156,6 +156,14 @@ public final class TocsinNode implements Closeable {
     return ShippedScorer.build(settings(config.nlp()));
   }
 
+  /**
+   * The configured scorer with the English encoder stage switched on or off whatever {@code
+   * nlp.encoder.enabled} says (the batch commands' {@code --encoder / --no-encoder}).
+   */
+  public static PostScorer scorer(TocsinConfig config, boolean encoder) throws IOException {
+    return ShippedScorer.build(settings(config.nlp()).withEncoder(encoder));
+  }
+
   /** The node's {@code nlp} configuration as nlp's scorer settings. */
   public static ScorerSettings settings(TocsinConfig.NlpConfig nlp) {
     TocsinConfig.CascadeConfig c = nlp.cascade();
@@ -171,7 +179,8 @@ public final class TocsinNode implements Closeable {
             c.deepTargetThreshold(),
             c.deepIncitementThreshold(),
             c.threads(),
-            c.deepLanguages()));
+            c.deepLanguages()),
+        nlp.encoder());
   }
 
   /**

@@ -23,12 +23,16 @@ import org.tocsin.core.score.Explanation;
 import org.tocsin.core.score.Factors;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
+import org.tocsin.nlp.LanguageRoutedScorer;
+import org.tocsin.nlp.assembly.ScorerSettings;
 import org.tocsin.nlp.assembly.ShippedScorer;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.batch.ParallelScorer;
 import org.tocsin.nlp.cascade.CascadeScorer;
 import org.tocsin.nlp.cascade.CascadeSettings;
 import org.tocsin.nlp.corenlp.DeepAnalyzer;
+import org.tocsin.nlp.encoder.EncoderStage;
+import org.tocsin.nlp.encoder.SentenceEncoder;
 import org.tocsin.nlp.harm.HarmStage;
 import org.tocsin.nlp.lang.LanguageIdentifier;
 import org.tocsin.testkit.RealPosts;
@@ -92,6 +96,10 @@ public final class CascadeBenchmark {
     OUT.printf(Locale.ROOT, "screen warm-up on 3,000 posts %.1f s%n", secs(t));
     if (args.length > 1 && args[1].equals("harm")) {
       harm(rounds, demo, skewed, screen);
+      return;
+    }
+    if (args.length > 1 && args[1].equals("encoder")) {
+      encoder(rounds, demo, skewed, screen);
       return;
     }
     for (String name : List.of("demo", "skewed")) {
@@ -356,6 +364,71 @@ public final class CascadeBenchmark {
       for (int r = 0; r < rounds; r++) {
         for (int threads : new int[] {1, 2}) {
           measure("screen with the harm stage, round " + r, threads, posts, p -> screen.score(p));
+        }
+      }
+    }
+  }
+
+  /**
+   * The encoder stage's cost ({@code bench/run-cascade.sh ROUNDS encoder}): the sentence encoder
+   * alone on 1,000 demo posts, the gate's pass rate, then the default scorer with the stage on, on
+   * 1 and 2 threads.
+   */
+  private static void encoder(int rounds, List<Post> demo, List<Post> skewed, PostScorer screen)
+      throws Exception {
+    long t = System.nanoTime();
+    SentenceEncoder encoder = SentenceEncoder.load();
+    OUT.printf(Locale.ROOT, "encoder load %.2f s, heap %d MB%n", secs(t), heap());
+    t = System.nanoTime();
+    EncoderStage stage = EncoderStage.loadDefault();
+    LanguageRoutedScorer withEncoder =
+        ShippedScorer.router(ScorerSettings.DEFAULTS).withEncoder(stage);
+    OUT.printf(
+        Locale.ROOT, "scorer with the encoder stage load %.1f s, heap %d MB%n", secs(t), heap());
+    List<Post> sample = demo.subList(0, 1000);
+    for (Post p : sample.subList(0, 100)) {
+      encoder.embed(p.text());
+    }
+    for (int r = 0; r < rounds; r++) {
+      for (int threads : new int[] {1, 2}) {
+        measure("encoder alone (embed), round " + r, threads, sample, p -> encoder.embed(p.text()));
+      }
+    }
+    // the gate's pass rate, without embedding: the same stage over a vector of zeros
+    LanguageRoutedScorer counting =
+        ShippedScorer.router(ScorerSettings.DEFAULTS)
+            .withEncoder(
+                new EncoderStage(stage.heads(), text -> new float[SentenceEncoder.DIMENSION]));
+    for (String name : List.of("demo", "skewed")) {
+      List<Post> posts = name.equals("demo") ? demo : skewed;
+      long[] before = counting.encoder().counts();
+      for (Post p : posts) {
+        counting.score(p);
+      }
+      long[] after = counting.encoder().counts();
+      long gated = after[1] - before[1];
+      OUT.printf(
+          Locale.ROOT,
+          "%s: %d posts; the gate (English, a target named) passes %d (%.1f%%)%n",
+          name,
+          posts.size(),
+          gated,
+          100.0 * gated / posts.size());
+    }
+    // timed on a slice: every gated post is embedded
+    List<Post> slice = demo.subList(3000, 5000);
+    List<Post> hateful = skewed.subList(0, 300);
+    for (String name : List.of("demo[3000:5000]", "skewed[0:300]")) {
+      List<Post> posts = name.startsWith("demo") ? slice : hateful;
+      OUT.printf(Locale.ROOT, "%n## %s: %d posts%n", name, posts.size());
+      for (int r = 0; r < rounds; r++) {
+        for (int threads : new int[] {1, 2}) {
+          measure("screen without the encoder, round " + r, threads, posts, p -> screen.score(p));
+          measure(
+              "screen with the encoder stage, round " + r,
+              threads,
+              posts,
+              p -> withEncoder.score(p));
         }
       }
     }

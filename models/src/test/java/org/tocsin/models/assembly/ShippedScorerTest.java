@@ -67,6 +67,32 @@ class ShippedScorerTest {
   }
 
   @Test
+  void theEncoderSettingAddsTheStageForEnglishPostsNamingAGroupOnly() throws IOException {
+    assertThat(((LanguageRoutedScorer) shipped).encoder()).isNull();
+    LanguageRoutedScorer withEncoder =
+        (LanguageRoutedScorer) ShippedScorer.build(ScorerSettings.DEFAULTS.withEncoder(true));
+    assertThat(withEncoder.encoder()).isNotNull();
+    // a threat the classifier alone reads as normal
+    Score threat = withEncoder.score(post("kill all gays", "en"));
+    assertThat(threat.label()).isEqualTo("hate");
+    assertThat(threat.explanation().notes()).anyMatch(n -> n.startsWith("encoder stage"));
+    long[] before = withEncoder.encoder().counts();
+    withEncoder.score(post(GERMAN, "de"));
+    long[] after = withEncoder.encoder().counts();
+    assertThat(after[0] - before[0]).isEqualTo(1);
+    assertThat(after[1] - before[1]).as("a German post is not embedded").isZero();
+    // an English post passes exactly when the score without the stage names a target
+    for (String text :
+        List.of("what a lovely sunny morning at the beach", "the muslims in my street")) {
+      boolean named = !shipped.score(post(text, "en")).targets().isEmpty();
+      before = withEncoder.encoder().counts();
+      withEncoder.score(post(text, "en"));
+      after = withEncoder.encoder().counts();
+      assertThat(after[1] - before[1]).as(text).isEqualTo(named ? 1 : 0);
+    }
+  }
+
+  @Test
   void theLexiconSettingAndTheCascadeAreBuiltToo() throws IOException {
     assertThat(ShippedScorer.build(new ScorerSettings("lexicon", "", ScorerSettings.Cascade.OFF)))
         .isInstanceOf(LexiconScorer.class);

@@ -13,11 +13,23 @@ import org.tocsin.nlp.lang.LanguageIdentifier;
  * @param modelDir a directory holding another English artifact of the same format; blank for the
  *     bundled one
  * @param cascade the scoring cascade ({@link Cascade#OFF} by default)
+ * @param encoder the English sentence-encoder stage ({@link org.tocsin.nlp.encoder.EncoderStage})
+ *     of the {@code model} scorer: on or off
  */
-public record ScorerSettings(String scorer, String modelDir, Cascade cascade) {
+public record ScorerSettings(String scorer, String modelDir, Cascade cascade, boolean encoder) {
 
-  /** The shipped defaults: the bundled models, no cascade. */
+  /** The shipped defaults: the bundled models, no cascade, no encoder stage. */
   public static final ScorerSettings DEFAULTS = new ScorerSettings("model", "", Cascade.OFF);
+
+  /** Settings without the encoder stage. */
+  public ScorerSettings(String scorer, String modelDir, Cascade cascade) {
+    this(scorer, modelDir, cascade, false);
+  }
+
+  /** These settings with the encoder stage on or off. */
+  public ScorerSettings withEncoder(boolean on) {
+    return new ScorerSettings(scorer, modelDir, cascade, on);
+  }
 
   /** Checks the scorer name and that the parts are given. */
   public ScorerSettings {

@@ -19,6 +19,7 @@ import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.TargetClassifier;
 import org.tocsin.nlp.corenlp.DeepStage;
 import org.tocsin.nlp.corenlp.DeepStages;
+import org.tocsin.nlp.encoder.EncoderStage;
 import org.tocsin.nlp.lang.LanguageIdentifier;
 
 /**
@@ -27,8 +28,9 @@ import org.tocsin.nlp.lang.LanguageIdentifier;
  * the target classifier ({@value #BUNDLED_TARGET_MODEL}) and the lexicons, behind the language
  * router ({@link LanguageRoutedScorer}: German, Arabic, Amharic and Burmese have classifiers of
  * their own, French, Spanish and Russian their lexicons; untagged posts have their language
- * guessed) — or the lexicon baseline alone; and, when the cascade is enabled, the {@link
- * CascadeScorer} around it.
+ * guessed) — or the lexicon baseline alone; with {@link ScorerSettings#encoder()}, the English
+ * sentence-encoder stage ({@link EncoderStage}) inside the router; and, when the cascade is
+ * enabled, the {@link CascadeScorer} around it.
  *
  * <p>The model artifacts are read from the classpath (the {@code tocsin-models} jar ships them),
  * and checked (format, digests) as they load: a missing or damaged artifact fails here, at
@@ -93,6 +95,18 @@ public final class ShippedScorer {
     if ("lexicon".equals(settings.scorer())) {
       return LexiconScorer.loadDefault();
     }
+    LanguageRoutedScorer router = router(settings);
+    return settings.encoder() ? router.withEncoder(EncoderStage.loadDefault()) : router;
+  }
+
+  /**
+   * The language router of the {@code model} scorer: the bundled classifiers, lexicons and harm
+   * grammars, without the encoder stage (callers add one with {@link
+   * LanguageRoutedScorer#withEncoder}).
+   *
+   * @throws IOException if a model artifact cannot be read or fails its checks
+   */
+  public static LanguageRoutedScorer router(ScorerSettings settings) throws IOException {
     ClassLoader loader = ShippedScorer.class.getClassLoader();
     String dir = settings.modelDir();
     TargetClassifier targets = TargetClassifier.loadResource(loader, BUNDLED_TARGET_MODEL);

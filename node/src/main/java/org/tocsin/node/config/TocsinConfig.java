@@ -228,9 +228,10 @@ public record TocsinConfig(
   /**
    * Scoring: {@code model} (the trained hate / offensive / normal classifier, with the lexicon's
    * targets, dehumanisation and Rabat factors) or {@code lexicon} (the lexicon baseline alone);
-   * {@code modelDir} overrides the bundled artifact.
+   * {@code modelDir} overrides the bundled artifact; {@code encoder} turns on the English
+   * sentence-encoder stage (nlp/encoder: all-MiniLM-L6-v2 heads on gated posts).
    */
-  public record NlpConfig(String scorer, String modelDir, CascadeConfig cascade) {
+  public record NlpConfig(String scorer, String modelDir, CascadeConfig cascade, boolean encoder) {
     /** Checks the scorer name. */
     public NlpConfig {
       if (!"model".equals(scorer) && !"lexicon".equals(scorer)) {
@@ -243,6 +244,11 @@ public record TocsinConfig(
     /** A scorer without the cascade. */
     public NlpConfig(String scorer, String modelDir) {
       this(scorer, modelDir, CascadeConfig.OFF);
+    }
+
+    /** A scorer without the encoder stage. */
+    public NlpConfig(String scorer, String modelDir, CascadeConfig cascade) {
+      this(scorer, modelDir, cascade, false);
     }
   }
 
@@ -399,7 +405,10 @@ public record TocsinConfig(
             integer(tree, "evidence", "treeHeadIntervalSeconds"),
             urls(tree, "evidence", "timestampAuthorities")),
         new NlpConfig(
-            text(tree, "nlp", "scorer"), text(tree, "nlp", "modelDir"), cascade(tree.path("nlp"))),
+            text(tree, "nlp", "scorer"),
+            text(tree, "nlp", "modelDir"),
+            cascade(tree.path("nlp")),
+            flag(tree.path("nlp").path("encoder").path("enabled"), "nlp.encoder.enabled")),
         tree.path("crawler").deepCopy(),
         new SecurityConfig(
             strings(tree, "security", "outboundAllow"), strings(tree, "security", "fileRoots")));
