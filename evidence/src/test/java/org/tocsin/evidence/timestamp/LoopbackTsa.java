@@ -49,6 +49,11 @@ public final class LoopbackTsa implements AutoCloseable {
   private final TimeStampResponseGenerator responder;
   private final AtomicLong serial = new AtomicLong(1);
 
+  /** How many tokens the authority has issued so far. */
+  public long tokensIssued() {
+    return serial.get() - 1;
+  }
+
   /** Starts the authority on a free loopback port. */
   public LoopbackTsa() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
