@@ -50,7 +50,7 @@ public final class TreeHeadSigner implements Closeable {
 
   /**
    * Whether records were appended after the last tree head (or there is none and the log is not
-   * empty).
+   * empty), other than that head's time-stamp tokens.
    */
   public boolean hasUnsignedRecords() {
     TreeHeadEntry last = log.latestTreeHead().orElse(null);
@@ -59,7 +59,22 @@ public final class TreeHeadSigner implements Closeable {
     }
     // Unsigned: records after the last head, or records before it that it does not cover (they
     // became durable while it was being signed).
-    return log.lastSeq() > last.seq() || last.head().treeSize() < last.seq() - 1;
+    if (last.head().treeSize() < last.seq() - 1) {
+      return true;
+    }
+    // The time-stamp tokens of the last head do not count: a head for its own token would be
+    // stamped in turn, and an idle node would sign and stamp a head every interval forever. A
+    // token is covered by the next head that new records bring.
+    for (long seq = last.seq() + 1; seq <= log.lastSeq(); seq++) {
+      try {
+        if (log.read(seq).type() != RecordType.TIMESTAMP) {
+          return true;
+        }
+      } catch (IOException e) {
+        return true; // cannot tell: sign (a head too many is harmless, a head too few is not)
+      }
+    }
+    return false;
   }
 
   /**

@@ -71,6 +71,27 @@ class TimestampClientTest {
     VerifyReport r = FileEvidenceLog.verify(dir, List.of(keys.publicKey()), List.of());
     assertThat(r.ok()).as(r.toString()).isTrue();
     assertThat(r.recordsChecked()).isEqualTo(3);
+    try (FileEvidenceLog log = FileEvidenceLog.open(dir)) {
+      // the head's own token is not a reason to sign (and stamp) another head
+      TreeHeadSigner signer = new TreeHeadSigner(log, keys, Duration.ofNanos(1));
+      assertThat(signer.hasUnsignedRecords()).isFalse();
+      assertThat(signer.signIfDue()).isEmpty();
+      log.appendCapture(
+              new org.tocsin.core.evidence.Capture(
+                  "test:source",
+                  "mastodon",
+                  "GET",
+                  "https://example.social/2",
+                  200,
+                  java.util.Map.of(),
+                  "application/json",
+                  java.time.Instant.parse("2026-11-22T10:01:00Z"),
+                  java.time.Instant.parse("2026-11-22T10:01:00Z"),
+                  "{}".getBytes(StandardCharsets.UTF_8)))
+          .join();
+      assertThat(signer.hasUnsignedRecords()).isTrue();
+      assertThat(signer.signIfDue()).isPresent();
+    }
     opensslVerifies(head.head().encode(), token);
   }
 
