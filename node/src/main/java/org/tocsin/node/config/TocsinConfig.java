@@ -403,7 +403,7 @@ public record TocsinConfig(
             integer(tree, "alerts", "webhookTimeoutMillis")),
         new EvidenceConfig(
             integer(tree, "evidence", "treeHeadIntervalSeconds"),
-            urls(tree, "evidence", "timestampAuthorities")),
+            strings(tree, "evidence", "timestampAuthorities", "URLs")),
         new NlpConfig(
             text(tree, "nlp", "scorer"),
             text(tree, "nlp", "modelDir"),
@@ -411,7 +411,8 @@ public record TocsinConfig(
             flag(tree.path("nlp").path("encoder").path("enabled"), "nlp.encoder.enabled")),
         tree.path("crawler").deepCopy(),
         new SecurityConfig(
-            strings(tree, "security", "outboundAllow"), strings(tree, "security", "fileRoots")));
+            strings(tree, "security", "outboundAllow", "strings"),
+            strings(tree, "security", "fileRoots", "strings")));
   }
 
   /** This configuration with another HTTP port. */
@@ -497,59 +498,31 @@ public record TocsinConfig(
     return n.textValue();
   }
 
-  private static java.util.List<String> urls(JsonNode tree, String section, String key) {
-    JsonNode n = tree.path(section).path(key);
-    if (!n.isArray()) {
-      throw new IllegalArgumentException(
-          section + "." + key + " must be an array of URLs [got " + n + "]");
-    }
-    java.util.List<String> out = new java.util.ArrayList<>();
+  /**
+   * The strings of the array at {@code n}; {@code key} and {@code what} name it in the error ("key
+   * must be an array of what").
+   */
+  private static List<String> stringArray(JsonNode n, String key, String what) {
+    List<String> out = new java.util.ArrayList<>();
+    boolean strings = n.isArray();
     for (JsonNode e : n) {
-      if (!e.isTextual()) {
-        throw new IllegalArgumentException(
-            section + "." + key + " must hold strings [got " + e + "]");
-      }
-      out.add(e.textValue());
+      strings &= e.isTextual();
+      out.add(e.asText());
+    }
+    if (!strings) {
+      throw new IllegalArgumentException(key + " must be an array of " + what + " [got " + n + "]");
     }
     return out;
   }
 
   /** A list of strings under {@code section.key}. */
-  private static List<String> strings(JsonNode tree, String section, String key) {
-    JsonNode n = tree.path(section).path(key);
-    List<String> out = new java.util.ArrayList<>();
-    if (n.isArray()) {
-      for (JsonNode e : n) {
-        if (!e.isTextual()) {
-          out = null;
-          break;
-        }
-        out.add(e.textValue());
-      }
-    }
-    if (!n.isArray() || out == null) {
-      throw new IllegalArgumentException(
-          section + "." + key + " must be an array of strings [got " + n + "]");
-    }
-    return out;
+  private static List<String> strings(JsonNode tree, String section, String key, String what) {
+    return stringArray(tree.path(section).path(key), section + "." + key, what);
   }
 
   /** A list of language codes under nlp.cascade. */
-  private static java.util.List<String> codes(JsonNode nlp, String key) {
-    JsonNode n = nlp.path("cascade").path(key);
-    java.util.List<String> out = new java.util.ArrayList<>();
-    for (JsonNode e : n) {
-      if (!e.isTextual()) {
-        out = null;
-        break;
-      }
-      out.add(e.textValue());
-    }
-    if (!n.isArray() || out == null) {
-      throw new IllegalArgumentException(
-          "nlp.cascade." + key + " must be an array of ISO 639-1 codes [got " + n + "]");
-    }
-    return out;
+  private static List<String> codes(JsonNode nlp, String key) {
+    return stringArray(nlp.path("cascade").path(key), "nlp.cascade." + key, "ISO 639-1 codes");
   }
 
   private static CascadeConfig cascade(JsonNode nlp) {
