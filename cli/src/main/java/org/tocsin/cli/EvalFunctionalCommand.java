@@ -19,9 +19,8 @@ import org.tocsin.models.functional.Part;
 import org.tocsin.models.functional.ReportTable;
 import org.tocsin.models.functional.SuiteReader;
 import org.tocsin.models.functional.SuiteSource;
-import org.tocsin.node.TocsinNode;
-import org.tocsin.node.config.TocsinConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,18 +45,7 @@ import picocli.CommandLine.Spec;
 final class EvalFunctionalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--encoder",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "The English sentence-encoder stage (nlp.encoder; default on for this command,"
-              + " off in the node's default configuration): --no-encoder scores without it.")
-  boolean encoder = true;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "Configuration (nlp.scorer).")
-  Path config;
+  @Mixin ScorerOptions scoring = new ScorerOptions();
 
   @Option(
       names = "--part",
@@ -112,10 +100,9 @@ final class EvalFunctionalCommand implements Callable<Integer> {
     if (json != null && json.getParent() != null && !Files.isDirectory(json.getParent())) {
       throw new ParameterException(spec.commandLine(), "no such directory for --json: " + json);
     }
-    TocsinConfig cfg = config == null ? TocsinConfig.defaults() : TocsinConfig.load(config);
     SuiteSource source = suite == null ? SuiteSource.classpath() : SuiteSource.directory(suite);
     List<FunctionalCase> cases = FunctionalSuite.load(source, p, chosen);
-    PostScorer scorer = TocsinNode.scorer(cfg, encoder);
+    PostScorer scorer = scoring.scorer();
     long start = System.nanoTime();
     FunctionalReport report = FunctionalEvaluation.report(scorer, p, cases);
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -9,9 +9,8 @@ import org.tocsin.models.incitement.Bootstrap;
 import org.tocsin.models.incitement.EvaluateIncitement;
 import org.tocsin.models.incitement.IncitementEvaluation;
 import org.tocsin.models.incitement.IncitementSet;
-import org.tocsin.node.TocsinNode;
-import org.tocsin.node.config.TocsinConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,18 +31,7 @@ import picocli.CommandLine.Spec;
 final class EvalIncitementCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--encoder",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "The English sentence-encoder stage (nlp.encoder; default on for this command,"
-              + " off in the node's default configuration): --no-encoder scores without it.")
-  boolean encoder = true;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "Configuration (nlp.scorer).")
-  Path config;
+  @Mixin ScorerOptions scoring = new ScorerOptions();
 
   @Option(names = "--set", paramLabel = "FILE", description = "An incitement set JSONL file.")
   Path set;
@@ -59,9 +47,8 @@ final class EvalIncitementCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "not a readable file: " + set);
     }
-    TocsinConfig cfg = config == null ? TocsinConfig.defaults() : TocsinConfig.load(config);
     IncitementSet s = set == null ? IncitementSet.loadDefault() : IncitementSet.read(set);
-    PostScorer scorer = TocsinNode.scorer(cfg, encoder);
+    PostScorer scorer = scoring.scorer();
     IncitementEvaluation.Report r = IncitementEvaluation.run(scorer, s);
     PrintWriter out = spec.commandLine().getOut();
     out.print(EvaluateIncitement.describe(s, r));

@@ -21,11 +21,9 @@ import org.tocsin.core.score.PostScorer;
 import org.tocsin.core.score.Score;
 import org.tocsin.nlp.batch.ParallelScorer;
 import org.tocsin.node.PostImporter;
-import org.tocsin.node.TocsinNode;
-import org.tocsin.node.config.TocsinConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -50,30 +48,18 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--encoder",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "The English sentence-encoder stage (nlp.encoder; default on for this command,"
-              + " off in the node's default configuration): --no-encoder scores without it.")
-  boolean encoder = true;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "Configuration (nlp.scorer).")
-  Path config;
+  @Mixin ScorerOptions scoring = new ScorerOptions();
 
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "Input; stdin when absent.")
   Path file;
 
   @Override
   public Integer call() throws Exception {
-    TocsinConfig cfg = config == null ? TocsinConfig.defaults() : TocsinConfig.load(config);
     if (file != null && !Files.isRegularFile(file)) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "not a readable file: " + file);
     }
-    PostScorer scorer = TocsinNode.scorer(cfg, encoder);
+    PostScorer scorer = scoring.scorer();
     int threads = Runtime.getRuntime().availableProcessors();
     ParallelScorer batches = new ParallelScorer(scorer, threads);
     PrintWriter out = spec.commandLine().getOut();
