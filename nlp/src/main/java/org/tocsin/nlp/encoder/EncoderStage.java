@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.tocsin.core.post.Post;
-import org.tocsin.core.score.Explanation;
 import org.tocsin.core.score.Factor;
 import org.tocsin.core.score.Factors;
 import org.tocsin.core.score.Score;
+import org.tocsin.nlp.edit.ScoreEdits;
 
 /**
  * Lifts an English score with the encoder heads ({@link EncoderHeads}) where the gate lets a post
@@ -88,7 +88,15 @@ public final class EncoderStage {
     } catch (RuntimeException e) {
       List<String> notes = new ArrayList<>(s.explanation().notes());
       notes.add("encoder stage could not read this post (" + e.getClass().getSimpleName() + ")");
-      return with(s, s.hate(), s.offensive(), s.incitement(), s.factors(), notes);
+      return ScoreEdits.with(
+          s,
+          s.hate(),
+          s.offensive(),
+          s.incitement(),
+          s.dehumanization(),
+          s.targets(),
+          s.factors(),
+          notes);
     }
     double p = heads.hate().probability(x);
     double q = heads.incitement().probability(x);
@@ -103,8 +111,7 @@ public final class EncoderStage {
     double offensive = s.offensive();
     if (liftHate) {
       hate = Math.max(s.hate(), Math.max(p, 0.5));
-      offensive = s.hate() >= 1 ? 0 : s.offensive() * (1 - hate) / (1 - s.hate());
-      offensive = Math.max(0, Math.min(offensive, 1 - hate));
+      offensive = ScoreEdits.offensiveAfter(s, hate);
       notes.add(
           String.format(
               Locale.ROOT,
@@ -125,43 +132,20 @@ public final class EncoderStage {
               name,
               q,
               heads.incitementThreshold());
-      notes.add(ev + ", incitement raised from " + round(s.incitement()));
+      notes.add(ev + ", incitement raised from " + ScoreEdits.round(s.incitement()));
       Factor in = factors.intent();
       List<String> evidence = new ArrayList<>(in.evidence());
       evidence.add(ev);
-      factors =
-          new Factors(
-              factors.context(),
-              factors.speaker(),
-              new Factor(Math.max(in.score(), q), evidence),
-              factors.content(),
-              factors.extent(),
-              factors.likelihood());
+      factors = ScoreEdits.withIntent(factors, new Factor(Math.max(in.score(), q), evidence));
     }
-    return with(s, round(hate), round(offensive), round(incitement), factors, notes);
-  }
-
-  private static double round(double v) {
-    return Math.floor(v * 1e4) / 1e4;
-  }
-
-  private static Score with(
-      Score s,
-      double hate,
-      double offensive,
-      double incitement,
-      Factors factors,
-      List<String> notes) {
-    Explanation x = s.explanation();
-    return new Score(
-        s.model(),
-        s.version(),
-        hate,
-        offensive,
-        incitement,
+    return ScoreEdits.with(
+        s,
+        ScoreEdits.round(hate),
+        ScoreEdits.round(offensive),
+        ScoreEdits.round(incitement),
         s.dehumanization(),
         s.targets(),
         factors,
-        new Explanation(x.tokens(), x.lexicon(), notes));
+        notes);
   }
 }

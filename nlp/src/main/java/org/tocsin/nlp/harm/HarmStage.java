@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.tocsin.core.post.Post;
-import org.tocsin.core.score.Explanation;
 import org.tocsin.core.score.Factor;
 import org.tocsin.core.score.Factors;
 import org.tocsin.core.score.Ground;
@@ -14,6 +13,7 @@ import org.tocsin.core.score.Score;
 import org.tocsin.core.score.TargetScore;
 import org.tocsin.nlp.baseline.Lexicon;
 import org.tocsin.nlp.baseline.LexiconScorer;
+import org.tocsin.nlp.edit.ScoreEdits;
 import org.tocsin.nlp.lang.LanguageCodes;
 import org.tocsin.nlp.lang.LanguageIdentifier;
 import org.tocsin.nlp.lang.ScriptGuess;
@@ -132,7 +132,7 @@ public final class HarmStage {
               + " could not read this post ("
               + e.getClass().getSimpleName()
               + ")");
-      return with(
+      return ScoreEdits.with(
           s,
           s.hate(),
           s.offensive(),
@@ -159,17 +159,10 @@ public final class HarmStage {
       Factor intent = x.intent();
       List<String> ev = new ArrayList<>(intent.evidence());
       ev.add("blocked by the harm grammar: " + a.blocked().get(0).blocker());
-      Factors factors =
-          new Factors(
-              x.context(),
-              x.speaker(),
-              new Factor(Math.min(intent.score(), 0.1), ev),
-              x.content(),
-              x.extent(),
-              x.likelihood());
-      return with(
+      Factors factors = ScoreEdits.withIntent(x, new Factor(Math.min(intent.score(), 0.1), ev));
+      return ScoreEdits.with(
           s,
-          round(deniesHate(a) ? Math.min(s.hate(), BLOCKED_HATE) : s.hate()),
+          ScoreEdits.round(deniesHate(a) ? Math.min(s.hate(), BLOCKED_HATE) : s.hate()),
           s.offensive(),
           Math.min(s.incitement(), BLOCKED_INCITEMENT),
           s.dehumanization(),
@@ -212,8 +205,7 @@ public final class HarmStage {
       }
     }
     double newHate = Math.max(s.hate(), hate);
-    double offensive = s.hate() >= 1 ? 0 : s.offensive() * (1 - newHate) / (1 - s.hate());
-    offensive = Math.max(0, Math.min(offensive, 1 - newHate));
+    double offensive = ScoreEdits.offensiveAfter(s, newHate);
     Factors x = s.factors();
     Factor c = x.content();
     Factor in = x.intent();
@@ -225,12 +217,12 @@ public final class HarmStage {
             new Factor(Math.max(c.score(), 0.9), concat(content, c)),
             x.extent(),
             x.likelihood());
-    return with(
+    return ScoreEdits.with(
         s,
-        round(newHate),
-        round(offensive),
-        round(Math.max(s.incitement(), incitement)),
-        round(Math.max(s.dehumanization(), dehumanization)),
+        ScoreEdits.round(newHate),
+        ScoreEdits.round(offensive),
+        ScoreEdits.round(Math.max(s.incitement(), incitement)),
+        ScoreEdits.round(Math.max(s.dehumanization(), dehumanization)),
         new ArrayList<>(targets.values()),
         factors,
         notes);
@@ -275,31 +267,5 @@ public final class HarmStage {
     List<String> out = new ArrayList<>(first);
     out.addAll(then.evidence());
     return out;
-  }
-
-  private static double round(double v) {
-    return Math.floor(v * 1e4) / 1e4;
-  }
-
-  private static Score with(
-      Score s,
-      double hate,
-      double offensive,
-      double incitement,
-      double dehumanization,
-      List<TargetScore> targets,
-      Factors factors,
-      List<String> notes) {
-    Explanation x = s.explanation();
-    return new Score(
-        s.model(),
-        s.version(),
-        hate,
-        offensive,
-        incitement,
-        dehumanization,
-        targets,
-        factors,
-        new Explanation(x.tokens(), x.lexicon(), notes));
   }
 }
