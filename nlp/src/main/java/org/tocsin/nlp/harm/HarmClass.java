@@ -61,6 +61,22 @@ public enum HarmClass {
   POSITIVE,
   /** Negation. */
   NEG,
+  /**
+   * A quantifier over a whole group after an act ("kill <em>all</em> X", "deport <em>every</em>
+   * X"): the act is a call wherever it stands in its clause, unless someone else is its doer.
+   */
+  QUANTIFIER,
+  /**
+   * Someone other than the speaker who may be the doer of an act ("he", "she", "they", "who"): an
+   * act after it in its clause is not the speaker's call.
+   */
+  AGENT,
+  /**
+   * A word that opens what a group mention carries after it, a relative clause or an attribute
+   * ("who", "guilty", "in"): a norm's modal may stand a few words behind it ("X who run the banks
+   * must be ...", "all X guilty of genocide must be ...").
+   */
+  POSTMOD,
   /** Reported speech: the post tells what someone else says. */
   REPORT,
   /** Counter-speech: the post speaks against hate. */

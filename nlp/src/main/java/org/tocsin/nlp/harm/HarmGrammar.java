@@ -55,6 +55,15 @@ public final class HarmGrammar {
   /** How far (in words) before a construction a negation still reaches it. */
   static final int NEG_REACH = 4;
 
+  /** How far (in words) a group may stand after an act's quantifier ("kill all the X"). */
+  static final int QUANTIFIED_WINDOW = 4;
+
+  /** How far (in words) after its lead an act joined by "and" may stand. */
+  static final int COORDINATED_WINDOW = 8;
+
+  /** How many words a relative clause or attribute after a group may take before its modal. */
+  static final int POSTMOD_WINDOW = 5;
+
   /** How far (in words) an act may stand after its lead. */
   static final int ACT_WINDOW = 3;
 
@@ -268,6 +277,11 @@ public final class HarmGrammar {
         if (obj != null) {
           add(Construction.CALL, Act.of(act.harmClass()), obj, k, k, act);
         }
+      } else if (act != null && act.term().imperative() && !agentBefore(k)) {
+        Mention obj = wholeGroupAfter(act);
+        if (obj != null) {
+          add(Construction.CALL, Act.of(act.harmClass()), obj, k, k, act);
+        }
       }
       Match lead = first(k, HarmClass.CALL_LEAD);
       if (lead != null) {
@@ -278,17 +292,20 @@ public final class HarmGrammar {
           actClause = t.clause[lead.end()]; // "es ist Zeit, die X zu vernichten"
         }
         Match a = actAfter(lead.end(), lead.term().tight() ? 0 : ACT_WINDOW, actClause);
+        if (a == null && !lead.term().tight()) {
+          a = coordinatedAct(lead.end(), actClause); // "we should start gangs and kill them"
+        }
         if (a == null && lead.term().wish()) {
           a = pastAfter(lead.end(), actClause); // "better if we killed all X"
         }
         if (a == null && lead.end() < n && has(lead.end(), HarmClass.DIE)) {
           a = first(lead.end(), HarmClass.DIE); // "que mueran los X"
         }
-        if (a != null) {
-          Mention obj = object(a, k);
-          if (obj != null) {
-            add(Construction.CALL, Act.of(a.harmClass()), obj, k, a.start(), a);
-          }
+        Mention obj = a == null ? null : object(a, k);
+        if (obj != null) {
+          add(Construction.CALL, Act.of(a.harmClass()), obj, k, a.start(), a);
+        } else if (lead.term().wish()) {
+          wishedDone(lead.end(), actClause); // "I want all X deported"
         }
       }
       Match death = first(k, HarmClass.DEATH);
@@ -313,6 +330,105 @@ public final class HarmGrammar {
           }
         }
       }
+    }
+
+    /**
+     * An act joined by "and" to what the lead asked for, within {@link #COORDINATED_WINDOW} words
+     * of the lead in its clause ("we should start gangs of our own and kill them"); null otherwise.
+     */
+    private Match coordinatedAct(int from, int clause) {
+      for (int q = from; q < Math.min(n, from + COORDINATED_WINDOW) && t.clause[q] == clause; q++) {
+        if (mentionAt[q] != null && !mentionAt[q].pronoun() || has(q, HarmClass.AGENT)) {
+          return null; // someone else's act: "we should ask the police and they kill ..."
+        }
+        if (Conjunctions.isAnd(language, t.words[q])) {
+          int r = skip(q + 1, 1, clause, HarmClass.FILLER);
+          Match a = r < 0 ? null : act(r);
+          if (a != null) {
+            return a;
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * A wish that a group be harmed: the wish lead, the group within a few words, then (after a
+     * copula or "be") a participle of an act ("I want all X deported", "I'd prefer that the X are
+     * rounded up"). Records the call if there is one.
+     */
+    private void wishedDone(int from, int clause) {
+      for (int q = from; q < Math.min(n, from + 4) && t.clause[q] == clause; q++) {
+        Mention m = mentionAt[q];
+        if (m == null) {
+          continue;
+        }
+        for (int r = m.end(); r < Math.min(n, m.end() + 4) && t.clause[r] == clause; r++) {
+          Match p = predicate(r);
+          if (p != null && p.harmClass() != HarmClass.DIE) {
+            add(Construction.CALL, Act.of(p.harmClass()), m, from, r, p);
+            return;
+          }
+          if (!has(r, HarmClass.COPULA)
+              && !has(r, HarmClass.BE)
+              && !has(r, HarmClass.FILLER)
+              && !has(r, HarmClass.QUANTIFIER)) {
+            break;
+          }
+        }
+        return;
+      }
+      return;
+    }
+
+    /**
+     * Inside a clause, an act aimed at a whole group: a quantifier then the group within {@link
+     * #QUANTIFIED_WINDOW} words ("... and just shoot all the X", "deport every last X"), or a
+     * strong slur right after the act or its determiner ("oh lord shoot the X"). Null otherwise.
+     */
+    private Mention wholeGroupAfter(Match act) {
+      int clause = t.clause[act.start()];
+      int q = act.end();
+      if (q < n && t.clause[q] == clause && has(q, HarmClass.QUANTIFIER)) {
+        for (int r = q; r < Math.min(n, q + QUANTIFIED_WINDOW) && t.clause[r] == clause; r++) {
+          if (mentionAt[r] != null && !mentionAt[r].pronoun()) {
+            return mentionAt[r];
+          }
+        }
+        return null;
+      }
+      for (int r = q; r < Math.min(n, q + 2) && t.clause[r] == clause; r++) {
+        Mention m = mentionAt[r];
+        if (m != null && !m.pronoun() && strongSlur(m)) {
+          return m;
+        }
+        if (!has(r, HarmClass.FILLER) && !has(r, HarmClass.SLUR_GUARD)) {
+          return null;
+        }
+      }
+      return null;
+    }
+
+    private boolean strongSlur(Mention m) {
+      for (Match g : at[m.start()]) {
+        if (g.harmClass() == HarmClass.GROUP && g.term().slur()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether someone other than the speaker may do the act at {@code k}: a group, a third person
+     * or "who" before it in its clause ("they want to kill all X", "X who kill all Y").
+     */
+    private boolean agentBefore(int k) {
+      for (int q = k - 1; q >= 0 && t.clause[q] == t.clause[k]; q--) {
+        if (mentionAt[q] != null || has(q, HarmClass.AGENT) || has(q, HarmClass.PRONOUN)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -350,10 +466,23 @@ public final class HarmGrammar {
       int clause = t.clause[m.start()];
       // the group, then a modal, then a participle or dying
       Match modal = null;
-      for (int q = m.end(); q < Math.min(n, m.end() + 7) && t.clause[q] == clause; q++) {
+      int postmod = -1; // the last word a relative clause or attribute after the group may reach
+      for (int q = m.end();
+          q < Math.min(n, Math.max(m.end() + 7, postmod + 3)) && t.clause[q] == clause;
+          q++) {
         modal = first(q, HarmClass.MODAL);
         if (modal != null) {
           break;
+        }
+        if (q == m.end() && !m.pronoun() && has(q, HarmClass.POSTMOD)) {
+          postmod = q + POSTMOD_WINDOW; // "X who run the banks must ...", "X guilty of ... must"
+          continue;
+        }
+        if (q <= postmod) {
+          if (mentionAt[q] != null || has(q, HarmClass.REPORT) || has(q, HarmClass.NEG)) {
+            break; // another group's norm, or a report or denial: not this group's
+          }
+          continue;
         }
         if ((cover[q] & PASSABLE) == 0 && !Conjunctions.isAnd(language, t.words[q])) {
           break;
