@@ -77,6 +77,11 @@ public enum HarmClass {
    * must be ...", "all X guilty of genocide must be ...").
    */
   POSTMOD,
+  /**
+   * A dismissal of what others say ("I don't care what", "no matter what"): a report after it is
+   * the speaker's own statement, not a report.
+   */
+  DISMISS,
   /** Reported speech: the post tells what someone else says. */
   REPORT,
   /** Counter-speech: the post speaks against hate. */

@@ -639,6 +639,55 @@ public final class HarmGrammar {
           break;
         }
       }
+      predicateOutside(m);
+    }
+
+    /**
+     * The predicate before the group, or after a question, when the group and its copula end their
+     * clause: "Vermin, that's what the X are", "How disgusting the X are", "You know what X are?
+     * Trash." Not in Arabic (no copula) nor in German (where the copula ends every subordinate
+     * clause).
+     */
+    private void predicateOutside(Mention m) {
+      int c = m.end();
+      if (language.equals("ar") || verbFinal || c >= n || !has(c, HarmClass.COPULA)) {
+        return;
+      }
+      int after = c + 1;
+      while (after < n && has(after, HarmClass.COPULA) && t.clause[after] == t.clause[c]) {
+        after++;
+      }
+      if (after < n && t.clause[after] == t.clause[c]) {
+        return; // the clause goes on: "X are ..." is read forwards
+      }
+      int sentence = t.sentence[m.start()];
+      for (int r = m.start() - 1; r >= Math.max(0, m.start() - 6); r--) {
+        if (t.sentence[r] != sentence || mentionAt[r] != null) {
+          break;
+        }
+        Match x = first(r, HarmClass.DEHUM);
+        Construction kind = Construction.DEHUMANISATION;
+        if (x == null) {
+          x = first(r, HarmClass.DEROG);
+          kind = Construction.DEROGATION;
+        }
+        if (x != null) {
+          add(kind, Act.NONE, m, r, c, x);
+          return;
+        }
+      }
+      if (after < n && t.sentence[after] != sentence && t.isQuestion(sentence)) {
+        int r = skip(after, 1, t.clause[after], HarmClass.FILLER);
+        Match x = r < 0 ? null : first(r, HarmClass.DEHUM);
+        Construction kind = Construction.DEHUMANISATION;
+        if (x == null && r >= 0) {
+          x = first(r, HarmClass.DEROG);
+          kind = Construction.DEROGATION;
+        }
+        if (x != null) {
+          add(kind, Act.NONE, m, m.start(), r, x);
+        }
+      }
     }
 
     /**
@@ -1007,6 +1056,11 @@ public final class HarmGrammar {
     private boolean endorsed(int q) {
       if (has(q, HarmClass.CALL_LEAD)) {
         return true;
+      }
+      for (int k = q - 1; k >= Math.max(0, q - 5) && t.clause[k] == t.clause[q]; k--) {
+        if (has(k, HarmClass.DISMISS)) {
+          return true; // "I don't care what anyone says, X are ...": the speaker's own words
+        }
       }
       for (int k = q - 1; k >= Math.max(0, q - 4) && t.clause[k] == t.clause[q]; k--) {
         if (has(k, HarmClass.SUBJECT1)) {
