@@ -155,6 +155,17 @@ class VerifyBundleTrustTest {
   }
 
   @Test
+  void aFileAddedOutsideTheManifestsFails() throws Exception {
+    Files.writeString(
+        bag.resolve("READ-ME-FIRST.txt"), "The operator's key id is " + "ab".repeat(32));
+    assertThat(run("verify-bundle", "--trusted-key", operatorKeyId, bag.toString()))
+        .as(out.toString())
+        .isEqualTo(1);
+    assertThat(out.toString())
+        .startsWith("FAULT at READ-ME-FIRST.txt: a file listed in no manifest");
+  }
+
+  @Test
   void aBagTurnedIntoTheOlderFormatIsNotProven() throws Exception {
     replace("data/export.json", "\"version\" : 2", "\"version\" : 1");
     Files.delete(bag.resolve("bag-signature.sig"));
