@@ -174,11 +174,39 @@ class VerifyTrustTest {
   @Test
   void fullForgeReSignedWithANewKeyFailsAgainstTheTrustedKey() throws Exception {
     Path head = publishHead("head.json");
-    Path forged = dir.resolve("forged");
     TreeHeadKeys forger = TreeHeadKeys.loadOrCreate(dir.resolve("forger-keys"));
+    forgeLedger(forger);
+    replaceDir(dir.resolve("forger-keys"), d.resolve("ledger-keys"));
+
+    // the forge is a sound ledger signed by the key in ledger-keys/: only trust can tell
+    assertThat(run("verify", "--data", d.toString())).as(out.toString()).isZero();
+    assertThat(out.toString())
+        .contains("NOT PROVEN: no trusted key given")
+        .contains(forger.keyIdHex());
+    assertThat(run("verify", "--data", d.toString(), "--trusted-key", operatorKeyId))
+        .as(out.toString())
+        .isEqualTo(1);
+    assertThat(out.toString())
+        .contains("ledger FAULT")
+        .contains(forger.keyIdHex())
+        .contains("not a trusted key");
+    assertThat(run("verify", "--data", d.toString(), "--trusted-key", operatorPem.toString()))
+        .isEqualTo(1);
+    assertThat(out.toString()).contains("tree head signed by an unknown key " + forger.keyIdHex());
+    // a head the operator published earlier catches it too, even without a trusted key
+    assertThat(run("verify", "--data", d.toString(), "--head", head.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("ledger FAULT: held tree head");
+  }
+
+  /**
+   * Rewrites the ledger as a forger with write access would: the first post's text changed, every
+   * record hash, link and Merkle root recomputed, every tree head re-signed with {@code keys}.
+   */
+  private void forgeLedger(TreeHeadKeys keys) throws Exception {
+    Path forged = dir.resolve("forged");
     try (FileEvidenceLog orig = FileEvidenceLog.open(d.resolve("ledger"));
         FileEvidenceLog fake = FileEvidenceLog.open(forged)) {
-      TreeHeadSigner signer = new TreeHeadSigner(fake, forger, Duration.ofHours(1));
+      TreeHeadSigner signer = new TreeHeadSigner(fake, keys, Duration.ofHours(1));
       boolean changed = false;
       for (long s = 1; s <= orig.lastSeq(); s++) {
         LedgerRecord r = orig.read(s);
@@ -212,26 +240,37 @@ class VerifyTrustTest {
       assertThat(changed).isTrue();
     }
     replaceDir(forged, d.resolve("ledger"));
-    replaceDir(dir.resolve("forger-keys"), d.resolve("ledger-keys"));
+  }
 
-    // the forge is a sound ledger signed by the key in ledger-keys/: only trust can tell
-    assertThat(run("verify", "--data", d.toString())).as(out.toString()).isZero();
-    assertThat(out.toString())
-        .contains("NOT PROVEN: no trusted key given")
-        .contains(forger.keyIdHex());
+  @Test
+  void forgeReSignedWithTheOperatorsOwnKeyNeedsAHeldHead() throws Exception {
+    // the private key lies in ledger-keys/, beside the ledger: whoever can rewrite the ledger can
+    // read it, so a trusted key cannot catch this forge, and verify must not let it look proven
+    Path head = publishHead("head.json");
+    forgeLedger(TreeHeadKeys.loadOrCreate(d.resolve("ledger-keys")));
     assertThat(run("verify", "--data", d.toString(), "--trusted-key", operatorKeyId))
+        .as(out.toString())
+        .isZero();
+    assertThat(out.toString())
+        .contains(
+            "NOT PROVEN: the private key of trusted key "
+                + operatorKeyId
+                + " is in ledger-keys/, beside the ledger: whoever could rewrite the ledger could"
+                + " re-sign it with that key");
+    assertThat(
+            run(
+                "verify",
+                "--data",
+                d.toString(),
+                "--trusted-key",
+                operatorKeyId,
+                "--head",
+                head.toString()))
         .as(out.toString())
         .isEqualTo(1);
     assertThat(out.toString())
-        .contains("ledger FAULT")
-        .contains(forger.keyIdHex())
-        .contains("not a trusted key");
-    assertThat(run("verify", "--data", d.toString(), "--trusted-key", operatorPem.toString()))
-        .isEqualTo(1);
-    assertThat(out.toString()).contains("tree head signed by an unknown key " + forger.keyIdHex());
-    // a head the operator published earlier catches it too, even without a trusted key
-    assertThat(run("verify", "--data", d.toString(), "--head", head.toString())).isEqualTo(1);
-    assertThat(out.toString()).contains("ledger FAULT: held tree head");
+        .contains("ledger FAULT: held tree head of size")
+        .doesNotContain("NOT PROVEN");
   }
 
   @Test
