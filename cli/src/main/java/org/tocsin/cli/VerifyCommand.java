@@ -89,6 +89,18 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path ledgerDir = data.resolve("ledger");
+    if (!Files.isRegularFile(ledgerDir.resolve(FormatV1.FILE_NAME))
+        && Files.isRegularFile(data.resolve(FormatV1.FILE_NAME))) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "no ledger in "
+              + data
+              + ": "
+              + data
+              + " is the ledger directory itself: give its parent, the data directory (--data "
+              + data.toAbsolutePath().getParent()
+              + ")");
+    }
     if (!Files.isRegularFile(ledgerDir.resolve(FormatV1.FILE_NAME))) {
       throw new ParameterException(
           spec.commandLine(),

@@ -308,6 +308,11 @@ class VerifyTrustTest {
     assertThat(err.toString()).contains("head file " + bad).contains("not a tree head");
     assertThat(run("verify", "--data", dir.resolve("none").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no ledger in");
+    // the ledger directory itself instead of the data directory: say which to give
+    assertThat(run("verify", "--data", d.resolve("ledger").toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "is the ledger directory itself: give its parent, the data directory (--data " + d);
     assertThat(run("verify", "--help")).isZero();
     assertThat(out.toString()).contains("Exit codes:").contains("NOT PROVEN");
     assertThat(run("verify-bundle", "--help")).isZero();
