@@ -235,6 +235,17 @@ final class VerifyCommand implements Callable<Integer> {
                 + "): the ledger holds its records with the same root");
       }
     }
+    a.timestampSigners()
+        .forEach(
+            (signer, n) ->
+                notes.add(
+                    n
+                        + " time-stamp token(s) signed by "
+                        + signer
+                        + ", each checked against the certificate it carries: whether that"
+                        + " authority is one you trust is not proven; compare the certificate with"
+                        + " the authority's, or check with openssl ts -verify -CAfile"
+                        + " (docs/evidence-format.md 6.5)"));
     if (records > 0 && a.treeHeads() == 0) {
       notes.add("the ledger holds no signed tree head: nothing signed covers its records");
     } else if (records - a.lastHeadSize() > 1) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpClient;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
@@ -27,6 +30,8 @@ import org.tocsin.evidence.sign.SignedTreeHead;
 import org.tocsin.evidence.sign.TreeHeadEntry;
 import org.tocsin.evidence.sign.TreeHeadKeys;
 import org.tocsin.evidence.sign.TreeHeadSigner;
+import org.tocsin.evidence.timestamp.LoopbackTsa;
+import org.tocsin.evidence.timestamp.TimestampClient;
 import org.tocsin.testkit.RealPosts;
 import org.tocsin.testkit.TestNodes;
 
@@ -271,6 +276,30 @@ class VerifyTrustTest {
     assertThat(out.toString())
         .contains("ledger FAULT: held tree head of size")
         .doesNotContain("NOT PROVEN");
+  }
+
+  @Test
+  void timeStampsSayWhichAuthoritySignedAndThatItIsNotProvenTrusted() throws Exception {
+    // a token is checked against the certificate it carries: a forger's own "authority" passes
+    // that check, so verify names the signer and says its trust is the reader's to decide
+    X509Certificate cert;
+    try (LoopbackTsa tsa = new LoopbackTsa();
+        FileEvidenceLog log = FileEvidenceLog.open(d.resolve("ledger"))) {
+      cert = tsa.cert;
+      new TimestampClient(tsa.uri(), HttpClient.newHttpClient(), Duration.ofSeconds(10))
+          .stampTreeHead(log, log.latestTreeHead().orElseThrow());
+    }
+    assertThat(run("verify", "--data", d.toString(), "--trusted-key", operatorKeyId))
+        .as(out.toString())
+        .isZero();
+    assertThat(out.toString())
+        .contains(
+            "NOT PROVEN: 1 time-stamp token(s) signed by "
+                + cert.getSubjectX500Principal().getName()
+                + " (certificate sha256 "
+                + HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded())))
+        .contains("whether that authority is one you trust");
   }
 
   @Test
