@@ -131,7 +131,6 @@ final class LedgerAuditor implements LedgerScanner.RecordSink {
       why = check(seq, RecordType.fromCode(typeCode), payload);
     } catch (IllegalArgumentException | EvidenceCorruptException e) {
       why = e.getMessage();
-
     } catch (java.nio.file.NoSuchFileException e) {
       why = "missing blob file " + e.getMessage();
     }
