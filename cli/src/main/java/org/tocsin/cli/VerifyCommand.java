@@ -1,5 +1,6 @@
 package org.tocsin.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -88,6 +89,18 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path ledgerDir = data.resolve("ledger");
+    if (!Files.isRegularFile(ledgerDir.resolve(FormatV1.FILE_NAME))
+        && Files.isRegularFile(data.resolve(FormatV1.FILE_NAME))) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "no ledger in "
+              + data
+              + ": "
+              + data
+              + " is the ledger directory itself: give its parent, the data directory (--data "
+              + data.toAbsolutePath().getParent()
+              + ")");
+    }
     if (!Files.isRegularFile(ledgerDir.resolve(FormatV1.FILE_NAME))) {
       throw new ParameterException(
           spec.commandLine(),
@@ -164,6 +177,16 @@ final class VerifyCommand implements Callable<Integer> {
         out.println(
             "signatures: every tree head verified under the trusted key "
                 + String.join(", ", ids(keys)));
+        if (held.isEmpty() && ledgerKey.privateBeside() && trusted.trusts(ledgerKey.id())) {
+          // a trusted key tells the operator's signature from a forger's own key, not from a
+          // forger who read the operator's private key out of this very data directory
+          notes.add(
+              "the private key of trusted key "
+                  + ledgerKey.id()
+                  + " is in ledger-keys/, beside the ledger: whoever could rewrite the ledger could"
+                  + " re-sign it with that key; only a tree head held outside (--head) shows that"
+                  + " the records it covers were not rewritten");
+        }
       } else if (a.treeHeads() > 0) {
         unproven.add(
             "no public key for the trusted key id "
@@ -212,6 +235,17 @@ final class VerifyCommand implements Callable<Integer> {
                 + "): the ledger holds its records with the same root");
       }
     }
+    a.timestampSigners()
+        .forEach(
+            (signer, n) ->
+                notes.add(
+                    n
+                        + " time-stamp token(s) signed by "
+                        + signer
+                        + ", each checked against the certificate it carries: whether that"
+                        + " authority is one you trust is not proven; compare the certificate with"
+                        + " the authority's, or check with openssl ts -verify -CAfile"
+                        + " (docs/evidence-format.md 6.5)"));
     if (records > 0 && a.treeHeads() == 0) {
       notes.add("the ledger holds no signed tree head: nothing signed covers its records");
     } else if (records - a.lastHeadSize() > 1) {
@@ -263,28 +297,36 @@ final class VerifyCommand implements Callable<Integer> {
     return keys.stream().map(TrustedKeys::idOf).toList();
   }
 
-  /** The public key in the data directory's key directory, or why there is none. */
-  record LedgerKey(PublicKey key, String problem) {
+  /**
+   * The public key in the data directory's key directory, or why there is none, and whether the
+   * private key lies beside it.
+   */
+  record LedgerKey(PublicKey key, String problem, boolean privateBeside) {
 
     static LedgerKey read(Path keyDir) {
       Path pub = keyDir.resolve(TreeHeadKeys.PUBLIC_FILE);
+      boolean priv = Files.exists(keyDir.resolve(TreeHeadKeys.PRIVATE_FILE));
       if (!Files.isDirectory(keyDir)) {
-        return new LedgerKey(null, "the key directory ledger-keys/ is missing");
+        return new LedgerKey(null, "the key directory ledger-keys/ is missing", false);
       }
       if (!Files.isRegularFile(pub)) {
         return new LedgerKey(
-            null, "ledger-keys/ has no public key " + TreeHeadKeys.PUBLIC_FILE + " (deleted?)");
+            null,
+            "ledger-keys/ has no public key " + TreeHeadKeys.PUBLIC_FILE + " (deleted?)",
+            priv);
       }
       try {
-        return new LedgerKey(TreeHeadKeys.readPublicKey(pub), null);
-      } catch (IllegalArgumentException | java.io.IOException e) {
+        return new LedgerKey(TreeHeadKeys.readPublicKey(pub), null, priv);
+      } catch (IllegalArgumentException | IOException e) {
         return new LedgerKey(
-            null, "ledger-keys/" + TreeHeadKeys.PUBLIC_FILE + " is not an Ed25519 public key");
+            null,
+            "ledger-keys/" + TreeHeadKeys.PUBLIC_FILE + " is not an Ed25519 public key",
+            priv);
       }
     }
 
     String id() {
-      return TrustedKeys.idOf(key);
+      return key == null ? "" : TrustedKeys.idOf(key);
     }
 
     String describe() {

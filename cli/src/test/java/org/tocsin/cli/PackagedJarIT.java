@@ -66,6 +66,10 @@ class PackagedJarIT {
           config,
           new JsonObject()
               .put("http", new JsonObject().put("port", port))
+              // the time-stamp authority is on loopback: the outbound guard must be told
+              .put(
+                  "security",
+                  new JsonObject().put("outboundAllow", new JsonArray().add("127.0.0.0/8")))
               .put(
                   "evidence",
                   new JsonObject()

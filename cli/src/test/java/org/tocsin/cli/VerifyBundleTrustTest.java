@@ -155,11 +155,24 @@ class VerifyBundleTrustTest {
   }
 
   @Test
+  void aFileAddedOutsideTheManifestsFails() throws Exception {
+    Files.writeString(
+        bag.resolve("READ-ME-FIRST.txt"), "The operator's key id is " + "ab".repeat(32));
+    assertThat(run("verify-bundle", "--trusted-key", operatorKeyId, bag.toString()))
+        .as(out.toString())
+        .isEqualTo(1);
+    assertThat(out.toString())
+        .startsWith("FAULT at READ-ME-FIRST.txt: a file listed in no manifest");
+  }
+
+  @Test
   void aBagTurnedIntoTheOlderFormatIsNotProven() throws Exception {
     replace("data/export.json", "\"version\" : 2", "\"version\" : 1");
     Files.delete(bag.resolve("bag-signature.sig"));
     rebag();
     assertThat(run("verify-bundle", bag.toString())).as(out.toString()).isEqualTo(3);
     assertThat(out.toString()).contains("bundle NOT VERIFIED: older bag format 1");
+    // a reader of the first line alone, or a script grepping for OK, must not be told it is fine
+    assertThat(out.toString()).doesNotStartWith("OK").startsWith("NO FAULT FOUND, NOT PROVEN:");
   }
 }

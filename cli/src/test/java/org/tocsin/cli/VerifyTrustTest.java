@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpClient;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
@@ -27,6 +30,8 @@ import org.tocsin.evidence.sign.SignedTreeHead;
 import org.tocsin.evidence.sign.TreeHeadEntry;
 import org.tocsin.evidence.sign.TreeHeadKeys;
 import org.tocsin.evidence.sign.TreeHeadSigner;
+import org.tocsin.evidence.timestamp.LoopbackTsa;
+import org.tocsin.evidence.timestamp.TimestampClient;
 import org.tocsin.testkit.RealPosts;
 import org.tocsin.testkit.TestNodes;
 
@@ -174,11 +179,39 @@ class VerifyTrustTest {
   @Test
   void fullForgeReSignedWithANewKeyFailsAgainstTheTrustedKey() throws Exception {
     Path head = publishHead("head.json");
-    Path forged = dir.resolve("forged");
     TreeHeadKeys forger = TreeHeadKeys.loadOrCreate(dir.resolve("forger-keys"));
+    forgeLedger(forger);
+    replaceDir(dir.resolve("forger-keys"), d.resolve("ledger-keys"));
+
+    // the forge is a sound ledger signed by the key in ledger-keys/: only trust can tell
+    assertThat(run("verify", "--data", d.toString())).as(out.toString()).isZero();
+    assertThat(out.toString())
+        .contains("NOT PROVEN: no trusted key given")
+        .contains(forger.keyIdHex());
+    assertThat(run("verify", "--data", d.toString(), "--trusted-key", operatorKeyId))
+        .as(out.toString())
+        .isEqualTo(1);
+    assertThat(out.toString())
+        .contains("ledger FAULT")
+        .contains(forger.keyIdHex())
+        .contains("not a trusted key");
+    assertThat(run("verify", "--data", d.toString(), "--trusted-key", operatorPem.toString()))
+        .isEqualTo(1);
+    assertThat(out.toString()).contains("tree head signed by an unknown key " + forger.keyIdHex());
+    // a head the operator published earlier catches it too, even without a trusted key
+    assertThat(run("verify", "--data", d.toString(), "--head", head.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("ledger FAULT: held tree head");
+  }
+
+  /**
+   * Rewrites the ledger as a forger with write access would: the first post's text changed, every
+   * record hash, link and Merkle root recomputed, every tree head re-signed with {@code keys}.
+   */
+  private void forgeLedger(TreeHeadKeys keys) throws Exception {
+    Path forged = dir.resolve("forged");
     try (FileEvidenceLog orig = FileEvidenceLog.open(d.resolve("ledger"));
         FileEvidenceLog fake = FileEvidenceLog.open(forged)) {
-      TreeHeadSigner signer = new TreeHeadSigner(fake, forger, Duration.ofHours(1));
+      TreeHeadSigner signer = new TreeHeadSigner(fake, keys, Duration.ofHours(1));
       boolean changed = false;
       for (long s = 1; s <= orig.lastSeq(); s++) {
         LedgerRecord r = orig.read(s);
@@ -212,26 +245,61 @@ class VerifyTrustTest {
       assertThat(changed).isTrue();
     }
     replaceDir(forged, d.resolve("ledger"));
-    replaceDir(dir.resolve("forger-keys"), d.resolve("ledger-keys"));
+  }
 
-    // the forge is a sound ledger signed by the key in ledger-keys/: only trust can tell
-    assertThat(run("verify", "--data", d.toString())).as(out.toString()).isZero();
-    assertThat(out.toString())
-        .contains("NOT PROVEN: no trusted key given")
-        .contains(forger.keyIdHex());
+  @Test
+  void forgeReSignedWithTheOperatorsOwnKeyNeedsAHeldHead() throws Exception {
+    // the private key lies in ledger-keys/, beside the ledger: whoever can rewrite the ledger can
+    // read it, so a trusted key cannot catch this forge, and verify must not let it look proven
+    Path head = publishHead("head.json");
+    forgeLedger(TreeHeadKeys.loadOrCreate(d.resolve("ledger-keys")));
     assertThat(run("verify", "--data", d.toString(), "--trusted-key", operatorKeyId))
+        .as(out.toString())
+        .isZero();
+    assertThat(out.toString())
+        .contains(
+            "NOT PROVEN: the private key of trusted key "
+                + operatorKeyId
+                + " is in ledger-keys/, beside the ledger: whoever could rewrite the ledger could"
+                + " re-sign it with that key");
+    assertThat(
+            run(
+                "verify",
+                "--data",
+                d.toString(),
+                "--trusted-key",
+                operatorKeyId,
+                "--head",
+                head.toString()))
         .as(out.toString())
         .isEqualTo(1);
     assertThat(out.toString())
-        .contains("ledger FAULT")
-        .contains(forger.keyIdHex())
-        .contains("not a trusted key");
-    assertThat(run("verify", "--data", d.toString(), "--trusted-key", operatorPem.toString()))
-        .isEqualTo(1);
-    assertThat(out.toString()).contains("tree head signed by an unknown key " + forger.keyIdHex());
-    // a head the operator published earlier catches it too, even without a trusted key
-    assertThat(run("verify", "--data", d.toString(), "--head", head.toString())).isEqualTo(1);
-    assertThat(out.toString()).contains("ledger FAULT: held tree head");
+        .contains("ledger FAULT: held tree head of size")
+        .doesNotContain("NOT PROVEN");
+  }
+
+  @Test
+  void timeStampsSayWhichAuthoritySignedAndThatItIsNotProvenTrusted() throws Exception {
+    // a token is checked against the certificate it carries: a forger's own "authority" passes
+    // that check, so verify names the signer and says its trust is the reader's to decide
+    X509Certificate cert;
+    try (LoopbackTsa tsa = new LoopbackTsa();
+        FileEvidenceLog log = FileEvidenceLog.open(d.resolve("ledger"))) {
+      cert = tsa.cert;
+      new TimestampClient(tsa.uri(), HttpClient.newHttpClient(), Duration.ofSeconds(10))
+          .stampTreeHead(log, log.latestTreeHead().orElseThrow());
+    }
+    assertThat(run("verify", "--data", d.toString(), "--trusted-key", operatorKeyId))
+        .as(out.toString())
+        .isZero();
+    assertThat(out.toString())
+        .contains(
+            "NOT PROVEN: 1 time-stamp token(s) signed by "
+                + cert.getSubjectX500Principal().getName()
+                + " (certificate sha256 "
+                + HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded())))
+        .contains("whether that authority is one you trust");
   }
 
   @Test
@@ -269,6 +337,11 @@ class VerifyTrustTest {
     assertThat(err.toString()).contains("head file " + bad).contains("not a tree head");
     assertThat(run("verify", "--data", dir.resolve("none").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no ledger in");
+    // the ledger directory itself instead of the data directory: say which to give
+    assertThat(run("verify", "--data", d.resolve("ledger").toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "is the ledger directory itself: give its parent, the data directory (--data " + d);
     assertThat(run("verify", "--help")).isZero();
     assertThat(out.toString()).contains("Exit codes:").contains("NOT PROVEN");
     assertThat(run("verify-bundle", "--help")).isZero();

@@ -1,6 +1,9 @@
 package org.tocsin.evidence;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +17,10 @@ import java.util.Objects;
  * @param lastHeadSize the tree size of the last head read, or -1 if there was none
  * @param signaturesChecked whether head signatures were checked (some key was given)
  * @param heldHeadsChecked how many held heads were compared with the ledger and matched
+ * @param timestampSigners for each certificate that signed a time-stamp token, read as {@code
+ *     <subject> (certificate sha256 <hex>)}, how many tokens it signed, in order of first use; a
+ *     token is checked against the certificate it carries, so whether that is an authority the
+ *     reader trusts is the reader's decision
  */
 public record LedgerAudit(
     VerifyReport report,
@@ -21,12 +28,14 @@ public record LedgerAudit(
     List<String> headKeyIds,
     long lastHeadSize,
     boolean signaturesChecked,
-    int heldHeadsChecked) {
+    int heldHeadsChecked,
+    Map<String, Long> timestampSigners) {
 
-  /** Copies the key id list. */
+  /** Copies the key id list and the signers, keeping their order. */
   public LedgerAudit {
     Objects.requireNonNull(report, "report");
     headKeyIds = List.copyOf(headKeyIds);
+    timestampSigners = Collections.unmodifiableMap(new LinkedHashMap<>(timestampSigners));
   }
 
   /** Whether every check passed. */

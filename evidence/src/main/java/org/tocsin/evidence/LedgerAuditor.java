@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tocsin.evidence.blob.BlobStore;
@@ -48,6 +51,7 @@ final class LedgerAuditor implements LedgerScanner.RecordSink {
   private final Map<String, PublicKey> keys = new HashMap<>();
   private final MerkleTree tree = new MerkleTree();
   private final Map<Long, byte[]> headPayloads = new HashMap<>();
+  private final Map<String, Long> timestampSigners = new LinkedHashMap<>();
   private LedgerHeader header;
   private BlobStore blobs;
   private SignedTreeHead lastHead;
@@ -109,7 +113,8 @@ final class LedgerAuditor implements LedgerScanner.RecordSink {
         List.copyOf(headKeyIds),
         lastHead == null ? -1 : lastHead.treeSize(),
         !keys.isEmpty(),
-        heldMatched);
+        heldMatched,
+        timestampSigners);
   }
 
   @Override
@@ -157,7 +162,18 @@ final class LedgerAuditor implements LedgerScanner.RecordSink {
         if (head == null) {
           return "time-stamp names seq " + ts.headSeq() + ", which is no earlier tree head";
         }
-        TimestampTokens.check(ts.token(), head);
+        X509Certificate cert = TimestampTokens.check(ts.token(), head).tsaCertificate();
+        try {
+          timestampSigners.merge(
+              cert.getSubjectX500Principal().getName()
+                  + " (certificate sha256 "
+                  + Sha256.hex(Sha256.digest(cert.getEncoded()))
+                  + ")",
+              1L,
+              Long::sum);
+        } catch (CertificateEncodingException bad) {
+          return "time-stamp signer certificate cannot be encoded: " + bad.getMessage();
+        }
         return null;
       default:
         return "unknown record type " + type;

@@ -54,6 +54,7 @@ public final class PipelineVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    timestamps = new Timestamps(node); // first: the outbound guard may refuse an authority
     webhooks =
         new WebhookDispatcher(
             vertx,
@@ -64,7 +65,6 @@ public final class PipelineVerticle extends VerticleBase {
             node.config().alerts().webhookTimeoutMillis(),
             node.config().security().outboundGuard());
     webhooks.start();
-    timestamps = new Timestamps(node);
     tailTimer = vertx.setPeriodic(TAIL_MILLIS, id -> tail());
     signerTimer =
         vertx.setPeriodic(

@@ -48,6 +48,10 @@ class EvidenceNodeTest {
           config,
           new JsonObject()
               .put("http", new JsonObject().put("port", 0))
+              // the time-stamp authority is on loopback: the outbound guard must be told
+              .put(
+                  "security",
+                  new JsonObject().put("outboundAllow", new JsonArray().add("127.0.0.0/8")))
               .put(
                   "evidence",
                   new JsonObject()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.tocsin.core.json.Json;
 import org.tocsin.evidence.format.v1.Sha256;
 import org.tocsin.evidence.sign.BagSignature;
@@ -65,8 +67,9 @@ final class BundleCheck {
   BundleReport run() {
     try {
       structure();
-      tagManifest();
+      Set<String> tagFiles = tagManifest();
       manifest();
+      unlisted(tagFiles);
       treeHead();
       bagSignature();
       trust();
@@ -237,7 +240,35 @@ final class BundleCheck {
     read(BagFiles.BAG_INFO);
   }
 
-  private void tagManifest() throws Fault, IOException {
+  /**
+   * Every file outside {@code data/} must be a tag file the tag manifest lists (so that the bag
+   * signature binds it), the tag manifest itself or the bag signature. Any other file was not
+   * written by the export and nothing binds it: a note telling the court which key to trust, a
+   * custody "addendum". BagIt allows unlisted tag files; a court's bag may not have them.
+   */
+  private void unlisted(Set<String> tagFiles) throws Fault, IOException {
+    location = "bag";
+    List<Path> outside;
+    try (Stream<Path> s = Files.walk(bag)) {
+      outside =
+          s.filter(p -> !p.startsWith(data) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+              .sorted()
+              .toList();
+    }
+    for (Path p : outside) {
+      String rel = BagFiles.relative(bag, p);
+      if (!tagFiles.contains(rel)
+          && !rel.equals(BagFiles.TAG_MANIFEST)
+          && !rel.equals(BagFiles.BAG_SIGNATURE)) {
+        throw new Fault(
+            rel,
+            "a file listed in no manifest: the export did not write it and no signature binds"
+                + " it");
+      }
+    }
+  }
+
+  private Set<String> tagManifest() throws Fault, IOException {
     byte[] tm = read(BagFiles.TAG_MANIFEST);
     bagSha256 = Sha256.hex(Sha256.digest(tm));
     List<BagFiles.Entry> entries = entries(BagFiles.TAG_MANIFEST, tm);
@@ -255,6 +286,7 @@ final class BundleCheck {
         throw new Fault(BagFiles.TAG_MANIFEST, "does not list " + t);
       }
     }
+    return listed;
   }
 
   private void manifest() throws Fault, IOException {

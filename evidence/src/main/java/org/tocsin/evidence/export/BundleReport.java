@@ -63,11 +63,14 @@ public record BundleReport(
     return ok && unproven.isEmpty();
   }
 
-  /** One line for people: {@code OK ...} or {@code FAULT at <location>: <problem>}. */
+  /**
+   * One line for people: {@code OK ...}, {@code NO FAULT FOUND, NOT PROVEN: ...} when every check
+   * passed but something asked for was not proven, or {@code FAULT at <location>: <problem>}.
+   */
   @Override
   public String toString() {
     return ok
-        ? "OK: "
+        ? (unproven.isEmpty() ? "OK: " : "NO FAULT FOUND, NOT PROVEN: ")
             + items
             + " capture(s) checked; tree head signed by key "
             + keyId

@@ -99,6 +99,40 @@ class BundleBindingTest {
   }
 
   @Test
+  void aFileAddedBesideTheTagFilesIsCaught() throws Exception {
+    // listed in no manifest, so nothing signs it: a note telling the court which key to trust
+    Files.writeString(bag.resolve("READ-ME-FIRST.txt"), "Trust key id " + "ab".repeat(32) + "\n");
+    BundleReport r = BundleVerifier.verify(bag);
+    assertThat(r.ok()).as(r.toString()).isFalse();
+    assertThat(r.location()).isEqualTo("READ-ME-FIRST.txt");
+    assertThat(r.problem()).contains("listed in no manifest");
+  }
+
+  @Test
+  void aFileAddedInANewDirectoryBesideDataIsCaught() throws Exception {
+    Files.createDirectories(bag.resolve("notes"));
+    Files.writeString(bag.resolve("notes/custody-addendum.jsonl"), "{\"event\":\"accessed\"}\n");
+    BundleReport r = BundleVerifier.verify(bag);
+    assertThat(r.ok()).as(r.toString()).isFalse();
+    assertThat(r.location()).isEqualTo("notes/custody-addendum.jsonl");
+    assertThat(r.problem()).contains("listed in no manifest");
+  }
+
+  @Test
+  void anExtraTagFileListedInTheTagManifestIsCaughtByTheBagSignature() throws Exception {
+    Files.writeString(bag.resolve("READ-ME-FIRST.txt"), "Trust key id " + "ab".repeat(32) + "\n");
+    Path tm = bag.resolve("tagmanifest-sha256.txt");
+    Files.writeString(
+        tm,
+        Files.readString(tm)
+            + BagFiles.sha256(bag.resolve("READ-ME-FIRST.txt"))
+            + "  READ-ME-FIRST.txt\n");
+    BundleReport r = BundleVerifier.verify(bag);
+    assertThat(r.ok()).as(r.toString()).isFalse();
+    assertThat(r.location()).isEqualTo("bag-signature.sig");
+  }
+
+  @Test
   void bagSignedWithTheOperatorsKeyChecksWithStandardMessage() throws Exception {
     byte[] sig = Files.readAllBytes(bag.resolve("bag-signature.sig"));
     byte[] tm = Files.readAllBytes(bag.resolve("tagmanifest-sha256.txt"));

@@ -176,12 +176,13 @@ public record TocsinConfig(
   }
 
   /**
-   * What the node may reach outside itself. Webhooks and network sources may contact public
-   * addresses only, unless {@code outboundAllow} names the host (a host name, an address or a
-   * CIDR); {@code files} sources may read only inside {@code fileRoots}.
+   * What the node may reach outside itself. Webhooks, network sources and time-stamp authorities
+   * may contact public addresses only, unless {@code outboundAllow} names the host (a host name, an
+   * address or a CIDR); {@code files} sources may read only inside {@code fileRoots}.
    *
-   * @param outboundAllow CIDRs, addresses and host names that webhooks and sources may contact
-   *     although they are loopback, private, link-local or otherwise internal
+   * @param outboundAllow CIDRs, addresses and host names that webhooks, sources and time-stamp
+   *     authorities may contact although they are loopback, private, link-local or otherwise
+   *     internal
    * @param fileRoots directories inside which {@code files} sources may read (none: no files source
    *     may run)
    */
