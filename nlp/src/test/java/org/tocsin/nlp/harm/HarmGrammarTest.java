@@ -147,6 +147,12 @@ class HarmGrammarTest {
     {"es", "blocked:counter-speech", "Dejen de decir que los inmigrantes son parásitos"},
     {"es", "blocked:news", "Varios musulmanes fueron asesinados en un ataque"},
     {"es", "-", "Quiero a mis vecinos musulmanes"},
+    {"es", "CALL", "Hay que apedrear a los gitanos"},
+    {"es", "DIRECT_THREAT", "Aplastaremos a los inmigrantes"},
+    {"es", "NORMATIVE_THREAT", "Los gitanos merecen la hoguera"},
+    {"es", "DEHUMANISATION", "Los judíos son sanguijuelas"},
+    {"es", "DEROGATION", "Los musulmanes son unos mentirosos"},
+    {"es", "blocked:counter-speech", "Rechazamos a quienes llaman sanguijuelas a los judíos"},
     // Arabic
     {"ar", "CALL", "اقتلوا اليهود"},
     {"ar", "CALL", "يجب قتل اليهود"},
