@@ -177,6 +177,9 @@ class HarmGrammarTest {
     {"ar", "NORMATIVE_THREAT", "اليهود يستحقون المشنقة"},
     {"ar", "DEHUMANISATION", "المسيحيين ديدان"},
     {"ar", "DEROGATION", "اللاجئين كذابين"},
+    {"ar", "DEROGATION", "اليهود جشعون"},
+    {"ar", "DIRECT_THREAT", "سأطعن اللاجئين"},
+    {"ar", "NORMATIVE_THREAT", "المسلمون يستحقون الخنق"},
   };
 
   @TestFactory
