@@ -152,6 +152,9 @@ class HarmGrammarTest {
     {"es", "NORMATIVE_THREAT", "Los gitanos merecen la hoguera"},
     {"es", "DEHUMANISATION", "Los judíos son sanguijuelas"},
     {"es", "DEROGATION", "Los musulmanes son unos mentirosos"},
+    {"es", "DEROGATION", "Los gitanos no son de fiar"},
+    {"es", "DEHUMANISATION", "Los inmigrantes son marranos"},
+    {"es", "DIRECT_THREAT", "Ahorcaré a los judíos"},
     {"es", "blocked:counter-speech", "Rechazamos a quienes llaman sanguijuelas a los judíos"},
     // Arabic
     {"ar", "CALL", "اقتلوا اليهود"},
