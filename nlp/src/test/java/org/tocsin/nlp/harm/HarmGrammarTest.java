@@ -166,6 +166,15 @@ class HarmGrammarTest {
     {"es", "blocked:counter-speech", "Dejen de decir que los inmigrantes son parásitos"},
     {"es", "blocked:news", "Varios musulmanes fueron asesinados en un ataque"},
     {"es", "-", "Quiero a mis vecinos musulmanes"},
+    {"es", "CALL", "Hay que apedrear a los gitanos"},
+    {"es", "DIRECT_THREAT", "Aplastaremos a los inmigrantes"},
+    {"es", "NORMATIVE_THREAT", "Los gitanos merecen la hoguera"},
+    {"es", "DEHUMANISATION", "Los judíos son sanguijuelas"},
+    {"es", "DEROGATION", "Los musulmanes son unos mentirosos"},
+    {"es", "DEROGATION", "Los gitanos no son de fiar"},
+    {"es", "DEHUMANISATION", "Los inmigrantes son marranos"},
+    {"es", "DIRECT_THREAT", "Ahorcaré a los judíos"},
+    {"es", "blocked:counter-speech", "Rechazamos a quienes llaman sanguijuelas a los judíos"},
     // Arabic
     {"ar", "CALL", "اقتلوا اليهود"},
     {"ar", "CALL", "يجب قتل اليهود"},
@@ -184,6 +193,15 @@ class HarmGrammarTest {
     {"ar", "blocked:news", "قتل عشرات اللاجئين في هجوم على المخيم"},
     {"ar", "-", "أحب جيراني المسلمين"},
     {"ar", "-", "اقتلوهم"},
+    {"ar", "CALL", "اطعنوا اللاجئين"},
+    {"ar", "CALL", "اللهم عليك باليهود"},
+    {"ar", "DIRECT_THREAT", "سنشنق المثليين"},
+    {"ar", "NORMATIVE_THREAT", "اليهود يستحقون المشنقة"},
+    {"ar", "DEHUMANISATION", "المسيحيين ديدان"},
+    {"ar", "DEROGATION", "اللاجئين كذابين"},
+    {"ar", "DEROGATION", "اليهود جشعون"},
+    {"ar", "DIRECT_THREAT", "سأطعن اللاجئين"},
+    {"ar", "NORMATIVE_THREAT", "المسلمون يستحقون الخنق"},
   };
 
   @TestFactory
