@@ -57,7 +57,11 @@ public final class CoordinationBenchmark {
     List<Post> sources = organicSources(GroundTruthBenchmark.load(Path.of(args[0])));
     Map<String, CampaignConfig> runs = new LinkedHashMap<>();
     runs.put("defaults", CampaignConfig.defaults());
-    runs.put("window 5m", CampaignConfig.defaults().withWindow(Duration.ofMinutes(5)));
+    runs.put(
+        "defaults, no slow-drip window",
+        CampaignConfig.defaults().withTextWindow(CampaignConfig.defaults().window()));
+    runs.put("defaults, minAssociation 0", CampaignConfig.defaults().withMinAssociation(0));
+    runs.put("defaults, window 60s", CampaignConfig.defaults().withWindow(Duration.ofSeconds(60)));
     String md = run(sources, runs, new int[] {1, 10}, SEEDS, log);
     Path out = Path.of(args[1]).resolve("campaigns-" + LocalDate.now(ZoneOffset.UTC) + ".md");
     Files.createDirectories(out.getParent());
