@@ -37,6 +37,11 @@ import org.tocsin.campaigns.signal.Signal;
  * @param maxEvidencePerSignal co-shares kept verbatim per edge and signal
  * @param seed seed of the community algorithm
  * @param burst the parameters of the synchronised-burst signal ({@link Signal#BURST})
+ * @param charShingleSize characters per shingle inside words for the text signal, 0 for none
+ * @param textWindow longest time between two near-duplicate texts for a co-share, at least {@code
+ *     window} (slow drip: the same text posted across hours)
+ * @param minAssociation least share of the two accounts' shared objects that they co-shared
+ *     (Jaccard), in [0, 1]; an edge below it is dropped
  */
 public record CampaignConfig(
     Duration window,
@@ -55,7 +60,10 @@ public record CampaignConfig(
     Duration timelineBucket,
     int maxEvidencePerSignal,
     long seed,
-    BurstConfig burst) {
+    BurstConfig burst,
+    int charShingleSize,
+    Duration textWindow,
+    double minAssociation) {
 
   /**
    * Parameters of the synchronised-burst signal: posts fall into time bins of width {@code bin}; a
@@ -88,13 +96,19 @@ public record CampaignConfig(
   public static final String DEFAULT_RESOURCE = "/org/tocsin/campaigns/campaigns-default.json";
 
   /** Default co-share window. */
-  public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
 
   /** Default minimum repetitions. */
   public static final int DEFAULT_MIN_REPEAT = 2;
 
   /** Default edge-weight quantile. */
-  public static final double DEFAULT_EDGE_WEIGHT_QUANTILE = 0.5;
+  public static final double DEFAULT_EDGE_WEIGHT_QUANTILE = 0.0;
+
+  /** Default window for near-duplicate text (slow drip). */
+  public static final Duration DEFAULT_TEXT_WINDOW = Duration.ofHours(24);
+
+  /** Default least association of an edge. */
+  public static final double DEFAULT_MIN_ASSOCIATION = 0.3;
 
   private static final ObjectMapper COMMENTED_JSON =
       new ObjectMapper()
@@ -139,6 +153,18 @@ public record CampaignConfig(
     atLeast("maxComponentSize", maxComponentSize, minAccounts);
     atLeast("maxEvidencePerSignal", maxEvidencePerSignal, 0);
     Objects.requireNonNull(burst, "burst");
+    Objects.requireNonNull(textWindow, "textWindow");
+    if (charShingleSize < 0) {
+      throw new IllegalArgumentException(
+          "text.charShingleSize must be >= 0 [got " + charShingleSize + "]");
+    }
+    if (textWindow.compareTo(window) < 0) {
+      textWindow = window;
+    }
+    if (!(minAssociation >= 0 && minAssociation <= 1)) {
+      throw new IllegalArgumentException(
+          "minAssociation must be in [0, 1] [got " + minAssociation + "]");
+    }
   }
 
   /** The checked-in defaults. */
@@ -186,7 +212,10 @@ public record CampaignConfig(
         timelineBucket,
         maxEvidencePerSignal,
         seed,
-        burst);
+        burst,
+        charShingleSize,
+        textWindow,
+        minAssociation);
   }
 
   /** This configuration with another minimum repetition count ({@code --min-repeat}). */
@@ -208,7 +237,60 @@ public record CampaignConfig(
         timelineBucket,
         maxEvidencePerSignal,
         seed,
-        burst);
+        burst,
+        charShingleSize,
+        textWindow,
+        minAssociation);
+  }
+
+  /** This configuration with another window for near-duplicate text ({@code --text-window}). */
+  public CampaignConfig withTextWindow(Duration w) {
+    return new CampaignConfig(
+        window,
+        minRepeat,
+        edgeWeightQuantile,
+        signals,
+        shingleSize,
+        minTextTokens,
+        permutations,
+        bands,
+        textSimilarity,
+        minHashtags,
+        maxComparisonsPerPost,
+        minAccounts,
+        maxComponentSize,
+        timelineBucket,
+        maxEvidencePerSignal,
+        seed,
+        burst,
+        charShingleSize,
+        w,
+        minAssociation);
+  }
+
+  /** This configuration with another least association of an edge. */
+  public CampaignConfig withMinAssociation(double a) {
+    return new CampaignConfig(
+        window,
+        minRepeat,
+        edgeWeightQuantile,
+        signals,
+        shingleSize,
+        minTextTokens,
+        permutations,
+        bands,
+        textSimilarity,
+        minHashtags,
+        maxComparisonsPerPost,
+        minAccounts,
+        maxComponentSize,
+        timelineBucket,
+        maxEvidencePerSignal,
+        seed,
+        burst,
+        charShingleSize,
+        textWindow,
+        a);
   }
 
   /** This configuration with another set of signals. */
@@ -230,7 +312,10 @@ public record CampaignConfig(
         timelineBucket,
         maxEvidencePerSignal,
         seed,
-        burst);
+        burst,
+        charShingleSize,
+        textWindow,
+        minAssociation);
   }
 
   /** This configuration with another edge-weight quantile. */
@@ -252,7 +337,10 @@ public record CampaignConfig(
         timelineBucket,
         maxEvidencePerSignal,
         seed,
-        burst);
+        burst,
+        charShingleSize,
+        textWindow,
+        minAssociation);
   }
 
   /**
@@ -315,7 +403,10 @@ public record CampaignConfig(
         new BurstConfig(
             parseDuration(string(t.get("burst"), "bin")),
             number(t.get("burst"), "minFactor"),
-            parseDuration(string(t.get("burst"), "baseline"))));
+            parseDuration(string(t.get("burst"), "baseline"))),
+        integer(text, "charShingleSize"),
+        parseDuration(string(text, "window")),
+        number(t, "minAssociation"));
   }
 
   private static ObjectNode defaultTree() {

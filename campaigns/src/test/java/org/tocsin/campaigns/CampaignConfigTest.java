@@ -18,6 +18,8 @@ class CampaignConfigTest {
     assertThat(c.window()).isEqualTo(CampaignConfig.DEFAULT_WINDOW);
     assertThat(c.minRepeat()).isEqualTo(CampaignConfig.DEFAULT_MIN_REPEAT);
     assertThat(c.edgeWeightQuantile()).isEqualTo(CampaignConfig.DEFAULT_EDGE_WEIGHT_QUANTILE);
+    assertThat(c.textWindow()).isEqualTo(CampaignConfig.DEFAULT_TEXT_WINDOW);
+    assertThat(c.minAssociation()).isEqualTo(CampaignConfig.DEFAULT_MIN_ASSOCIATION);
     assertThat(c.signals())
         .containsExactlyInAnyOrder(
             Signal.TEXT, Signal.URL, Signal.HASHTAGS, Signal.MEDIA, Signal.REPOST);

@@ -5,15 +5,19 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.campaigns.attribution.AttributionSummary;
+import org.tocsin.campaigns.attribution.Attributions;
 import org.tocsin.campaigns.detect.Campaign;
 import org.tocsin.campaigns.detect.CampaignDetector;
 import org.tocsin.campaigns.detect.CampaignReport;
 import org.tocsin.campaigns.json.CampaignsJson;
+import org.tocsin.campaigns.signal.Signal;
 import org.tocsin.core.post.Post;
 import org.tocsin.node.PostJsonlReader;
 import picocli.CommandLine.Command;
@@ -44,8 +48,33 @@ final class CampaignsCommand implements Callable<Integer> {
   @Option(
       names = "--window",
       paramLabel = "DURATION",
-      description = "Time window for co-shares, e.g. 60s, 5m, PT1H (default: 60s).")
+      description = "Time window for co-shares, e.g. 60s, 5m, PT1H (default: 5m).")
   String window;
+
+  @Option(
+      names = "--text-window",
+      paramLabel = "DURATION",
+      description =
+          "Longest window for near-duplicate texts of 5+ words (slow drip), cut per text to its"
+              + " organic baseline; never below --window (default: 24h).")
+  String textWindow;
+
+  @Option(
+      names = "--signals",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "Signals to use, comma-separated: text, url, hashtags, media, repost, burst"
+              + " (default: all but burst).")
+  List<String> signals;
+
+  @Option(
+      names = "--min-association",
+      paramLabel = "X",
+      description =
+          "Least share of two accounts' co-sharing posts that are with each other, in [0, 1];"
+              + " 0 turns the filter off (default: 0.3).")
+  Double minAssociation;
 
   @Option(
       names = "--min-repeat",
@@ -65,6 +94,19 @@ final class CampaignsCommand implements Callable<Integer> {
       }
       if (minRepeat != null) {
         cfg = cfg.withMinRepeat(minRepeat);
+      }
+      if (textWindow != null) {
+        cfg = cfg.withTextWindow(CampaignConfig.parseDuration(textWindow));
+      }
+      if (signals != null) {
+        EnumSet<Signal> on = EnumSet.noneOf(Signal.class);
+        for (String name : signals) {
+          on.add(Signal.fromJson(name.trim().toLowerCase(Locale.ROOT)));
+        }
+        cfg = cfg.withSignals(on);
+      }
+      if (minAssociation != null) {
+        cfg = cfg.withMinAssociation(minAssociation);
       }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -109,6 +151,8 @@ final class CampaignsCommand implements Callable<Integer> {
           c.firstPost(),
           c.lastPost(),
           c.signals());
+      AttributionSummary a = Attributions.of(c, cfg);
+      stdout.printf(Locale.ROOT, "    %s coordination: %s%n", a.grade(), a.summary());
     }
     return 0;
   }

@@ -98,6 +98,35 @@ class MainTest {
                 "--window",
                 "soon"))
         .isEqualTo(2);
+    assertThat(
+            run(
+                "campaigns",
+                "--input",
+                corpus.toString(),
+                "--out",
+                result.toString(),
+                "--signals",
+                "hashtags,url",
+                "--text-window",
+                "1h",
+                "--min-association",
+                "0"))
+        .isZero();
+    json = org.tocsin.core.json.Json.mapper().readTree(result.toFile());
+    assertThat(json.at("/parameters/signals").toString()).isEqualTo("[\"url\",\"hashtags\"]");
+    assertThat(json.at("/parameters/text/window").asText()).isEqualTo("3600s");
+    assertThat(json.at("/parameters/minAssociation").asDouble()).isZero();
+    assertThat(
+            run(
+                "campaigns",
+                "--input",
+                corpus.toString(),
+                "--out",
+                result.toString(),
+                "--signals",
+                "text,gossip"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("unknown signal [got gossip]");
   }
 
   @Test

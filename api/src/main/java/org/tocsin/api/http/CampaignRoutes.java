@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.problems.ApiException;
+import org.tocsin.campaigns.attribution.Attributions;
 import org.tocsin.campaigns.detect.Campaign;
 import org.tocsin.campaigns.detect.HarmProfile;
 import org.tocsin.campaigns.graph.CoordinationEdge;
+import org.tocsin.campaigns.json.AttributionJson;
 import org.tocsin.campaigns.json.CampaignsJson;
 import org.tocsin.campaigns.stream.StreamingCampaign;
 import org.tocsin.core.json.Json;
@@ -30,7 +32,8 @@ import org.tocsin.node.campaigns.live.LiveCampaigns;
  * Campaigns: {@code GET /api/v1/campaigns} (ranked summaries of the batch view, and under {@code
  * live} the campaigns the streaming detector tracks now) and {@code GET /api/v1/campaigns/:id}
  * (accounts, posts, timeline and every edge with its evidence; a batch campaign first, else a live
- * one, told apart by {@code source}).
+ * one, told apart by {@code source}) and {@code GET /api/v1/campaigns/:id/attribution} (the case
+ * for coordination of a batch campaign in plain words).
  */
 final class CampaignRoutes {
   /** How campaigns are ranked. */
@@ -49,6 +52,37 @@ final class CampaignRoutes {
   void mount(Router router) {
     router.get("/api/v1/campaigns").handler(Access.anyRole()).handler(this::list);
     router.get("/api/v1/campaigns/:id").handler(Access.anyRole()).handler(this::get);
+    router
+        .get("/api/v1/campaigns/:id/attribution")
+        .handler(Access.anyRole())
+        .handler(this::attribution);
+  }
+
+  /** The attribution summary of a batch campaign ({@link Attributions}). */
+  private void attribution(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    if (id.length() > 64) {
+      throw ApiException.badParameter("id", "too long");
+    }
+    CampaignSnapshot s = service.latest().orElse(null);
+    if (s == null) {
+      throw new ApiException(503, "unavailable", "campaigns are still being computed");
+    }
+    Campaign c =
+        s.find(id)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "no batch campaign "
+                            + id
+                            + " (attribution summaries are made for batch campaigns)"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      AttributionJson.write(Attributions.of(c, service.config()), out);
+      JsonResponses.send(rc, 200, (ObjectNode) Json.mapper().readTree(out.toByteArray()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void list(RoutingContext rc) {

@@ -591,6 +591,17 @@ class ApiServerTest {
     JsonObject sample =
         edge.getJsonArray("signals").getJsonObject(0).getJsonArray("samples").getJsonObject(0);
     assertThat(sample.getJsonObject("first").encode()).contains("\"seq\"").contains("sha256");
+
+    HttpResponse<Buffer> a = get("/api/v1/campaigns/" + sock.getString("id") + "/attribution");
+    assertThat(a.statusCode()).as(a.bodyAsString()).isEqualTo(200);
+    JsonObject case_ = a.bodyAsJsonObject();
+    assertThat(case_.getString("campaign")).isEqualTo(sock.getString("id"));
+    assertThat(case_.getString("grade")).isIn("strong", "moderate", "weak");
+    assertThat(case_.getString("summary")).startsWith("4 accounts posted 8 coordinated posts");
+    assertThat(case_.getJsonArray("findings").getJsonObject(0).getString("signal")).isNotBlank();
+    assertThat(case_.getJsonArray("evidenceSeqs")).isNotEmpty();
+    assertThat(case_.getJsonArray("limits").getString(0)).contains("not who operates them");
+    assertProblem(get("/api/v1/campaigns/cmp-0000000000000000/attribution"), 404, "not_found");
   }
 
   @Test

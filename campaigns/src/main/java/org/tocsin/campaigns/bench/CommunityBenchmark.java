@@ -91,7 +91,10 @@ public final class CommunityBenchmark {
         c.timelineBucket(),
         c.maxEvidencePerSignal(),
         c.seed(),
-        c.burst());
+        c.burst(),
+        c.charShingleSize(),
+        c.textWindow(),
+        c.minAssociation());
   }
 
   private static void row(PrintStream log, String name, BenchCorpus corpus, CampaignConfig cfg) {

@@ -101,6 +101,32 @@ public final class AccountPair {
     return postIndices;
   }
 
+  /**
+   * How exclusively the two accounts share with each other: of all their posts in a co-share with
+   * any other account, the share behind their own co-shares, as the lower end of its one-sided 95%
+   * Wilson interval, in [0, 1]. Accounts that post a lot meet others by chance on a few of their
+   * posts; fans of one account meet on some of the posts they all repost; coordinated accounts meet
+   * on most of theirs. The lower bound keeps two or three chance co-shares of accounts that post
+   * little from looking exclusive.
+   *
+   * @param sharedPosts per account, its posts in a co-share with any other account
+   */
+  public double association(PostTable t, int[] sharedPosts) {
+    int k = postIndices(t).length;
+    int n = Math.max(k, sharedPosts[accountA] + sharedPosts[accountB]);
+    return n == 0 ? 0 : wilsonLower(k, n);
+  }
+
+  /** Lower end of the one-sided 95% Wilson score interval of {@code k} successes in {@code n}. */
+  static double wilsonLower(int k, int n) {
+    double z = 1.6448536269514722;
+    double p = (double) k / n;
+    double z2 = z * z;
+    double centre = p + z2 / (2.0 * n);
+    double spread = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+    return Math.max(0, (centre - spread) / (1 + z2 / n));
+  }
+
   /** Number of co-shares under signal {@code s}. */
   public int coShares(Signal s) {
     PerSignal ps = signals[s.ordinal()];

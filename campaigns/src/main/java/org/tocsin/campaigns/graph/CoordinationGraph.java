@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.campaigns.internal.IntList;
 import org.tocsin.campaigns.signal.NearDuplicates;
 import org.tocsin.campaigns.signal.SharedObjects;
 import org.tocsin.campaigns.signal.Signal;
 import org.tocsin.campaigns.signal.SyncBursts;
+import org.tocsin.campaigns.signal.TextShingles;
 import org.tocsin.core.post.PostKey;
 
 /**
@@ -86,18 +89,37 @@ public final class CoordinationGraph {
       objects.put(Signal.BURST, bursts);
     }
     Map<Long, AccountPair> pairs = new HashMap<>();
-    long window = cfg.window().toMillis();
+    boolean[] shared = new boolean[n];
+    long span = n == 0 ? 0 : table.millis(n - 1) - table.millis(0);
     for (Map.Entry<Signal, Map<String, IntList>> bySignal : objects.entrySet()) {
+      boolean text = bySignal.getKey() == Signal.TEXT;
       for (Map.Entry<String, IntList> e : bySignal.getValue().entrySet()) {
         IntList posts = e.getValue();
         if (posts.size() >= 2) {
-          scan(table, bySignal.getKey(), e.getKey(), posts, window, cfg, pairs);
+          long window = text ? textWindow(table, posts, cfg, span) : cfg.window().toMillis();
+          scan(
+              table,
+              bySignal.getKey(),
+              e.getKey(),
+              posts,
+              window,
+              cfg.window().toMillis(),
+              cfg,
+              pairs,
+              shared);
         }
+      }
+    }
+    int[] sharedPosts = new int[table.accountCount()];
+    for (int i = 0; i < n; i++) {
+      if (shared[i]) {
+        sharedPosts[table.account(i)]++;
       }
     }
     List<AccountPair> repeated = new ArrayList<>();
     for (AccountPair p : pairs.values()) {
-      if (p.weight(table) >= cfg.minRepeat()) {
+      if (p.weight(table) >= cfg.minRepeat()
+          && p.association(table, sharedPosts) >= cfg.minAssociation()) {
         repeated.add(p);
       }
     }
@@ -116,14 +138,37 @@ public final class CoordinationGraph {
     return new CoordinationGraph(table, kept, pairs.size(), repeated.size(), threshold);
   }
 
+  /**
+   * The window for one near-duplicate text group: {@code text.window}, but no longer than the
+   * group's organic baseline allows. If its {@code A} accounts posted it independently over the
+   * batch's span, two of them would fall within {@code span / A} of each other about once; a
+   * co-share at a longer gap is what a popular text does anyway, so it does not count. Short texts
+   * (fewer than {@code text.minTokens} words) keep the short window: they repeat by themselves.
+   */
+  private static long textWindow(PostTable t, IntList posts, CampaignConfig cfg, long span) {
+    long shortWindow = cfg.window().toMillis();
+    long longWindow = cfg.textWindow().toMillis();
+    if (longWindow <= shortWindow
+        || TextShingles.words(t.post(posts.get(0)).text()).size() < cfg.minTextTokens()) {
+      return shortWindow;
+    }
+    Set<Integer> accounts = new HashSet<>();
+    for (int i = 0; i < posts.size(); i++) {
+      accounts.add(t.account(posts.get(i)));
+    }
+    return Math.max(shortWindow, Math.min(longWindow, span / accounts.size()));
+  }
+
   private static void scan(
       PostTable t,
       Signal signal,
       String object,
       IntList posts,
       long window,
+      long shortWindow,
       CampaignConfig cfg,
-      Map<Long, AccountPair> pairs) {
+      Map<Long, AccountPair> pairs,
+      boolean[] shared) {
     int first = t.account(posts.get(0));
     boolean several = false;
     for (int i = 1; i < posts.size() && !several; i++) {
@@ -143,7 +188,8 @@ public final class CoordinationGraph {
         int earlier = posts.get(j);
         int a = t.account(earlier);
         int b = t.account(later);
-        if (a == b) {
+        if (a == b
+            || tl - t.millis(earlier) > shortWindow && (t.isRepost(earlier) || t.isRepost(later))) {
           continue;
         }
         long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
@@ -153,6 +199,8 @@ public final class CoordinationGraph {
           pairs.put(key, p);
         }
         p.add(t, signal, object, earlier, later, cfg.maxEvidencePerSignal());
+        shared[earlier] = true;
+        shared[later] = true;
       }
     }
   }

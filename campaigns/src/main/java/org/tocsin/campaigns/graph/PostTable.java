@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.tocsin.core.evidence.EvidenceRef;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.post.PostKey;
@@ -15,6 +16,8 @@ import org.tocsin.core.post.PostKey;
  * order of first appearance. Later stages refer to posts and accounts by these indices.
  */
 public final class PostTable {
+
+  private static final Pattern RT = Pattern.compile("\\s*(?i:rt)\\s+@");
 
   private final List<Post> posts;
   private final int[] account;
@@ -80,6 +83,16 @@ public final class PostTable {
   /** Creation time of post {@code i}, epoch milliseconds. */
   public long millis(int i) {
     return millis[i];
+  }
+
+  /**
+   * Whether post {@code i} repeats another: it reposts or quotes one, or its text starts with a
+   * retweet marker ({@code RT @handle}). Reposts repeat texts at any distance in time without any
+   * coordination, so only the short window pairs them on their text.
+   */
+  public boolean isRepost(int i) {
+    Post p = posts.get(i);
+    return p.repostOf() != null || p.quoteOf() != null || RT.matcher(p.text()).lookingAt();
   }
 
   /** The author id of account {@code a}, as in the input. */

@@ -223,7 +223,10 @@ public final class CampaignsJson {
     g.writeNumberField("permutations", c.permutations());
     g.writeNumberField("bands", c.bands());
     g.writeNumberField("similarity", c.textSimilarity());
+    g.writeNumberField("charShingleSize", c.charShingleSize());
+    g.writeStringField("window", duration(c.textWindow()));
     g.writeEndObject();
+    g.writeNumberField("minAssociation", c.minAssociation());
     g.writeNumberField("minHashtags", c.minHashtags());
     g.writeNumberField("maxComparisonsPerPost", c.maxComparisonsPerPost());
     g.writeNumberField("minAccounts", c.minAccounts());

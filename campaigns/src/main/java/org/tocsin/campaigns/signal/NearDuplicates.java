@@ -1,7 +1,9 @@
 package org.tocsin.campaigns.signal;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.tocsin.campaigns.CampaignConfig;
@@ -12,10 +14,11 @@ import org.tocsin.campaigns.internal.IntList;
  *
  * <p>For each band, the texts' band keys are sorted; texts with equal keys form a bucket, and each
  * member of a bucket is verified against the bucket's first member and the member before it. A pair
- * whose estimated Jaccard similarity (over word shingles, {@link TextShingles}) reaches {@code
- * text.similarity} is joined in a union-find whose root is the earliest post. The work is linear in
- * the number of texts times the number of bands, plus a sort per band. Defaults and the candidate
- * probability curve are documented on {@link MinHash}.
+ * whose estimated Jaccard similarity (over the word set and the characters shingles inside words,
+ * {@link TextShingles#features}) reaches {@code text.similarity} is joined in a union-find whose
+ * root is the earliest post. The work is linear in the number of texts times the number of bands,
+ * plus a sort per band. Defaults and the candidate probability curve are documented on {@link
+ * MinHash}.
  */
 public final class NearDuplicates {
 
@@ -33,22 +36,26 @@ public final class NearDuplicates {
    * @param text the text of post {@code i}
    * @param cfg shingle size, minimum words, permutations, bands and similarity threshold
    * @return for each post, the index of the earliest post of its near-duplicate group (itself when
-   *     it has none), or -1 when the text is too short to take part
+   *     it has none), or -1 when the text has no words; texts with fewer than {@code
+   *     text.minTokens} words are grouped by their exact set of normalised words instead
    * @throws IllegalArgumentException if more than {@link #MAX_TEXTS} texts take part
    */
   public static int[] group(int n, IntFunction<String> text, CampaignConfig cfg) {
     MinHash mh = new MinHash(cfg.permutations(), cfg.bands());
     int perms = mh.permutations();
     long[][] shingles = new long[n][];
+    String[] shortKeys = new String[n];
     IntStream.range(0, n)
         .parallel()
         .forEach(
             i -> {
               List<String> words = TextShingles.words(text.apply(i));
-              shingles[i] =
-                  words.size() < cfg.minTextTokens()
-                      ? null
-                      : TextShingles.shingleHashes(words, cfg.shingleSize());
+              if (words.size() < cfg.minTextTokens()) {
+                shortKeys[i] = words.isEmpty() ? null : TextShingles.wordSetKey(words);
+              } else {
+                shingles[i] =
+                    TextShingles.features(words, cfg.shingleSize(), cfg.charShingleSize());
+              }
             });
     IntList textPosts = new IntList(n);
     for (int i = 0; i < n; i++) {
@@ -100,6 +107,13 @@ public final class NearDuplicates {
     Arrays.fill(root, -1);
     for (int t = 0; t < m; t++) {
       root[textPosts.get(t)] = textPosts.get(find(parent, t));
+    }
+    Map<String, Integer> firstShort = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (shortKeys[i] != null) {
+        Integer first = firstShort.putIfAbsent(shortKeys[i], i);
+        root[i] = first == null ? i : first;
+      }
     }
     return root;
   }

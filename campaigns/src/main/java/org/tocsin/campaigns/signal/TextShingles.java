@@ -2,8 +2,10 @@ package org.tocsin.campaigns.signal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +68,43 @@ public final class TextShingles {
       out[i] = h;
     }
     return out;
+  }
+
+  /**
+   * The features near-duplicate detection compares, as 64-bit hashes: the word shingles of size
+   * {@code wordShingle} and, if {@code charShingle > 0}, the character shingles of that length
+   * inside each word (words shorter than it count whole). With {@code wordShingle = 1} both are
+   * sets that ignore word order, so two copies with two words swapped have the same features and
+   * one replaced word in a 12-word text keeps a Jaccard similarity of about 0.8.
+   */
+  public static long[] features(List<String> words, int wordShingle, int charShingle) {
+    long[] w = shingleHashes(words, wordShingle);
+    if (charShingle <= 0) {
+      return w;
+    }
+    List<Long> chars = new ArrayList<>();
+    for (String word : words) {
+      if (word.length() <= charShingle) {
+        chars.add(fnv("\u0001" + word) * 31);
+        continue;
+      }
+      for (int i = 0; i + charShingle <= word.length(); i++) {
+        chars.add(fnv(word.substring(i, i + charShingle)) * 31);
+      }
+    }
+    long[] out = Arrays.copyOf(w, w.length + chars.size());
+    for (int i = 0; i < chars.size(); i++) {
+      out[w.length + i] = chars.get(i);
+    }
+    return out;
+  }
+
+  /**
+   * The key of a short text for exact matching: its distinct normalised words, sorted, joined by
+   * spaces (so word order does not matter); empty if it has no words.
+   */
+  public static String wordSetKey(List<String> words) {
+    return String.join(" ", new TreeSet<>(words));
   }
 
   /** The normalised text: its words joined by single spaces. */

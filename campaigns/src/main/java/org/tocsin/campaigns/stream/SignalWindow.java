@@ -105,7 +105,7 @@ final class SignalWindow {
     if (words.size() < cfg.minTextTokens()) {
       return;
     }
-    long[] shingles = TextShingles.shingleHashes(words, cfg.shingleSize());
+    long[] shingles = TextShingles.features(words, cfg.shingleSize(), cfg.charShingleSize());
     if (shingles.length == 0) {
       return;
     }

@@ -72,9 +72,24 @@ public record StreamingConfig(
         DEFAULT_THRESHOLD_EVERY);
   }
 
-  /** The defaults around {@link CampaignConfig#defaults()}. */
+  /** Co-share window of the live detector. */
+  public static final Duration LIVE_WINDOW = Duration.ofSeconds(60);
+
+  /** Edge-weight quantile of the live detector. */
+  public static final double LIVE_EDGE_WEIGHT_QUANTILE = 0.5;
+
+  /**
+   * The defaults around {@link CampaignConfig#defaults()}, with the live detector's own window
+   * ({@link #LIVE_WINDOW}) and edge-weight quantile ({@link #LIVE_EDGE_WEIGHT_QUANTILE}): the
+   * streaming detector has neither the association filter nor the per-text baseline that keep the
+   * batch defaults (a 5-minute window, no quantile) precise, so it keeps the settings it was
+   * measured with.
+   */
   public static StreamingConfig defaults() {
-    return of(CampaignConfig.defaults());
+    return of(
+        CampaignConfig.defaults()
+            .withWindow(LIVE_WINDOW)
+            .withEdgeWeightQuantile(LIVE_EDGE_WEIGHT_QUANTILE));
   }
 
   /** This configuration with other memory bounds. */

@@ -63,7 +63,8 @@ class CampaignDetectorTest {
   @Test
   void idIsStableWhenLaterPostsJoin() {
     InjectedCorpus c = new InjectedCorpus(SEED);
-    CampaignConfig cfg = CampaignConfig.defaults().withEdgeWeightQuantile(0);
+    // bot-new posts twice, against six posts of each bot: too little to pass minAssociation alone
+    CampaignConfig cfg = CampaignConfig.defaults().withEdgeWeightQuantile(0).withMinAssociation(0);
     String before = CampaignDetector.detect(c.posts, Map.of(), cfg).campaigns().get(0).id();
     List<Post> more = new java.util.ArrayList<>(c.posts);
     Post last = c.posts.get(c.posts.size() - 1);

@@ -56,9 +56,11 @@ class CampaignsJsonTest {
     assertThat(signal.get("gapSeconds").get("max").asDouble()).isLessThanOrEqualTo(60);
     assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("organic");
     JsonNode params = root.get("parameters");
-    assertThat(params.get("window").asText()).isEqualTo("60s");
+    assertThat(params.get("window").asText()).isEqualTo("300s");
+    assertThat(params.get("text").get("window").asText()).isEqualTo("86400s");
+    assertThat(params.get("minAssociation").asDouble()).isEqualTo(0.3);
     assertThat(params.get("minRepeat").asInt()).isEqualTo(2);
-    assertThat(params.get("edgeWeightQuantile").asDouble()).isEqualTo(0.5);
+    assertThat(params.get("edgeWeightQuantile").asDouble()).isEqualTo(0.0);
     assertThat(params.has("edgeWeightThreshold")).isTrue();
   }
 

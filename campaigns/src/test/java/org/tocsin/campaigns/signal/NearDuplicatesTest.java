@@ -54,9 +54,25 @@ class NearDuplicatesTest {
   }
 
   @Test
-  void shortTextsTakeNoPart() {
-    int[] root = NearDuplicates.group(2, i -> "lol ok", cfg);
-    assertThat(root).containsExactly(-1, -1);
+  void shortTextsMatchByTheirExactWordSet() {
+    List<String> texts =
+        List.of("Wake UP now!", "now wake up", "wake up", "", "https://t.co/x @someone", "wake up");
+    int[] root = NearDuplicates.group(texts.size(), texts::get, cfg);
+    // case, punctuation and order do not matter; a word more or less does; no words, no part
+    assertThat(root).containsExactly(0, 0, 2, -1, -1, 2);
+  }
+
+  @Test
+  void swappedAndReplacedWordsStillMatch() {
+    String original = "they are coming for our jobs and our homes so wake up before it is too late";
+    List<String> texts =
+        List.of(
+            original,
+            "they are coming for our homes and our jobs so wake up before it is too late",
+            "they are coming for our jobs and our houses so wake up before it is much late",
+            "a quiet walk in the park with the dog today and then home for a long nap");
+    int[] root = NearDuplicates.group(texts.size(), texts::get, cfg);
+    assertThat(root).containsExactly(0, 0, 0, 3);
   }
 
   @Test

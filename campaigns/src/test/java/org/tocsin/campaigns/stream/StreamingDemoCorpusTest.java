@@ -32,7 +32,12 @@ class StreamingDemoCorpusTest {
     posts.sort(Comparator.comparing(Post::createdAt));
     Set<String> ira = new HashSet<>();
     posts.stream().filter(p -> p.extra().containsKey("ira")).forEach(p -> ira.add(p.author().id()));
-    CampaignReport batch = CampaignDetector.detect(posts, Map.of(), CampaignConfig.defaults());
+    // batch as the live detector looks: its window and quantile, no association filter, no
+    // slow-drip text window
+    CampaignConfig live = StreamingConfig.defaults().detection();
+    CampaignReport batch =
+        CampaignDetector.detect(
+            posts, Map.of(), live.withMinAssociation(0).withTextWindow(live.window()));
     assertThat(batch.campaigns()).hasSize(3);
 
     List<CampaignEvent> events = new ArrayList<>();

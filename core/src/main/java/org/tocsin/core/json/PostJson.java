@@ -110,17 +110,18 @@ public final class PostJson {
       }
     }
     String text = requiredString(o, "text", MAX_TEXT_CHARS, true);
+    String platform = requiredString(o, "platform", 64, false);
     return new Post(
-        requiredString(o, "platform", 64, false),
+        platform,
         requiredString(o, "id", MAX_ID_CHARS, false),
         optionalString(o, "url", MAX_URL_CHARS),
         author(o),
         requiredTime(o, "createdAt"),
         text,
         optionalString(o, "lang", 35),
-        optionalString(o, "replyTo", MAX_ID_CHARS),
-        optionalString(o, "repostOf", MAX_ID_CHARS),
-        optionalString(o, "quoteOf", MAX_ID_CHARS),
+        optionalPostId(o, "replyTo", platform),
+        optionalPostId(o, "repostOf", platform),
+        optionalPostId(o, "quoteOf", platform),
         stringList(o, "links", MAX_URL_CHARS),
         stringList(o, "hashtags", 1024),
         stringList(o, "mentions", 1024),
@@ -253,6 +254,45 @@ public final class PostJson {
       throw new PostFormatException(path + ": must not be blank");
     }
     return s;
+  }
+
+  /**
+   * A reference to another post of the same platform: its platform id as a string, or an object
+   * {@code {"platform", "id"}} whose platform, if given, is the post's own. Other platforms are
+   * refused, since a post can only reply to, repost or quote posts of its own platform.
+   */
+  private static String optionalPostId(ObjectNode o, String field, String platform)
+      throws PostFormatException {
+    JsonNode n = o.get(field);
+    if (n == null || n.isNull() || n.isTextual()) {
+      return optionalString(o, field, MAX_ID_CHARS);
+    }
+    if (!n.isObject()) {
+      throw new PostFormatException(
+          field
+              + ": must be a post id string or an object {\"platform\", \"id\"} [got "
+              + n.getNodeType()
+              + "]");
+    }
+    ObjectNode ref = (ObjectNode) n;
+    for (Iterator<String> it = ref.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!k.equals("platform") && !k.equals("id")) {
+        throw new PostFormatException(
+            field + ": an object reference has only platform and id [got " + k + "]");
+      }
+    }
+    String other = optionalString(ref, "platform", 64, field + ".platform");
+    if (other != null && !other.equals(platform)) {
+      throw new PostFormatException(
+          field
+              + ".platform: must be the post's own platform "
+              + platform
+              + " [got "
+              + other
+              + "]");
+    }
+    return requiredString(ref, "id", MAX_ID_CHARS, false, field + ".id");
   }
 
   private static String optionalString(ObjectNode o, String field, int max)

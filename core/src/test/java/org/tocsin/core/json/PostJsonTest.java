@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,40 @@ class PostJsonTest {
     assertBad(
         "{" + ok + ",\"text\":\"" + "x".repeat(PostJson.MAX_TEXT_CHARS + 1) + "\"}",
         "text: too long");
+  }
+
+  @Test
+  void postReferencesAreReadAsStringsOrAsPlatformAndIdObjects() throws Exception {
+    // a real post of the fixture, reposting another, written both ways
+    ObjectNode real = (ObjectNode) Json.mapper().readTree(realLines().get(0));
+    String platform = real.get("platform").asText();
+    ObjectNode asString = real.deepCopy();
+    asString.put("repostOf", "1001").put("replyTo", "1002").put("quoteOf", "1003");
+    ObjectNode asObject = real.deepCopy();
+    asObject.putObject("repostOf").put("platform", platform).put("id", "1001");
+    asObject.putObject("replyTo").put("id", "1002");
+    asObject.putObject("quoteOf").put("platform", platform).put("id", "1003");
+    Post s = PostJson.read(asString.toString());
+    Post o = PostJson.read(asObject.toString());
+    assertThat(o).isEqualTo(s);
+    assertThat(o.repostOf()).isEqualTo("1001");
+    assertThat(o.replyTo()).isEqualTo("1002");
+    assertThat(o.quoteOf()).isEqualTo("1003");
+    // written back in the string form
+    assertThat(Json.mapper().readTree(PostJson.write(o)).get("repostOf").isTextual()).isTrue();
+
+    ObjectNode otherPlatform = real.deepCopy();
+    otherPlatform.putObject("repostOf").put("platform", "elsewhere").put("id", "1");
+    assertBad(otherPlatform.toString(), "repostOf.platform: must be the post's own platform");
+    ObjectNode noId = real.deepCopy();
+    noId.putObject("quoteOf").put("platform", platform);
+    assertBad(noId.toString(), "quoteOf.id: required string is missing");
+    ObjectNode extraKey = real.deepCopy();
+    extraKey.putObject("replyTo").put("id", "1").put("url", "x");
+    assertBad(extraKey.toString(), "replyTo: an object reference has only platform and id");
+    ObjectNode number = real.deepCopy();
+    number.put("repostOf", 5);
+    assertBad(number.toString(), "repostOf: must be a post id string or an object");
   }
 
   private static void assertBad(String json, String message) {
