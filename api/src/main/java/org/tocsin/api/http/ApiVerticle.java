@@ -77,7 +77,7 @@ public final class ApiVerticle extends VerticleBase {
             vertx, node.savedSearches(), node.index(), node.config().search().maxQueryChars())
         .mount(router);
     new AlertRoutes(vertx, node.alerts(), node.config().security().outboundGuard()).mount(router);
-    new ScoringRoutes(IncitementBands.shipped(), node.scorer()).mount(router);
+    new ScoringRoutes(vertx, IncitementBands.shipped(), node.scorer(), node.index()).mount(router);
     new IngestRoutes(vertx, node.importer()).mount(router);
     router
         .route("/api/*")

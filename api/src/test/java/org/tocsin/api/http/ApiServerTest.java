@@ -194,6 +194,80 @@ class ApiServerTest {
   }
 
   @Test
+  void aHistogramWithoutARangeCoversTheMatchingPosts() {
+    long hate =
+        get("/api/v1/posts/search?label=hate&exactTotal=true").bodyAsJsonObject().getLong("total");
+    String oldest =
+        get("/api/v1/posts/search?label=hate&sort=oldest&limit=1")
+            .bodyAsJsonObject()
+            .getJsonArray("hits")
+            .getJsonObject(0)
+            .getJsonObject("post")
+            .getString("createdAt");
+    HttpResponse<Buffer> r = get("/api/v1/stats/histogram?label=hate&split=target");
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    JsonObject h = r.bodyAsJsonObject();
+    assertThat(h.getBoolean("rangeFromData")).isTrue();
+    assertThat(h.getLong("total")).isEqualTo(hate);
+    long sum = 0;
+    for (Object b : h.getJsonArray("buckets")) {
+      sum += ((JsonObject) b).getLong("count");
+    }
+    assertThat(sum).isEqualTo(hate);
+    assertThat(h.getString("from").substring(0, 10)).isEqualTo(oldest.substring(0, 10));
+    // only one end given: the other comes from the data
+    JsonObject half = get("/api/v1/stats/histogram?label=hate&from=2000-01-01").bodyAsJsonObject();
+    assertThat(half.getLong("total")).isEqualTo(hate);
+    assertThat(half.getString("from")).startsWith("2000-01-01");
+    // nothing matches: an empty histogram, not an error
+    JsonObject none = get("/api/v1/stats/histogram?q=zzqqxxnothing").bodyAsJsonObject();
+    assertThat(none.getLong("total")).isZero();
+    assertThat(none.getJsonArray("buckets")).isEmpty();
+  }
+
+  @Test
+  void targetGroupsAreAcceptedByTheirAliasesAndAQueryTermGetsAHint() {
+    long muslim = get("/api/v1/posts/search?target=muslim").bodyAsJsonObject().getLong("total");
+    assertThat(muslim).isPositive();
+    for (String alias : new String[] {"muslims", "Muslims", "moslems", "Muslime"}) {
+      JsonObject r = get("/api/v1/posts/search?target=" + enc(alias)).bodyAsJsonObject();
+      assertThat(r.getLong("total")).as(alias).isEqualTo(muslim);
+      assertThat(r.getJsonArray("hints").getJsonObject(0).getString("group")).isEqualTo("muslim");
+    }
+    assertThat(get("/api/v1/stats/facets?target=muslims").bodyAsJsonObject().getLong("total"))
+        .isEqualTo(muslim);
+    // target:muslims in the query is query syntax, searched as written: a hint says what to use
+    JsonObject plural = get("/api/v1/posts/search?q=" + enc("target:muslims")).bodyAsJsonObject();
+    assertThat(plural.getLong("total")).isZero();
+    JsonObject hint = plural.getJsonArray("hints").getJsonObject(0);
+    assertThat(hint.getString("kind")).isEqualTo("target_alias");
+    assertThat(hint.getString("replace")).isEqualTo("target:muslims");
+    assertThat(hint.getString("with")).isEqualTo("target:muslim");
+    assertThat(hint.getString("message")).contains("the group is called muslim");
+    JsonObject typo = get("/api/v1/posts/search?q=" + enc("target:muslm")).bodyAsJsonObject();
+    assertThat(typo.getJsonArray("hints").getJsonObject(0).getJsonArray("suggestions"))
+        .contains("muslim");
+    // a search that finds posts has no hint to give
+    assertThat(
+            get("/api/v1/posts/search?q=" + enc("target:muslim"))
+                .bodyAsJsonObject()
+                .getJsonArray("hints"))
+        .isEmpty();
+    // the pick-list: groups, their grounds, aliases and indexed posts
+    JsonArray groups = get("/api/v1/scoring/targets").bodyAsJsonObject().getJsonArray("groups");
+    JsonObject m = null;
+    for (Object g : groups) {
+      if ("muslim".equals(((JsonObject) g).getString("name"))) {
+        m = (JsonObject) g;
+      }
+    }
+    assertThat(m).isNotNull();
+    assertThat(m.getString("ground")).isEqualTo("religious");
+    assertThat(m.getJsonArray("aliases")).contains("muslims", "moslems");
+    assertThat(m.getLong("posts")).isEqualTo(muslim);
+  }
+
+  @Test
   void prosecutorsExportBundlesThatVerifyAndEveryAccessIsInTheCustodyLog() {
     HttpResponse<Buffer> r =
         as(
@@ -481,7 +555,8 @@ class ApiServerTest {
         "/api/v1/posts/search?minHate=2                   | 400 | invalid_parameter",
         "/api/v1/posts/search?cursor=garbage              | 400 | invalid_query",
         "/api/v1/posts/search?cursor=x&offset=20          | 400 | invalid_parameter",
-        "/api/v1/stats/histogram?from=2016-01-01          | 400 | invalid_parameter",
+        "/api/v1/stats/histogram?from=2016-01-01&to=2015-01-01 | 400 | invalid_parameter",
+        "/api/v1/stats/histogram?q=%22unclosed            | 400 | invalid_query",
         "/api/v1/stats/histogram?from=2016-01-01&to=2016-02-01&interval=week | 400 | invalid_parameter",
         "/api/v1/stats/histogram?from=2000-01-01&to=2016-02-01&interval=hour | 400 | invalid_parameter",
         "/api/v1/stats/histogram?from=2016-01-01&to=2016-02-01&split=mood | 400 | invalid_parameter",
@@ -632,6 +707,9 @@ class ApiServerTest {
         "DELETE | /api/v1/watchlists/none            | 404 | 403 | 403 | 404",
         "GET    | /api/v1/stats/histogram?from=2015-01-01&to=2021-01-01 | 200 | 200 | 200 | 200",
         "GET    | /api/v1/me                         | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/scoring/bands              | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/scoring/targets            | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/stats/histogram            | 200 | 200 | 200 | 200",
         "GET    | /api/v1/posts/none/none/versions   | 404 | 404 | 404 | 404",
         "GET    | /api/v1/posts/none/none/similar    | 404 | 404 | 404 | 404",
       })
