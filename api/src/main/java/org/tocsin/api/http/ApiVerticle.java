@@ -76,7 +76,20 @@ public final class ApiVerticle extends VerticleBase {
     new SavedSearchRoutes(
             vertx, node.savedSearches(), node.index(), node.config().search().maxQueryChars())
         .mount(router);
-    new AlertRoutes(vertx, node.alerts(), node.config().security().outboundGuard()).mount(router);
+    new AlertRoutes(
+            vertx,
+            node.alerts(),
+            node.config().security().outboundGuard(),
+            node.index(),
+            ctx.keys())
+        .mount(router);
+    new RuleOperations(
+            vertx,
+            node.alerts(),
+            node.index(),
+            node.custody(),
+            node.config().security().outboundGuard())
+        .mount(router);
     new ScoringRoutes(vertx, IncitementBands.shipped(), node.scorer(), node.index()).mount(router);
     new IngestRoutes(vertx, node.importer()).mount(router);
     router
