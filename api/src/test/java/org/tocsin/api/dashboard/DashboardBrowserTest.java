@@ -182,7 +182,15 @@ class DashboardBrowserTest extends DashboardBrowser {
                 d.findElement(By.id("detail-body")).getText().contains("sha256 of original bytes"));
 
     driver
-        .findElement(By.xpath("//table[@id='rules-table']//tr[contains(., 'canary rule')]//button"))
+        .findElement(
+            By.xpath(
+                "//table[@id='rules-table']//tr[contains(., 'canary rule')]//button[@class='delete']"))
+        .click();
+    // deleting asks once more, in place
+    driver
+        .findElement(
+            By.xpath(
+                "//table[@id='rules-table']//tr[contains(., 'canary rule')]//button[@class='confirm-delete']"))
         .click();
     await().until(d -> d.findElement(By.id("rules-status")).getText().contains("rule deleted"));
     await().until(d -> !d.findElement(By.id("rules-table")).getText().contains("canary rule"));

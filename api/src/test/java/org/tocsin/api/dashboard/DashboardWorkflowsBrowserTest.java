@@ -273,4 +273,96 @@ class DashboardWorkflowsBrowserTest extends DashboardBrowser {
                             + "fetch('/favicon.svg').then(r => done(r.status), e => done(0));"))
         .isEqualTo(200L);
   }
+
+  private WebElement ruleRow(String name) {
+    return driver.findElement(
+        By.xpath(
+            "//table[@id='rules-table']//tr[td[1][starts-with(normalize-space(.), '"
+                + name
+                + "')]]"));
+  }
+
+  @Test
+  void trustTeamsPreviewPauseEditAndDeleteARule() throws Exception {
+    signIn();
+    driver.get(base + "?view=alerts");
+    await().until(d -> d.findElement(By.id("rules-table")).getAttribute("data-rules") != null);
+    // the pick-list knows the groups
+    await()
+        .until(
+            d -> !d.findElements(By.cssSelector("#target-groups option[value=muslim]")).isEmpty());
+
+    // a typo is explained, not saved
+    type("rule-name", "calls against muslims");
+    type("rule-targets", "muslimz");
+    driver.findElement(By.id("rule-submit")).click();
+    await()
+        .until(
+            d ->
+                d.findElement(By.id("rule-form-status")).getText().contains("did you mean muslim"));
+
+    // the preview counts what the rule would have matched, with the plural read as the group
+    type("rule-targets", "muslims");
+    new Select(driver.findElement(By.id("rule-incitement-band"))).selectByValue("elevated");
+    driver.findElement(By.id("rule-backtest-button")).click();
+    await().until(d -> d.findElement(By.id("rule-backtest")).getAttribute("data-total") != null);
+    long total =
+        Long.parseLong(driver.findElement(By.id("rule-backtest")).getAttribute("data-total"));
+    assertThat(total).isPositive();
+    assertThat(driver.findElement(By.id("rule-backtest")).getText())
+        .contains("this rule would have matched " + String.format("%d", total))
+        .contains("target groups: muslim");
+    shot("alerts-backtest");
+
+    driver.findElement(By.id("rule-submit")).click();
+    await().until(d -> d.findElement(By.id("rule-form-status")).getText().contains("rule created"));
+    await()
+        .until(
+            d -> d.findElement(By.id("rules-table")).getText().contains("calls against muslims"));
+    WebElement row = ruleRow("calls against muslims");
+    assertThat(row.getText()).contains("targets: muslim").contains("by browser test");
+
+    // pause and resume
+    row.findElement(By.cssSelector("button.pause")).click();
+    await().until(d -> ruleRow("calls against muslims").getAttribute("class").contains("paused"));
+    ruleRow("calls against muslims").findElement(By.cssSelector("button.resume")).click();
+    await().until(d -> !ruleRow("calls against muslims").getAttribute("class").contains("paused"));
+
+    // edit: the form fills with the rule, saving keeps its id
+    String id = ruleRow("calls against muslims").getAttribute("data-id");
+    ruleRow("calls against muslims").findElement(By.cssSelector("button.edit")).click();
+    assertThat(driver.findElement(By.id("rule-targets")).getAttribute("value")).isEqualTo("muslim");
+    assertThat(driver.findElement(By.id("rule-submit")).getText()).isEqualTo("Save changes");
+    type("rule-name", "high incitement against muslims");
+    new Select(driver.findElement(By.id("rule-incitement-band"))).selectByValue("high");
+    driver.findElement(By.id("rule-submit")).click();
+    await().until(d -> d.findElement(By.id("rule-form-status")).getText().contains("rule saved"));
+    await()
+        .until(
+            d ->
+                d.findElement(By.id("rules-table"))
+                    .getText()
+                    .contains("high incitement against muslims"));
+    WebElement edited = ruleRow("high incitement against muslims");
+    assertThat(edited.getAttribute("data-id")).isEqualTo(id);
+    assertThat(edited.getText()).contains("incitement band ≥ high");
+    shot("alerts-rules");
+
+    // delete asks once more; "keep it" keeps it
+    edited.findElement(By.cssSelector("button.delete")).click();
+    ruleRow("high incitement against muslims")
+        .findElement(By.cssSelector("button.cancel-delete"))
+        .click();
+    assertThat(
+            ruleRow("high incitement against muslims")
+                .findElements(By.cssSelector("button.delete")))
+        .hasSize(1);
+    ruleRow("high incitement against muslims").findElement(By.cssSelector("button.delete")).click();
+    ruleRow("high incitement against muslims")
+        .findElement(By.cssSelector("button.confirm-delete"))
+        .click();
+    await().until(d -> d.findElement(By.id("rules-status")).getText().contains("rule deleted"));
+    await().until(d -> !d.findElement(By.id("rules-table")).getText().contains("against muslims"));
+    assertNoAlertDialog();
+  }
 }
