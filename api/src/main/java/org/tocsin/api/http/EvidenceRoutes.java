@@ -51,6 +51,10 @@ final class EvidenceRoutes {
         .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN))
         .handler(this::export);
     router
+        .get("/api/v1/evidence/exports/:file")
+        .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN))
+        .handler(this::download);
+    router
         .get("/api/v1/evidence/:seq")
         .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN))
         .handler(this::original);
@@ -91,16 +95,22 @@ final class EvidenceRoutes {
               } catch (IllegalArgumentException e) {
                 throw new ApiException(400, "invalid_body", e.getMessage());
               }
+              org.tocsin.evidence.export.ExportResult r;
               try {
-                return exports.exportToNewBag(seqs, reason, key.id(), key.role().jsonName());
+                r = exports.exportToNewBag(seqs, reason, key.id(), key.role().jsonName());
               } catch (IllegalArgumentException e) {
                 throw new ApiException(400, "invalid_body", e.getMessage());
               }
+              return new Exported(r, ExportDownloads.write(r));
             },
             false)
         .onSuccess(
-            r -> {
+            done -> {
+              var r = done.export();
               ObjectNode body = Json.mapper().createObjectNode();
+              body.put("download", "/api/v1/evidence/exports/" + done.download().name());
+              body.put("downloadSha256", done.download().sha256());
+              body.put("downloadBytes", done.download().bytes());
               body.put("bagName", r.bagName());
               body.put("bagSha256", r.bagSha256());
               body.put("exportId", r.exportId());
@@ -111,6 +121,53 @@ final class EvidenceRoutes {
               body.set("treeHead", render(r.head()));
               JsonResponses.send(rc, 201, body);
             })
+        .onFailure(rc::fail);
+  }
+
+  private record Exported(
+      org.tocsin.evidence.export.ExportResult export, ExportDownloads.Download download) {}
+
+  /**
+   * The export as one zip file, sent once the download is durable in the custody log as an access
+   * to every capture it holds (who, which role, the stated reason).
+   */
+  private void download(RoutingContext rc) {
+    String name = rc.pathParam("file");
+    ApiKey key = Access.key(rc);
+    String reason = Reasons.stated(rc);
+    java.nio.file.Path dir = node.dataDir().toAbsolutePath().normalize().resolve("exports");
+    vertx
+        .executeBlocking(
+            () ->
+                ExportDownloads.find(dir, name)
+                    .orElseThrow(() -> ApiException.notFound("no export download " + name)),
+            false)
+        .compose(
+            found ->
+                io.vertx.core.Future.fromCompletionStage(
+                        node.custody()
+                            .accessed(
+                                found.seqs(),
+                                key.id(),
+                                key.role().jsonName(),
+                                reason,
+                                null,
+                                "download of export " + name + " (sha256 " + found.sha256() + ")"),
+                        vertx.getOrCreateContext())
+                    .map(v -> found))
+        .onSuccess(
+            found ->
+                rc.response()
+                    .putHeader("Content-Type", "application/zip")
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                    .putHeader("X-Tocsin-Sha256", found.sha256())
+                    .putHeader(
+                        "Digest",
+                        "sha-256="
+                            + Base64.getEncoder().encodeToString(HEX.parseHex(found.sha256())))
+                    .putHeader("Cache-Control", "no-store")
+                    .sendFile(found.zip().toString())
+                    .onFailure(rc::fail))
         .onFailure(rc::fail);
   }
 

@@ -327,6 +327,83 @@ class ApiServerTest {
   }
 
   @Test
+  void anExportDownloadsAsOneZipWithItsSha256AndTheDownloadIsInTheCustodyLog(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    Post target = posts.get(6);
+    HttpResponse<Buffer> r =
+        as(
+            Role.PROSECUTOR,
+            HttpMethod.POST,
+            "/api/v1/evidence/exports",
+            new JsonObject()
+                .put("ids", new JsonArray().add(target.platform() + "/" + target.id()))
+                .put("reason", "case file 18"));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+    JsonObject export = r.bodyAsJsonObject();
+    String download = export.getString("download");
+    assertThat(download)
+        .isEqualTo("/api/v1/evidence/exports/" + export.getString("bagName") + ".zip");
+    HttpResponse<Buffer> zip =
+        client
+            .get(port, "127.0.0.1", download)
+            .putHeader("Authorization", "Bearer " + tokens.get(Role.PROSECUTOR))
+            .putHeader("X-Tocsin-Reason", "taking case 18 to court")
+            .send()
+            .await();
+    assertThat(zip.statusCode()).as(zip.bodyAsString()).isEqualTo(200);
+    assertThat(zip.getHeader("Content-Type")).isEqualTo("application/zip");
+    assertThat(zip.getHeader("Content-Disposition")).contains(export.getString("bagName") + ".zip");
+    byte[] bytes = zip.body().getBytes();
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    assertThat(sha)
+        .isEqualTo(export.getString("downloadSha256"))
+        .isEqualTo(zip.getHeader("X-Tocsin-Sha256"));
+    assertThat((long) bytes.length).isEqualTo(export.getLong("downloadBytes"));
+    // the zip holds the bag, which verifies offline
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        java.nio.file.Path out = tmp.resolve(e.getName()).normalize();
+        assertThat(out.startsWith(tmp)).as(e.getName()).isTrue();
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.copy(in, out);
+      }
+    }
+    assertThat(
+            org.tocsin.evidence.export.BundleVerifier.verify(
+                    tmp.resolve(export.getString("bagName")))
+                .ok())
+        .isTrue();
+    // the download is an access to the capture, with its reason, in the custody log
+    long seq =
+        get("/api/v1/posts/" + enc(target.platform()) + "/" + enc(target.id()))
+            .bodyAsJsonObject()
+            .getJsonObject("evidence")
+            .getLong("seq");
+    assertThat(get("/api/v1/evidence/" + seq + "/custody").bodyAsString())
+        .contains("taking case 18 to court")
+        .contains("download of export " + export.getString("bagName") + ".zip");
+    // the same bytes every time; others may not download; no path tricks
+    HttpResponse<Buffer> again = as(Role.ADMIN, HttpMethod.GET, download, null);
+    assertThat(again.body().getBytes()).isEqualTo(bytes);
+    assertProblem(as(Role.ANALYST, HttpMethod.GET, download, null), 403, "forbidden");
+    assertProblem(as(Role.TRUST, HttpMethod.GET, download, null), 403, "forbidden");
+    assertProblem(
+        as(
+            Role.PROSECUTOR,
+            HttpMethod.GET,
+            "/api/v1/evidence/exports/tocsin-export-1-ab.zip",
+            null),
+        404,
+        "not_found");
+    assertThat(
+            as(Role.PROSECUTOR, HttpMethod.GET, "/api/v1/evidence/exports/..%2Fapi-keys.json", null)
+                .statusCode())
+        .isIn(400, 404);
+  }
+
+  @Test
   void aWatchlistAppliesToTheNextPostWithoutRestart() {
     HttpResponse<Buffer> created =
         as(
