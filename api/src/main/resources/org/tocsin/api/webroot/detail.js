@@ -117,6 +117,44 @@ async function custodyInto(box, seq) {
   }
 }
 
+// The export as one zip: fetched with the key and the export's reason (the download is logged in
+// custody), its SHA-256 computed here and compared with the one the node stated, then saved.
+function downloadButton(r, reason) {
+  const name = r.download.slice(r.download.lastIndexOf('/') + 1);
+  const box = el('div', { class: 'download' });
+  const b = el('button', { type: 'button', class: 'download-button' },
+    'Download ' + name + ' (' + (r.downloadBytes / 1024).toFixed(0) + ' KB)');
+  const check = el('div', { class: 'meta', 'aria-live': 'polite' });
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    check.textContent = 'downloading…';
+    try {
+      const res = await fetch(r.download, { headers: authHeaders({ Accept: 'application/zip', 'X-Tocsin-Reason': reason }) });
+      if (!res.ok) {
+        const p = await res.json().catch(() => ({}));
+        throw new Error(p.detail || ('HTTP ' + res.status));
+      }
+      const bytes = await res.arrayBuffer();
+      const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+        .map(x => x.toString(16).padStart(2, '0')).join('');
+      const ok = digest === r.downloadSha256;
+      check.className = ok ? 'meta status ok' : 'meta status error';
+      check.textContent = 'SHA-256 of the file received, computed in this browser: ' + digest
+        + (ok ? ' (matches the node\'s)' : ' (DOES NOT match the node\'s ' + r.downloadSha256 + ')');
+      box.dataset.verified = String(ok);
+      const a = el('a', { href: URL.createObjectURL(new Blob([bytes], { type: 'application/zip' })), download: name }, 'Save ' + name);
+      box.replaceChildren(a, check);
+      a.click();
+    } catch (e) {
+      check.className = 'meta status error';
+      check.textContent = 'download failed: ' + e.message;
+      b.disabled = false;
+    }
+  });
+  box.append(b, check);
+  return box;
+}
+
 // Export for prosecutors: a BagIt bundle of the originals, their proofs and the custody log,
 // verifiable offline with `tocsin verify-bundle`. The stated reason goes into the custody log.
 function exportForm(ids, query) {
@@ -137,7 +175,9 @@ function exportForm(ids, query) {
         el('tr', {}, el('td', {}, 'sha256 of the bundle'), el('td', { class: 'mono' }, r.bagSha256)),
         el('tr', {}, el('td', {}, 'on the node at'), el('td', { class: 'mono' }, r.path)),
         el('tr', {}, el('td', {}, 'export event'), el('td', { class: 'mono' }, 'ledger seq ' + r.exportEventSeq)),
-        el('tr', {}, el('td', {}, 'check it'), el('td', { class: 'mono' }, 'tocsin verify-bundle ' + r.bagName))));
+        el('tr', {}, el('td', {}, 'check it'), el('td', { class: 'mono' }, 'tocsin verify-bundle ' + r.bagName)),
+        el('tr', {}, el('td', {}, 'one file'), el('td', {}, downloadButton(r, reason.value))),
+        el('tr', {}, el('td', {}, 'sha256 of the zip'), el('td', { class: 'mono' }, r.downloadSha256))));
       out.dataset.bag = r.bagName;
     } catch (e) {
       out.className = 'export-result status error';

@@ -332,6 +332,27 @@ class DashboardBrowserTest extends DashboardBrowser {
                     != null);
     assertThat(driver.findElement(By.cssSelector("#detail-body .export-result")).getText())
         .contains("tocsin verify-bundle");
+    // the export leaves the building as one zip, its SHA-256 checked in the browser
+    driver.findElement(By.cssSelector("#detail-body .download-button")).click();
+    await()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#detail-body .download"))
+                        .getAttribute("data-verified")
+                    != null);
+    WebElement download = driver.findElement(By.cssSelector("#detail-body .download"));
+    assertThat(download.getAttribute("data-verified")).as(download.getText()).isEqualTo("true");
+    assertThat(download.getText()).contains("matches the node's");
+    assertThat(download.findElement(By.tagName("a")).getAttribute("download")).endsWith(".zip");
+    // the download is in the post's custody history, with the export's reason
+    String seq = driver.findElement(By.cssSelector("#detail-body td.mono")).getText();
+    assertThat(
+            node.ledger().custodyHistory(Long.parseLong(seq.trim())).stream()
+                .anyMatch(
+                    c ->
+                        "browser test export".equals(c.event().reason())
+                            && c.event().details().toString().contains("download of export")))
+        .isTrue();
     shot("search-detail");
   }
 }
