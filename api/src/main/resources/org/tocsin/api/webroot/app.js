@@ -104,6 +104,7 @@ async function whoAmI() {
   document.body.dataset.role = me ? me.role : '';
   const who = document.getElementById('who');
   who.textContent = me ? 'signed in as ' + me.name + ' (' + me.role + ')' : '';
+  document.getElementById('sign-out').hidden = !me;
   document.dispatchEvent(new CustomEvent('tocsin:me', { detail: me }));
   return me;
 }
@@ -458,7 +459,7 @@ function closeDetail(push) {
 }
 
 
-window.tocsin = { el, bar, bandFor, bandBadge, bandMeaning, loadBands, fmtTime, getJson, request, authHeaders, showDetail: openPost, openPost, closeDetail, hasRole, whoAmI, navigate };
+window.tocsin = { el, bar, bandFor, bandBadge, bandMeaning, loadBands, fmtTime, getJson, request, authHeaders, showDetail: openPost, openPost, closeDetail, hasRole, whoAmI, navigate, applyUrl };
 
 document.addEventListener('DOMContentLoaded', () => {
   takeKeyFromFragment();
@@ -521,6 +522,11 @@ document.addEventListener('DOMContentLoaded', () => {
       if (next) { ev.preventDefault(); next.focus(); next.click(); }
     });
   }
+  // signing out forgets the key in this tab; a fresh page forgets everything shown with it
+  document.getElementById('sign-out').addEventListener('click', () => {
+    sessionStorage.removeItem(KEY_ITEM);
+    location.replace(location.pathname);
+  });
   window.addEventListener('popstate', applyUrl);
   // a sign-in link opened in a tab already on the dashboard changes only the fragment
   window.addEventListener('hashchange', () => {

@@ -365,4 +365,58 @@ class DashboardWorkflowsBrowserTest extends DashboardBrowser {
     await().until(d -> !d.findElement(By.id("rules-table")).getText().contains("against muslims"));
     assertNoAlertDialog();
   }
+
+  @Test
+  void theOverviewHasATimeAxisAndEveryBarAndValueOpensItsPostsAndSignOutForgetsTheKey()
+      throws Exception {
+    signIn();
+    driver.get(base + "?view=overview");
+    await().until(d -> d.findElement(By.id("overview-status")).getText().contains("posts from"));
+    WebElement chart = driver.findElement(By.id("volume"));
+    assertThat(chart.findElements(By.cssSelector("text.tick"))).hasSizeGreaterThan(1);
+    assertThat(chart.findElements(By.cssSelector("text.tick")).get(0).getText())
+        .matches("\\d{4}-\\d{2}-\\d{2}");
+    // a facet value opens Search filtered on it
+    driver.findElement(By.cssSelector("#facet-label button[data-value=hate]")).click();
+    await().until(d -> d.findElement(By.id("search-view")).isDisplayed());
+    await().until(d -> d.findElement(By.id("status")).getText().contains(" posts ("));
+    assertThat(query()).contains("label=hate");
+    assertThat(driver.findElements(By.cssSelector("#results .hit .badge")))
+        .isNotEmpty()
+        .allSatisfy(b -> assertThat(b.getText()).isEqualTo("hate"));
+    // Back returns to the overview; a bar opens the posts of its days
+    driver.navigate().back();
+    await().until(d -> d.findElement(By.id("overview-view")).isDisplayed());
+    List<WebElement> bars = driver.findElements(By.cssSelector("#volume .bar-group"));
+    WebElement busiest = bars.get(0);
+    for (WebElement b : bars) {
+      if (Integer.parseInt(b.getAttribute("aria-label").split(" ")[0])
+          > Integer.parseInt(busiest.getAttribute("aria-label").split(" ")[0])) {
+        busiest = b;
+      }
+    }
+    int count = Integer.parseInt(busiest.getAttribute("aria-label").split(" ")[0]);
+    js("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));", busiest);
+    await().until(d -> d.findElement(By.id("search-view")).isDisplayed());
+    await().until(d -> d.findElement(By.id("status")).getText().contains(" posts ("));
+    assertThat(driver.findElement(By.id("q")).getAttribute("value")).startsWith("createdAt:[");
+    assertThat(driver.findElement(By.id("status")).getAttribute("data-total"))
+        .isEqualTo(Integer.toString(count));
+    shot("overview-click-through");
+
+    // a bad query clears the chart instead of leaving the last one on screen
+    driver.get(base + "?view=overview");
+    await().until(d -> d.findElement(By.id("overview-status")).getText().contains("posts from"));
+    type("ov-q", "\"unclosed");
+    driver.findElement(By.cssSelector("#overview-form button[type=submit]")).click();
+    await()
+        .until(
+            d -> d.findElement(By.id("overview-status")).getAttribute("class").contains("error"));
+    assertThat(driver.findElements(By.cssSelector("#volume rect"))).isEmpty();
+
+    // signing out forgets the key
+    driver.findElement(By.id("sign-out")).click();
+    await().until(d -> d.findElement(By.id("login")).isDisplayed());
+    assertThat(js("return sessionStorage.getItem('tocsin.key');")).isNull();
+  }
 }
