@@ -66,7 +66,7 @@ public final class ApiVerticle extends VerticleBase {
     router.post("/api/v1/posts").handler(BodyHandler.create().setBodyLimit(IngestRoutes.MAX_BYTES));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RequestBodies.MAX_BYTES));
     new PostRoutes(vertx, node.index(), node.config().search(), node.custody()).mount(router);
-    new EvidenceRoutes(vertx, node).mount(router);
+    new EvidenceRoutes(vertx, node, ctx.keys()).mount(router);
     new SourceRoutes(ctx.sourceAdmin()).mount(router);
     new StatsRoutes(vertx, node.index(), node.config().search().maxQueryChars()).mount(router);
     new CampaignRoutes(ctx.campaigns()).mount(router);

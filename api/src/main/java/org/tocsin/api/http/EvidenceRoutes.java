@@ -33,10 +33,12 @@ final class EvidenceRoutes {
 
   private final Vertx vertx;
   private final TocsinNode node;
+  private final org.tocsin.node.keys.ApiKeyStore keys;
 
-  EvidenceRoutes(Vertx vertx, TocsinNode node) {
+  EvidenceRoutes(Vertx vertx, TocsinNode node, org.tocsin.node.keys.ApiKeyStore keys) {
     this.vertx = vertx;
     this.node = node;
+    this.keys = keys;
   }
 
   void mount(Router router) {
@@ -279,6 +281,8 @@ final class EvidenceRoutes {
         .executeBlocking(() -> node.ledger().custodyHistory(seq), false)
         .onSuccess(
             (List<CustodyRecord> history) -> {
+              java.util.Map<String, String> names = new java.util.HashMap<>();
+              keys.list().forEach(k -> names.put(k.id(), k.name()));
               ObjectNode body = Json.mapper().createObjectNode();
               body.put("seq", seq);
               ArrayNode arr = body.putArray("events");
@@ -289,6 +293,10 @@ final class EvidenceRoutes {
                 e.put("recordHash", r.recordHash());
                 e.put("type", r.event().type().jsonName());
                 e.put("actor", r.event().actorKeyId());
+                // the key's name as it is now (a key id stays the record; names help people)
+                if (names.containsKey(r.event().actorKeyId())) {
+                  e.put("actorName", names.get(r.event().actorKeyId()));
+                }
                 e.put("role", r.event().actorRole());
                 if (r.event().reason() != null) {
                   e.put("reason", r.event().reason());

@@ -46,6 +46,7 @@ async function renderDetail(platform, id) {
         el('tr', {}, el('td', {}, 'ledger seq'), el('td', { class: 'mono' }, String(ev.seq))),
         el('tr', {}, el('td', {}, 'sha256 of original bytes'), el('td', { class: 'mono' }, ev.sha256)),
         el('tr', {}, el('td', {}, 'captured at'), el('td', {}, fmtTime(ev.capturedAt)))),
+      hasRole('prosecutor', 'admin') ? inclusionButton(ev.seq) : null,
       el('h3', {}, 'Versions'), el('div', { id: 'detail-versions' }, 'loading…'),
       el('h3', {}, 'Similar posts'), el('div', { id: 'detail-similar' }, 'loading…'),
       el('h3', {}, 'Custody history'), el('div', { id: 'detail-custody' }, 'loading…'),
@@ -104,7 +105,7 @@ async function custodyInto(box, seq) {
   try {
     const r = await getJson('/api/v1/evidence/' + encodeURIComponent(seq) + '/custody');
     const rows = r.events.map(e => el('tr', {},
-      el('td', {}, fmtTime(e.time)), el('td', {}, e.type), el('td', { class: 'mono' }, e.actor),
+      el('td', {}, fmtTime(e.time)), el('td', {}, e.type), el('td', {}, e.actorName ? e.actorName + ' ' : '', el('span', { class: 'mono' }, '(' + e.actor + ')')),
       el('td', {}, e.role), el('td', {}, e.reason || '—'), el('td', { class: 'mono' }, e.query || ''),
       el('td', { class: 'mono' }, Object.entries(e.details || {}).map(([k, v]) => k + ': ' + v).join('; ')),
       el('td', { class: 'mono' }, 'record ' + e.recordSeq)));
@@ -115,6 +116,16 @@ async function custodyInto(box, seq) {
   } catch (e) {
     box.replaceChildren(el('p', { class: 'status error' }, 'custody: ' + e.message));
   }
+}
+
+// Opens the Evidence page with this capture's seq filled in, for the in-browser inclusion check.
+function inclusionButton(seq) {
+  const b = el('button', { type: 'button', class: 'check-inclusion' }, 'Check this capture against the signed tree');
+  b.addEventListener('click', () => {
+    history.pushState(null, '', '?view=evidence&seq=' + encodeURIComponent(seq));
+    window.tocsin.applyUrl();
+  });
+  return b;
 }
 
 // The export as one zip: fetched with the key and the export's reason (the download is logged in

@@ -187,6 +187,22 @@ class DashboardWorkflowsBrowserTest extends DashboardBrowser {
         .until(
             d ->
                 d.findElement(By.id("detail-body")).getText().contains("sha256 of original bytes"));
+    // the custody history names the keys
+    await().until(d -> d.findElement(By.id("detail-custody")).getAttribute("data-events") != null);
+    assertThat(driver.findElement(By.id("detail-custody")).getText()).contains("browser test (");
+    // the capture's inclusion check is one click away, its seq filled in
+    String seq = driver.findElement(By.cssSelector("#detail-body td.mono")).getText().trim();
+    driver.findElement(By.cssSelector("#detail-body .check-inclusion")).click();
+    await().until(d -> d.findElement(By.id("evidence-view")).isDisplayed());
+    assertThat(driver.findElement(By.id("inclusion-seq")).getAttribute("value")).isEqualTo(seq);
+    assertThat(js("return document.activeElement.id;")).isEqualTo("inclusion-reason");
+    driver.switchTo().activeElement().sendKeys("checking the post from the detail");
+    driver.findElement(By.cssSelector("#inclusion-form button[type=submit]")).click();
+    await()
+        .until(d -> d.findElement(By.id("inclusion-result")).getAttribute("data-verified") != null);
+    assertThat(driver.findElement(By.id("inclusion-result")).getAttribute("data-verified"))
+        .as(driver.findElement(By.id("inclusion-result")).getText())
+        .isEqualTo("true");
   }
 
   @Test

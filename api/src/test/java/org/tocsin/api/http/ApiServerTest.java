@@ -383,7 +383,8 @@ class ApiServerTest {
             .getLong("seq");
     assertThat(get("/api/v1/evidence/" + seq + "/custody").bodyAsString())
         .contains("taking case 18 to court")
-        .contains("download of export " + export.getString("bagName") + ".zip");
+        .contains("download of export " + export.getString("bagName") + ".zip")
+        .contains("\"actorName\":\"test prosecutor\"");
     // the same bytes every time; others may not download; no path tricks
     HttpResponse<Buffer> again = as(Role.ADMIN, HttpMethod.GET, download, null);
     assertThat(again.body().getBytes()).isEqualTo(bytes);
