@@ -353,19 +353,37 @@ async function facets(seq) {
   }
 }
 
-// Prosecutors and admins export every post of the query as one bundle; facet filters are not part
-// of an export request, so the form is offered only for an unfiltered query.
+// Prosecutors and admins export every post of the search as one bundle. An export request takes a
+// query, so the facet and score filters are written into it in the query syntax (label:"hate",
+// incitement:[0.16 TO 1]), which selects the same posts.
+const EXPORT_FIELDS = { target: 'target', label: 'label', lang: 'lang', platform: 'platform' };
+const SCORE_FIELDS = { minIncitement: 'incitement', minHate: 'hate', minOffensive: 'offensive', minDehumanization: 'dehumanization' };
+
+function exportQuery() {
+  const quote = v => '"' + v.replace(/[\\"]/g, c => '\\' + c) + '"';
+  const parts = state.q.trim() ? ['(' + state.q.trim() + ')'] : [];
+  for (const [param, values] of Object.entries(filters)) {
+    if (values.size && EXPORT_FIELDS[param]) {
+      parts.push('(' + [...values].map(v => EXPORT_FIELDS[param] + ':' + quote(v)).join(' OR ') + ')');
+    }
+  }
+  for (const [param, v] of Object.entries(mins)) parts.push(SCORE_FIELDS[param] + ':[' + v + ' TO 1]');
+  return parts.join(' AND ');
+}
+
 function searchExport(total) {
   const box = document.getElementById('search-export');
-  const filtered = Object.values(filters).some(v => v.size);
-  if (!hasRole('prosecutor', 'admin') || !state.q.trim() || filtered || total === 0) {
+  const query = exportQuery();
+  if (!hasRole('prosecutor', 'admin') || !query || total === 0) {
     box.replaceChildren();
     return;
   }
-  box.replaceChildren(el('p', { class: 'help' }, 'Export all posts of this query (' + total.toLocaleString()
-    + '): originals, inclusion proofs and custody log in one BagIt bundle.'), exportForm(undefined, state.q));
+  const form = exportForm(undefined, query);
+  form.dataset.query = query;
+  box.replaceChildren(el('p', { class: 'help' }, 'Export all posts of this search (' + total.toLocaleString()
+    + '): originals, inclusion proofs and custody log in one BagIt bundle. Exported as the query ',
+  el('code', {}, query), '.'), form);
 }
-
 
 // The view's state lives in the URL (tab, query, sort, facets, score filters, page, open post), so
 // that Back and Forward work and a link shows a colleague the same view. Changes push a history

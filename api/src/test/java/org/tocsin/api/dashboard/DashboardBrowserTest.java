@@ -310,7 +310,7 @@ class DashboardBrowserTest extends DashboardBrowser {
             d ->
                 d.findElement(By.id("search-export"))
                     .getText()
-                    .contains("Export all posts of this query (1)"));
+                    .contains("Export all posts of this search (1)"));
     assertThat(driver.findElement(By.id("results")).getText()).contains("second wording");
     driver.findElement(By.cssSelector("#results .hit")).click();
     await().until(d -> d.findElements(By.cssSelector("#detail-versions tr")).size() == 3);

@@ -187,6 +187,25 @@ class DashboardWorkflowsBrowserTest extends DashboardBrowser {
         .until(
             d ->
                 d.findElement(By.id("detail-body")).getText().contains("sha256 of original bytes"));
+    // the whole search exports, its filters written into the export's query
+    WebElement export = driver.findElement(By.cssSelector("#search-export form.export"));
+    assertThat(export.getAttribute("data-query"))
+        .isEqualTo("(IslamKills) AND (label:\"hate\") AND incitement:[0.05 TO 1]");
+    export.findElement(By.cssSelector(".reason")).sendKeys("case 17: the hateful IslamKills posts");
+    export.findElement(By.cssSelector("button[type=submit]")).click();
+    await()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#search-export .export-result"))
+                        .getAttribute("data-bag")
+                    != null);
+    String captures =
+        driver
+            .findElement(By.xpath("//div[@id='search-export']//tr[td[1]='captures']/td[2]"))
+            .getText();
+    assertThat(Integer.parseInt(captures))
+        .isEqualTo(
+            Integer.parseInt(driver.findElement(By.id("status")).getAttribute("data-total")));
     // the custody history names the keys
     await().until(d -> d.findElement(By.id("detail-custody")).getAttribute("data-events") != null);
     assertThat(driver.findElement(By.id("detail-custody")).getText()).contains("browser test (");
