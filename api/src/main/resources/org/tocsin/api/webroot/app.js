@@ -84,7 +84,9 @@ async function request(method, url, body, extraHeaders) {
   }
   const r = await fetch(url, init);
   const json = r.status === 204 ? {} : await r.json().catch(() => ({}));
-  if (r.status === 401) {
+  // a refusal counts only if the key it was asked with is still the tab's key: an answer to a
+  // request sent before signing in must not bring the sign-in form back
+  if (r.status === 401 && headers.Authorization === authHeaders().Authorization) {
     showLogin(headers.Authorization ? 'that key was refused; paste another' : null);
   }
   if (!r.ok) throw new Error(json.detail || ('HTTP ' + r.status));

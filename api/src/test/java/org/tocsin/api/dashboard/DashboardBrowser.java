@@ -164,7 +164,11 @@ abstract class DashboardBrowser {
   }
 
   protected WebDriverWait await() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+    // the page re-renders tables and lists as answers arrive: an element found a moment ago may
+    // be gone, so a wait looks again instead of failing
+    return (WebDriverWait)
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   protected void shot(String name) throws Exception {
