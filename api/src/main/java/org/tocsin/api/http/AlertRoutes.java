@@ -1,30 +1,31 @@
 package org.tocsin.api.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
 import org.tocsin.crawler.outbound.OutboundGuard;
-import org.tocsin.crawler.outbound.OutboundRefusedException;
 import org.tocsin.index.InvalidQueryException;
+import org.tocsin.index.PostIndex;
 import org.tocsin.node.alerts.Alert;
 import org.tocsin.node.alerts.AlertEngine;
 import org.tocsin.node.alerts.AlertJson;
 import org.tocsin.node.alerts.AlertRule;
 import org.tocsin.node.alerts.WebhookStates;
+import org.tocsin.node.keys.ApiKeyStore;
 import org.tocsin.node.keys.Role;
 
 /**
@@ -37,11 +38,16 @@ final class AlertRoutes {
   private final Vertx vertx;
   private final AlertEngine engine;
   private final OutboundGuard outbound;
+  private final PostIndex index;
+  private final ApiKeyStore keys;
 
-  AlertRoutes(Vertx vertx, AlertEngine engine, OutboundGuard outbound) {
+  AlertRoutes(
+      Vertx vertx, AlertEngine engine, OutboundGuard outbound, PostIndex index, ApiKeyStore keys) {
     this.vertx = vertx;
     this.engine = engine;
     this.outbound = outbound;
+    this.index = index;
+    this.keys = keys;
   }
 
   void mount(Router router) {
@@ -67,15 +73,27 @@ final class AlertRoutes {
 
   private void rules(RoutingContext rc) {
     boolean admin = Access.key(rc).role() == Role.ADMIN;
+    Map<String, String> names = new HashMap<>();
+    keys.list().forEach(k -> names.put(k.id(), k.name()));
     ObjectNode body = Json.mapper().createObjectNode();
     ArrayNode arr = body.putArray("rules");
     for (AlertRule r : engine.rules().list()) {
       ObjectNode n = AlertJson.toNode(r, false);
+      n.put("paused", engine.rules().isPaused(r.id()));
+      if (r.createdBy() != null && names.containsKey(r.createdBy())) {
+        n.put("createdByName", names.get(r.createdBy()));
+      }
       WebhookStates.State s = engine.webhooks().state(r.id());
       if (r.webhook() != null && s != null) {
         ObjectNode d = n.with("webhook");
         d.put("deliveredThrough", s.cursor());
+        d.put("delivered", s.delivered());
         d.put("consecutiveFailures", s.failures());
+        if (s.lastAttemptMillis() > 0) {
+          d.put("lastAttempt", Instant.ofEpochMilli(s.lastAttemptMillis()).toString());
+          d.put("lastStatus", s.lastStatus());
+          d.put("lastLatencyMillis", s.lastLatencyMillis());
+        }
         if (s.lastError() != null) {
           // the detail may name addresses and ports (a port scanner's answer): admins only
           d.put("lastError", ErrorDetails.shown(s.lastError(), admin));
@@ -87,34 +105,25 @@ final class AlertRoutes {
   }
 
   private void createRule(RoutingContext rc) {
-    JsonNode req = RequestBodies.json(rc);
+    ObjectNode req = (ObjectNode) RequestBodies.json(rc);
     byte[] idBytes = new byte[8];
     ThreadLocalRandom.current().nextBytes(idBytes);
-    AlertRule rule;
-    try {
-      rule =
-          AlertJson.ruleFromNode(
-              req, "rule-" + HexFormat.of().formatHex(idBytes), Instant.now(), Access.key(rc).id());
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(400, "invalid_body", e.getMessage());
-    }
-    Future<?> allowed =
-        rule.webhook() == null
-            ? Future.succeededFuture()
-            : outbound
-                .pin(vertx, rule.webhook().url(), OutboundGuard.HTTP)
-                .recover(
-                    e ->
-                        Future.failedFuture(
-                            e instanceof OutboundRefusedException r
-                                ? new ApiException(
-                                    400,
-                                    "outbound_refused",
-                                    "webhook.url refused: " + r.getMessage())
-                                : e));
-    allowed
+    String creator = Access.key(rc).id();
+    vertx
+        .executeBlocking(
+            () -> {
+              RuleTargets.normalise(req, index);
+              try {
+                return AlertJson.ruleFromNode(
+                    req, "rule-" + HexFormat.of().formatHex(idBytes), Instant.now(), creator);
+              } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "invalid_body", e.getMessage());
+              }
+            },
+            false)
+        .compose(rule -> RuleOperations.checkWebhook(vertx, outbound, rule))
         .compose(
-            ok ->
+            rule ->
                 vertx.executeBlocking(
                     () -> {
                       try {

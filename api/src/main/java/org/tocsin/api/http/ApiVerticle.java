@@ -66,7 +66,7 @@ public final class ApiVerticle extends VerticleBase {
     router.post("/api/v1/posts").handler(BodyHandler.create().setBodyLimit(IngestRoutes.MAX_BYTES));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(RequestBodies.MAX_BYTES));
     new PostRoutes(vertx, node.index(), node.config().search(), node.custody()).mount(router);
-    new EvidenceRoutes(vertx, node).mount(router);
+    new EvidenceRoutes(vertx, node, ctx.keys()).mount(router);
     new SourceRoutes(ctx.sourceAdmin()).mount(router);
     new StatsRoutes(vertx, node.index(), node.config().search().maxQueryChars()).mount(router);
     new CampaignRoutes(ctx.campaigns()).mount(router);
@@ -76,8 +76,21 @@ public final class ApiVerticle extends VerticleBase {
     new SavedSearchRoutes(
             vertx, node.savedSearches(), node.index(), node.config().search().maxQueryChars())
         .mount(router);
-    new AlertRoutes(vertx, node.alerts(), node.config().security().outboundGuard()).mount(router);
-    new ScoringRoutes(IncitementBands.shipped(), node.scorer()).mount(router);
+    new AlertRoutes(
+            vertx,
+            node.alerts(),
+            node.config().security().outboundGuard(),
+            node.index(),
+            ctx.keys())
+        .mount(router);
+    new RuleOperations(
+            vertx,
+            node.alerts(),
+            node.index(),
+            node.custody(),
+            node.config().security().outboundGuard())
+        .mount(router);
+    new ScoringRoutes(vertx, IncitementBands.shipped(), node.scorer(), node.index()).mount(router);
     new IngestRoutes(vertx, node.importer()).mount(router);
     router
         .route("/api/*")

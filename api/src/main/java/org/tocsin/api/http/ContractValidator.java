@@ -298,7 +298,7 @@ final class ContractValidator {
           "parameter '" + m.group(2) + "' (" + m.group(1) + "): " + lowerFirst(reason));
     }
     if (msg.contains("body")) {
-      return new ApiException(400, "invalid_body", "request body: " + lowerFirst(reason));
+      return new ApiException(400, "invalid_body", SchemaMessages.plain(reason));
     }
     return new ApiException(400, "invalid_parameter", lowerFirst(reason));
   }

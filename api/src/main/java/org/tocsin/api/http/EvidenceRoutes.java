@@ -33,10 +33,12 @@ final class EvidenceRoutes {
 
   private final Vertx vertx;
   private final TocsinNode node;
+  private final org.tocsin.node.keys.ApiKeyStore keys;
 
-  EvidenceRoutes(Vertx vertx, TocsinNode node) {
+  EvidenceRoutes(Vertx vertx, TocsinNode node, org.tocsin.node.keys.ApiKeyStore keys) {
     this.vertx = vertx;
     this.node = node;
+    this.keys = keys;
   }
 
   void mount(Router router) {
@@ -50,6 +52,10 @@ final class EvidenceRoutes {
         .post("/api/v1/evidence/exports")
         .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN))
         .handler(this::export);
+    router
+        .get("/api/v1/evidence/exports/:file")
+        .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN))
+        .handler(this::download);
     router
         .get("/api/v1/evidence/:seq")
         .handler(Access.allow(Role.PROSECUTOR, Role.ADMIN))
@@ -91,16 +97,22 @@ final class EvidenceRoutes {
               } catch (IllegalArgumentException e) {
                 throw new ApiException(400, "invalid_body", e.getMessage());
               }
+              org.tocsin.evidence.export.ExportResult r;
               try {
-                return exports.exportToNewBag(seqs, reason, key.id(), key.role().jsonName());
+                r = exports.exportToNewBag(seqs, reason, key.id(), key.role().jsonName());
               } catch (IllegalArgumentException e) {
                 throw new ApiException(400, "invalid_body", e.getMessage());
               }
+              return new Exported(r, ExportDownloads.write(r));
             },
             false)
         .onSuccess(
-            r -> {
+            done -> {
+              var r = done.export();
               ObjectNode body = Json.mapper().createObjectNode();
+              body.put("download", "/api/v1/evidence/exports/" + done.download().name());
+              body.put("downloadSha256", done.download().sha256());
+              body.put("downloadBytes", done.download().bytes());
               body.put("bagName", r.bagName());
               body.put("bagSha256", r.bagSha256());
               body.put("exportId", r.exportId());
@@ -111,6 +123,53 @@ final class EvidenceRoutes {
               body.set("treeHead", render(r.head()));
               JsonResponses.send(rc, 201, body);
             })
+        .onFailure(rc::fail);
+  }
+
+  private record Exported(
+      org.tocsin.evidence.export.ExportResult export, ExportDownloads.Download download) {}
+
+  /**
+   * The export as one zip file, sent once the download is durable in the custody log as an access
+   * to every capture it holds (who, which role, the stated reason).
+   */
+  private void download(RoutingContext rc) {
+    String name = rc.pathParam("file");
+    ApiKey key = Access.key(rc);
+    String reason = Reasons.stated(rc);
+    java.nio.file.Path dir = node.dataDir().toAbsolutePath().normalize().resolve("exports");
+    vertx
+        .executeBlocking(
+            () ->
+                ExportDownloads.find(dir, name)
+                    .orElseThrow(() -> ApiException.notFound("no export download " + name)),
+            false)
+        .compose(
+            found ->
+                io.vertx.core.Future.fromCompletionStage(
+                        node.custody()
+                            .accessed(
+                                found.seqs(),
+                                key.id(),
+                                key.role().jsonName(),
+                                reason,
+                                null,
+                                "download of export " + name + " (sha256 " + found.sha256() + ")"),
+                        vertx.getOrCreateContext())
+                    .map(v -> found))
+        .onSuccess(
+            found ->
+                rc.response()
+                    .putHeader("Content-Type", "application/zip")
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                    .putHeader("X-Tocsin-Sha256", found.sha256())
+                    .putHeader(
+                        "Digest",
+                        "sha-256="
+                            + Base64.getEncoder().encodeToString(HEX.parseHex(found.sha256())))
+                    .putHeader("Cache-Control", "no-store")
+                    .sendFile(found.zip().toString())
+                    .onFailure(rc::fail))
         .onFailure(rc::fail);
   }
 
@@ -222,6 +281,8 @@ final class EvidenceRoutes {
         .executeBlocking(() -> node.ledger().custodyHistory(seq), false)
         .onSuccess(
             (List<CustodyRecord> history) -> {
+              java.util.Map<String, String> names = new java.util.HashMap<>();
+              keys.list().forEach(k -> names.put(k.id(), k.name()));
               ObjectNode body = Json.mapper().createObjectNode();
               body.put("seq", seq);
               ArrayNode arr = body.putArray("events");
@@ -232,6 +293,10 @@ final class EvidenceRoutes {
                 e.put("recordHash", r.recordHash());
                 e.put("type", r.event().type().jsonName());
                 e.put("actor", r.event().actorKeyId());
+                // the key's name as it is now (a key id stays the record; names help people)
+                if (names.containsKey(r.event().actorKeyId())) {
+                  e.put("actorName", names.get(r.event().actorKeyId()));
+                }
                 e.put("role", r.event().actorRole());
                 if (r.event().reason() != null) {
                   e.put("reason", r.event().reason());

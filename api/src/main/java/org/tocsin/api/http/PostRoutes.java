@@ -89,12 +89,15 @@ final class PostRoutes {
             result -> {
               List<Long> seqs = new ArrayList<>();
               result.hits().forEach(h -> seqs.add(h.post().evidence().seq()));
+              ObjectNode body = render(request, result);
+              body.set(
+                  "hints",
+                  TargetHints.of(
+                      request.query(),
+                      List.of(SearchParams.list(rc, "target")),
+                      result.totalHits()));
               sendAfterAccess(
-                  rc,
-                  seqs.stream().distinct().toList(),
-                  request.query(),
-                  "search",
-                  render(request, result));
+                  rc, seqs.stream().distinct().toList(), request.query(), "search", body);
             })
         .onFailure(rc::fail);
   }

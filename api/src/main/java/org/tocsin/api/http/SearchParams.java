@@ -16,9 +16,9 @@ import org.tocsin.index.SearchFilters;
 /**
  * The structured filters every search and stats route accepts: {@code from}, {@code to} (ISO-8601
  * times or UTC days), {@code platform}, {@code lang}, {@code target}, {@code ground}, {@code
- * label}, {@code author}, {@code campaign} (comma-separated or repeated), {@code minHate}, {@code
- * minOffensive}, {@code minIncitement}, {@code minDehumanization} (in [0, 1]) and {@code
- * allVersions}.
+ * label}, {@code author}, {@code campaign} (comma-separated or repeated; a target group may be
+ * given by an alias, see {@link TargetHints}), {@code minHate}, {@code minOffensive}, {@code
+ * minIncitement}, {@code minDehumanization} (in [0, 1]) and {@code allVersions}.
  */
 final class SearchParams {
   private SearchParams() {}
@@ -36,7 +36,7 @@ final class SearchParams {
     try {
       b.platforms(list(rc, "platform"));
       b.languages(list(rc, "lang"));
-      b.targets(list(rc, "target"));
+      b.targets(TargetHints.resolve(list(rc, "target")));
       b.grounds(list(rc, "ground"));
       b.labels(list(rc, "label"));
       b.authors(list(rc, "author"));

@@ -24,7 +24,8 @@ import org.tocsin.index.stats.Interval;
 /**
  * Dashboard statistics over any query and filters: {@code GET /api/v1/stats/facets} (top values of
  * target group, ground, language, platform, label, campaign, author) and {@code GET
- * /api/v1/stats/histogram} (posts per hour or day, optionally split by a facet).
+ * /api/v1/stats/histogram} (posts per hour or day, optionally split by a facet; without {@code
+ * from} or {@code to} the missing end is the oldest or newest matching post's time).
  */
 final class StatsRoutes {
   private final Vertx vertx;
@@ -99,17 +100,19 @@ final class StatsRoutes {
 
   private void histogram(RoutingContext rc) {
     String q = QueryParams.string(rc, "q", "", maxQueryChars);
-    SearchFilters f = SearchParams.filters(rc);
-    if (f.from() == null || f.to() == null) {
-      throw ApiException.badParameter("from/to", "a histogram needs both from and to");
-    }
+    SearchFilters given = SearchParams.filters(rc);
     Interval interval = QueryParams.choice(rc, "interval", Interval.DAY, Interval.class);
     String split = QueryParams.string(rc, "split", null, 20);
     Facet splitBy = split == null ? null : facet(split, "split");
+    boolean fromData = given.from() == null || given.to() == null;
     vertx
         .executeBlocking(
             () -> {
               try {
+                SearchFilters f = fromData ? DataRange.fill(index, q, given) : given;
+                if (f == null) {
+                  return null; // nothing matches: no range to cover
+                }
                 return index.histogram(q, f, interval, splitBy);
               } catch (InvalidQueryException e) {
                 throw new ApiException(400, "invalid_query", e.getMessage());
@@ -118,13 +121,31 @@ final class StatsRoutes {
               }
             },
             false)
-        .onSuccess((Histogram h) -> JsonResponses.send(rc, 200, render(h)))
+        .onSuccess(
+            (Histogram h) ->
+                JsonResponses.send(
+                    rc, 200, h == null ? empty(interval, splitBy) : render(h, fromData)))
         .onFailure(rc::fail);
   }
 
-  private static ObjectNode render(Histogram h) {
+  private static ObjectNode empty(Interval interval, Facet splitBy) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("interval", interval.name().toLowerCase(Locale.ROOT));
+    body.put("total", 0);
+    body.put("rangeFromData", true);
+    body.putArray("buckets");
+    if (splitBy != null) {
+      body.put("splitBy", splitBy.jsonName());
+      body.putArray("series");
+      body.put("omittedSeries", 0);
+    }
+    return body;
+  }
+
+  private static ObjectNode render(Histogram h, boolean rangeFromData) {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("interval", h.interval().name().toLowerCase(Locale.ROOT));
+    body.put("rangeFromData", rangeFromData);
     body.put("from", h.from().toString());
     body.put("to", h.to().toString());
     body.put("total", h.totalHits());

@@ -28,13 +28,70 @@
     return parts.length ? parts.join(' · ') : 'every post';
   }
 
+  // The webhook's delivery state in plain words.
   function webhookText(w) {
-    if (!w) return '—';
+    if (!w) return 'no webhook (live feed only)';
+    const { fmtTime } = window.tocsin;
     let t = w.url;
-    if (w.deliveredThrough !== undefined) t += ' · delivered through alert ' + w.deliveredThrough;
-    if (w.consecutiveFailures) t += ' · ' + w.consecutiveFailures + ' failures';
+    if (!w.lastAttempt) return t + ' · nothing sent since the node started';
+    t += ' · ' + (w.delivered || 0) + ' delivered since the node started · last attempt '
+      + fmtTime(w.lastAttempt) + ': ' + (w.lastStatus ? 'HTTP ' + w.lastStatus + ' in ' + w.lastLatencyMillis + ' ms' : 'no answer');
+    if (w.consecutiveFailures) t += ' · ' + w.consecutiveFailures + ' failed attempts in a row, retrying';
     if (w.lastError) t += ' · last error: ' + w.lastError;
     return t;
+  }
+
+  let editing = null; // the rule being edited in the form, or null when the form creates one
+
+  function button(label, cls, onClick) {
+    const b = window.tocsin.el('button', { type: 'button', class: cls }, label);
+    b.addEventListener('click', () => onClick(b));
+    return b;
+  }
+
+  // One action on a rule; the answer goes to the rules status line.
+  async function act(b, method, url, done) {
+    const { request } = window.tocsin;
+    const status = document.getElementById('rules-status');
+    b.disabled = true;
+    status.className = 'status';
+    try {
+      const r = await request(method, url);
+      status.textContent = done(r);
+      if (r.delivered === false) status.className = 'status error';
+      loadRules();
+    } catch (e) {
+      status.className = 'status error';
+      status.textContent = e.message;
+    } finally {
+      b.disabled = false;
+    }
+  }
+
+  function actions(rule) {
+    const { el } = window.tocsin;
+    const base = '/api/v1/alerts/rules/' + encodeURIComponent(rule.id);
+    const cell = el('td', { class: 'actions' });
+    if (rule.webhook) {
+      cell.appendChild(button('Send test', 'test', b => act(b, 'POST', base + '/test', r =>
+        'test to ' + rule.name + ': ' + r.message + (r.latencyMillis !== undefined ? ' (' + r.latencyMillis + ' ms)' : '')
+        + (r.error ? ' · ' + r.error : '') + (r.answer !== undefined ? ' · the receiver said: ' + r.answer : ''))));
+    }
+    cell.appendChild(rule.paused
+      ? button('Resume', 'resume', b => act(b, 'POST', base + '/resume', () => 'rule resumed: ' + rule.name))
+      : button('Pause', 'pause', b => act(b, 'POST', base + '/pause', () => 'rule paused: ' + rule.name)));
+    cell.appendChild(button('Edit', 'edit', () => startEdit(rule)));
+    // deleting asks once more, in place (no browser dialog)
+    const del = button('Delete', 'delete', () => {
+      const confirm = button('Delete "' + rule.name + '" for good', 'confirm-delete', b =>
+        act(b, 'DELETE', base, () => 'rule deleted: ' + rule.name));
+      const cancel = button('Keep it', 'cancel-delete', () => cell.replaceWith(actions(rule)));
+      cell.replaceChildren(confirm, cancel);
+      confirm.focus();
+    });
+    del.dataset.id = rule.id;
+    cell.appendChild(del);
+    return cell;
   }
 
   async function loadRules() {
@@ -45,25 +102,13 @@
     try {
       const r = await getJson('/api/v1/alerts/rules');
       const head = el('tr', {}, ...['name', 'conditions', 'webhook', 'created', ''].map(h => el('th', {}, h)));
-      const rows = r.rules.map(rule => {
-        const del = el('button', { type: 'button', class: 'delete', 'data-id': rule.id }, 'Delete');
-        del.addEventListener('click', async () => {
-          del.disabled = true;
-          try {
-            await request('DELETE', '/api/v1/alerts/rules/' + encodeURIComponent(rule.id));
-            status.textContent = 'rule deleted: ' + rule.name;
-            loadRules();
-          } catch (e) {
-            del.disabled = false;
-            status.className = 'status error';
-            status.textContent = e.message;
-          }
-        });
-        return el('tr', { class: 'rule', 'data-id': rule.id },
-          el('td', {}, rule.name), el('td', { class: 'mono' }, conditions(rule)),
-          el('td', { class: 'mono' }, webhookText(rule.webhook)),
-          el('td', {}, fmtTime(rule.createdAt) + (rule.createdBy ? ' by ' + rule.createdBy : '')), el('td', {}, del));
-      });
+      const rows = r.rules.map(rule => el('tr', { class: rule.paused ? 'rule paused' : 'rule', 'data-id': rule.id },
+        el('td', {}, rule.name, rule.paused ? el('span', { class: 'band' }, 'paused') : null),
+        el('td', { class: 'mono' }, conditions(rule)),
+        el('td', { class: 'mono' }, webhookText(rule.webhook)),
+        el('td', {}, fmtTime(rule.createdAt) + (rule.createdByName ? ' by ' + rule.createdByName
+          : rule.createdBy ? ' by key ' + rule.createdBy : '')),
+        actions(rule)));
       table.replaceChildren(head, ...(rows.length ? rows : [el('tr', {}, el('td', {}, 'no rules yet'))]));
       table.dataset.rules = String(r.rules.length);
       loaded = true;
@@ -78,10 +123,8 @@
     return v === '' ? undefined : Number(v);
   }
 
-  async function createRule(ev) {
-    ev.preventDefault();
-    const { request } = window.tocsin;
-    const status = document.getElementById('rule-form-status');
+  // The rule the form describes, or null (with the reason shown) if it cannot be sent.
+  function formRule(status) {
     const body = {
       name: document.getElementById('rule-name').value,
       labels: [...document.querySelectorAll('input[name=rule-label]:checked')].map(c => c.value),
@@ -99,22 +142,108 @@
       if (body.minIncitement !== undefined) {
         status.className = 'status error';
         status.textContent = 'give either an incitement score or an incitement band, not both';
-        return;
+        return null;
       }
       body.incitementBand = band;
     }
     const url = document.getElementById('rule-webhook-url').value.trim();
-    if (url) body.webhook = { url, secret: document.getElementById('rule-webhook-secret').value };
+    const secret = document.getElementById('rule-webhook-secret').value;
+    // editing: an unchanged URL with no new secret keeps the rule's webhook
+    if (url && !(editing && editing.webhook && url === editing.webhook.url && !secret)) body.webhook = { url, secret };
+    return body;
+  }
+
+  async function createRule(ev) {
+    ev.preventDefault();
+    const { request } = window.tocsin;
+    const status = document.getElementById('rule-form-status');
+    const body = formRule(status);
+    if (!body) return;
     status.className = 'status';
-    status.textContent = 'creating…';
+    status.textContent = editing ? 'saving…' : 'creating…';
     try {
-      const r = await request('POST', '/api/v1/alerts/rules', body);
-      status.textContent = 'rule created: ' + r.name + ' (' + r.id + ')';
-      document.getElementById('rule-form').reset();
+      const r = editing
+        ? await request('PUT', '/api/v1/alerts/rules/' + encodeURIComponent(editing.id), body)
+        : await request('POST', '/api/v1/alerts/rules', body);
+      status.textContent = (editing ? 'rule saved: ' : 'rule created: ') + r.name + ' (' + r.id + ')'
+        + (r.targets.length ? ' · target groups: ' + r.targets.join(', ') : '');
+      stopEdit();
       loadRules();
     } catch (e) {
       status.className = 'status error';
       status.textContent = e.message;
+    }
+  }
+
+  // The back-test: how many indexed posts the rule in the form would have matched.
+  async function backtest() {
+    const { el, request, fmtTime } = window.tocsin;
+    const status = document.getElementById('rule-form-status');
+    const box = document.getElementById('rule-backtest');
+    const body = formRule(status);
+    if (!body) return;
+    delete body.webhook;
+    if (!body.name) delete body.name;
+    status.className = 'status';
+    status.textContent = 'counting…';
+    try {
+      const r = await request('POST', '/api/v1/alerts/rules/backtest', body);
+      status.textContent = '';
+      box.replaceChildren(el('p', { class: 'backtest-message' }, r.message
+        + (r.targets.length ? ' (target groups: ' + r.targets.join(', ') + ')' : '')),
+      ...(r.examples.length ? [el('table', { class: 'campaigns' },
+        el('tr', {}, ...['written', 'label', 'incitement', 'text'].map(h => el('th', {}, h))),
+        ...r.examples.map(x => el('tr', {}, el('td', {}, fmtTime(x.createdAt)),
+          el('td', {}, el('span', { class: 'badge ' + x.label }, x.label)),
+          el('td', {}, x.incitement.toFixed(2)), el('td', { class: 'text' }, x.text))))] : []));
+      box.dataset.total = String(r.total);
+    } catch (e) {
+      status.className = 'status error';
+      status.textContent = e.message;
+      box.replaceChildren();
+    }
+  }
+
+  function startEdit(rule) {
+    editing = rule;
+    const set = (id, v) => { document.getElementById(id).value = v === undefined || v === null ? '' : String(v); };
+    set('rule-name', rule.name);
+    set('rule-query', rule.query);
+    set('rule-min-hate', rule.minHate);
+    set('rule-min-incitement', rule.minIncitement);
+    set('rule-incitement-band', rule.incitementBand || '');
+    set('rule-min-dehumanization', rule.minDehumanization);
+    set('rule-targets', rule.targets.join(', '));
+    set('rule-webhook-url', rule.webhook ? rule.webhook.url : '');
+    set('rule-webhook-secret', '');
+    for (const c of document.querySelectorAll('input[name=rule-label]')) c.checked = rule.labels.includes(c.value);
+    document.getElementById('rule-form-title').textContent = 'Edit rule ' + rule.name;
+    document.getElementById('rule-submit').textContent = 'Save changes';
+    document.getElementById('rule-cancel').hidden = false;
+    document.getElementById('rule-webhook-secret').placeholder = 'leave empty to keep the secret';
+    document.getElementById('rule-name').focus();
+  }
+
+  function stopEdit() {
+    editing = null;
+    document.getElementById('rule-form').reset();
+    document.getElementById('rule-backtest').replaceChildren();
+    document.getElementById('rule-form-title').textContent = 'New rule';
+    document.getElementById('rule-submit').textContent = 'Create rule';
+    document.getElementById('rule-cancel').hidden = true;
+    document.getElementById('rule-webhook-secret').placeholder = 'signs X-Tocsin-Signature';
+  }
+
+  // The target groups for the form's pick-list (each group, with its other names as the label).
+  async function targetGroups() {
+    const { el, getJson } = window.tocsin;
+    try {
+      const r = await getJson('/api/v1/scoring/targets');
+      document.getElementById('target-groups').replaceChildren(...r.groups.map(g =>
+        el('option', { value: g.name, label: g.name + (g.aliases.length ? ' (' + g.aliases.slice(0, 4).join(', ') + ')' : '')
+          + ' · ' + g.posts + ' posts' })));
+    } catch (e) {
+      // the pick-list is a help only; the node checks the groups when the rule is saved
     }
   }
 
@@ -233,10 +362,12 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     document.getElementById('rule-form').addEventListener('submit', createRule);
+    document.getElementById('rule-backtest-button').addEventListener('click', backtest);
+    document.getElementById('rule-cancel').addEventListener('click', stopEdit);
   });
   document.addEventListener('tocsin:view', ev => {
     if (ev.detail === 'alerts-view') {
-      if (!loaded) loadRules();
+      if (!loaded) { loadRules(); targetGroups(); }
       if (!feed) startFeed();
     } else {
       stopFeed();

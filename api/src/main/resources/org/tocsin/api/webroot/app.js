@@ -58,6 +58,7 @@ function takeKeyFromFragment() {
     sessionStorage.setItem(KEY_ITEM, m[1]);
     history.replaceState(null, '', location.pathname + location.search);
   }
+  return !!m;
 }
 
 function showLogin(message) {
@@ -83,7 +84,9 @@ async function request(method, url, body, extraHeaders) {
   }
   const r = await fetch(url, init);
   const json = r.status === 204 ? {} : await r.json().catch(() => ({}));
-  if (r.status === 401) {
+  // a refusal counts only if the key it was asked with is still the tab's key: an answer to a
+  // request sent before signing in must not bring the sign-in form back
+  if (r.status === 401 && headers.Authorization === authHeaders().Authorization) {
     showLogin(headers.Authorization ? 'that key was refused; paste another' : null);
   }
   if (!r.ok) throw new Error(json.detail || ('HTTP ' + r.status));
@@ -103,6 +106,7 @@ async function whoAmI() {
   document.body.dataset.role = me ? me.role : '';
   const who = document.getElementById('who');
   who.textContent = me ? 'signed in as ' + me.name + ' (' + me.role + ')' : '';
+  document.getElementById('sign-out').hidden = !me;
   document.dispatchEvent(new CustomEvent('tocsin:me', { detail: me }));
   return me;
 }
@@ -139,9 +143,10 @@ function renderHit(hit) {
     : el('span', {}, p.text.length > LIST_CHARS ? p.text.slice(0, LIST_CHARS) + ' …' : p.text);
   li.appendChild(el('div', { class: 'text' }, text));
   li.appendChild(el('div', { class: 'meta mono' }, 'evidence seq ' + hit.evidence.seq + ' · sha256 ' + hit.evidence.sha256.slice(0, 16) + '…'));
-  const open = () => showDetail(p.platform, p.id);
+  const open = () => openPost(p.platform, p.id);
   li.addEventListener('click', open);
-  li.addEventListener('keydown', ev => { if (ev.key === 'Enter') open(); });
+  // preventDefault: the focus moves to the panel's Close button, which the same Enter would press
+  li.addEventListener('keydown', ev => { if (ev.key === 'Enter') { ev.preventDefault(); open(); } });
   return li;
 }
 
@@ -184,31 +189,104 @@ function bandBadge(value) {
   return band ? el('span', { class: 'band band-' + band.name, title: bandMeaning(band) }, band.name) : null;
 }
 
+// The score filters of the search page ({minIncitement: 0.16, ...}); a band chip sets minIncitement
+// to its band's threshold.
+const SCORE_PARAMS = ['minIncitement', 'minHate', 'minOffensive', 'minDehumanization'];
+const mins = {};
+let searchSeq = 0;
+
+// "10,000+" when the node counted no further (its total is then a lower bound).
+function count(r) {
+  return r.total.toLocaleString() + (r.totalExact === false ? '+' : '');
+}
+
 async function search() {
+  const seq = ++searchSeq;
   await loadBands();
+  bandChips();
   const status = document.getElementById('status');
   const list = document.getElementById('results');
   status.className = 'status';
   status.textContent = 'searching…';
   const params = new URLSearchParams({ q: state.q, sort: state.sort, offset: state.offset, limit: PAGE });
   addFilters(params);
-  facets();
+  facets(seq);
   try {
     const r = await getJson('/api/v1/posts/search?' + params);
+    if (seq !== searchSeq) return; // a newer search has started
     state.total = r.total;
     list.replaceChildren(...r.hits.map(renderHit));
     const last = Math.min(r.total, state.offset + r.hits.length);
     searchExport(r.total);
+    hints(r.hints || []);
     status.textContent = r.total === 0 ? 'no posts match'
-      : (state.offset + 1) + '–' + last + ' of ' + r.total.toLocaleString() + ' posts (' + (r.tookMicros / 1000).toFixed(1) + ' ms)';
+      : (state.offset + 1) + '–' + last + ' of ' + count(r) + ' posts (' + (r.tookMicros / 1000).toFixed(1) + ' ms)';
+    status.dataset.total = String(r.total);
+    status.dataset.exact = String(r.totalExact !== false);
   } catch (e) {
+    if (seq !== searchSeq) return;
     list.replaceChildren();
+    hints([]);
     status.className = 'status error';
     status.textContent = e.message;
     state.total = 0;
   }
   document.getElementById('prev').disabled = state.offset === 0;
   document.getElementById('next').disabled = state.offset + PAGE >= state.total;
+}
+
+// The node's plain-language hints (a target group typed by another name); one with a replacement
+// offers the corrected search as a button.
+function hints(list) {
+  const box = document.getElementById('hints');
+  box.replaceChildren(...list.map(h => {
+    const p = el('p', { class: 'hint', 'data-kind': h.kind }, h.message);
+    if (h.replace && h.with && state.q.includes(h.replace)) {
+      const fixed = state.q.split(h.replace).join(h.with);
+      const b = el('button', { type: 'button', class: 'link' }, 'search ' + fixed);
+      b.addEventListener('click', () => {
+        state.q = fixed;
+        document.getElementById('q').value = fixed;
+        state.offset = 0;
+        navigate();
+        search();
+      });
+      p.append(' ', b);
+    }
+    return p;
+  }));
+}
+
+// One chip per alertable band ("elevated", "high"): shows posts whose incitement reaches the band.
+function bandChips() {
+  const box = document.getElementById('band-chips');
+  if (!bands) { box.replaceChildren(); return; }
+  const chips = bands.bands.filter(b => b.threshold > 0).map(b => {
+    const on = mins.minIncitement === b.threshold;
+    const chip = el('button', { type: 'button', class: 'chip band-chip band-' + b.name, 'data-band': b.name,
+      'aria-pressed': String(on), title: bandMeaning(b) }, 'incitement band ' + b.name + ' or above');
+    chip.addEventListener('click', () => {
+      setMin('minIncitement', on ? undefined : b.threshold);
+      document.querySelector('#band-chips [data-band="' + CSS.escape(b.name) + '"]').focus();
+    });
+    return chip;
+  });
+  box.replaceChildren(...chips);
+}
+
+function setMin(param, value) {
+  if (value === undefined || value === '' || isNaN(Number(value))) delete mins[param]; else mins[param] = Number(value);
+  syncScoreInputs();
+  state.offset = 0;
+  navigate();
+  search();
+}
+
+function syncScoreInputs() {
+  for (const input of document.querySelectorAll('#score-filters input')) {
+    const v = mins[input.dataset.param];
+    input.value = v === undefined ? '' : String(v);
+  }
 }
 
 // Facet filters of the search page: {param: Set of values}; a click on a facet value toggles it.
@@ -219,21 +297,25 @@ const FACETS = [
   { name: 'platform', param: 'platform', key: 'platform', title: 'Platforms' },
 ];
 const filters = {};
+let refocus = null; // the facet value whose button had the focus when it was toggled
 
 function addFilters(params) {
   for (const [param, values] of Object.entries(filters)) {
     if (values.size) params.set(param, [...values].join(','));
   }
+  for (const [param, v] of Object.entries(mins)) params.set(param, String(v));
 }
 
-function toggleFilter(param, value) {
+function toggleFilter(param, value, fromButton) {
   filters[param] = filters[param] || new Set();
   if (filters[param].has(value)) filters[param].delete(value); else filters[param].add(value);
+  refocus = fromButton ? { param, value } : null;
   state.offset = 0;
+  navigate();
   search();
 }
 
-async function facets() {
+async function facets(seq) {
   const box = document.getElementById('facets');
   const params = new URLSearchParams({ q: state.q, facets: FACETS.map(f => f.name).join(','), top: 8 });
   addFilters(params);
@@ -247,181 +329,157 @@ async function facets() {
   }
   try {
     const r = await getJson('/api/v1/stats/facets?' + params);
+    if (seq !== searchSeq) return;
     const groups = FACETS.map(f => {
       const top = r.facets[f.key] ? r.facets[f.key].top : [];
       const list = el('ul', { class: 'facet', 'data-facet': f.name });
       for (const v of top) {
-        const on = filters[f.param] && filters[f.param].has(v.value);
-        const b = el('button', { type: 'button', class: on ? 'facet-value on' : 'facet-value' },
-          v.value, el('span', { class: 'count' }, v.count.toLocaleString()));
-        b.addEventListener('click', () => toggleFilter(f.param, v.value));
+        const on = !!(filters[f.param] && filters[f.param].has(v.value));
+        const b = el('button', { type: 'button', class: on ? 'facet-value on' : 'facet-value', 'aria-pressed': String(on),
+          'data-param': f.param, 'data-value': v.value }, v.value, el('span', { class: 'count' }, v.count.toLocaleString()));
+        b.addEventListener('click', () => toggleFilter(f.param, v.value, true));
         list.appendChild(el('li', {}, b));
       }
       return el('div', {}, el('h3', {}, f.title), top.length ? list : el('p', { class: 'meta' }, '—'));
     });
     box.replaceChildren(chips, ...groups);
+    if (refocus) {
+      const again = [...box.querySelectorAll('button.facet-value')]
+        .find(b => b.dataset.param === refocus.param && b.dataset.value === refocus.value);
+      if (again) again.focus();
+      refocus = null;
+    }
   } catch (e) {
+    if (seq !== searchSeq) return;
     box.replaceChildren(chips, el('p', { class: 'status error' }, 'facets: ' + e.message));
   }
 }
 
-// Prosecutors and admins export every post of the query as one bundle; facet filters are not part
-// of an export request, so the form is offered only for an unfiltered query.
+// Prosecutors and admins export every post of the search as one bundle. An export request takes a
+// query, so the facet and score filters are written into it in the query syntax (label:"hate",
+// incitement:[0.16 TO 1]), which selects the same posts.
+const EXPORT_FIELDS = { target: 'target', label: 'label', lang: 'lang', platform: 'platform' };
+const SCORE_FIELDS = { minIncitement: 'incitement', minHate: 'hate', minOffensive: 'offensive', minDehumanization: 'dehumanization' };
+
+function exportQuery() {
+  const quote = v => '"' + v.replace(/[\\"]/g, c => '\\' + c) + '"';
+  const parts = state.q.trim() ? ['(' + state.q.trim() + ')'] : [];
+  for (const [param, values] of Object.entries(filters)) {
+    if (values.size && EXPORT_FIELDS[param]) {
+      parts.push('(' + [...values].map(v => EXPORT_FIELDS[param] + ':' + quote(v)).join(' OR ') + ')');
+    }
+  }
+  for (const [param, v] of Object.entries(mins)) parts.push(SCORE_FIELDS[param] + ':[' + v + ' TO 1]');
+  return parts.join(' AND ');
+}
+
 function searchExport(total) {
   const box = document.getElementById('search-export');
-  const filtered = Object.values(filters).some(v => v.size);
-  if (!hasRole('prosecutor', 'admin') || !state.q.trim() || filtered || total === 0) {
+  const query = exportQuery();
+  if (!hasRole('prosecutor', 'admin') || !query || total === 0) {
     box.replaceChildren();
     return;
   }
-  box.replaceChildren(el('p', { class: 'help' }, 'Export all posts of this query (' + total.toLocaleString()
-    + '): originals, inclusion proofs and custody log in one BagIt bundle.'), exportForm(undefined, state.q));
+  const form = exportForm(undefined, query);
+  form.dataset.query = query;
+  box.replaceChildren(el('p', { class: 'help' }, 'Export all posts of this search (' + total.toLocaleString()
+    + '): originals, inclusion proofs and custody log in one BagIt bundle. Exported as the query ',
+  el('code', {}, query), '.'), form);
 }
 
-function factorRows(factors) {
-  const t = el('table', {}, el('tr', {}, el('th', {}, 'Rabat factor'), el('th', {}, 'score'), el('th', {}, 'evidence')));
-  for (const name of ['context', 'speaker', 'intent', 'content', 'extent', 'likelihood']) {
-    const f = factors[name];
-    t.appendChild(el('tr', {}, el('td', {}, name), el('td', {}, bar(f.score), ' ' + f.score.toFixed(2)),
-      el('td', {}, f.evidence.length ? f.evidence.join('; ') : '—')));
+// The view's state lives in the URL (tab, query, sort, facets, score filters, page, open post), so
+// that Back and Forward work and a link shows a colleague the same view. Changes push a history
+// entry; Back re-applies the URL it returns to.
+let currentView = 'search-view';
+
+function stateUrl() {
+  const p = new URLSearchParams();
+  if (currentView !== 'search-view') p.set('view', currentView.replace(/-view$/, ''));
+  if (state.q) p.set('q', state.q);
+  if (state.sort !== (state.q ? 'relevance' : 'newest')) p.set('sort', state.sort);
+  addFilters(p);
+  if (state.offset) p.set('offset', String(state.offset));
+  if (state.post) p.set('post', state.post);
+  const campaign = new URLSearchParams(location.search).get('campaign');
+  if (currentView === 'campaigns-view' && campaign) p.set('campaign', campaign);
+  const s = p.toString();
+  return s ? '?' + s : location.pathname;
+}
+
+function navigate() {
+  const url = stateUrl();
+  if (url !== (location.search || location.pathname)) history.pushState(null, '', url);
+}
+
+function showView(view) {
+  if (!document.getElementById(view) || !document.getElementById(view).classList.contains('view')) view = 'search-view';
+  const changed = view !== currentView;
+  currentView = view;
+  for (const t of document.querySelectorAll('.tab')) {
+    const on = t.dataset.view === view;
+    t.classList.toggle('active', on);
+    t.setAttribute('aria-selected', String(on));
+    t.tabIndex = on ? 0 : -1;
   }
-  return t;
+  for (const v of document.querySelectorAll('.view')) v.hidden = v.id !== view;
+  if (changed || !viewsAnnounced) document.dispatchEvent(new CustomEvent('tocsin:view', { detail: view }));
+  viewsAnnounced = true;
+}
+let viewsAnnounced = false;
+
+// Reads the whole state from the URL: on load and whenever Back or Forward lands on an entry.
+function applyUrl() {
+  const p = new URLSearchParams(location.search);
+  state.q = p.get('q') || '';
+  const sort = p.get('sort');
+  state.sort = sort && [...document.getElementById('sort').options].some(o => o.value === sort) ? sort
+    : (state.q ? 'relevance' : 'newest');
+  state.offset = Math.max(0, Math.min(10000, parseInt(p.get('offset') || '0', 10) || 0));
+  for (const f of FACETS) filters[f.param] = new Set((p.get(f.param) || '').split(',').filter(v => v));
+  for (const k of SCORE_PARAMS) {
+    const v = p.get(k);
+    if (v !== null && v !== '' && !isNaN(Number(v))) mins[k] = Number(v); else delete mins[k];
+  }
+  document.getElementById('q').value = state.q;
+  document.getElementById('sort').value = state.sort;
+  syncScoreInputs();
+  showView((p.get('view') || 'search') + '-view');
+  search();
+  const post = p.get('post');
+  const slash = post ? post.indexOf('/') : -1;
+  if (slash > 0) {
+    state.post = post;
+    window.tocsin.renderDetail(post.slice(0, slash), post.slice(slash + 1));
+    document.body.classList.add('detail-open');
+  } else {
+    closeDetail(false);
+  }
 }
 
-async function showDetail(platform, id) {
+// Opens a post in the detail panel, as a new history entry.
+let opener = null;
+function openPost(platform, id) {
+  opener = document.activeElement;
+  state.post = platform + '/' + id;
+  navigate();
+  document.body.classList.add('detail-open');
+  window.tocsin.renderDetail(platform, id);
+  document.getElementById('close-detail').focus({ preventScroll: true });
+}
+
+function closeDetail(push) {
   const box = document.getElementById('detail');
-  const body = document.getElementById('detail-body');
-  box.hidden = false;
-  body.replaceChildren(el('p', {}, 'loading…'));
-  try {
-    const d = await getJson('/api/v1/posts/' + encodeURIComponent(platform) + '/' + encodeURIComponent(id));
-    const p = d.post, s = d.score, ev = d.evidence;
-    // null entries (absent optional parts) are dropped: replaceChildren would print them as "null"
-    body.replaceChildren(...[
-      el('h2', {}, (p.author.handle ? '@' + p.author.handle : p.author.id) + ' · ' + fmtTime(p.createdAt)),
-      el('div', { class: 'text' }, p.text),
-      p.url ? el('p', { class: 'mono' }, 'URL (as captured, not a link): ' + p.url) : null,
-      el('h3', {}, 'Score'),
-      el('table', {},
-        el('tr', {}, el('td', {}, 'label'), el('td', {}, el('span', { class: 'badge ' + s.label }, s.label))),
-        el('tr', {}, el('td', {}, 'hate / offensive / normal'), el('td', {}, s.hate.toFixed(2) + ' / ' + s.offensive.toFixed(2) + ' / ' + s.normal.toFixed(2))),
-        el('tr', {}, el('td', {}, 'incitement'), el('td', {}, bar(s.incitement), ' ' + s.incitement.toFixed(2) + ' ', bandBadge(s.incitement),
-          bands ? el('div', { class: 'meta' }, bandMeaning(bandFor(s.incitement))) : null)),
-        el('tr', {}, el('td', {}, 'dehumanization'), el('td', {}, bar(s.dehumanization), ' ' + s.dehumanization.toFixed(2))),
-        el('tr', {}, el('td', {}, 'targets'), el('td', {}, s.targets.length ? s.targets.map(t => t.group + ' (' + t.ground + ', ' + t.confidence.toFixed(2) + ')').join(', ') : '—')),
-        el('tr', {}, el('td', {}, 'model'), el('td', {}, s.model + ' v' + s.version))),
-      el('h3', {}, 'Rabat six-part test'), factorRows(s.factors),
-      el('h3', {}, 'Why'),
-      el('p', {}, s.explanation.tokens.length ? 'tokens: ' + s.explanation.tokens.map(t => t.token + ' (' + t.weight.toFixed(2) + ')').join(', ') : 'no decisive tokens'),
-      s.explanation.lexicon.length ? el('p', {}, 'lexicon: ' + s.explanation.lexicon.map(h => h.term + ' [' + h.category + ']').join(', ')) : null,
-      ...s.explanation.notes.map(n => el('p', { class: 'meta' }, n)),
-      el('h3', {}, 'Evidence'),
-      el('table', {},
-        el('tr', {}, el('td', {}, 'ledger seq'), el('td', { class: 'mono' }, String(ev.seq))),
-        el('tr', {}, el('td', {}, 'sha256 of original bytes'), el('td', { class: 'mono' }, ev.sha256)),
-        el('tr', {}, el('td', {}, 'captured at'), el('td', {}, fmtTime(ev.capturedAt)))),
-      el('h3', {}, 'Versions'), el('div', { id: 'detail-versions' }, 'loading…'),
-      el('h3', {}, 'Similar posts'), el('div', { id: 'detail-similar' }, 'loading…'),
-      el('h3', {}, 'Custody history'), el('div', { id: 'detail-custody' }, 'loading…'),
-      hasRole('prosecutor', 'admin') ? exportForm([p.platform + '/' + p.id]) : null].filter(c => c));
-    await versions(p.platform, p.id);
-    await similar(p.platform, p.id);
-    await custodyInto(document.getElementById('detail-custody'), ev.seq);
-  } catch (e) {
-    body.replaceChildren(el('p', { class: 'status error' }, e.message));
-  }
-  box.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  const wasOpen = !box.hidden;
+  box.hidden = true;
+  document.body.classList.remove('detail-open');
+  state.post = null;
+  if (push && wasOpen) navigate();
+  if (wasOpen && opener && document.contains(opener)) opener.focus();
+  opener = null;
 }
 
-async function versions(platform, id) {
-  const box = document.getElementById('detail-versions');
-  try {
-    const r = await getJson('/api/v1/posts/' + encodeURIComponent(platform) + '/' + encodeURIComponent(id) + '/versions');
-    const rows = r.versions.map((v, i) => el('tr', {},
-      el('td', {}, String(i + 1) + (i === r.versions.length - 1 ? ' (latest)' : '')),
-      el('td', {}, v.post.edited ? 'edited ' + fmtTime(v.post.edited) : 'as first captured'),
-      el('td', { class: 'mono' }, 'seq ' + v.evidence.seq + ' · ' + v.evidence.sha256.slice(0, 16) + '…'),
-      el('td', {}, el('span', { class: 'badge ' + v.score.label }, v.score.label)),
-      el('td', { class: 'text' }, v.post.text)));
-    box.replaceChildren(el('table', { class: 'campaigns versions' },
-      el('tr', {}, ...['version', 'when', 'evidence', 'label', 'text'].map(h => el('th', {}, h))), ...rows));
-  } catch (e) {
-    box.replaceChildren(el('p', { class: 'status error' }, 'versions: ' + e.message));
-  }
-}
 
-// The posts whose text is most like this one (Lucene MoreLikeThis); each opens its own detail.
-async function similar(platform, id) {
-  const box = document.getElementById('detail-similar');
-  try {
-    const r = await getJson('/api/v1/posts/' + encodeURIComponent(platform) + '/' + encodeURIComponent(id) + '/similar?limit=5');
-    if (!r.hits.length) {
-      box.replaceChildren(el('p', { class: 'meta' }, 'no post shares enough words with this one'));
-      return;
-    }
-    const rows = r.hits.map(h => {
-      const open = el('button', { type: 'button', class: 'link' }, h.post.author.handle ? '@' + h.post.author.handle : h.post.author.id);
-      open.addEventListener('click', () => showDetail(h.post.platform, h.post.id));
-      return el('tr', { class: 'similar-hit' },
-        el('td', {}, open), el('td', {}, fmtTime(h.post.createdAt)),
-        el('td', {}, el('span', { class: 'badge ' + h.score.label }, h.score.label)),
-        el('td', { class: 'text' }, h.post.text));
-    });
-    box.replaceChildren(el('table', { class: 'campaigns similar' },
-      el('tr', {}, ...['author', 'when', 'label', 'text'].map(h => el('th', {}, h))), ...rows));
-  } catch (e) {
-    box.replaceChildren(el('p', { class: 'status error' }, 'similar posts: ' + e.message));
-  }
-}
-
-// The custody log of one capture (every access is an event: who, which role, why).
-async function custodyInto(box, seq) {
-  try {
-    const r = await getJson('/api/v1/evidence/' + encodeURIComponent(seq) + '/custody');
-    const rows = r.events.map(e => el('tr', {},
-      el('td', {}, fmtTime(e.time)), el('td', {}, e.type), el('td', { class: 'mono' }, e.actor),
-      el('td', {}, e.role), el('td', {}, e.reason || '—'), el('td', { class: 'mono' }, e.query || ''),
-      el('td', { class: 'mono' }, Object.entries(e.details || {}).map(([k, v]) => k + ': ' + v).join('; ')),
-      el('td', { class: 'mono' }, 'record ' + e.recordSeq)));
-    box.replaceChildren(el('table', { class: 'campaigns custody' },
-      el('tr', {}, ...['time', 'event', 'key', 'role', 'reason', 'query', 'details', 'ledger'].map(h => el('th', {}, h))),
-      ...(rows.length ? rows : [el('tr', {}, el('td', {}, 'no custody events'))])));
-    box.dataset.events = String(r.events.length);
-  } catch (e) {
-    box.replaceChildren(el('p', { class: 'status error' }, 'custody: ' + e.message));
-  }
-}
-
-// Export for prosecutors: a BagIt bundle of the originals, their proofs and the custody log,
-// verifiable offline with `tocsin verify-bundle`. The stated reason goes into the custody log.
-function exportForm(ids, query) {
-  const reason = el('input', { type: 'text', class: 'reason', maxlength: '500', required: '', placeholder: 'reason (recorded in the custody log), e.g. case file 2026/17' });
-  const out = el('div', { class: 'export-result', 'aria-live': 'polite' });
-  const form = el('form', { class: 'export' }, reason, el('button', { type: 'submit' }, 'Export for prosecutors'), out);
-  form.addEventListener('submit', async ev => {
-    ev.preventDefault();
-    out.className = 'export-result status';
-    out.textContent = 'exporting…';
-    try {
-      const r = await request('POST', '/api/v1/evidence/exports',
-        query === undefined ? { reason: reason.value, ids } : { reason: reason.value, query });
-      out.replaceChildren(el('table', {},
-        el('tr', {}, el('td', {}, 'bundle'), el('td', { class: 'mono' }, r.bagName)),
-        el('tr', {}, el('td', {}, 'captures'), el('td', {}, String(r.captures))),
-        el('tr', {}, el('td', {}, 'sha256 of the bundle'), el('td', { class: 'mono' }, r.bagSha256)),
-        el('tr', {}, el('td', {}, 'on the node at'), el('td', { class: 'mono' }, r.path)),
-        el('tr', {}, el('td', {}, 'export event'), el('td', { class: 'mono' }, 'ledger seq ' + r.exportEventSeq)),
-        el('tr', {}, el('td', {}, 'check it'), el('td', { class: 'mono' }, 'tocsin verify-bundle ' + r.bagName))));
-      out.dataset.bag = r.bagName;
-    } catch (e) {
-      out.className = 'export-result status error';
-      out.textContent = e.message;
-    }
-  });
-  return form;
-}
-
-window.tocsin = { el, bar, bandFor, bandBadge, loadBands, fmtTime, getJson, request, authHeaders, showDetail, hasRole, custodyInto, exportForm, whoAmI };
+window.tocsin = { el, bar, bandFor, bandBadge, bandMeaning, loadBands, fmtTime, getJson, request, authHeaders, showDetail: openPost, openPost, closeDetail, hasRole, whoAmI, navigate, applyUrl };
 
 document.addEventListener('DOMContentLoaded', () => {
   takeKeyFromFragment();
@@ -434,37 +492,72 @@ document.addEventListener('DOMContentLoaded', () => {
     whoAmI();
     search();
   });
-  const form = document.getElementById('search-form');
-  const params = new URLSearchParams(location.search);
-  document.getElementById('q').value = params.get('q') || '';
-  form.addEventListener('submit', ev => {
+  document.getElementById('search-form').addEventListener('submit', ev => {
     ev.preventDefault();
     state.q = document.getElementById('q').value;
     state.sort = document.getElementById('sort').value;
     state.offset = 0;
-    history.replaceState(null, '', '?q=' + encodeURIComponent(state.q));
+    navigate();
     search();
   });
-  document.getElementById('prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); search(); });
-  document.getElementById('next').addEventListener('click', () => { state.offset += PAGE; search(); });
-  document.getElementById('close-detail').addEventListener('click', () => { document.getElementById('detail').hidden = true; });
-  for (const tab of document.querySelectorAll('.tab')) {
-    tab.addEventListener('click', () => {
-      for (const t of document.querySelectorAll('.tab')) t.classList.toggle('active', t === tab);
-      for (const v of document.querySelectorAll('.view')) v.hidden = v.id !== tab.dataset.view;
-      document.dispatchEvent(new CustomEvent('tocsin:view', { detail: tab.dataset.view }));
+  document.getElementById('sort').addEventListener('change', () => {
+    state.sort = document.getElementById('sort').value;
+    state.offset = 0;
+    navigate();
+    search();
+  });
+  for (const input of document.querySelectorAll('#score-filters input')) {
+    input.addEventListener('change', () => {
+      const v = input.value.trim();
+      if (v !== '' && !(Number(v) >= 0 && Number(v) <= 1)) {
+        input.setCustomValidity('a score between 0 and 1');
+        input.reportValidity();
+        return;
+      }
+      input.setCustomValidity('');
+      setMin(input.dataset.param, v === '' ? undefined : v);
     });
   }
-  state.q = document.getElementById('q').value;
-  state.sort = state.q ? 'relevance' : 'newest';
-  document.getElementById('sort').value = state.sort;
+  document.getElementById('prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); navigate(); search(); });
+  document.getElementById('next').addEventListener('click', () => { state.offset += PAGE; navigate(); search(); });
+  document.getElementById('close-detail').addEventListener('click', () => closeDetail(true));
+  document.addEventListener('keydown', ev => {
+    if (ev.key === 'Escape' && !document.getElementById('detail').hidden) {
+      ev.preventDefault();
+      closeDetail(true);
+    }
+  });
+  const tabs = [...document.querySelectorAll('.tab')];
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => {
+      closeDetail(false);
+      showView(tab.dataset.view);
+      navigate();
+    });
+    // arrow keys move between tabs, as the ARIA tabs pattern asks
+    tab.addEventListener('keydown', ev => {
+      const i = tabs.indexOf(tab);
+      const next = ev.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length]
+        : ev.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : null;
+      if (next) { ev.preventDefault(); next.focus(); next.click(); }
+    });
+  }
+  // signing out forgets the key in this tab; a fresh page forgets everything shown with it
+  document.getElementById('sign-out').addEventListener('click', () => {
+    sessionStorage.removeItem(KEY_ITEM);
+    location.replace(location.pathname);
+  });
+  window.addEventListener('popstate', applyUrl);
+  // a sign-in link opened in a tab already on the dashboard changes only the fragment
+  window.addEventListener('hashchange', () => {
+    if (takeKeyFromFragment()) {
+      document.getElementById('login').hidden = true;
+      whoAmI();
+      search();
+    }
+  });
   health();
   setInterval(health, 10000);
   whoAmI();
-  search();
-  const view = params.get('view');
-  if (view) {
-    const tab = document.querySelector('.tab[data-view="' + CSS.escape(view) + '-view"]');
-    if (tab) tab.click();
-  }
+  applyUrl();
 });

@@ -210,6 +210,14 @@
   });
   document.addEventListener('tocsin:me', roleChanged);
   document.addEventListener('tocsin:view', ev => {
-    if (ev.detail === 'evidence-view' && !loaded) loadHead();
+    if (ev.detail !== 'evidence-view') return;
+    if (!loaded) loadHead();
+    // ?view=evidence&seq=N (the post detail's button): the capture to check, filled in
+    const seq = new URLSearchParams(location.search).get('seq');
+    if (seq && /^[0-9]{1,19}$/.test(seq)) {
+      document.getElementById('inclusion-seq').value = seq;
+      document.getElementById('custody-seq').value = seq;
+      document.getElementById('inclusion-reason').focus();
+    }
   });
 })();

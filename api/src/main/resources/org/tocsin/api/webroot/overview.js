@@ -1,6 +1,7 @@
 // Tocsin dashboard: the overview. Volume over time split by target group (SVG drawn with DOM
-// calls, no inline script or style), facets, latest alerts and source health. Values from posts
-// are hostile: they reach the page as text nodes or SVG <title> text only.
+// calls, no inline script or style) on a time axis, facets, latest alerts and source health. Every
+// bar and facet value opens the posts behind it in Search. Values from posts are hostile: they
+// reach the page as text nodes or SVG <title> text only.
 'use strict';
 
 (() => {
@@ -17,15 +18,24 @@
 
   function day(d) { return d.toISOString().slice(0, 10); }
 
-  async function range() {
-    const { getJson } = window.tocsin;
-    const newest = await getJson('/api/v1/posts/search?sort=newest&limit=1');
-    const oldest = await getJson('/api/v1/posts/search?sort=oldest&limit=1');
-    if (!newest.hits.length) return null;
-    const to = new Date(newest.hits[0].post.createdAt);
-    const from = new Date(oldest.hits[0].post.createdAt);
-    to.setUTCDate(to.getUTCDate() + 1);
-    return { from: day(from), to: day(to) };
+  // Opens Search on the posts behind a bar or a facet value (a new history entry).
+  function openSearch(params) {
+    const p = new URLSearchParams(params);
+    if (!p.get('q')) p.delete('q');
+    history.pushState(null, '', '?' + p);
+    window.tocsin.applyUrl();
+  }
+
+  function dayAfter(iso, days) {
+    const d = new Date(iso);
+    d.setUTCDate(d.getUTCDate() + days);
+    return day(d);
+  }
+
+  // The query of the overview narrowed to some days (createdAt ranges include both ends).
+  function withDays(q, first, last) {
+    const range = 'createdAt:[' + first + ' TO ' + last + ']';
+    return q.trim() ? '(' + q.trim() + ') AND ' + range : range;
   }
 
   // Folds daily counts into at most BINS equal bins so that any span draws legibly.
@@ -50,7 +60,8 @@
     const starts = h.buckets.map(b => b.start);
     const total = bin(starts, h.buckets.map(b => b.count));
     const series = (h.series || []).slice(0, COLORS.length - 1).map(s => ({ value: s.value, bins: bin(starts, s.counts) }));
-    const w = 1000, ht = 200, pad = 20;
+    const w = 1000, ht = 190, pad = 30;
+    const q = document.getElementById('ov-q').value;
     chart.setAttribute('viewBox', '0 0 ' + w + ' ' + (ht + pad));
     chart.setAttribute('preserveAspectRatio', 'none');
     const max = Math.max(1, ...total.map(b => b.count));
@@ -58,6 +69,14 @@
     total.forEach((b, i) => {
       const x = i * bw;
       let y = ht;
+      const first = b.start.slice(0, 10);
+      const last = dayAfter(b.start, b.days - 1);
+      const group = svg('g', { class: 'bar-group', tabindex: 0, role: 'link',
+        'aria-label': b.count + ' posts from ' + first + (b.days > 1 ? ' to ' + last : '') + ': open in Search' });
+      const open = () => openSearch({ q: withDays(q, first, last) });
+      group.addEventListener('click', open);
+      group.addEventListener('keydown', ev => { if (ev.key === 'Enter') { ev.preventDefault(); open(); } });
+      chart.appendChild(group);
       const bar = (count, color, label) => {
         const hgt = ht * count / max;
         if (hgt <= 0) return;
@@ -66,7 +85,7 @@
         const t = svg('title', {});
         t.textContent = label;
         r.appendChild(t);
-        chart.appendChild(r);
+        group.appendChild(r);
       };
       let rest = b.count;
       series.forEach((s, k) => {
@@ -76,9 +95,20 @@
       });
       bar(Math.max(0, rest), '#dadce0', 'no or other target: ' + Math.max(0, rest) + ' posts from ' + b.start.slice(0, 10));
     });
-    const axis = svg('text', { x: 2, y: ht + 15, 'font-size': 12, fill: '#5f6368' });
-    axis.textContent = h.from.slice(0, 10) + ' … ' + h.to.slice(0, 10) + ' · peak ' + max + ' posts per bar';
-    chart.appendChild(axis);
+    // the time axis: a line, up to six dated ticks, and the scale of a bar
+    chart.appendChild(svg('line', { x1: 0, y1: ht + 0.5, x2: w, y2: ht + 0.5, stroke: '#9aa0a6' }));
+    const ticks = Math.min(6, total.length);
+    for (let k = 0; k < ticks; k++) {
+      const i = Math.round(k * (total.length - 1) / Math.max(1, ticks - 1));
+      const x = i * bw + bw / 2;
+      chart.appendChild(svg('line', { x1: x, y1: ht, x2: x, y2: ht + 5, stroke: '#5f6368' }));
+      const label = svg('text', { x: Math.min(w - 70, Math.max(0, x - 35)), y: ht + 19, 'font-size': 12, fill: '#5f6368', class: 'tick' });
+      label.textContent = total[i].start.slice(0, 10);
+      chart.appendChild(label);
+    }
+    const scale = svg('text', { x: w - 4, y: 13, 'font-size': 12, fill: '#5f6368', 'text-anchor': 'end' });
+    scale.textContent = 'tallest bar: ' + max + ' posts' + (total[0] && total[0].days > 1 ? ' in ' + total[0].days + ' days' : ' a day');
+    chart.appendChild(scale);
     chart.dataset.bars = String(total.length);
     series.forEach((s, k) => {
       const sw = el('span', { class: 'swatch' });
@@ -90,11 +120,25 @@
     legend.appendChild(el('span', {}, sw, 'no or other target'));
   }
 
-  function facetTable(id, counts) {
+  // A facet's top values, each a button that opens its posts in Search.
+  function facetTable(id, param, counts) {
     const { el } = window.tocsin;
-    const rows = (counts ? counts.top : []).map(v => el('tr', {}, el('td', {}, v.value), el('td', {}, v.count.toLocaleString())));
+    const q = document.getElementById('ov-q').value;
+    const rows = (counts ? counts.top : []).map(v => {
+      const b = el('button', { type: 'button', class: 'link', 'data-value': v.value }, v.value);
+      b.addEventListener('click', () => openSearch({ q, [param]: v.value }));
+      return el('tr', {}, el('td', {}, b), el('td', {}, v.count.toLocaleString()));
+    });
     document.getElementById(id).replaceChildren(...(rows.length ? rows : [el('tr', {}, el('td', {}, '—'))]));
   }
+
+  function clear() {
+    document.getElementById('volume').replaceChildren();
+    document.getElementById('volume').dataset.bars = '0';
+    document.getElementById('volume-legend').replaceChildren();
+    for (const [id, param] of FACET_TABLES) facetTable(id, param, null);
+  }
+  const FACET_TABLES = [['facet-target', 'target'], ['facet-label', 'label'], ['facet-lang', 'lang'], ['facet-platform', 'platform']];
 
   async function alerts() {
     const { el, fmtTime, getJson } = window.tocsin;
@@ -132,29 +176,35 @@
     status.className = 'status';
     status.textContent = 'loading…';
     try {
-      let from = document.getElementById('ov-from').value;
-      let to = document.getElementById('ov-to').value;
-      if (!from || !to) {
-        const r = await range();
-        if (!r) { status.textContent = 'no posts yet'; return; }
-        from = r.from; to = r.to;
-        document.getElementById('ov-from').value = from;
-        document.getElementById('ov-to').value = to;
-      }
-      const q = document.getElementById('ov-q').value;
-      const common = 'q=' + encodeURIComponent(q) + '&from=' + from + '&to=' + to;
+      // without dates the node covers the matching posts' own range, and says which it took
+      const params = new URLSearchParams({ q: document.getElementById('ov-q').value });
+      const from = document.getElementById('ov-from').value;
+      const to = document.getElementById('ov-to').value;
+      if (from) params.set('from', from);
+      if (to) params.set('to', dayAfter(to, 1));
       const [h, f] = await Promise.all([
-        getJson('/api/v1/stats/histogram?' + common + '&interval=day&split=target'),
-        getJson('/api/v1/stats/facets?' + common + '&facets=target,label,lang,platform&top=8'),
+        getJson('/api/v1/stats/histogram?' + params + '&interval=day&split=target'),
+        getJson('/api/v1/stats/facets?' + params + '&facets=target,label,lang,platform&top=8'),
       ]);
+      if (h.total === 0) {
+        clear();
+        status.textContent = 'no posts match';
+        loaded = true;
+        return;
+      }
       drawVolume(h);
-      facetTable('facet-target', f.facets.target);
-      facetTable('facet-label', f.facets.label);
-      facetTable('facet-lang', f.facets.language);
-      facetTable('facet-platform', f.facets.platform);
-      status.textContent = h.total.toLocaleString() + ' posts from ' + from + ' to ' + to;
+      facetTable('facet-target', 'target', f.facets.target);
+      facetTable('facet-label', 'label', f.facets.label);
+      facetTable('facet-lang', 'lang', f.facets.language);
+      facetTable('facet-platform', 'platform', f.facets.platform);
+      const shownFrom = h.from.slice(0, 10);
+      const shownTo = dayAfter(h.to, -1);
+      status.textContent = h.total.toLocaleString() + ' posts from ' + shownFrom + ' to ' + shownTo
+        + (h.rangeFromData ? ' (all of them: leave the dates empty)' : '')
+        + ' · click a bar or a value to open its posts';
       loaded = true;
     } catch (e) {
+      clear(); // a bad query must not leave the last good chart on screen
       status.className = 'status error';
       status.textContent = e.message;
     }

@@ -1,50 +1,14 @@
 package org.tocsin.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.vertx.core.Vertx;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.tocsin.api.http.ApiContext;
-import org.tocsin.api.http.ApiVerticle;
-import org.tocsin.campaigns.CampaignConfig;
-import org.tocsin.core.post.Post;
-import org.tocsin.node.ImportListener;
-import org.tocsin.node.PipelineVerticle;
-import org.tocsin.node.TocsinNode;
-import org.tocsin.node.campaigns.CampaignService;
-import org.tocsin.node.config.TocsinConfig;
-import org.tocsin.node.keys.ApiKeyStore;
-import org.tocsin.node.keys.Role;
-import org.tocsin.testkit.HostilePosts;
-import org.tocsin.testkit.TestNodes;
 
 /**
  * The dashboard in real Chromium (Debian's, driven by Selenium): every view loads with the demo
@@ -55,149 +19,7 @@ import org.tocsin.testkit.TestNodes;
  * target/screenshots/}. {@code .ci/run} installs Chromium; on a machine without it the test is
  * skipped with a message.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-  private TocsinNode node;
-  private Vertx vertx;
-  private WebDriver driver;
-  private String base;
-  private String token;
-  private final Path shots = Path.of("target", "screenshots");
-
-  @BeforeAll
-  void start(@TempDir Path dir) throws Exception {
-    assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("Chromium and ChromeDriver (apt-get install chromium chromium-driver)")
-        .isTrue();
-    node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults().withPort(0));
-    Path corpus = dir.resolve("demo.jsonl.gz");
-    try (var in =
-        DashboardBrowserTest.class.getResourceAsStream("/org/tocsin/node/demo/posts.jsonl.gz")) {
-      Files.copy(in, corpus, StandardCopyOption.REPLACE_EXISTING);
-    }
-    node.importer().importFile(corpus, ImportListener.NONE);
-    List<Post> hostile = new ArrayList<>(HostilePosts.all());
-    node.importer()
-        .importFile(TestNodes.writeJsonl(dir.resolve("h.jsonl"), hostile), ImportListener.NONE);
-    CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
-    campaigns.rebuild();
-    node.signer().signNow();
-    ApiKeyStore keys = ApiKeyStore.open(dir.resolve("data"));
-    token = keys.create(Role.ADMIN, "browser test").token();
-    vertx = Vertx.vertx();
-    ApiVerticle api = new ApiVerticle(new ApiContext(node, campaigns, keys), node.config().http());
-    PipelineVerticle.deploy(vertx, node).await();
-    vertx.deployVerticle(api).await();
-    base = "http://127.0.0.1:" + api.actualPort() + "/";
-
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1400",
-        "--user-data-dir=" + dir.resolve("chrome-profile"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    Files.createDirectories(shots);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (vertx != null) {
-      vertx.close().await();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
-
-  /** Posts JSONL to the node's ingest route, as a trust team's tool would. */
-  private void ingest(String... jsonLines) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(base + "api/v1/posts"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", jsonLines) + "\n"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-  }
-
-  private static String post(String id, String text, String edited) {
-    io.vertx.core.json.JsonObject o =
-        new io.vertx.core.json.JsonObject()
-            .put("platform", "test")
-            .put("id", id)
-            .put("author", new io.vertx.core.json.JsonObject().put("id", "browser"))
-            .put("createdAt", "2026-11-30T12:00:00Z")
-            .put("text", text);
-    if (edited != null) {
-      o.put("edited", edited);
-    }
-    return o.encode();
-  }
-
-  private void type(String id, String text) {
-    WebElement e = driver.findElement(By.id(id));
-    e.clear();
-    e.sendKeys(text);
-  }
-
-  private void assertNoMarkupIn(String css) {
-    for (String tag : new String[] {"script", "img", "iframe", "b"}) {
-      assertThat(driver.findElements(By.cssSelector(css + " " + tag))).as(tag).isEmpty();
-    }
-  }
-
-  private WebDriverWait await() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
-  }
-
-  private void shot(String name) throws Exception {
-    Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(png, shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private void assertNoAlertDialog() {
-    boolean open;
-    try {
-      driver.switchTo().alert();
-      open = true;
-    } catch (NoAlertPresentException e) {
-      open = false;
-    }
-    assertThat(open).as("a script in a post opened a dialog").isFalse();
-  }
-
-  private void signIn() {
-    driver.get(base + "#key=" + token);
-    await()
-        .until(
-            ExpectedConditions.textMatches(
-                By.id("status"), java.util.regex.Pattern.compile("of [0-9,]+ posts")));
-    assertThat(driver.getCurrentUrl()).doesNotContain("key=");
-    assertThat(driver.findElement(By.id("login")).isDisplayed()).isFalse();
-  }
-
+class DashboardBrowserTest extends DashboardBrowser {
   @Test
   void overviewDrawsVolumeByTargetGroupAndFacets() throws Exception {
     signIn();
@@ -360,7 +182,15 @@ class DashboardBrowserTest {
                 d.findElement(By.id("detail-body")).getText().contains("sha256 of original bytes"));
 
     driver
-        .findElement(By.xpath("//table[@id='rules-table']//tr[contains(., 'canary rule')]//button"))
+        .findElement(
+            By.xpath(
+                "//table[@id='rules-table']//tr[contains(., 'canary rule')]//button[@class='delete']"))
+        .click();
+    // deleting asks once more, in place
+    driver
+        .findElement(
+            By.xpath(
+                "//table[@id='rules-table']//tr[contains(., 'canary rule')]//button[@class='confirm-delete']"))
         .click();
     await().until(d -> d.findElement(By.id("rules-status")).getText().contains("rule deleted"));
     await().until(d -> !d.findElement(By.id("rules-table")).getText().contains("canary rule"));
@@ -480,7 +310,7 @@ class DashboardBrowserTest {
             d ->
                 d.findElement(By.id("search-export"))
                     .getText()
-                    .contains("Export all posts of this query (1)"));
+                    .contains("Export all posts of this search (1)"));
     assertThat(driver.findElement(By.id("results")).getText()).contains("second wording");
     driver.findElement(By.cssSelector("#results .hit")).click();
     await().until(d -> d.findElements(By.cssSelector("#detail-versions tr")).size() == 3);
@@ -502,6 +332,27 @@ class DashboardBrowserTest {
                     != null);
     assertThat(driver.findElement(By.cssSelector("#detail-body .export-result")).getText())
         .contains("tocsin verify-bundle");
+    // the export leaves the building as one zip, its SHA-256 checked in the browser
+    driver.findElement(By.cssSelector("#detail-body .download-button")).click();
+    await()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#detail-body .download"))
+                        .getAttribute("data-verified")
+                    != null);
+    WebElement download = driver.findElement(By.cssSelector("#detail-body .download"));
+    assertThat(download.getAttribute("data-verified")).as(download.getText()).isEqualTo("true");
+    assertThat(download.getText()).contains("matches the node's");
+    assertThat(download.findElement(By.tagName("a")).getAttribute("download")).endsWith(".zip");
+    // the download is in the post's custody history, with the export's reason
+    String seq = driver.findElement(By.cssSelector("#detail-body td.mono")).getText();
+    assertThat(
+            node.ledger().custodyHistory(Long.parseLong(seq.trim())).stream()
+                .anyMatch(
+                    c ->
+                        "browser test export".equals(c.event().reason())
+                            && c.event().details().toString().contains("download of export")))
+        .isTrue();
     shot("search-detail");
   }
 }

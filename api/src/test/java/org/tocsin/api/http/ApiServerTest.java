@@ -194,6 +194,80 @@ class ApiServerTest {
   }
 
   @Test
+  void aHistogramWithoutARangeCoversTheMatchingPosts() {
+    long hate =
+        get("/api/v1/posts/search?label=hate&exactTotal=true").bodyAsJsonObject().getLong("total");
+    String oldest =
+        get("/api/v1/posts/search?label=hate&sort=oldest&limit=1")
+            .bodyAsJsonObject()
+            .getJsonArray("hits")
+            .getJsonObject(0)
+            .getJsonObject("post")
+            .getString("createdAt");
+    HttpResponse<Buffer> r = get("/api/v1/stats/histogram?label=hate&split=target");
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    JsonObject h = r.bodyAsJsonObject();
+    assertThat(h.getBoolean("rangeFromData")).isTrue();
+    assertThat(h.getLong("total")).isEqualTo(hate);
+    long sum = 0;
+    for (Object b : h.getJsonArray("buckets")) {
+      sum += ((JsonObject) b).getLong("count");
+    }
+    assertThat(sum).isEqualTo(hate);
+    assertThat(h.getString("from").substring(0, 10)).isEqualTo(oldest.substring(0, 10));
+    // only one end given: the other comes from the data
+    JsonObject half = get("/api/v1/stats/histogram?label=hate&from=2000-01-01").bodyAsJsonObject();
+    assertThat(half.getLong("total")).isEqualTo(hate);
+    assertThat(half.getString("from")).startsWith("2000-01-01");
+    // nothing matches: an empty histogram, not an error
+    JsonObject none = get("/api/v1/stats/histogram?q=zzqqxxnothing").bodyAsJsonObject();
+    assertThat(none.getLong("total")).isZero();
+    assertThat(none.getJsonArray("buckets")).isEmpty();
+  }
+
+  @Test
+  void targetGroupsAreAcceptedByTheirAliasesAndAQueryTermGetsAHint() {
+    long muslim = get("/api/v1/posts/search?target=muslim").bodyAsJsonObject().getLong("total");
+    assertThat(muslim).isPositive();
+    for (String alias : new String[] {"muslims", "Muslims", "moslems", "Muslime"}) {
+      JsonObject r = get("/api/v1/posts/search?target=" + enc(alias)).bodyAsJsonObject();
+      assertThat(r.getLong("total")).as(alias).isEqualTo(muslim);
+      assertThat(r.getJsonArray("hints").getJsonObject(0).getString("group")).isEqualTo("muslim");
+    }
+    assertThat(get("/api/v1/stats/facets?target=muslims").bodyAsJsonObject().getLong("total"))
+        .isEqualTo(muslim);
+    // target:muslims in the query is query syntax, searched as written: a hint says what to use
+    JsonObject plural = get("/api/v1/posts/search?q=" + enc("target:muslims")).bodyAsJsonObject();
+    assertThat(plural.getLong("total")).isZero();
+    JsonObject hint = plural.getJsonArray("hints").getJsonObject(0);
+    assertThat(hint.getString("kind")).isEqualTo("target_alias");
+    assertThat(hint.getString("replace")).isEqualTo("target:muslims");
+    assertThat(hint.getString("with")).isEqualTo("target:muslim");
+    assertThat(hint.getString("message")).contains("the group is called muslim");
+    JsonObject typo = get("/api/v1/posts/search?q=" + enc("target:muslm")).bodyAsJsonObject();
+    assertThat(typo.getJsonArray("hints").getJsonObject(0).getJsonArray("suggestions"))
+        .contains("muslim");
+    // a search that finds posts has no hint to give
+    assertThat(
+            get("/api/v1/posts/search?q=" + enc("target:muslim"))
+                .bodyAsJsonObject()
+                .getJsonArray("hints"))
+        .isEmpty();
+    // the pick-list: groups, their grounds, aliases and indexed posts
+    JsonArray groups = get("/api/v1/scoring/targets").bodyAsJsonObject().getJsonArray("groups");
+    JsonObject m = null;
+    for (Object g : groups) {
+      if ("muslim".equals(((JsonObject) g).getString("name"))) {
+        m = (JsonObject) g;
+      }
+    }
+    assertThat(m).isNotNull();
+    assertThat(m.getString("ground")).isEqualTo("religious");
+    assertThat(m.getJsonArray("aliases")).contains("muslims", "moslems");
+    assertThat(m.getLong("posts")).isEqualTo(muslim);
+  }
+
+  @Test
   void prosecutorsExportBundlesThatVerifyAndEveryAccessIsInTheCustodyLog() {
     HttpResponse<Buffer> r =
         as(
@@ -250,6 +324,84 @@ class ApiServerTest {
         .contains("checking the original for case 17")
         .contains("\"type\":\"scored\"")
         .contains("\"type\":\"indexed\"");
+  }
+
+  @Test
+  void anExportDownloadsAsOneZipWithItsSha256AndTheDownloadIsInTheCustodyLog(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    Post target = posts.get(6);
+    HttpResponse<Buffer> r =
+        as(
+            Role.PROSECUTOR,
+            HttpMethod.POST,
+            "/api/v1/evidence/exports",
+            new JsonObject()
+                .put("ids", new JsonArray().add(target.platform() + "/" + target.id()))
+                .put("reason", "case file 18"));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+    JsonObject export = r.bodyAsJsonObject();
+    String download = export.getString("download");
+    assertThat(download)
+        .isEqualTo("/api/v1/evidence/exports/" + export.getString("bagName") + ".zip");
+    HttpResponse<Buffer> zip =
+        client
+            .get(port, "127.0.0.1", download)
+            .putHeader("Authorization", "Bearer " + tokens.get(Role.PROSECUTOR))
+            .putHeader("X-Tocsin-Reason", "taking case 18 to court")
+            .send()
+            .await();
+    assertThat(zip.statusCode()).as(zip.bodyAsString()).isEqualTo(200);
+    assertThat(zip.getHeader("Content-Type")).isEqualTo("application/zip");
+    assertThat(zip.getHeader("Content-Disposition")).contains(export.getString("bagName") + ".zip");
+    byte[] bytes = zip.body().getBytes();
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    assertThat(sha)
+        .isEqualTo(export.getString("downloadSha256"))
+        .isEqualTo(zip.getHeader("X-Tocsin-Sha256"));
+    assertThat((long) bytes.length).isEqualTo(export.getLong("downloadBytes"));
+    // the zip holds the bag, which verifies offline
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        java.nio.file.Path out = tmp.resolve(e.getName()).normalize();
+        assertThat(out.startsWith(tmp)).as(e.getName()).isTrue();
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.copy(in, out);
+      }
+    }
+    assertThat(
+            org.tocsin.evidence.export.BundleVerifier.verify(
+                    tmp.resolve(export.getString("bagName")))
+                .ok())
+        .isTrue();
+    // the download is an access to the capture, with its reason, in the custody log
+    long seq =
+        get("/api/v1/posts/" + enc(target.platform()) + "/" + enc(target.id()))
+            .bodyAsJsonObject()
+            .getJsonObject("evidence")
+            .getLong("seq");
+    assertThat(get("/api/v1/evidence/" + seq + "/custody").bodyAsString())
+        .contains("taking case 18 to court")
+        .contains("download of export " + export.getString("bagName") + ".zip")
+        .contains("\"actorName\":\"test prosecutor\"");
+    // the same bytes every time; others may not download; no path tricks
+    HttpResponse<Buffer> again = as(Role.ADMIN, HttpMethod.GET, download, null);
+    assertThat(again.body().getBytes()).isEqualTo(bytes);
+    assertProblem(as(Role.ANALYST, HttpMethod.GET, download, null), 403, "forbidden");
+    assertProblem(as(Role.TRUST, HttpMethod.GET, download, null), 403, "forbidden");
+    assertProblem(
+        as(
+            Role.PROSECUTOR,
+            HttpMethod.GET,
+            "/api/v1/evidence/exports/tocsin-export-1-ab.zip",
+            null),
+        404,
+        "not_found");
+    assertThat(
+            as(Role.PROSECUTOR, HttpMethod.GET, "/api/v1/evidence/exports/..%2Fapi-keys.json", null)
+                .statusCode())
+        .isIn(400, 404);
   }
 
   @Test
@@ -481,7 +633,8 @@ class ApiServerTest {
         "/api/v1/posts/search?minHate=2                   | 400 | invalid_parameter",
         "/api/v1/posts/search?cursor=garbage              | 400 | invalid_query",
         "/api/v1/posts/search?cursor=x&offset=20          | 400 | invalid_parameter",
-        "/api/v1/stats/histogram?from=2016-01-01          | 400 | invalid_parameter",
+        "/api/v1/stats/histogram?from=2016-01-01&to=2015-01-01 | 400 | invalid_parameter",
+        "/api/v1/stats/histogram?q=%22unclosed            | 400 | invalid_query",
         "/api/v1/stats/histogram?from=2016-01-01&to=2016-02-01&interval=week | 400 | invalid_parameter",
         "/api/v1/stats/histogram?from=2000-01-01&to=2016-02-01&interval=hour | 400 | invalid_parameter",
         "/api/v1/stats/histogram?from=2016-01-01&to=2016-02-01&split=mood | 400 | invalid_parameter",
@@ -636,6 +789,10 @@ class ApiServerTest {
         "GET    | /api/v1/evidence/1/custody         | 200 | 200 | 200 | 200",
         "GET    | /api/v1/alerts                     | 200 | 200 | 403 | 200",
         "GET    | /api/v1/alerts/rules               | 200 | 200 | 403 | 200",
+        "POST   | /api/v1/alerts/rules/backtest      | 400 | 400 | 403 | 400",
+        "POST   | /api/v1/alerts/rules/none/test     | 404 | 404 | 403 | 404",
+        "POST   | /api/v1/alerts/rules/none/pause    | 404 | 404 | 403 | 404",
+        "POST   | /api/v1/alerts/rules/none/resume   | 404 | 404 | 403 | 404",
         "POST   | /api/v1/posts                      | 403 | 400 | 403 | 400",
         "GET    | /api/v1/stats/facets               | 200 | 200 | 200 | 200",
         "GET    | /api/v1/watchlists                 | 200 | 200 | 200 | 200",
@@ -643,6 +800,9 @@ class ApiServerTest {
         "DELETE | /api/v1/watchlists/none            | 404 | 403 | 403 | 404",
         "GET    | /api/v1/stats/histogram?from=2015-01-01&to=2021-01-01 | 200 | 200 | 200 | 200",
         "GET    | /api/v1/me                         | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/scoring/bands              | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/scoring/targets            | 200 | 200 | 200 | 200",
+        "GET    | /api/v1/stats/histogram            | 200 | 200 | 200 | 200",
         "GET    | /api/v1/posts/none/none/versions   | 404 | 404 | 404 | 404",
         "GET    | /api/v1/posts/none/none/similar    | 404 | 404 | 404 | 404",
       })

@@ -295,7 +295,10 @@ class ContractValidationTest {
       String v =
           switch (s.path("type").asText()) {
             case "integer", "number" -> "1";
-            default -> s.has("enum") ? s.get("enum").get(0).asText() : "x";
+            default ->
+                s.has("enum")
+                    ? s.get("enum").get(0).asText()
+                    : s.has("example") ? s.get("example").asText() : "x";
           };
       values.put(in + ":" + p.get("name").asText(), v);
     }

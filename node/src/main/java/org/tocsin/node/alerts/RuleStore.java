@@ -8,18 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tocsin.core.json.Json;
 import org.tocsin.index.InvalidQueryException;
 import org.tocsin.node.files.AtomicFiles;
 
-/** Alert rules in {@code DATA/alerts/rules.json}, compiled and ready to match. Thread-safe. */
+/**
+ * Alert rules in {@code DATA/alerts/rules.json}, compiled and ready to match. A paused rule stays
+ * listed but matches nothing until it is resumed (posts that arrive meanwhile never alert through
+ * it); its webhook still delivers what it raised before. Thread-safe.
+ */
 public final class RuleStore {
   private final Path file;
   private final Map<String, RuleMatcher> rules = new LinkedHashMap<>();
+  private final Set<String> paused = new HashSet<>();
 
   private RuleStore(Path file) {
     this.file = file;
@@ -44,6 +51,9 @@ public final class RuleStore {
                   Instant.parse(r.path("createdAt").asText()),
                   r.path("createdBy").asText(null));
           s.rules.put(rule.id(), new RuleMatcher(rule));
+          if (r.path("paused").asBoolean(false)) {
+            s.paused.add(rule.id());
+          }
         } catch (IllegalArgumentException | InvalidQueryException e) {
           throw new IOException(
               s.file + ": invalid rule " + r.path("id") + ": " + e.getMessage(), e);
@@ -74,8 +84,48 @@ public final class RuleStore {
     if (rules.remove(id) == null) {
       return false;
     }
+    paused.remove(id);
     save();
     return true;
+  }
+
+  /**
+   * Replaces a rule's conditions, name and webhook by those of {@code rule} (same id), keeping its
+   * place in the list and whether it is paused.
+   *
+   * @return whether a rule with that id existed
+   * @throws InvalidQueryException if its query is invalid
+   * @throws IOException if the store cannot be written
+   */
+  public synchronized boolean replace(AlertRule rule) throws IOException, InvalidQueryException {
+    if (!rules.containsKey(rule.id())) {
+      return false;
+    }
+    rules.put(rule.id(), new RuleMatcher(rule));
+    save();
+    return true;
+  }
+
+  /**
+   * Pauses or resumes a rule.
+   *
+   * @return whether a rule with that id existed
+   * @throws IOException if the store cannot be written
+   */
+  public synchronized boolean setPaused(String id, boolean pause) throws IOException {
+    if (!rules.containsKey(id)) {
+      return false;
+    }
+    boolean changed = pause ? paused.add(id) : paused.remove(id);
+    if (changed) {
+      save();
+    }
+    return true;
+  }
+
+  /** Whether a rule is paused. */
+  public synchronized boolean isPaused(String id) {
+    return paused.contains(id);
   }
 
   /** The rules, in creation order. */
@@ -91,8 +141,16 @@ public final class RuleStore {
     return m == null ? Optional.empty() : Optional.of(m.rule());
   }
 
+  /** The compiled rules that are not paused. */
   synchronized List<RuleMatcher> matchers() {
-    return new ArrayList<>(rules.values());
+    List<RuleMatcher> out = new ArrayList<>(rules.size());
+    rules.forEach(
+        (id, m) -> {
+          if (!paused.contains(id)) {
+            out.add(m);
+          }
+        });
+    return out;
   }
 
   private void save() throws IOException {
@@ -100,7 +158,11 @@ public final class RuleStore {
     root.put("format", 1);
     ArrayNode arr = root.putArray("rules");
     for (RuleMatcher m : rules.values()) {
-      arr.add(AlertJson.toNode(m.rule(), true));
+      ObjectNode r = AlertJson.toNode(m.rule(), true);
+      if (paused.contains(m.rule().id())) {
+        r.put("paused", true);
+      }
+      arr.add(r);
     }
     // owner only: the rules hold their webhooks' signing secrets
     AtomicFiles.writePrivate(

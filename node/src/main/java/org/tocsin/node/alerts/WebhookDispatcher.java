@@ -2,11 +2,6 @@ package org.tocsin.node.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +15,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.tocsin.core.json.Json;
 import org.tocsin.crawler.outbound.OutboundGuard;
-import org.tocsin.crawler.outbound.OutboundRefusedException;
 import org.tocsin.node.alerts.WebhookStates.State;
 import org.tocsin.node.files.AtomicFiles;
 
@@ -44,8 +38,7 @@ public final class WebhookDispatcher {
   private static final long MAX_BACKOFF_MILLIS = 60_000;
 
   private final Vertx vertx;
-  private final HttpClientAgent client;
-  private final OutboundGuard outbound;
+  private final WebhookSender sender;
   private final AlertEngine engine;
   private final Path cursorDir;
   private final Random random;
@@ -69,10 +62,7 @@ public final class WebhookDispatcher {
       long timeoutMillis,
       OutboundGuard outbound) {
     this.vertx = vertx;
-    this.outbound = Objects.requireNonNull(outbound, "outbound");
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions().setConnectTimeout(5_000).setIdleTimeout(10).setKeepAlive(true));
+    this.sender = new WebhookSender(vertx, Objects.requireNonNull(outbound, "outbound"));
     this.engine = engine;
     this.cursorDir = cursorDir;
     this.random = random;
@@ -149,27 +139,25 @@ public final class WebhookDispatcher {
     }
     Alert alert = next;
     byte[] body = AlertJson.toNode(alert).toString().getBytes(StandardCharsets.UTF_8);
-    String url = rule.webhook().url();
-    RequestOptions request =
-        new RequestOptions()
-            .setMethod(HttpMethod.POST)
-            .setAbsoluteURI(url)
-            .setFollowRedirects(false)
-            .setIdleTimeout(timeoutMillis)
-            .putHeader("User-Agent", "Tocsin-Alerts/1")
-            .putHeader("Content-Type", "application/json")
-            .putHeader("X-Tocsin-Alert-Id", alert.id())
-            .putHeader("X-Tocsin-Signature", "sha256=" + hmac(rule.webhook().secret(), body))
-            .putHeader("X-Tocsin-Delivery-Attempt", Integer.toString(s.failures + 1));
-    outbound
-        .pin(vertx, url, OutboundGuard.HTTP)
-        // connect to the address just checked, never to a fresh lookup of the name
-        .compose(pinned -> client.request(request.setServer(pinned.server())))
-        .compose(req -> req.send(Buffer.buffer(body)))
-        .compose(resp -> resp.body().map(b -> resp.statusCode()))
+    sender
+        .post(
+            rule.webhook().url(),
+            rule.webhook().secret(),
+            alert.id(),
+            body,
+            timeoutMillis,
+            "X-Tocsin-Delivery-Attempt",
+            Integer.toString(s.failures + 1))
         .onComplete(
             ar -> {
-              if (ar.succeeded() && ar.result() / 100 == 2) {
+              s.lastAttemptMillis = System.currentTimeMillis();
+              if (ar.succeeded()) {
+                s.lastStatus = ar.result().status();
+                s.lastLatencyMillis = ar.result().latencyMillis();
+              } else {
+                s.lastStatus = 0;
+              }
+              if (ar.succeeded() && ar.result().delivered()) {
                 s.cursor = alert.n();
                 s.failures = 0;
                 s.lastError = null;
@@ -181,8 +169,11 @@ public final class WebhookDispatcher {
                 s.failures++;
                 s.lastError =
                     ar.succeeded()
-                        ? "http_" + ar.result() + ": the receiver answered HTTP " + ar.result()
-                        : describe(ar.cause());
+                        ? "http_"
+                            + ar.result().status()
+                            + ": the receiver answered HTTP "
+                            + ar.result().status()
+                        : WebhookSender.describe(ar.cause());
                 long delay =
                     Math.min(MAX_BACKOFF_MILLIS, baseBackoffMillis << Math.min(20, s.failures - 1));
                 delay = delay / 2 + (long) (random.nextDouble() * (delay / 2 + 1));
@@ -191,14 +182,6 @@ public final class WebhookDispatcher {
                 LOG.fine(() -> "webhook of rule " + rule.id() + " failed: " + s.lastError);
               }
             });
-  }
-
-  /** A failure as {@code CODE: detail}. */
-  private static String describe(Throwable e) {
-    if (e instanceof OutboundRefusedException r) {
-      return "outbound_refused: " + r.getMessage();
-    }
-    return "io: " + e;
   }
 
   private Void saveCursor(String ruleId, long cursor) throws java.io.IOException {

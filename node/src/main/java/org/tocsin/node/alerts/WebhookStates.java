@@ -22,6 +22,9 @@ public final class WebhookStates {
     volatile boolean inFlight;
     volatile String lastError;
     volatile long delivered;
+    volatile int lastStatus;
+    volatile long lastLatencyMillis;
+    volatile long lastAttemptMillis;
 
     /** The last alert position delivered. */
     public long cursor() {
@@ -36,6 +39,21 @@ public final class WebhookStates {
     /** The last failure, or null. */
     public String lastError() {
       return lastError;
+    }
+
+    /** The HTTP status of the last attempt, or 0 if it got no answer (or none was made). */
+    public int lastStatus() {
+      return lastStatus;
+    }
+
+    /** How long the last answered attempt took, in milliseconds. */
+    public long lastLatencyMillis() {
+      return lastLatencyMillis;
+    }
+
+    /** When the last attempt ended (epoch milliseconds), or 0 if none was made. */
+    public long lastAttemptMillis() {
+      return lastAttemptMillis;
     }
 
     /** Alerts delivered since start. */
