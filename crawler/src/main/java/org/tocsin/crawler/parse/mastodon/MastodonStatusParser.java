@@ -26,7 +26,9 @@ import org.tocsin.crawler.parse.internal.Parsing;
  * and the boosted status; a quote yields the quoting and the quoted status. The ActivityPub {@code
  * uri}, global across instances, is kept in the post's extra field {@code uri}. A status context
  * ({@code {"ancestors", "descendants"}}) yields its statuses; a notification yields the status it
- * names, if any. A status that cannot be read is skipped with a warning, the others are kept.
+ * names, if any; grouped notifications ({@code /api/v2/notifications}) yield the statuses beside
+ * their groups, never the accounts that acted. A status that cannot be read is skipped with a
+ * warning, the others are kept.
  *
  * <p>A capture whose URL has no host (a saved file) takes the instance from the statuses of its
  * local accounts; if there is none, the URL the body was fetched from is needed.
@@ -109,6 +111,15 @@ public final class MastodonStatusParser implements DeletionParser {
           entities(arr, part + "[", mapper, r);
         }
       }
+    } else if (root.isObject() && isGrouped(root)) {
+      // GET /api/v2/notifications (grouped, Mastodon 4.3+): the groups name statuses and
+      // accounts by id; the statuses sit beside them. The accounts acted (favourited, followed)
+      // and wrote nothing: only the statuses are posts.
+      JsonNode statuses = root.path("statuses");
+      if (statuses.size() > MAX_STATUSES) {
+        throw new PostFormatException(FORMAT + ": too many statuses [got " + statuses.size() + "]");
+      }
+      entities(statuses, "statuses[", mapper, r);
     } else if (root.isObject()) {
       entity(root, "status", mapper, r.items().posts());
     } else {
@@ -150,6 +161,11 @@ public final class MastodonStatusParser implements DeletionParser {
         && n.path("account").isObject()
         && !n.has("content")
         && !n.has("uri");
+  }
+
+  /** A grouped-notifications answer: {@code notification_groups} beside {@code statuses}. */
+  private static boolean isGrouped(JsonNode n) {
+    return !n.has("id") && n.path("notification_groups").isArray();
   }
 
   private static boolean isContext(JsonNode n) {

@@ -247,6 +247,48 @@ class MastodonStatusParserTest {
   }
 
   @Test
+  void groupedNotificationsYieldTheirStatusesNotTheAccountsThatActed() throws Exception {
+    // GET /api/v2/notifications (Mastodon 4.3+): the statuses and accounts the groups name, side
+    // by side; built from the recorded notification (its group_key is in the recording).
+    ObjectNode n = recordedNotification();
+    JsonNode status = n.get("status");
+    ObjectNode grouped = Json.mapper().createObjectNode();
+    grouped.putArray("accounts").add(n.get("account")).add(status.get("account"));
+    grouped.putArray("statuses").add(status);
+    ArrayNode groups = grouped.putArray("notification_groups");
+    ObjectNode g = groups.addObject();
+    g.set("group_key", n.get("group_key"));
+    g.put("notifications_count", 1);
+    g.put("type", "favourite");
+    g.set("most_recent_notification_id", n.get("id"));
+    g.set("latest_page_notification_at", n.get("created_at"));
+    g.putArray("sample_account_ids").add(n.path("account").path("id"));
+    g.set("status_id", status.get("id"));
+    ObjectNode follow = groups.addObject();
+    follow.put("group_key", "ungrouped-1");
+    follow.put("notifications_count", 1);
+    follow.put("type", "follow");
+    follow.putArray("sample_account_ids").add(n.path("account").path("id"));
+    assertThat(n.path("group_key").asText()).startsWith("ungrouped-");
+
+    ParseResult r = parseJson(grouped);
+    assertThat(r.warnings()).isEmpty();
+    assertThat(r.posts())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.id()).isEqualTo("localhost:3000/" + status.path("id").asText());
+              assertThat(p.author().id())
+                  .isEqualTo("localhost:3000/" + status.path("account").path("id").asText());
+            });
+    // one bad status costs only itself
+    ((ArrayNode) grouped.get("statuses")).insert(0, Json.mapper().createObjectNode());
+    ParseResult bad = parseJson(grouped);
+    assertThat(bad.posts()).hasSize(1);
+    assertThat(bad.warnings()).singleElement().asString().contains("statuses[0]");
+  }
+
+  @Test
   void aStatusContextYieldsItsAncestorsAndDescendants() throws Exception {
     JsonNode parent =
         Json.mapper()
