@@ -277,7 +277,7 @@ public final class HarmGrammar {
         if (obj != null) {
           add(Construction.CALL, Act.of(act.harmClass()), obj, k, k, act);
         }
-      } else if (act != null && act.term().imperative() && !agentBefore(k)) {
+      } else if (act != null && act.term().imperative() && !gapped(act) && !agentBefore(k)) {
         Mention obj = wholeGroupAfter(act);
         if (obj != null) {
           add(Construction.CALL, Act.of(act.harmClass()), obj, k, k, act);
@@ -361,6 +361,10 @@ public final class HarmGrammar {
       for (int q = from; q < Math.min(n, from + 4) && t.clause[q] == clause; q++) {
         Mention m = mentionAt[q];
         if (m == null) {
+          if ((cover[q] & (bit(HarmClass.FILLER) | bit(HarmClass.QUANTIFIER))) == 0
+              && !t.words[q].equals("that")) {
+            return; // the wish is about someone else: "I hope <name> gets ... raped"
+          }
           continue;
         }
         for (int r = m.end(); r < Math.min(n, m.end() + 4) && t.clause[r] == clause; r++) {
@@ -407,6 +411,19 @@ public final class HarmGrammar {
         }
       }
       return null;
+    }
+
+    /**
+     * Whether a term lets other words stand inside it ("free ... of"): read anywhere in a clause,
+     * such a term spans unrelated words ("land of the free, home of the X").
+     */
+    private static boolean gapped(Match m) {
+      for (boolean gap : m.term().gapBefore()) {
+        if (gap) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private boolean strongSlur(Mention m) {

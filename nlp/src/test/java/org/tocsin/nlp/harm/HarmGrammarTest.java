@@ -49,8 +49,12 @@ class HarmGrammarTest {
     {"en", "CALL", "I want all muslims deported"},
     {"en", "CALL", "the jews again. We should start gangs of our own and kill them"},
     {"en", "-", "They want to kill all muslims"},
+    {"en", "-", "these mfs never start on time land of the free home of the jews"},
     {"en", "-", "Muslims who say gays should be killed are wrong"},
     {"en", "-", "I hope the jews are not harmed"},
+    {"en", "-", "i hope joe exotic gets gay raped to death by a tiger"},
+    {"en", "-", "i will make mexico pay for women"},
+    {"en", "-", "someone is gonna bash me for being muslim"},
     {"en", "-", "I'd love to see gay people happy and free"},
     {"en", "blocked:negation", "I would never kill all the jews"},
     // English, round 5: threats and norms in one phrase
