@@ -403,7 +403,7 @@ public final class HarmGrammar {
       }
       for (int r = q; r < Math.min(n, q + 2) && t.clause[r] == clause; r++) {
         Mention m = mentionAt[r];
-        if (m != null && !m.pronoun() && strongSlur(m)) {
+        if (m != null && !m.pronoun() && slurAt(m) != null) {
           return m;
         }
         if (!has(r, HarmClass.FILLER) && !has(r, HarmClass.SLUR_GUARD)) {
@@ -426,13 +426,14 @@ public final class HarmGrammar {
       return false;
     }
 
-    private boolean strongSlur(Mention m) {
+    /** The strong slur a mention is named by ({@link HarmTerm#slur}), or null. */
+    private Match slurAt(Mention m) {
       for (Match g : at[m.start()]) {
         if (g.harmClass() == HarmClass.GROUP && g.term().slur()) {
-          return true;
+          return g;
         }
       }
-      return false;
+      return null;
     }
 
     /**
@@ -682,29 +683,31 @@ public final class HarmGrammar {
         if (t.sentence[r] != sentence || mentionAt[r] != null) {
           break;
         }
-        Match x = first(r, HarmClass.DEHUM);
-        Construction kind = Construction.DEHUMANISATION;
-        if (x == null) {
-          x = first(r, HarmClass.DEROG);
-          kind = Construction.DEROGATION;
-        }
-        if (x != null) {
-          add(kind, Act.NONE, m, r, c, x);
+        if (predication(m, r, r, c)) {
           return;
         }
       }
       if (after < n && t.sentence[after] != sentence && t.isQuestion(sentence)) {
         int r = skip(after, 1, t.clause[after], HarmClass.FILLER);
-        Match x = r < 0 ? null : first(r, HarmClass.DEHUM);
-        Construction kind = Construction.DEHUMANISATION;
-        if (x == null && r >= 0) {
-          x = first(r, HarmClass.DEROG);
-          kind = Construction.DEROGATION;
-        }
-        if (x != null) {
-          add(kind, Act.NONE, m, m.start(), r, x);
+        if (r >= 0) {
+          predication(m, r, m.start(), r);
         }
       }
+    }
+
+    /**
+     * Records a dehumanising or derogatory term at {@code r} as said of the group; whether there
+     * was one. The finding spans {@code from} to {@code core}.
+     */
+    private boolean predication(Mention m, int r, int from, int core) {
+      Match d = first(r, HarmClass.DEHUM);
+      Match x = d != null ? d : first(r, HarmClass.DEROG);
+      if (x == null) {
+        return false;
+      }
+      Construction kind = d != null ? Construction.DEHUMANISATION : Construction.DEROGATION;
+      add(kind, Act.NONE, m, from, core, x);
+      return true;
     }
 
     /**
@@ -719,13 +722,7 @@ public final class HarmGrammar {
       if (m.pronoun()) {
         return;
       }
-      Match s = null;
-      for (Match g : at[m.start()]) {
-        if (g.harmClass() == HarmClass.GROUP && g.term().slur()) {
-          s = g;
-          break;
-        }
-      }
+      Match s = slurAt(m);
       if (s == null) {
         return;
       }
