@@ -195,152 +195,115 @@ public record CampaignConfig(
 
   /** This configuration with another window ({@code --window}). */
   public CampaignConfig withWindow(Duration w) {
-    return new CampaignConfig(
-        w,
-        minRepeat,
-        edgeWeightQuantile,
-        signals,
-        shingleSize,
-        minTextTokens,
-        permutations,
-        bands,
-        textSimilarity,
-        minHashtags,
-        maxComparisonsPerPost,
-        minAccounts,
-        maxComponentSize,
-        timelineBucket,
-        maxEvidencePerSignal,
-        seed,
-        burst,
-        charShingleSize,
-        textWindow,
-        minAssociation);
+    Copy c = new Copy(this);
+    c.window = w;
+    return c.build();
   }
 
   /** This configuration with another minimum repetition count ({@code --min-repeat}). */
   public CampaignConfig withMinRepeat(int n) {
-    return new CampaignConfig(
-        window,
-        n,
-        edgeWeightQuantile,
-        signals,
-        shingleSize,
-        minTextTokens,
-        permutations,
-        bands,
-        textSimilarity,
-        minHashtags,
-        maxComparisonsPerPost,
-        minAccounts,
-        maxComponentSize,
-        timelineBucket,
-        maxEvidencePerSignal,
-        seed,
-        burst,
-        charShingleSize,
-        textWindow,
-        minAssociation);
+    Copy c = new Copy(this);
+    c.minRepeat = n;
+    return c.build();
   }
 
   /** This configuration with another window for near-duplicate text ({@code --text-window}). */
   public CampaignConfig withTextWindow(Duration w) {
-    return new CampaignConfig(
-        window,
-        minRepeat,
-        edgeWeightQuantile,
-        signals,
-        shingleSize,
-        minTextTokens,
-        permutations,
-        bands,
-        textSimilarity,
-        minHashtags,
-        maxComparisonsPerPost,
-        minAccounts,
-        maxComponentSize,
-        timelineBucket,
-        maxEvidencePerSignal,
-        seed,
-        burst,
-        charShingleSize,
-        w,
-        minAssociation);
+    Copy c = new Copy(this);
+    c.textWindow = w;
+    return c.build();
   }
 
   /** This configuration with another least association of an edge. */
   public CampaignConfig withMinAssociation(double a) {
-    return new CampaignConfig(
-        window,
-        minRepeat,
-        edgeWeightQuantile,
-        signals,
-        shingleSize,
-        minTextTokens,
-        permutations,
-        bands,
-        textSimilarity,
-        minHashtags,
-        maxComparisonsPerPost,
-        minAccounts,
-        maxComponentSize,
-        timelineBucket,
-        maxEvidencePerSignal,
-        seed,
-        burst,
-        charShingleSize,
-        textWindow,
-        a);
+    Copy c = new Copy(this);
+    c.minAssociation = a;
+    return c.build();
   }
 
   /** This configuration with another set of signals. */
   public CampaignConfig withSignals(Set<Signal> s) {
-    return new CampaignConfig(
-        window,
-        minRepeat,
-        edgeWeightQuantile,
-        s,
-        shingleSize,
-        minTextTokens,
-        permutations,
-        bands,
-        textSimilarity,
-        minHashtags,
-        maxComparisonsPerPost,
-        minAccounts,
-        maxComponentSize,
-        timelineBucket,
-        maxEvidencePerSignal,
-        seed,
-        burst,
-        charShingleSize,
-        textWindow,
-        minAssociation);
+    Copy c = new Copy(this);
+    c.signals = s;
+    return c.build();
   }
 
   /** This configuration with another edge-weight quantile. */
   public CampaignConfig withEdgeWeightQuantile(double q) {
-    return new CampaignConfig(
-        window,
-        minRepeat,
-        q,
-        signals,
-        shingleSize,
-        minTextTokens,
-        permutations,
-        bands,
-        textSimilarity,
-        minHashtags,
-        maxComparisonsPerPost,
-        minAccounts,
-        maxComponentSize,
-        timelineBucket,
-        maxEvidencePerSignal,
-        seed,
-        burst,
-        charShingleSize,
-        textWindow,
-        minAssociation);
+    Copy c = new Copy(this);
+    c.edgeWeightQuantile = q;
+    return c.build();
+  }
+
+  /** A mutable copy of a configuration, so that each {@code with...} names only what it changes. */
+  private static final class Copy {
+    private Duration window;
+    private int minRepeat;
+    private double edgeWeightQuantile;
+    private Set<Signal> signals;
+    private int shingleSize;
+    private int minTextTokens;
+    private int permutations;
+    private int bands;
+    private double textSimilarity;
+    private int minHashtags;
+    private int maxComparisonsPerPost;
+    private int minAccounts;
+    private int maxComponentSize;
+    private Duration timelineBucket;
+    private int maxEvidencePerSignal;
+    private long seed;
+    private BurstConfig burst;
+    private int charShingleSize;
+    private Duration textWindow;
+    private double minAssociation;
+
+    Copy(CampaignConfig c) {
+      window = c.window;
+      minRepeat = c.minRepeat;
+      edgeWeightQuantile = c.edgeWeightQuantile;
+      signals = c.signals;
+      shingleSize = c.shingleSize;
+      minTextTokens = c.minTextTokens;
+      permutations = c.permutations;
+      bands = c.bands;
+      textSimilarity = c.textSimilarity;
+      minHashtags = c.minHashtags;
+      maxComparisonsPerPost = c.maxComparisonsPerPost;
+      minAccounts = c.minAccounts;
+      maxComponentSize = c.maxComponentSize;
+      timelineBucket = c.timelineBucket;
+      maxEvidencePerSignal = c.maxEvidencePerSignal;
+      seed = c.seed;
+      burst = c.burst;
+      charShingleSize = c.charShingleSize;
+      textWindow = c.textWindow;
+      minAssociation = c.minAssociation;
+    }
+
+    CampaignConfig build() {
+      return new CampaignConfig(
+          window,
+          minRepeat,
+          edgeWeightQuantile,
+          signals,
+          shingleSize,
+          minTextTokens,
+          permutations,
+          bands,
+          textSimilarity,
+          minHashtags,
+          maxComparisonsPerPost,
+          minAccounts,
+          maxComponentSize,
+          timelineBucket,
+          maxEvidencePerSignal,
+          seed,
+          burst,
+          charShingleSize,
+          textWindow,
+          minAssociation);
+    }
   }
 
   /**
