@@ -375,23 +375,6 @@ public final class CoordinationGenerator {
 
   private Post post(
       Author a, long t, String text, List<String> links, List<String> tags, String repostOf) {
-    return new Post(
-        "bench",
-        Long.toString(nextId++),
-        null,
-        a,
-        Instant.ofEpochMilli(t),
-        text,
-        "en",
-        null,
-        repostOf,
-        null,
-        links,
-        tags,
-        List.of(),
-        List.of(),
-        null,
-        null,
-        Map.of());
+    return GroundTruthGenerator.benchPost(nextId++, a, t, text, links, tags, repostOf);
   }
 }

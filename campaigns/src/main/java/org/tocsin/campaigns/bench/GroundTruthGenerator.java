@@ -249,9 +249,21 @@ public final class GroundTruthGenerator {
 
   private Post post(
       Author a, long t, String text, List<String> links, List<String> tags, String repostOf) {
+    return benchPost(nextId++, a, t, text, links, tags, repostOf);
+  }
+
+  /** A synthetic English post of the "bench" platform, as both benchmark generators make them. */
+  static Post benchPost(
+      long id,
+      Author a,
+      long t,
+      String text,
+      List<String> links,
+      List<String> tags,
+      String repostOf) {
     return new Post(
         "bench",
-        Long.toString(nextId++),
+        Long.toString(id),
         null,
         a,
         Instant.ofEpochMilli(t),
