@@ -112,8 +112,15 @@ public final class PostHighlighter {
           groupTexts[k] = texts[idx.get(k)];
         }
       }
-      Set<String> masked = e.getKey().isEmpty() ? Set.of() : Set.of(PostFields.TEXT, e.getKey());
-      String[] got = highlightGroup(searcher, query, groupHits, groupTexts, masked);
+      String field = e.getKey().isEmpty() ? null : e.getKey();
+      // The clauses of the other language fields cannot match these posts: without them, the
+      // highlighter looks up a few times fewer terms for each hit.
+      Query groupQuery = LanguageClauses.keepOnly(query, field);
+      if (groupQuery == null) {
+        continue;
+      }
+      Set<String> masked = field == null ? Set.of() : Set.of(PostFields.TEXT, field);
+      String[] got = highlightGroup(searcher, groupQuery, groupHits, groupTexts, masked);
       for (int k = 0; k < idx.size(); k++) {
         out[idx.get(k)] = got[k];
       }
