@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.tocsin.api.auth.Access;
 import org.tocsin.api.problems.ApiException;
 import org.tocsin.core.json.Json;
@@ -22,6 +25,10 @@ import org.tocsin.node.keys.Role;
  * details (addresses, ports) are shown to admins only, as in the rule list.
  */
 final class RuleDeliveries {
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
   private final AlertEngine engine;
 
   RuleDeliveries(AlertEngine engine) {
@@ -126,7 +133,7 @@ final class RuleDeliveries {
                         + " ms)");
     return Character.toUpperCase(result.charAt(0))
         + result.substring(1)
-        + (a.nextAttempt() != null ? "; trying again at " + a.nextAttempt() : "")
+        + (a.nextAttempt() != null ? "; trying again at " + WHEN.format(a.nextAttempt()) : "")
         + ".";
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.tocsin.campaigns.detect.Campaign;
@@ -92,6 +93,15 @@ class DashboardReadingBrowserTest extends DashboardBrowser {
             d ->
                 d.findElement(By.id("detail-body")).getText().contains("sha256 of original bytes"));
     driver.findElement(By.id("close-detail")).click();
+    // from the keyboard: the list names the same accounts, Enter on one lists its posts
+    WebElement chip = driver.findElements(By.cssSelector("#campaign-body .chip.account")).get(1);
+    js("arguments[0].focus();", chip);
+    chip.sendKeys(Keys.ENTER);
+    await()
+        .until(
+            d ->
+                chip.getAttribute("data-account")
+                    .equals(d.findElement(By.id("campaign-account")).getAttribute("data-account")));
 
     // the timeline has a time axis
     List<WebElement> ticks = driver.findElements(By.cssSelector("#campaign-timeline text.tick"));
@@ -125,8 +135,36 @@ class DashboardReadingBrowserTest extends DashboardBrowser {
             .getText();
     assertThat(Integer.parseInt(captures)).isEqualTo(first.posts().size());
 
-    // nothing on the way broke the Content-Security-Policy, and a violation would have been seen
+    // readable text: WCAG AA contrast (4.5:1) on the page's badges, grades and notes
+    assertThat(
+            lowContrast(
+                "#campaign-detail .grade, #campaign-detail .badge, #campaign-detail .help,"
+                    + " #campaign-detail .meta, #campaign-why td"))
+        .isEmpty();
+
+    // at 390 px nothing is wider than the screen
+    org.openqa.selenium.Dimension wide = driver.manage().window().getSize();
+    try {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      long inner = (Long) js("return window.innerWidth;");
+      await().until(d -> (Long) js("return document.documentElement.scrollWidth;") <= inner);
+      shot("campaign-390px");
+    } finally {
+      driver.manage().window().setSize(wide);
+    }
+
+    // nothing on the way broke the Content-Security-Policy, on this page or any other
     assertThat(cspViolations()).isEmpty();
+    for (String view : new String[] {"overview", "search", "alerts", "watchlists", "evidence"}) {
+      driver.get(base + "?view=" + view);
+      await().until(d -> d.findElement(By.id(view + "-view")).isDisplayed());
+      await().until(d -> !d.findElement(By.id("health")).getText().startsWith("checking"));
+      assertThat(cspViolations()).as(view).isEmpty();
+    }
+    driver.get(base + "?view=campaigns&campaign=" + id);
+    await().until(d -> !d.findElements(By.id("campaign-why")).isEmpty());
+    assertThat(cspViolations()).isEmpty();
+    // and a violation would have been seen
     js(
         "const s = document.createElement('style'); s.textContent = 'p {}';"
             + " document.head.appendChild(s);");
@@ -151,6 +189,31 @@ class DashboardReadingBrowserTest extends DashboardBrowser {
   }
 
   private record Dimension2(int width, int height) {}
+
+  /**
+   * The visible elements under {@code css} whose text has less than 4.5:1 contrast with the first
+   * opaque background behind it (WCAG 2.1 AA for normal text), as "text: ratio".
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> lowContrast(String css) {
+    return (List<String>)
+        js(
+            "const rgb = c => (c.match(/[0-9.]+/g) || []).map(Number);"
+                + "const lum = c => { const v = rgb(c).slice(0, 3).map(x => { x /= 255;"
+                + "  return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });"
+                + "  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };"
+                + "const bg = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;"
+                + "  const p = rgb(c); if (p.length === 3 || (p.length === 4 && p[3] > 0.9)) return c; }"
+                + "  return 'rgb(255, 255, 255)'; };"
+                + "const out = [];"
+                + "for (const e of document.querySelectorAll(arguments[0])) {"
+                + "  if (!e.offsetParent || !e.textContent.trim()) continue;"
+                + "  const a = lum(getComputedStyle(e).color), b = lum(bg(e));"
+                + "  const r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);"
+                + "  if (r < 4.5) out.push(e.textContent.trim().slice(0, 40) + ': ' + r.toFixed(2)); }"
+                + "return out;",
+            css);
+  }
 
   @Test
   void aRulesDeliveryLogShowsTheRefusedAttemptAndTheRetryThatWentThrough() throws Exception {
@@ -269,6 +332,7 @@ class DashboardReadingBrowserTest extends DashboardBrowser {
                 d.findElement(By.cssSelector("#detail-body .copy .meta"))
                         .getAttribute("data-copied")
                     != null);
+    js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", area);
     assertThat(
             js(
                 "return arguments[0].selectionStart === 0"
