@@ -30,11 +30,15 @@ final class Deobfuscator {
   private final HarmVocabulary vocabulary;
   private final String language;
   private final boolean latin;
+  private final ArabicAffixes arabic;
+  private final SpanishVerbs spanish;
 
   Deobfuscator(HarmVocabulary vocabulary) {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
     this.language = vocabulary.language();
     this.latin = !language.equals("ar");
+    this.arabic = new ArabicAffixes(vocabulary);
+    this.spanish = new SpanishVerbs(vocabulary);
   }
 
   /** What a word was read as, and why; {@code how} is null when the word was taken as written. */
@@ -97,6 +101,10 @@ final class Deobfuscator {
     String[] clitic = clitic(w);
     if (clitic != null) {
       return new Reading(clitic, join(how, "clitic split"));
+    }
+    String[] verb = language.equals("es") ? spanish.periphrasis(w) : null;
+    if (verb != null) {
+      return new Reading(verb, join(how, "future or conditional")); // "mataremos"
     }
     if (w.length() >= MIN_FUZZY && w.length() <= 30) {
       String f = fuzzy(w);
@@ -310,64 +318,9 @@ final class Deobfuscator {
         }
       }
       case "ar" -> {
-        return arabic(w);
+        return arabic.split(w);
       }
       default -> {}
-    }
-    return null;
-  }
-
-  private String[] arabic(String w) {
-    String[] r = arabicForms(w);
-    if (r == null && w.length() > 3 && (w.charAt(0) == '\u0648' || w.charAt(0) == '\u0641')) {
-      r = arabicForms(w.substring(1)); // و ف (and, so)
-      if (r == null && vocabulary.isWord(w.substring(1))) {
-        r = new String[] {w.substring(1)};
-      }
-    }
-    return r;
-  }
-
-  /** The word without its proclitic preposition or article, or split from its object suffix. */
-  private String[] arabicForms(String s) {
-    if (s.length() > 3 && s.startsWith("\u0644\u0644")) { // لل → ال
-      String a = "\u0627\u0644" + s.substring(2);
-      if (vocabulary.isWord(a)) {
-        return new String[] {a};
-      }
-    }
-    if (s.length() > 4
-        && s.charAt(1) == '\u0627'
-        && s.charAt(2) == '\u0644'
-        && "\u0628\u0643\u0641\u0648".indexOf(s.charAt(0)) >= 0) { // بال كال فال وال → ال
-      if (vocabulary.isWord(s.substring(1))) {
-        return new String[] {s.substring(1)};
-      }
-    }
-    if (s.length() > 4 && s.startsWith("\u0627\u0644") && vocabulary.isWord(s.substring(2))) {
-      return new String[] {s.substring(2)}; // the article before a word listed bare
-    }
-    if (s.length() > 3
-        && "\u0644\u0628".indexOf(s.charAt(0)) >= 0
-        && vocabulary.isWord(s.substring(1))) { // ل ب
-      return new String[] {s.substring(1)};
-    }
-    for (String suffix : new String[] {"\u0647\u0645", "\u0647\u0646", "\u0647\u0627", "\u0647"}) {
-      if (s.length() > suffix.length() + 2 && s.endsWith(suffix)) {
-        String stem = s.substring(0, s.length() - suffix.length());
-        if (vocabulary.isWord(stem)) {
-          return new String[] {stem, "\u0647\u0645"};
-        }
-        if (stem.endsWith("\u0648") && vocabulary.isWord(stem + "\u0627")) { // اقتلوهم → اقتلوا
-          return new String[] {stem + "\u0627", "\u0647\u0645"};
-        }
-        if (stem.endsWith("\u062a")
-            && vocabulary.isWord(stem.substring(0, stem.length() - 1) + "\u0647")) {
-          return new String[] {
-            stem.substring(0, stem.length() - 1) + "\u0647", "\u0647\u0645"
-          }; // ابادتهم
-        }
-      }
     }
     return null;
   }
