@@ -23,19 +23,25 @@ final class ArabicAffixes {
     this.vocabulary = vocabulary;
   }
 
-  /** The word's pieces, or null when no affix of it can be split. */
-  String[] split(String w) {
-    String[] r = forms(w);
+  /**
+   * The word's pieces, or null when no affix of it can be split.
+   *
+   * @param w the folded word
+   * @param taMarbuta whether it was written with a final ة, which folds to ه but is no suffix
+   *     (قتلة, killers, is not قتل + ه)
+   */
+  String[] split(String w, boolean taMarbuta) {
+    String[] r = forms(w, taMarbuta);
     if (r == null && w.length() > 3 && (w.charAt(0) == '\u0648' || w.charAt(0) == '\u0641')) {
       String rest = w.substring(1); // و ف (and, so)
-      r = vocabulary.isWord(rest) ? new String[] {rest} : forms(rest);
+      r = vocabulary.isWord(rest) ? new String[] {rest} : forms(rest, taMarbuta);
     }
     return r;
   }
 
   /** The word without one proclitic, split from its object suffix, or after its future prefix. */
-  private String[] forms(String s) {
-    String[] future = future(s);
+  private String[] forms(String s, boolean taMarbuta) {
+    String[] future = future(s, taMarbuta);
     if (future != null) {
       return future;
     }
@@ -61,18 +67,29 @@ final class ArabicAffixes {
         && vocabulary.isWord(s.substring(1))) { // ل ب
       return new String[] {s.substring(1)};
     }
-    return suffix(s);
+    return suffix(s, taMarbuta);
   }
 
-  /** A verb split from its object suffix (اقتلوهم → اقتلوا هم), or null. */
-  private String[] suffix(String s) {
+  /**
+   * A verb split from its object suffix (اقتلوهم → اقتلوا هم), or null. The singular suffixes ه and
+   * ها only after an act (اقتله, not عليه or ضربة): a pronoun of one person does not stand for a
+   * group, except as the object of a violent act.
+   */
+  private String[] suffix(String s, boolean taMarbuta) {
     if (s.startsWith("\u0627\u0644")) {
       return null; // a noun with the article takes no object suffix: البشرة is not البشر + ه
     }
     for (String suffix :
         new String[] {"\u0647\u0645", "\u0647\u0646", "\u0643\u0645", "\u0647\u0627", "\u0647"}) {
+      boolean singular = suffix.equals("\u0647") || suffix.equals("\u0647\u0627");
+      if (singular && suffix.length() == 1 && taMarbuta) {
+        continue;
+      }
       if (s.length() > suffix.length() + 2 && s.endsWith(suffix)) {
         String stem = s.substring(0, s.length() - suffix.length());
+        if (singular && !vocabulary.isAct(stem) && !vocabulary.isAct(stem + "\u0627")) {
+          continue;
+        }
         if (vocabulary.isWord(stem)) {
           return new String[] {stem, "\u0647\u0645"};
         }
@@ -95,14 +112,14 @@ final class ArabicAffixes {
    * act's object suffix split too (سنذبحهم → سوف نذبح هم); null when the rest is not an act of the
    * vocabulary (سنه, هنا and بنات stay whole).
    */
-  private String[] future(String s) {
+  private String[] future(String s, boolean taMarbuta) {
     if (s.length() < 4
         || "\u0633\u0647\u062d\u0628".indexOf(s.charAt(0)) < 0 // س ه ح ب
         || "\u0646\u0627".indexOf(s.charAt(1)) < 0) { // ن ا
       return null;
     }
     String rest = s.substring(1);
-    String[] act = vocabulary.isAct(rest) ? new String[] {rest} : suffix(rest);
+    String[] act = vocabulary.isAct(rest) ? new String[] {rest} : suffix(rest, taMarbuta);
     if (act == null || !vocabulary.isAct(act[0])) {
       return null;
     }

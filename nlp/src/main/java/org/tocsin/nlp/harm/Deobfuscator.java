@@ -98,7 +98,7 @@ final class Deobfuscator {
     if (vocabulary.isKnown(w)) {
       return new Reading(new String[] {w}, how); // an ordinary word, not a misspelling
     }
-    String[] clitic = clitic(w);
+    String[] clitic = clitic(w, word.endsWith("\u0629")); // ة folds to ه: no suffix
     if (clitic != null) {
       return new Reading(clitic, join(how, "clitic split"));
     }
@@ -299,7 +299,7 @@ final class Deobfuscator {
    * Clitics: French elision ({@code l'}, {@code qu'}), Spanish object pronouns after a verb ({@code
    * matarlos}), Arabic conjunctions, prepositions and object suffixes; null if none.
    */
-  private String[] clitic(String w) {
+  private String[] clitic(String w, boolean taMarbuta) {
     switch (language) {
       case "fr" -> {
         int a = w.indexOf('\'');
@@ -308,8 +308,10 @@ final class Deobfuscator {
         }
       }
       case "es" -> {
-        for (String s : new String[] {"los", "las", "les", "lo", "la", "nos"}) {
-          if (w.length() > s.length() + 3 && w.endsWith(s)) {
+        for (String s : new String[] {"los", "las", "les", "lo", "la", "nos", "os"}) {
+          if (w.length() > s.length() + 3
+              && w.endsWith(s)
+              && !(s.equals("os") && (w.endsWith("ados") || w.endsWith("idos")))) { // matados
             String stem = w.substring(0, w.length() - s.length());
             if (vocabulary.isWord(stem)) {
               return new String[] {stem, s};
@@ -318,7 +320,7 @@ final class Deobfuscator {
         }
       }
       case "ar" -> {
-        return arabic.split(w);
+        return arabic.split(w, taMarbuta);
       }
       default -> {}
     }

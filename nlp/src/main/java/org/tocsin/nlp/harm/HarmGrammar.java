@@ -172,7 +172,9 @@ public final class HarmGrammar {
             && last != null
             && dropsSubject
             && (has(k, HarmClass.COPULA) || has(k, HarmClass.MODAL))
-            && (k == 0 || t.sentence[k - 1] != t.sentence[k] || t.words[k - 1].equals("que"))) {
+            && (k == 0
+                || t.sentence[k - 1] != t.sentence[k]
+                || SUBJECT_DROPPED_AFTER.contains(t.words[k - 1]))) {
           // Spanish drops the subject pronoun: "Conozco a los X. Son todos sucios.", "sabe que
           // son",
           // "Mi barrio está lleno de X. Merecen morir."
@@ -250,6 +252,9 @@ public final class HarmGrammar {
         Match act = actAfter(lead.end(), ACT_WINDOW, t.clause[k]);
         if (act != null) {
           Mention obj = object(act, k);
+          if (obj == null) {
+            obj = topicBefore(k); // "اليهود، سوف نبيدهم", "Los X, los vamos a echar"
+          }
           if (obj != null) {
             add(Construction.DIRECT_THREAT, Act.of(act.harmClass()), obj, k, act.start(), act);
           }
@@ -284,6 +289,14 @@ public final class HarmGrammar {
         if (obj != null) {
           add(Construction.CALL, Act.of(act.harmClass()), obj, k, k, act);
         }
+      } else if (act != null
+          && topicFirst
+          && k + 1 < n
+          && has(k + 1, HarmClass.CLITIC)
+          && opensClause(k)
+          && topicBefore(k) != null) {
+        // an infinitive with its clitic after the group named alone: "A los X, fusilarlos a todos"
+        add(Construction.CALL, Act.of(act.harmClass()), topicBefore(k), k, k, act);
       } else if (act != null && act.term().imperative() && !gapped(act) && !agentBefore(k)) {
         Mention obj = wholeGroupAfter(act);
         if (obj != null) {
@@ -588,7 +601,10 @@ public final class HarmGrammar {
               && !has(r, HarmClass.FILLER)
               && !has(r, HarmClass.MODAL)
               && !has(r, HarmClass.NEG)) {
-            if (at[r] == null && r + 2 < limit && Conjunctions.isAnd(language, t.words[r + 1])) {
+            if (topicFirst
+                && at[r] == null
+                && r + 2 < limit
+                && Conjunctions.isAnd(language, t.words[r + 1])) {
               r++; // a participle joined by "and": "deberían ser encerrados y deportados"
               continue;
             }
@@ -859,7 +875,8 @@ public final class HarmGrammar {
       if (h == null) {
         return;
       }
-      int r = skip(h.end(), 3, t.clause[k], HarmClass.FILLER); // "odio profundamente a las X"
+      // Spanish and Arabic: one more word ("odio profundamente a las X")
+      int r = skip(h.end(), topicFirst ? 3 : 2, t.clause[k], HarmClass.FILLER);
       if (r >= 0 && mentionAt[r] != null) {
         add(Construction.DEROGATION, Act.NONE, mentionAt[r], k, q, h);
       }
@@ -1154,7 +1171,10 @@ public final class HarmGrammar {
             || x.equals("qu'")
             || x.equals("sino")
             || x.equals("\u0627\u0644\u0627")
-            || (x.equals("que") && k > 0 && t.words[k - 1].equals("mas"))) {
+            || x.equals("\u0633\u0648\u064a") // سوى
+            || (x.equals("que")
+                && k > 0
+                && (t.words[k - 1].equals("mas") || t.words[k - 1].equals("cosa")))) {
           return true;
         }
       }
@@ -1219,6 +1239,10 @@ public final class HarmGrammar {
       return b.toString();
     }
   }
+
+  /** Spanish words after which a verb's dropped subject is the group named before ("pero son"). */
+  private static final java.util.Set<String> SUBJECT_DROPPED_AFTER =
+      java.util.Set.of("que", "pero", "y", "porque", "aunque", "pues");
 
   /** Classes a norm's modal may stand behind: "X are vermin and must be ...". */
   private static final long PASSABLE =

@@ -68,6 +68,39 @@ class HarmGrammarEsArTest {
     {"ar", "-", "سنقتل الوقت بلعب الورق مع اللاجئين"},
     {"ar", "-", "اللاجئون الذين يأتون إلى بلادنا ليسوا حشرات"},
     {"ar", "blocked:reported speech", "قال الرئيس إن اللاجئين الذين يأتون إلى بلادنا حشرات"},
+    // round 2: addressed groups, more norms, subjunctive calls, pronouns on conjunctions
+    {"es", "DIRECT_THREAT", "Judíos, os vamos a degollar a todos."},
+    {"es", "DIRECT_THREAT", "Sé dónde vivís, musulmanes. Pronto os vamos a fusilar."},
+    {"es", "DIRECT_THREAT", "Preparaos, romaníes: esta noche vamos a por vosotros."},
+    {"es", "DIRECT_THREAT", "Mañana me cargo a todos los refugiados del barrio."},
+    {"es", "NORMATIVE_THREAT", "Pronto todos los uigures estarán muertos."},
+    {"es", "NORMATIVE_THREAT", "Los tutsis deberían arder en una hoguera."},
+    {"es", "NORMATIVE_THREAT", "Los gitanos merecen acabar en una fosa común."},
+    {"es", "NORMATIVE_THREAT", "Los rohinyás no merecen otra cosa que la muerte."},
+    {"es", "NORMATIVE_THREAT", "Las mujeres merecen una paliza."},
+    {"es", "CALL", "A los homosexuales, fusilarlos a todos."},
+    {"es", "CALL", "Hace falta que alguien mate a los refugiados."},
+    {"es", "DEHUMANISATION", "Los musulmanes viven entre nosotros, pero son unas ratas."},
+    {"es", "DEHUMANISATION", "Joder con los musulmanes, son una puta plaga."},
+    {"es", "-", "Judíos, os queremos mucho."},
+    {"es", "-", "Os vamos a ayudar a todos, refugiados."},
+    {"es", "-", "Los homosexuales merecen ser felices."},
+    {"es", "-", "Los refugiados llegaron a la fuerza del mar."},
+    {"ar", "DIRECT_THREAT", "اليهود، سوف نبيدهم عن بكرة أبيهم"},
+    {"ar", "CALL", "يجب أن يعدم المثليون"},
+    {"ar", "NORMATIVE_THREAT", "اللاجئون لا يستحقون سوى الموت"},
+    {"ar", "CALL", "الأفضل أن يموت كل اليهود"},
+    {"ar", "CALL", "فليمت اليهود"},
+    {"ar", "DEROGATION", "لا تصدقوا المهاجرين، فهم كذابون"},
+    {"ar", "DEHUMANISATION", "يعيش اللاجئون بيننا لكنهم حثالة"},
+    {"ar", "DEROGATION", "النساء لا عقل لهن"},
+    {"ar", "DIRECT_THREAT", "عندي سكين، وأعرف أين تسكن النساء"},
+    {"ar", "-", "أيها اللاجئون، سنساعدكم"},
+    {"ar", "-", "المثليون يستحقون الاحترام"},
+    {"ar", "-", "اطردوا الخوف من قلوبكم"},
+    {"ar", "blocked:negation", "المسلمون ليسوا حشرات بل بشر مثلنا"},
+    {"ar", "-", "قتلة اللاجئين يجب أن يحاكموا"},
+    {"ar", "-", "رأيت قطا أسود قرب بيت اللاجئين"},
   };
 
   @TestFactory
@@ -117,5 +150,22 @@ class HarmGrammarEsArTest {
         List.of("\u0633\u0646\u0629", "\u0647\u0646\u0627", "\u0628\u0646\u0627\u062a")) {
       assertThat(HarmGrammarTest.grammar("ar").analyse(w).readings()).as(w).isEmpty();
     }
+  }
+
+  @Test
+  void ordinaryWordsAreNotReadAsVocabularyWords() {
+    // "a la fuerza" is not "a la fuera" (an expulsion); واحد is not و + احد; قتلة (killers) is not
+    // قتل + a pronoun
+    assertThat(
+            HarmGrammarTest.grammar("es").analyse("Los refugiados llegaron a la fuerza").readings())
+        .isEmpty();
+    assertThat(HarmGrammarTest.grammar("ar").analyse("\u0648\u0627\u062d\u062f").readings())
+        .isEmpty();
+    assertThat(
+            HarmGrammarTest.grammar("ar")
+                .analyse(
+                    "\u0642\u062a\u0644\u0629 \u0627\u0644\u0644\u0627\u062c\u0626\u064a\u0646")
+                .readings())
+        .isEmpty();
   }
 }
