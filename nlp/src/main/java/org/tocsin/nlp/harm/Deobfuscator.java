@@ -9,8 +9,11 @@ import java.util.Objects;
  * glued together ({@code killallgays}), one dropped, added or swapped letter in a vocabulary word
  * of at least {@value #MIN_FUZZY} letters (never the first letter), and the clitics French, Spanish
  * and Arabic attach to a word ({@code l'égorger}, {@code matarlos}, {@code اقتلوهم}, {@code
- * لليهود}). Letters spaced out ({@code k i l l}, {@code k.i.l.l}) and zero-width characters are
- * undone by the tokenizer ({@link HarmText}); full-width forms by its NFKC step.
+ * لليهود}; {@link ArabicAffixes}), and a Spanish future or conditional of an act ({@link
+ * SpanishVerbs}). A word of the language's list of ordinary words ({@code
+ * harm-known-<lang>-v1.txt}) is never corrected or split. Letters spaced out ({@code k i l l},
+ * {@code k.i.l.l}) and zero-width characters are undone by the tokenizer ({@link HarmText});
+ * full-width forms by its NFKC step.
  *
  * <p>A word the vocabulary knows is returned as it is, so ordinary words cost one or two hash
  * lookups; the fuzzy steps only ever map onto a vocabulary word, so an unknown word stays unknown.
