@@ -70,6 +70,7 @@ public final class ApiVerticle extends VerticleBase {
     new SourceRoutes(ctx.sourceAdmin()).mount(router);
     new StatsRoutes(vertx, node.index(), node.config().search().maxQueryChars()).mount(router);
     new CampaignRoutes(vertx, ctx.campaigns(), node.index()).mount(router);
+    new CampaignDossierRoutes(vertx, node, ctx.campaigns()).mount(router);
     new KeyRoutes(vertx, ctx.keys()).mount(router);
     new ReindexRoutes(node.rebuild()).mount(router);
     new WatchlistRoutes(vertx, node.watchlists()).mount(router);

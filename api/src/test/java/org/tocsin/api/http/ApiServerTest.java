@@ -783,6 +783,52 @@ class ApiServerTest {
   }
 
   @Test
+  void aCampaignDossierHoldsItsPostsEdgesAndAttributionAndVerifiesOffline() throws Exception {
+    JsonArray list = get("/api/v1/campaigns").bodyAsJsonObject().getJsonArray("campaigns");
+    String id = null;
+    for (int i = 0; i < list.size(); i++) {
+      if (list.getJsonObject(i).getJsonArray("accounts").contains("sock-0")) {
+        id = list.getJsonObject(i).getString("id");
+      }
+    }
+    assertThat(id).isNotNull();
+    String uri = "/api/v1/campaigns/" + id + "/dossier";
+    HttpResponse<Buffer> r =
+        as(Role.PROSECUTOR, HttpMethod.POST, uri, new JsonObject().put("reason", "case 18"));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+    JsonObject body = r.bodyAsJsonObject();
+    assertThat(body.getInteger("captures")).isEqualTo(8);
+    assertThat(body.getString("download")).startsWith("/api/v1/evidence/exports/");
+    java.nio.file.Path bag = java.nio.file.Path.of(body.getString("path"));
+    assertThat(org.tocsin.evidence.export.BundleVerifier.verify(bag).ok()).isTrue();
+    JsonObject attribution =
+        new JsonObject(
+            java.nio.file.Files.readString(bag.resolve("data/documents/attribution.json")));
+    assertThat(attribution.getString("campaign")).isEqualTo(id);
+    JsonArray edges =
+        new JsonArray(java.nio.file.Files.readString(bag.resolve("data/documents/edges.json")));
+    assertThat(edges).isNotEmpty();
+    JsonObject campaign =
+        new JsonObject(java.nio.file.Files.readString(bag.resolve("data/documents/campaign.json")));
+    assertThat(campaign.getJsonArray("accounts").getList())
+        .containsExactlyInAnyOrder("sock-0", "sock-1", "sock-2", "sock-3");
+
+    assertProblem(as(Role.PROSECUTOR, HttpMethod.POST, uri, new JsonObject()), 400, "invalid_body");
+    assertProblem(
+        as(Role.ANALYST, HttpMethod.POST, uri, new JsonObject().put("reason", "curious")),
+        403,
+        "forbidden");
+    assertProblem(
+        as(
+            Role.PROSECUTOR,
+            HttpMethod.POST,
+            "/api/v1/campaigns/cmp-0000000000000000/dossier",
+            new JsonObject().put("reason", "case 18")),
+        404,
+        "not_found");
+  }
+
+  @Test
   void unknownCampaignAndBadSortAreProblems() {
     assertProblem(get("/api/v1/campaigns/cmp-0000000000000000"), 404, "not_found");
     assertProblem(get("/api/v1/campaigns?sort=loudest"), 400, "invalid_parameter");
