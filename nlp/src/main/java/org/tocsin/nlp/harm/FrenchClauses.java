@@ -16,7 +16,11 @@ import org.tocsin.nlp.harm.HarmVocabulary.Match;
  *       tous, ces X", "je tuerai les X"), the group a clitic before it or a group after it: a
  *       direct threat;
  *   <li><b>an insult that names the group</b>: a derogatory noun, "de", the group ("ces connards de
- *       X", "putain d'X"), or "sale(s)" right before it ("sales X"): derogation.
+ *       X", "putain d'X"), "sale(s)" right before it ("sales X"), or "de merde" after it:
+ *       derogation;
+ *   <li>and the constructions of {@link SharedClauses}: a good quality denied, an insult in
+ *       apposition or as the answer to a question naming the group, a threat to a group addressed
+ *       ("vous allez tous crever").
  * </ul>
  *
  * <p>The shared blockers (negation, quotation, reports, counter-speech, news, genuine questions)
@@ -34,6 +38,10 @@ final class FrenchClauses implements LanguageClauses {
   /** Words that may stand between "qu'" and the group: clitics, articles, "tous". */
   private static final Set<String> BEFORE_GROUP =
       Set.of("les", "leur", "l'", "se", "s'", "y", "en", "ces", "tous", "toutes", "ses");
+
+  private static final Set<String> DEMONSTRATIVES = Set.of("ces", "ce", "cette", "cet", "quels");
+
+  private static final Set<String> ANSWER_OPENERS = Set.of("des", "de", "que", "tous", "toutes");
 
   private static final Set<String> SPEAKERS = Set.of("je", "j'", "on", "nous");
 
@@ -53,6 +61,31 @@ final class FrenchClauses implements LanguageClauses {
         futureThreat(v, k);
       }
       insult(v, k);
+      GroupMention m = v.mentionAt(k);
+      if (m != null) {
+        SharedClauses.deniedQuality(v, m);
+        SharedClauses.apposition(v, m, DEMONSTRATIVES);
+        SharedClauses.answered(v, m, ANSWER_OPENERS);
+        ofShit(v, m);
+      }
+      if (w.equals("vous") && k + 1 < v.size()) {
+        String aux = v.word(k + 1);
+        if (aux.equals("allez") || aux.equals("serez") || aux.equals("irez")) {
+          SharedClauses.addressedThreat(v, k, k + 2);
+        }
+      }
+    }
+  }
+
+  /** "ces X de merde". */
+  private static void ofShit(GrammarView v, GroupMention m) {
+    int q = m.end();
+    if (!m.pronoun()
+        && q + 1 < v.size()
+        && v.clause(q + 1) == v.clause(m.start())
+        && v.word(q).equals("de")
+        && v.word(q + 1).equals("merde")) {
+      v.add(Construction.DEROGATION, Act.NONE, m, m.start(), q + 1, null, false);
     }
   }
 

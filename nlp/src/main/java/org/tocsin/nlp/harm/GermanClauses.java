@@ -34,6 +34,11 @@ final class GermanClauses implements LanguageClauses {
   private static final Set<String> ALL =
       Set.of("alle", "allesamt", "sämtlich", "samt", "ausnahmslos");
 
+  private static final Set<String> DEMONSTRATIVES =
+      Set.of("diese", "dieses", "dieser", "diesen", "solche", "so");
+
+  private static final Set<String> ANSWER_OPENERS = Set.of("nur", "alles", "lauter", "alle");
+
   private static final Set<String> LEADING = Set.of("und", "also", "ja", "na", "tja", "doch");
 
   /**
@@ -61,6 +66,65 @@ final class GermanClauses implements LanguageClauses {
       }
       if (v.act(k) != null) {
         weDo(v, k);
+      }
+      if (m != null) {
+        SharedClauses.deniedQuality(v, m);
+        SharedClauses.apposition(v, m, DEMONSTRATIVES);
+        SharedClauses.answered(v, m, ANSWER_OPENERS);
+        attributive(v, m);
+      }
+      if (v.word(k).equals("ihr") && k + 1 < v.size() && v.word(k + 1).equals("werdet")) {
+        SharedClauses.addressedThreat(v, k, k + 2);
+      }
+      Match lead = v.first(k, HarmClass.CALL_LEAD);
+      if (lead != null && lead.term().wish()) {
+        wishedGone(v, lead);
+      }
+    }
+  }
+
+  /**
+   * A derogatory adjective right before the group: German puts its attributes there ("die dreckigen
+   * X", "ihr faulen X"), and such an attribute says it of the whole group.
+   */
+  private static void attributive(GrammarView v, GroupMention m) {
+    int q = m.start() - 1;
+    if (m.pronoun() || q < 0 || v.clause(q) != v.clause(m.start())) {
+      return;
+    }
+    Match d = v.first(q, HarmClass.DEROG);
+    if (d != null && d.end() == m.start()) {
+      v.add(Construction.DEROGATION, Act.NONE, m, q, q, d, false);
+    }
+  }
+
+  /**
+   * A wish that the group vanish or die: a wish lead ("es wäre gut, wenn", "hoffentlich"), then in
+   * its clause or the next one of its sentence the group and a word of dying or a participle of an
+   * act ("es wäre besser, wenn die X verschwinden würden"): a call.
+   */
+  private static void wishedGone(GrammarView v, Match lead) {
+    int s = v.sentence(lead.start());
+    int clause = v.clause(lead.start());
+    GroupMention m = null;
+    for (int q = lead.end(); q < v.size() && v.sentence(q) == s && v.clause(q) <= clause + 1; q++) {
+      if (m == null) {
+        m = v.mentionAt(q);
+        if (m != null) {
+          q = m.end() - 1;
+        }
+        continue;
+      }
+      if (v.clause(q) != v.clause(m.start())) {
+        return;
+      }
+      Match p = v.predicate(q);
+      if (p == null && v.has(q, HarmClass.DIE)) {
+        p = v.first(q, HarmClass.DIE);
+      }
+      if (p != null) {
+        v.add(Construction.CALL, Act.of(p.harmClass()), m, lead.start(), q, p, false);
+        return;
       }
     }
   }

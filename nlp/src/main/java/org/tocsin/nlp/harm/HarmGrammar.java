@@ -258,9 +258,13 @@ public final class HarmGrammar {
         }
         hostile |= slurAt(m) != null;
       }
-      for (int k = 0; k < n && !hostile; k++) {
-        hostile = (cover[k] & HOSTILE) != 0;
+      long seen = 0;
+      for (int k = 0; k < n; k++) {
+        seen |= cover[k];
       }
+      // a negation counts: it may deny the group a good quality ("kein X ist ehrlich"); without
+      // it, the check took back 16 abusive GermEval training tweets against 11 others set right
+      hostile |= (seen & (HOSTILE | bit(HarmClass.NEG))) != 0;
       return new GroupNames(new ArrayList<>(written), hostile);
     }
 
@@ -1143,6 +1147,12 @@ public final class HarmGrammar {
      * ...?"): the question asserts, it does not deny.
      */
     private boolean rhetorical(int q, int sentence) {
+      if (clauses != null && t.isQuestion(sentence)) {
+        // German and French ask with a negation to assert: "sind die X nicht alle ...?", "les X
+        // ne sont-ils pas tous ...?"
+        String w = t.words[q];
+        return w.equals("nicht") || w.equals("ne") || w.equals("n'") || w.equals("pas");
+      }
       return t.isQuestion(sentence)
           && (q == 0 || t.clause[q - 1] != t.clause[q])
           && (t.words[q].endsWith("n't") || t.words[q].endsWith("nt"));
@@ -1181,6 +1191,11 @@ public final class HarmGrammar {
     private boolean endorsed(int q) {
       if (has(q, HarmClass.CALL_LEAD)) {
         return true;
+      }
+      for (int k = q - 1; clauses != null && k >= Math.max(0, q - 2); k--) {
+        if (SPEAKER_CAN.contains(t.words[k])) {
+          return true; // "ich kann sagen, dass", "je peux vous dire que": the speaker's own
+        }
       }
       for (int k = q - 1; k >= Math.max(0, q - 5) && t.clause[k] == t.clause[q]; k--) {
         if (has(k, HarmClass.DISMISS)) {
@@ -1236,6 +1251,10 @@ public final class HarmGrammar {
     }
   }
 
+  /** A speaker's "can" or "must" before a verb of saying that makes it the speaker's own. */
+  private static final java.util.Set<String> SPEAKER_CAN =
+      java.util.Set.of("kann", "muss", "peux", "dois");
+
   /** Classes of hostile words ({@link #groupNames}). */
   private static final long HOSTILE =
       bit(HarmClass.VIOLENT)
@@ -1250,8 +1269,7 @@ public final class HarmGrammar {
           | bit(HarmClass.DEROG)
           | bit(HarmClass.HATE_VERB)
           | bit(HarmClass.THREAT_ACT)
-          | bit(HarmClass.ONLY_GOOD)
-          | bit(HarmClass.NEG); // a negation may deny the group a good quality
+          | bit(HarmClass.ONLY_GOOD);
 
   /** Classes a norm's modal may stand behind: "X are vermin and must be ...". */
   private static final long PASSABLE =

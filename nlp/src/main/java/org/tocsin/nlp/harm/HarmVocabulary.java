@@ -51,6 +51,7 @@ public final class HarmVocabulary {
   private final Set<String> shortGroups = new HashSet<>();
   private final Set<String> verbs = new HashSet<>();
   private final Set<String> single = new HashSet<>();
+  private final Set<String> qualities = new HashSet<>();
   private Set<String> known = Set.of();
   private final Map<String, String> contentDeletes = new HashMap<>();
   private final List<String> stems = new ArrayList<>();
@@ -85,6 +86,10 @@ public final class HarmVocabulary {
           }
           if (t.words().length == 1) {
             single.add(w);
+            HarmClass c = t.harmClass();
+            if (c == HarmClass.DEROG || c == HarmClass.DEHUM || c == HarmClass.POSITIVE) {
+              qualities.add(w);
+            }
           }
           if (isContent(t.harmClass())) {
             anyContent.add(w);
@@ -133,6 +138,14 @@ public final class HarmVocabulary {
    */
   boolean isVerb(String w) {
     return verbs.contains(w);
+  }
+
+  /**
+   * Whether a folded word is, by itself, a derogatory, dehumanising or good quality ("dreckig",
+   * "ehrlich"): what an inflected adjective may be read as ({@link GermanWords}).
+   */
+  boolean isQuality(String w) {
+    return qualities.contains(w);
   }
 
   /** Whether a folded word is a term of one word by itself (of any class). */
