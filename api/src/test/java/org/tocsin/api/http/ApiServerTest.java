@@ -744,6 +744,16 @@ class ApiServerTest {
     JsonObject sample =
         edge.getJsonArray("signals").getJsonObject(0).getJsonArray("samples").getJsonObject(0);
     assertThat(sample.getJsonObject("first").encode()).contains("\"seq\"").contains("sha256");
+    // who the accounts are, with their posts in the campaign
+    JsonObject profiles = detail.getJsonObject("profiles");
+    assertThat(profiles.fieldNames())
+        .containsExactlyInAnyOrder("sock-0", "sock-1", "sock-2", "sock-3");
+    assertThat(profiles.getJsonObject("sock-0").getString("handle")).isEqualTo("sock0");
+    int profilePosts = 0;
+    for (String acc : profiles.fieldNames()) {
+      profilePosts += profiles.getJsonObject(acc).getJsonArray("posts").size();
+    }
+    assertThat(profilePosts).isEqualTo(8);
 
     HttpResponse<Buffer> a = get("/api/v1/campaigns/" + sock.getString("id") + "/attribution");
     assertThat(a.statusCode()).as(a.bodyAsString()).isEqualTo(200);
@@ -754,6 +764,21 @@ class ApiServerTest {
     assertThat(case_.getJsonArray("findings").getJsonObject(0).getString("signal")).isNotBlank();
     assertThat(case_.getJsonArray("evidenceSeqs")).isNotEmpty();
     assertThat(case_.getJsonArray("limits").getString(0)).contains("not who operates them");
+    // the organic baseline: only the sock accounts ever posted the link they pushed
+    JsonObject baseline = case_.getJsonObject("baseline");
+    assertThat(baseline.getInteger("campaignAccounts")).isEqualTo(4);
+    JsonObject link = null;
+    for (Object o : baseline.getJsonArray("objects")) {
+      if (((JsonObject) o).getString("signal").equals("url")) {
+        link = (JsonObject) o;
+      }
+    }
+    assertThat(link).as("url baseline in %s", baseline).isNotNull();
+    assertThat(link.getString("label")).contains("example.org/push");
+    assertThat(link.getInteger("campaignAccounts")).isEqualTo(4);
+    assertThat(link.getInteger("otherAccounts")).isZero();
+    assertThat(link.getString("message")).endsWith("no other account did");
+    assertThat(baseline.getString("summary")).matches("(None of the|At most) [0-9,]+ .*");
     assertProblem(get("/api/v1/campaigns/cmp-0000000000000000/attribution"), 404, "not_found");
   }
 
