@@ -12,7 +12,10 @@ import org.tocsin.core.score.Score;
 import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.encoder.EncoderStage;
+import org.tocsin.nlp.harm.GroupBlindScorer;
+import org.tocsin.nlp.harm.HarmGrammar;
 import org.tocsin.nlp.harm.HarmStage;
+import org.tocsin.nlp.harm.HarmVocabulary;
 import org.tocsin.nlp.lang.LanguageCodes;
 import org.tocsin.nlp.lang.LanguageIdentifier;
 import org.tocsin.nlp.lang.ScriptGuess;
@@ -76,6 +79,13 @@ public final class LanguageRoutedScorer implements PostScorer {
       }
     }
   }
+
+  /**
+   * The languages whose classifier is checked for hate resting on a group's name alone ({@link
+   * GroupBlindScorer}), with the neutral word put in its place: German, whose classifier labelled
+   * 20-24 % of neutral or friendly sentences about a group as hate.
+   */
+  static final Map<String, String> GROUP_BLIND = Map.of("de", "Leute");
 
   private final PostScorer fallback;
   private final Map<String, Route> routes;
@@ -166,13 +176,13 @@ public final class LanguageRoutedScorer implements PostScorer {
               + LexiconScorer.MODEL
               + " v"
               + LexiconScorer.VERSION;
-      routes.add(
-          new Route(
-              e.getKey(),
-              new ModelScorer(c, null, lexicon, ModelScorer.DEFAULT_EXPLAIN_THRESHOLD),
-              name,
-              version,
-              note));
+      PostScorer scorer = new ModelScorer(c, null, lexicon, ModelScorer.DEFAULT_EXPLAIN_THRESHOLD);
+      String neutral = GROUP_BLIND.get(e.getKey());
+      if (neutral != null) {
+        HarmVocabulary v = HarmVocabulary.bundled(e.getKey(), lexicon.lexicons().get(e.getKey()));
+        scorer = new GroupBlindScorer(scorer, new HarmGrammar(v), neutral);
+      }
+      routes.add(new Route(e.getKey(), scorer, name, version, note));
     }
     for (String language : lexicon.lexicons().keySet()) {
       if (classifiers.containsKey(language) || language.equals(lexicon.lexicon().language())) {

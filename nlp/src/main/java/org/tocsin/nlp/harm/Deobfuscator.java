@@ -62,6 +62,18 @@ final class Deobfuscator {
         return new Reading(new String[] {w.substring(0, a + 1), w.substring(a + 1)}, null);
       }
     }
+    if (language.equals("de") && !vocabulary.isTerm(w)) {
+      String adjective = GermanWords.base(w, vocabulary); // "dreckigen", "ehrlichen"
+      if (adjective != null) {
+        return new Reading(new String[] {adjective}, "a form of '" + adjective + "'");
+      }
+    }
+    if (language.equals("fr") && !vocabulary.isTerm(w)) {
+      String verb = FrenchVerbs.base(w, vocabulary); // "massacrera", "chasse" (listed in a phrase)
+      if (verb != null) {
+        return new Reading(new String[] {verb}, "a form of '" + verb + "'");
+      }
+    }
     if (vocabulary.isWord(w) || vocabulary.isKnown(w)) {
       return new Reading(new String[] {w}, null); // a vocabulary word, or an ordinary one
     }

@@ -64,6 +64,12 @@ public final class HarmGrammar {
   /** How many words a relative clause or attribute after a group may take before its modal. */
   static final int POSTMOD_WINDOW = 5;
 
+  /**
+   * How far (in words) after a group its dehumanising or derogatory predicate may stand (two more
+   * in German and French, whose copula and fillers take more words: "sind doch alle nichts als").
+   */
+  static final int COMPARISON_WINDOW = 6;
+
   /** How far (in words) an act may stand after its lead. */
   static final int ACT_WINDOW = 3;
 
@@ -73,6 +79,7 @@ public final class HarmGrammar {
   private final boolean verbFinal;
   private final boolean dropsSubject;
   private final boolean topicFirst;
+  private final LanguageClauses clauses; // null: the language has no constructions of its own
 
   /** A grammar over one language's vocabulary. */
   public HarmGrammar(HarmVocabulary vocabulary) {
@@ -82,6 +89,7 @@ public final class HarmGrammar {
     this.verbFinal = language.equals("de");
     this.dropsSubject = language.equals("es");
     this.topicFirst = language.equals("es") || language.equals("ar");
+    this.clauses = LanguageClauses.of(language);
   }
 
   /** The language, an ISO 639-1 code. */
@@ -104,12 +112,41 @@ public final class HarmGrammar {
     return new Run(t, vocabulary.match(t.words, t.clause)).findings();
   }
 
+  /**
+   * The groups a text names by name (not by a pronoun), as written, and whether it has any hostile
+   * word of the vocabulary besides them (an act, dying, a dehumanising or derogatory term, a verb
+   * of hatred, a slur): what {@link GroupBlindScorer} needs to ask whether a classifier's hate
+   * rests on a group's name alone.
+   */
+  public GroupNames groupNames(String text) {
+    Objects.requireNonNull(text, "text");
+    HarmText t = HarmText.of(text, reader, language);
+    if (t.size() == 0) {
+      return new GroupNames(List.of(), false);
+    }
+    return new Run(t, vocabulary.match(t.words, t.clause)).groupNames();
+  }
+
+  /**
+   * What {@link #groupNames} found.
+   *
+   * @param written each group named, as written in the text (distinct, in order)
+   * @param hostile whether the text has a hostile word of the vocabulary besides the names
+   */
+  public record GroupNames(List<String> written, boolean hostile) {
+    /** Freezes the list. */
+    public GroupNames {
+      written = List.copyOf(written);
+    }
+  }
+
   /** A group mention: tokens {@code [start, end)}. */
   private record Mention(
-      int start, int end, String group, Ground ground, boolean pronoun, int groupStart) {}
+      int start, int end, String group, Ground ground, boolean pronoun, int groupStart)
+      implements GrammarView.GroupMention {}
 
   /** One analysis. */
-  private final class Run {
+  private final class Run implements GrammarView {
     private final HarmText t;
     private final int n;
     private final List<Match>[] at;
@@ -218,6 +255,25 @@ public final class HarmGrammar {
       return q < n && has(q, HarmClass.GROUP) && p.harmClass() == HarmClass.CLITIC;
     }
 
+    GroupNames groupNames() {
+      java.util.Set<String> written = new java.util.LinkedHashSet<>();
+      boolean hostile = false;
+      for (Mention m : mentions) {
+        for (int q = m.start(); q < m.end(); q++) {
+          written.add(t.surface[q]);
+        }
+        hostile |= slurAt(m) != null;
+      }
+      long seen = 0;
+      for (int k = 0; k < n; k++) {
+        seen |= cover[k];
+      }
+      // a negation counts: it may deny the group a good quality ("kein X ist ehrlich"); without
+      // it, the check took back 16 abusive GermEval training tweets against 11 others set right
+      hostile |= (seen & (HOSTILE | bit(HarmClass.NEG))) != 0;
+      return new GroupNames(new ArrayList<>(written), hostile);
+    }
+
     HarmAnalysis findings() {
       if (mentions.isEmpty()) {
         return new HarmAnalysis(List.of(), t.readings);
@@ -236,6 +292,9 @@ public final class HarmGrammar {
         }
         hatred(k);
       }
+      if (clauses != null) {
+        clauses.find(this);
+      }
       for (int k = 0; k < n; k++) {
         if (at[k] != null) {
           frame(k);
@@ -249,7 +308,14 @@ public final class HarmGrammar {
     private void threats(int k) {
       Match lead = first(k, HarmClass.THREAT_LEAD);
       if (lead != null) {
-        Match act = actAfter(lead.end(), ACT_WINDOW, t.clause[k]);
+        int actClause = t.clause[k];
+        if (clauses != null // German and French: "ich schwöre euch, wir ...", "je vous jure, ..."
+            && lead.end() < n
+            && t.clause[lead.end()] != actClause
+            && t.sentence[lead.end()] == t.sentence[k]) {
+          actClause = t.clause[lead.end()];
+        }
+        Match act = actAfter(lead.end(), ACT_WINDOW, actClause);
         if (act != null) {
           Mention obj = object(act, k);
           if (obj == null) {
@@ -533,13 +599,15 @@ public final class HarmGrammar {
       if (m.pronoun() || q >= n || t.clause[q] != t.clause[m.start()]) {
         return;
       }
+      boolean german = "de".equals(language);
       Match x = first(q, HarmClass.EXPEL_PP);
+      if (x != null && german && !GermanClauses.opensSentence(this, m.start())) {
+        x = null; // "gestern wurden die X abgeschoben": a participle after a verb, not a slogan
+      }
       if (x == null) {
         x = first(q, HarmClass.EXPEL);
       }
-      if (x == null
-          && "de".equals(language)
-          && (m.start() == 0 || t.sentence[m.start() - 1] != t.sentence[m.start()])) {
+      if (x == null && german && GermanClauses.opensSentence(this, m.start())) {
         // German's infinitive slogan, opening its sentence: the group, then the act's infinitive
         // ending the clause ("Juden vergasen!", "X töten, alle, sofort!"). Only at a sentence's
         // start: anywhere else an infinitive after a group is mostly part of a longer sentence
@@ -668,7 +736,8 @@ public final class HarmGrammar {
       return false;
     }
 
-    private Match predicate(int r) {
+    @Override
+    public Match predicate(int r) {
       if (at[r] == null) {
         return null;
       }
@@ -695,7 +764,8 @@ public final class HarmGrammar {
     private void comparisons(Mention m) {
       int sentence = t.sentence[m.start()];
       int start = afterRelative(m);
-      for (int r = start; r < Math.min(n, start + 6) && t.sentence[r] == sentence; r++) {
+      int window = clauses == null ? COMPARISON_WINDOW : COMPARISON_WINDOW + 2;
+      for (int r = start; r < Math.min(n, start + window) && t.sentence[r] == sentence; r++) {
         Match d = first(r, HarmClass.DEHUM);
         Match g = d == null ? first(r, HarmClass.DEROG) : null;
         if (g != null
@@ -957,7 +1027,8 @@ public final class HarmGrammar {
     }
 
     /** The strongest act (base form) starting at {@code k}, or null. */
-    private Match act(int k) {
+    @Override
+    public Match act(int k) {
       if (at[k] == null || has(k, HarmClass.IDIOM)) {
         return null; // "echar de menos": to miss, not to throw out
       }
@@ -1022,7 +1093,50 @@ public final class HarmGrammar {
       return null;
     }
 
-    private Match first(int k, HarmClass c) {
+    @Override
+    public int size() {
+      return n;
+    }
+
+    @Override
+    public String word(int k) {
+      return t.words[k];
+    }
+
+    @Override
+    public String written(int k) {
+      return Folding.fold(language, t.surface[k]);
+    }
+
+    @Override
+    public int clause(int k) {
+      return t.clause[k];
+    }
+
+    @Override
+    public int sentence(int k) {
+      return t.sentence[k];
+    }
+
+    @Override
+    public Mention mentionAt(int k) {
+      return mentionAt[k];
+    }
+
+    @Override
+    public void add(
+        Construction c,
+        Act a,
+        GrammarView.GroupMention m,
+        int from,
+        int core,
+        Match key,
+        boolean negated) {
+      add(c, a, (Mention) m, from, core, key, negated);
+    }
+
+    @Override
+    public Match first(int k, HarmClass c) {
       if (at[k] == null) {
         return null;
       }
@@ -1034,7 +1148,8 @@ public final class HarmGrammar {
       return null;
     }
 
-    private boolean has(int k, HarmClass c) {
+    @Override
+    public boolean has(int k, HarmClass c) {
       return (cover[k] & bit(c)) != 0;
     }
 
@@ -1144,6 +1259,12 @@ public final class HarmGrammar {
      * ...?"): the question asserts, it does not deny.
      */
     private boolean rhetorical(int q, int sentence) {
+      if (clauses != null && t.isQuestion(sentence)) {
+        // German and French ask with a negation to assert: "sind die X nicht alle ...?", "les X
+        // ne sont-ils pas tous ...?"
+        String w = t.words[q];
+        return w.equals("nicht") || w.equals("ne") || w.equals("n'") || w.equals("pas");
+      }
       return t.isQuestion(sentence)
           && (q == 0 || t.clause[q - 1] != t.clause[q])
           && (t.words[q].endsWith("n't") || t.words[q].endsWith("nt"));
@@ -1185,6 +1306,11 @@ public final class HarmGrammar {
     private boolean endorsed(int q) {
       if (has(q, HarmClass.CALL_LEAD)) {
         return true;
+      }
+      for (int k = q - 1; clauses != null && k >= Math.max(0, q - 2); k--) {
+        if (SPEAKER_CAN.contains(t.words[k])) {
+          return true; // "ich kann sagen, dass", "je peux vous dire que": the speaker's own
+        }
       }
       for (int k = q - 1; k >= Math.max(0, q - 5) && t.clause[k] == t.clause[q]; k--) {
         if (has(k, HarmClass.DISMISS)) {
@@ -1243,6 +1369,25 @@ public final class HarmGrammar {
   /** Spanish words after which a verb's dropped subject is the group named before ("pero son"). */
   private static final java.util.Set<String> SUBJECT_DROPPED_AFTER =
       java.util.Set.of("que", "pero", "y", "porque", "aunque", "pues");
+  /** A speaker's "can" or "must" before a verb of saying that makes it the speaker's own. */
+  private static final java.util.Set<String> SPEAKER_CAN =
+      java.util.Set.of("kann", "muss", "peux", "dois");
+
+  /** Classes of hostile words ({@link #groupNames}). */
+  private static final long HOSTILE =
+      bit(HarmClass.VIOLENT)
+          | bit(HarmClass.EXTERMINATE)
+          | bit(HarmClass.EXPEL)
+          | bit(HarmClass.VIOLENT_PP)
+          | bit(HarmClass.EXTERMINATE_PP)
+          | bit(HarmClass.EXPEL_PP)
+          | bit(HarmClass.DIE)
+          | bit(HarmClass.DEATH)
+          | bit(HarmClass.DEHUM)
+          | bit(HarmClass.DEROG)
+          | bit(HarmClass.HATE_VERB)
+          | bit(HarmClass.THREAT_ACT)
+          | bit(HarmClass.ONLY_GOOD);
 
   /** Classes a norm's modal may stand behind: "X are vermin and must be ...". */
   private static final long PASSABLE =

@@ -50,6 +50,9 @@ public final class HarmVocabulary {
   private final Set<String> anyContent = new HashSet<>();
   private final Set<String> shortGroups = new HashSet<>();
   private final Set<String> acts = new HashSet<>();
+  private final Set<String> verbs = new HashSet<>();
+  private final Set<String> single = new HashSet<>();
+  private final Set<String> qualities = new HashSet<>();
   private Set<String> known = Set.of();
   private final Map<String, String> contentDeletes = new HashMap<>();
   private final List<String> stems = new ArrayList<>();
@@ -81,6 +84,16 @@ public final class HarmVocabulary {
           maxWord = Math.max(maxWord, w.length());
           if (t.harmClass() == HarmClass.GROUP && w.length() == 4 && t.words().length == 1) {
             shortGroups.add(w);
+          }
+          if (t.words().length == 1 && isVerb(t.harmClass())) {
+            verbs.add(w);
+          }
+          if (t.words().length == 1) {
+            single.add(w);
+            HarmClass c = t.harmClass();
+            if (c == HarmClass.DEROG || c == HarmClass.DEHUM || c == HarmClass.POSITIVE) {
+              qualities.add(w);
+            }
           }
           if (isContent(t.harmClass())) {
             anyContent.add(w);
@@ -118,6 +131,34 @@ public final class HarmVocabulary {
           true;
       default -> false;
     };
+  }
+
+  private static boolean isVerb(HarmClass c) {
+    return switch (c) {
+      case VIOLENT, EXTERMINATE, EXPEL, DIE -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether a folded word is, by itself, a term of an act or of dying in its base form ("tuer",
+   * "crever"): what an inflected form may be read as ({@link FrenchVerbs}).
+   */
+  boolean isVerb(String w) {
+    return verbs.contains(w);
+  }
+
+  /**
+   * Whether a folded word is, by itself, a derogatory, dehumanising or good quality ("dreckig",
+   * "ehrlich"): what an inflected adjective may be read as ({@link GermanWords}).
+   */
+  boolean isQuality(String w) {
+    return qualities.contains(w);
+  }
+
+  /** Whether a folded word is a term of one word by itself (of any class). */
+  boolean isTerm(String w) {
+    return single.contains(w);
   }
 
   /** The language, an ISO 639-1 code. */
