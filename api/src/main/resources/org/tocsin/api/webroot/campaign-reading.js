@@ -128,7 +128,7 @@
     window.tocsin.applyUrl();
   }
 
-  // Open in Search (everyone) and export the campaign's own posts (prosecutors and admins).
+  // Open in Search (everyone) and export the campaign's dossier (prosecutors and admins).
   function actions(c) {
     const { el, hasRole, exportForm } = window.tocsin;
     const q = searchQuery(c);
@@ -138,10 +138,11 @@
       search, el('span', { class: 'meta' }, ' the posts of its ' + c.accounts.length + ' accounts from '
         + day(c.firstPost) + ' to ' + day(c.lastPost) + ', its ' + c.posts.length + ' coordinated posts among them'));
     if (hasRole('prosecutor', 'admin')) {
-      const form = exportForm(c.posts.map(p => p.platform + '/' + p.id));
+      const form = exportForm(undefined, undefined, '/api/v1/campaigns/' + encodeURIComponent(c.id) + '/dossier');
       form.id = 'campaign-export';
-      box.append(el('p', { class: 'help' }, 'Export this campaign: its ' + c.posts.length
-        + ' coordinated posts (originals, inclusion proofs and custody log) in one BagIt bundle.'), form);
+      box.append(el('p', { class: 'help' }, 'Export this campaign\'s dossier: its ' + c.posts.length
+        + ' coordinated posts (originals, inclusion proofs and custody log) with the campaign, its edges'
+        + ' and the attribution summary, in one BagIt bundle that tocsin verify-bundle checks offline.'), form);
     }
     return box;
   }

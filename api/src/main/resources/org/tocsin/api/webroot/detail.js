@@ -207,7 +207,9 @@ function downloadButton(r, reason) {
 
 // Export for prosecutors: a BagIt bundle of the originals, their proofs and the custody log,
 // verifiable offline with `tocsin verify-bundle`. The stated reason goes into the custody log.
-function exportForm(ids, query) {
+// ids: the posts to export; query: a whole search instead; endpoint: a route that makes its own
+// bundle from {reason} alone (a campaign's dossier).
+function exportForm(ids, query, endpoint) {
   const reason = el('input', { type: 'text', class: 'reason', maxlength: '500', required: '', placeholder: 'e.g. case file 2026/17' });
   const label = el('label', { class: 'reason-label' }, 'Reason for the export (recorded in the custody log)', reason);
   const out = el('div', { class: 'export-result', 'aria-live': 'polite' });
@@ -217,8 +219,10 @@ function exportForm(ids, query) {
     out.className = 'export-result status';
     out.textContent = 'exporting…';
     try {
-      const r = await request('POST', '/api/v1/evidence/exports',
-        query === undefined ? { reason: reason.value, ids } : { reason: reason.value, query });
+      const r = endpoint !== undefined
+        ? await request('POST', endpoint, { reason: reason.value })
+        : await request('POST', '/api/v1/evidence/exports',
+          query === undefined ? { reason: reason.value, ids } : { reason: reason.value, query });
       out.replaceChildren(el('table', {},
         el('tr', {}, el('td', {}, 'bundle'), el('td', { class: 'mono' }, r.bagName)),
         el('tr', {}, el('td', {}, 'captures'), el('td', {}, String(r.captures))),

@@ -119,7 +119,7 @@ class DashboardReadingBrowserTest extends DashboardBrowser {
     js("document.getElementById('campaign-head').scrollIntoView();");
     shot("campaign-why");
 
-    // the campaign exports as its own posts
+    // the campaign exports as its own posts ...
     WebElement export = driver.findElement(By.cssSelector("#campaign-export"));
     export.findElement(By.cssSelector(".reason")).sendKeys("case 17: the campaign's posts");
     export.findElement(By.cssSelector("button[type=submit]")).click();
@@ -134,6 +134,16 @@ class DashboardReadingBrowserTest extends DashboardBrowser {
             .findElement(By.xpath("//form[@id='campaign-export']//tr[td[1]='captures']/td[2]"))
             .getText();
     assertThat(Integer.parseInt(captures)).isEqualTo(first.posts().size());
+    // ... as its dossier: the bundle carries the campaign, its edges and the attribution summary
+    java.nio.file.Path bag =
+        java.nio.file.Path.of(
+            driver
+                .findElement(
+                    By.xpath("//form[@id='campaign-export']//tr[td[1]='on the node at']/td[2]"))
+                .getText());
+    for (String doc : List.of("campaign.json", "edges.json", "attribution.json")) {
+      assertThat(bag.resolve("data").resolve("documents").resolve(doc)).isRegularFile();
+    }
 
     // readable text: WCAG AA contrast (4.5:1) on the page's badges, grades and notes
     assertThat(
