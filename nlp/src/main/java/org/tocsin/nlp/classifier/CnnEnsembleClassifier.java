@@ -345,12 +345,31 @@ public final class CnnEnsembleClassifier implements AbuseClassifier {
 
   @Override
   public String explanationNote(Explained e) {
-    return String.format(
-        java.util.Locale.ROOT,
-        "explanation tokens: each word's share of the CNNs' %s-versus-normal logit margin"
-            + " (gradient x input, %d words read)",
-        e.prediction().hate() >= e.prediction().offensive() ? "hate" : "offensive",
-        e.occludedTokens());
+    boolean hate = e.prediction().hate() >= e.prediction().offensive();
+    int words = e.occludedTokens();
+    if (words >= 0 && words <= TokenCnn.MAX_TOKENS) {
+      return (hate ? HATE_NOTES : OFFENSIVE_NOTES)[words]; // every post has one: made once
+    }
+    return note(hate ? "hate" : "offensive", words);
+  }
+
+  private static final String[] HATE_NOTES = notes("hate");
+  private static final String[] OFFENSIVE_NOTES = notes("offensive");
+
+  private static String[] notes(String label) {
+    String[] out = new String[TokenCnn.MAX_TOKENS + 1];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = note(label, i);
+    }
+    return out;
+  }
+
+  private static String note(String label, int words) {
+    return "explanation tokens: each word's share of the CNNs' "
+        + label
+        + "-versus-normal logit margin (gradient x input, "
+        + words
+        + " words read)";
   }
 
   /** {@code 3}: hate-3way v2's composition, n-gram MLPs with word CNNs. */

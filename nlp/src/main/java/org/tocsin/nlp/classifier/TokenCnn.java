@@ -1,11 +1,11 @@
 package org.tocsin.nlp.classifier;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -355,23 +355,25 @@ public final class TokenCnn {
    * @throws ModelFormatException if the bytes are not such a network
    */
   public static TokenCnn fromBytes(byte[] data, String name) throws ModelFormatException {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      if (in.readInt() != MAGIC) {
+    // a ByteBuffer, not a DataInputStream: the float arrays (millions of values) are read in bulk
+    ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN);
+    try {
+      if (in.getInt() != MAGIC) {
         throw new ModelFormatException("not a TokenCnn file (bad magic number)", name);
       }
-      int v = in.readInt();
+      int v = in.getInt();
       if (v < 2 || v > 5_000_000) {
         throw new ModelFormatException("vocabulary size out of range [got " + v + "]", name);
       }
       List<String> vocab = new ArrayList<>(v);
       for (int i = 0; i < v; i++) {
-        byte[] b = new byte[in.readUnsignedShort()];
-        in.readFully(b);
+        byte[] b = new byte[Short.toUnsignedInt(in.getShort())];
+        in.get(b);
         vocab.add(new String(b, StandardCharsets.UTF_8));
       }
-      int dim = in.readInt();
-      int labels = in.readInt();
-      int filters = in.readInt();
+      int dim = in.getInt();
+      int labels = in.getInt();
+      int filters = in.getInt();
       if (dim < 1 || dim > 4096 || labels < 2 || labels > 64 || filters < 1 || filters > 65536) {
         throw new ModelFormatException(
             "shape out of range [dim " + dim + ", labels " + labels + ", filters " + filters + "]",
@@ -380,7 +382,7 @@ public final class TokenCnn {
       int[] widths = new int[filters];
       int rows = 0;
       for (int f = 0; f < filters; f++) {
-        widths[f] = in.readUnsignedByte();
+        widths[f] = Byte.toUnsignedInt(in.get());
         rows += widths[f];
       }
       float[] emb = floats(in, (long) v * dim, name);
@@ -388,25 +390,27 @@ public final class TokenCnn {
       float[] cb = floats(in, filters, name);
       float[] ow = floats(in, (long) filters * labels, name);
       float[] ob = floats(in, labels, name);
-      if (in.read() != -1) {
+      if (in.hasRemaining()) {
         throw new ModelFormatException("trailing bytes after the weights", name);
       }
       return new TokenCnn(vocab, dim, widths, emb, ker, cb, ow, ob);
-    } catch (EOFException e) {
+    } catch (BufferUnderflowException e) {
       throw new ModelFormatException("truncated", name, e);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       throw new ModelFormatException("unreadable (" + e.getMessage() + ")", name, e);
     }
   }
 
-  private static float[] floats(DataInputStream in, long n, String name) throws IOException {
+  private static float[] floats(ByteBuffer in, long n, String name) throws ModelFormatException {
     if (n > Integer.MAX_VALUE / 4) {
       throw new ModelFormatException("array too large [" + n + " floats]", name);
     }
     float[] a = new float[(int) n];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = in.readFloat();
+    if (in.remaining() < 4L * n) {
+      throw new BufferUnderflowException();
     }
+    in.asFloatBuffer().get(a);
+    in.position(in.position() + 4 * a.length);
     return a;
   }
 
