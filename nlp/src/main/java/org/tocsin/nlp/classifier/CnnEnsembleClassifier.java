@@ -49,6 +49,7 @@ public final class CnnEnsembleClassifier implements AbuseClassifier {
   private final double cnnWeight;
   private final double[] factors; // exp(class log offset), hate, offensive, normal
   private final JsonNode manifest;
+  private final boolean sameWords; // every CNN numbers words alike: one look-up per word
 
   CnnEnsembleClassifier(
       String name,
@@ -68,6 +69,7 @@ public final class CnnEnsembleClassifier implements AbuseClassifier {
       factors[k] = Math.exp(offsets[k]);
     }
     this.manifest = manifest;
+    this.sameWords = this.cnns.stream().allMatch(c -> c.sameWords(this.cnns.get(0)));
   }
 
   /** Where the files come from: a directory, or a classpath prefix. */
@@ -445,8 +447,13 @@ public final class CnnEnsembleClassifier implements AbuseClassifier {
     double[][] shares = new double[3][n];
     double[] q = new double[3];
     double[][] margins = new double[3][];
+    int[] ids = sameWords && !cnns.isEmpty() ? cnns.get(0).ids(words) : null;
     for (TokenCnn c : cnns) {
-      c.explain(words, 2, q, margins);
+      if (ids != null) {
+        c.explain(words, ids, 2, q, margins);
+      } else {
+        c.explain(words, 2, q, margins);
+      }
       for (int k = 0; k < 3; k++) {
         cnnP[k] += q[k] / cnns.size();
         for (int i = 0; i < n; i++) {

@@ -196,6 +196,11 @@ public final class TokenCnn {
     return ids;
   }
 
+  /** Whether this network numbers words as {@code other} does: the same vocabulary, in order. */
+  public boolean sameWords(TokenCnn other) {
+    return other == this || vocab.equals(other.vocab);
+  }
+
   /** Label probabilities of a token list, as {@link TfidfVectorizer#tokens} gives them. */
   public double[] probabilities(List<String> tokens) {
     return probabilitiesOfIds(ids(tokens));
@@ -243,7 +248,20 @@ public final class TokenCnn {
    * @return the number of words read (at most {@link #MAX_TOKENS})
    */
   public int explain(List<String> tokens, int reference, double[] probs, double[][] margins) {
-    int[] ids = ids(tokens);
+    return explain(tokens, ids(tokens), reference, probs, margins);
+  }
+
+  /**
+   * As {@link #explain(List, int, double[], double[][])}, with the word ids already looked up by a
+   * network of the same vocabulary ({@link #sameWords}): an ensemble looks each word up once.
+   */
+  int explain(List<String> tokens, int[] ids, int reference, double[] probs, double[][] margins) {
+    for (int i = 0, n = Math.min(tokens.size(), MAX_TOKENS); i < n; i++) {
+      ensureRow(ids[i]);
+    }
+    if (ids.length < maxWidth) {
+      ids = Arrays.copyOf(ids, maxWidth); // padded to this network's widest filter
+    }
     float[] pooled = new float[widths.length];
     int[] argmax = new int[widths.length];
     pool(ids, pooled, argmax);

@@ -169,6 +169,37 @@ class TokenCnnTest {
   }
 
   @Test
+  void wordIdsLookedUpByAnotherNetworkOfTheSameWordsGiveTheSameExplanation() {
+    SplittableRandom r = new SplittableRandom(17);
+    int[] narrow = {1, 1};
+    TokenCnn first =
+        new TokenCnn(
+            VOCAB,
+            DIM,
+            narrow,
+            floats(r, VOCAB.size() * DIM),
+            floats(r, 2 * DIM),
+            floats(r, 2),
+            floats(r, 6),
+            floats(r, 3));
+    TokenCnn wide = random(19); // widths up to 3: a one-word post is padded further
+    assertThat(wide.sameWords(first)).isTrue();
+    for (List<String> post :
+        List.of(List.of("vermin"), List.of("they", "zzz", "are", "nice", "vermin"))) {
+      double[] p = new double[3];
+      double[][] m = new double[3][];
+      double[] q = new double[3];
+      double[][] n = new double[3][];
+      assertThat(wide.explain(post, first.ids(post), 2, p, m))
+          .isEqualTo(wide.explain(post, 2, q, n));
+      assertThat(p).containsExactly(q);
+      for (int k = 0; k < 3; k++) {
+        assertThat(m[k]).containsExactly(n[k]);
+      }
+    }
+  }
+
+  @Test
   void attributionsSplitTheLogitExactlyAmongTheWords() {
     SplittableRandom r = new SplittableRandom(11);
     int rows = Arrays.stream(WIDTHS).sum();
