@@ -27,6 +27,7 @@ import org.tocsin.core.SuppressForbidden;
  *
  * <p>Sampling, not instrumentation: a stage under about 1 % of the samples is within the noise.
  */
+@SuppressForbidden(reason = "JFR's own API records and reads the benchmark's recording")
 public final class StageCosts {
 
   /** A stage: a name and the frames that belong to it. */
@@ -256,7 +257,6 @@ public final class StageCosts {
    * Re-reads a kept recording ({@code -Dtocsin.bench.jfr=FILE}): args FILE, the CPU seconds outside
    * GC the run printed, the posts imported; prints the stage table.
    */
-  @SuppressForbidden(reason = "a command-line tool reports on stdout")
   public static void main(String[] args) throws IOException {
     BenchReport report = new BenchReport("Ingest stage costs of " + args[0]);
     table(report, count(Path.of(args[0])), Double.parseDouble(args[1]), Long.parseLong(args[2]));
