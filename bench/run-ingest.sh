@@ -5,5 +5,5 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 mvn -B -q -DskipTests -pl bench -am package
-exec java -Xmx3g -XX:+UseParallelGC -cp "bench/target/tocsin-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
+exec java -Xmx3g -XX:+UseParallelGC -XX:FlightRecorderOptions:stackdepth=256 -cp "bench/target/tocsin-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
   org.tocsin.bench.ingest.IngestBenchmark "${1:-100000}" bench/results

@@ -12,6 +12,7 @@ import org.tocsin.nlp.baseline.LexiconScorer;
 import org.tocsin.nlp.classifier.CnnEnsembleClassifier;
 import org.tocsin.nlp.classifier.CnnEnsembleClassifierTest;
 import org.tocsin.nlp.classifier.Explained;
+import org.tocsin.nlp.classifier.TokenCnn;
 
 /** {@link ModelScorer} over the CNN ensemble: every post explained by the CNNs' gradients. */
 class ModelScorerEnsembleTest {
@@ -45,6 +46,17 @@ class ModelScorerEnsembleTest {
     assertThat(s.explanation().tokens()).isEqualTo(e.tokens());
     assertThat(s.explanation().lexicon()).isEqualTo(lex.explanation().lexicon());
     assertThat(s.explanation().notes().get(0)).contains("hate-3way v9").contains("word CNNs");
-    assertThat(s.explanation().notes().get(1)).contains("gradient x input");
+    assertThat(s.explanation().notes().get(1))
+        .isEqualTo(
+            "explanation tokens: each word's share of the CNNs' "
+                + (e.prediction().hate() >= e.prediction().offensive() ? "hate" : "offensive")
+                + "-versus-normal logit margin (gradient x input, "
+                + e.occludedTokens()
+                + " words read)");
+    // the notes are made once and shared; a text past the CNNs' window still reads its count
+    String longText = "they are vermin ".repeat(TokenCnn.MAX_TOKENS);
+    Explained far = classifier.explain(longText, ModelScorer.TOP_TOKENS);
+    assertThat(classifier.explanationNote(far))
+        .endsWith("(gradient x input, " + TokenCnn.MAX_TOKENS + " words read)");
   }
 }

@@ -8,6 +8,14 @@ package org.tocsin.node;
  * @param records ledger records read
  * @param postsIndexed posts scored and indexed
  * @param parseErrors capture records whose bytes could not be parsed (kept in the ledger)
+ * @param capturesParsed capture records read back from the ledger and parsed by the catch-up
+ *     itself; the others' posts were handed over by the import that parsed them as it appended them
+ *     ({@link LedgerIndexer#parsedAhead})
  */
 public record CatchUpReport(
-    long fromSeq, long toSeq, long records, long postsIndexed, long parseErrors) {}
+    long fromSeq,
+    long toSeq,
+    long records,
+    long postsIndexed,
+    long parseErrors,
+    long capturesParsed) {}

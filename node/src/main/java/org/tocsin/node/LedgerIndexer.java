@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -20,6 +21,7 @@ import org.tocsin.core.evidence.Capture;
 import org.tocsin.core.evidence.EvidenceRef;
 import org.tocsin.core.evidence.ParseResult;
 import org.tocsin.core.json.PostFormatException;
+import org.tocsin.core.json.PostJsonlParser;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.post.PostKey;
 import org.tocsin.core.post.ScoredPost;
@@ -69,6 +71,7 @@ public final class LedgerIndexer {
   private volatile long committedThrough;
   private long lastCommitNanos = System.nanoTime();
   private volatile ExecutorService scoringThread;
+  private final ConcurrentSkipListMap<Long, Parsed> parsedAhead = new ConcurrentSkipListMap<>();
 
   /** The name of the thread a batch is scored on while the batch before it is indexed. */
   public static final String SCORING_THREAD = "tocsin-index-scoring";
@@ -114,6 +117,48 @@ public final class LedgerIndexer {
      *     processed, and the next catch-up offers them again
      */
     void indexed(List<ScoredPost> posts) throws IOException;
+  }
+
+  /**
+   * A post parsed from the exact bytes of a Post JSON capture, with the evidence reference the
+   * ledger returned when it acknowledged the capture.
+   */
+  public record Parsed(EvidenceRef evidence, Post post) {
+    /** Checks the fields. */
+    public Parsed {
+      Objects.requireNonNull(evidence, "evidence");
+      Objects.requireNonNull(post, "post");
+    }
+  }
+
+  /** The most posts handed over ({@link #parsedAhead}) and not indexed yet that are kept. */
+  public static final int MAX_PARSED_AHEAD = 50_000;
+
+  /**
+   * Hands over the posts an import parsed from the Post JSON captures ({@link
+   * PostJsonlParser#FORMAT}) it has just appended, so that the catch-up that indexes those records
+   * takes them as they are instead of reading the captures back and parsing them again: each
+   * capture is parsed once. Only for captures the ledger has acknowledged, with the references it
+   * returned; a record a catch-up has passed already is read from the ledger as before, and a crash
+   * loses nothing (the next catch-up reads the ledger). A hand-over that would bring the posts
+   * waiting past {@link #MAX_PARSED_AHEAD} is not kept.
+   *
+   * @throws IllegalArgumentException if the lists differ in length
+   */
+  public void parsedAhead(List<EvidenceRef> refs, List<Post> posts) {
+    if (refs.size() != posts.size()) {
+      throw new IllegalArgumentException(
+          "one post per reference [got " + posts.size() + " posts, " + refs.size() + " refs]");
+    }
+    if (parsedAhead.size() + refs.size() > MAX_PARSED_AHEAD) {
+      return;
+    }
+    for (int i = 0; i < refs.size(); i++) {
+      EvidenceRef ref = refs.get(i);
+      if (ref.seq() > indexedThrough) {
+        parsedAhead.put(ref.seq(), new Parsed(ref, posts.get(i)));
+      }
+    }
   }
 
   /** Records scored/indexed/deleted-upstream custody events from now on. */
@@ -269,7 +314,7 @@ public final class LedgerIndexer {
       if (unpublished && System.nanoTime() - lastRefreshNanos >= MIN_REFRESH_GAP_NANOS) {
         refresh();
       }
-      return new CatchUpReport(from, indexedThrough, 0, 0, 0);
+      return new CatchUpReport(from, indexedThrough, 0, 0, 0, 0);
     }
     Batch batch = new Batch();
     ledger.scan(
@@ -285,6 +330,9 @@ public final class LedgerIndexer {
           return true;
         });
     batch.flush(to, true);
+    // what was handed over for records this catch-up has passed (a hand-over that came after the
+    // scan read its record) is of no more use
+    parsedAhead.headMap(to, true).clear();
     if (indexedThrough - committedThrough >= commitEveryRecords
         || System.nanoTime() - lastCommitNanos >= MAX_COMMIT_AGE_NANOS) {
       commit();
@@ -293,7 +341,8 @@ public final class LedgerIndexer {
     } else {
       unpublished = true;
     }
-    return new CatchUpReport(from, to, batch.totalRecords, batch.totalPosts, batch.parseErrors);
+    return new CatchUpReport(
+        from, to, batch.totalRecords, batch.totalPosts, batch.parseErrors, batch.capturesParsed);
   }
 
   /**
@@ -391,6 +440,7 @@ public final class LedgerIndexer {
     private long totalRecords;
     private long totalPosts;
     private long parseErrors;
+    private long capturesParsed;
 
     void take(LedgerRecord record) {
       records++;
@@ -398,6 +448,18 @@ public final class LedgerIndexer {
       if (record.type() != RecordType.CAPTURE) {
         return;
       }
+      Parsed ahead = parsedAhead.remove(record.seq());
+      if (ahead != null && ahead.evidence().seq() == record.seq()) {
+        // parsed by the import from the bytes it appended: a Post JSON line has no deletions
+        Post p = ahead.post();
+        unscored.add(p);
+        refs.add(ahead.evidence());
+        recordEdit(p, record.seq(), unindexed.get(p.key()));
+        unindexed.put(p.key(), new Observed(p, record.seq()));
+        captureSeqs.add(record.seq());
+        return;
+      }
+      capturesParsed++;
       Capture capture;
       List<Post> parsed;
       try {

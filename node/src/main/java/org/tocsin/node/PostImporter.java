@@ -21,6 +21,7 @@ import org.tocsin.core.evidence.EvidenceRef;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.json.PostJson;
 import org.tocsin.core.json.PostJsonlParser;
+import org.tocsin.core.post.Post;
 import org.tocsin.evidence.EvidenceLog;
 
 /**
@@ -29,8 +30,10 @@ import org.tocsin.evidence.EvidenceLog;
  * up behind the appends on a thread of its own ({@value #CATCH_UP_THREAD}): one catch-up at a time,
  * each taking every batch acknowledged by the time it starts, so that the indexer can score one
  * batch while it indexes the one before. When the import returns, everything it acknowledged is
- * indexed and searchable. An invalid line is reported with its number and skipped; it never stops
- * the rest.
+ * indexed and searchable. Each line is parsed once: the posts parsed to check the lines are handed
+ * to the indexer with the batch ({@link LedgerIndexer#parsedAhead}), and the import waits when the
+ * index falls {@value #MAX_LAG_BATCHES} batches behind. An invalid line is reported with its number
+ * and skipped; it never stops the rest.
  */
 public final class PostImporter {
   private final EvidenceLog ledger;
@@ -121,6 +124,7 @@ public final class PostImporter {
     ImportListener listener = indexing.listener;
     BoundedLineReader reader = new BoundedLineReader(in, PostJson.MAX_LINE_BYTES);
     List<Capture> batch = new ArrayList<>(batchSize);
+    List<Post> parsed = new ArrayList<>(batchSize);
     long lineNo = 0;
     long accepted = 0;
     long rejected = 0;
@@ -139,8 +143,9 @@ public final class PostImporter {
       if (isBlank(line.bytes())) {
         continue;
       }
+      Post post;
       try {
-        PostJson.read(line.bytes());
+        post = PostJson.read(line.bytes());
       } catch (PostFormatException e) {
         rejected++;
         listener.rejected(lineNo, e.getMessage());
@@ -159,15 +164,16 @@ public final class PostImporter {
               now,
               now,
               line.bytes()));
+      parsed.add(post);
       if (batch.size() >= batchSize) {
-        List<EvidenceRef> refs = commit(batch, lineNo, reader.bytesRead(), indexing);
+        List<EvidenceRef> refs = commit(batch, parsed, lineNo, reader.bytesRead(), indexing);
         accepted += refs.size();
         firstSeq = firstSeq == 0 ? refs.get(0).seq() : firstSeq;
         lastSeq = refs.get(refs.size() - 1).seq();
       }
     }
     if (!batch.isEmpty()) {
-      List<EvidenceRef> refs = commit(batch, lineNo, reader.bytesRead(), indexing);
+      List<EvidenceRef> refs = commit(batch, parsed, lineNo, reader.bytesRead(), indexing);
       accepted += refs.size();
       firstSeq = firstSeq == 0 ? refs.get(0).seq() : firstSeq;
       lastSeq = refs.get(refs.size() - 1).seq();
@@ -177,14 +183,29 @@ public final class PostImporter {
     return new ImportReport(source, lineNo, accepted, rejected, firstSeq, lastSeq);
   }
 
+  /**
+   * Appends a batch (one group commit), hands its parsed posts to the indexer so that it does not
+   * parse the captures again, and starts a catch-up; first waits for the running catch-up if the
+   * index has fallen more than {@link #MAX_LAG_BATCHES} batches behind the ledger.
+   */
   private List<EvidenceRef> commit(
-      List<Capture> batch, long linesRead, long bytesRead, Indexing indexing) throws IOException {
+      List<Capture> batch, List<Post> parsed, long linesRead, long bytesRead, Indexing indexing)
+      throws IOException {
+    indexing.keepUp(ledger.lastSeq() - (long) MAX_LAG_BATCHES * batchSize);
     List<EvidenceRef> refs = ledger.appendCaptures(List.copyOf(batch));
+    indexer.parsedAhead(refs, parsed);
     batch.clear();
+    parsed.clear();
     indexing.listener.acknowledged(refs, linesRead, bytesRead);
     indexing.acknowledged();
     return refs;
   }
+
+  /**
+   * How many batches the index may fall behind the ledger during an import before the import waits
+   * for it: bounds the posts held for the indexer, and the work left when the appends end.
+   */
+  static final int MAX_LAG_BATCHES = 8;
 
   /**
    * The catch-ups of one import, one at a time behind the appends; their reports and failures reach
@@ -208,6 +229,15 @@ public final class PostImporter {
       }
       if (running == null) {
         running = behind.submit(indexer::catchUp);
+      }
+    }
+
+    /** Waits for the running catch-up while the index holds less than {@code seq}. */
+    void keepUp(long seq) throws IOException {
+      if (running != null && indexer.indexedThrough() < seq) {
+        Future<CatchUpReport> r = running;
+        running = null;
+        listener.indexed(await(r));
       }
     }
 

@@ -9,10 +9,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import jdk.jfr.Recording;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -37,6 +39,9 @@ import org.tocsin.node.config.TocsinConfig;
  * End-to-end ingest: N real posts (the demo corpus, cycled with fresh ids) imported through the
  * ledger (group commit + fsync), the scorer and the index, next to raw Lucene indexing of the same
  * posts (same text, id and time fields; one commit at the end) in the same run.
+ *
+ * <p>The import runs under a JFR recording whose CPU samples give each stage's cost per post
+ * ({@link StageCosts}); {@code -Dtocsin.bench.jfr=FILE} keeps the recording.
  *
  * <p>Usage: {@code bench/run-ingest.sh [N]}; writes {@code bench/results/ingest-DATE.md}.
  */
@@ -68,16 +73,25 @@ public final class IngestBenchmark {
       System.gc();
       Path data = work.resolve("data");
       double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-      long cpu0 = processCpuNanos();
+      Path jfr = work.resolve("import.jfr");
+      CpuClock clock = CpuClock.start();
       long t0 = System.nanoTime();
       ImportReport r;
       String scorer;
-      try (TocsinNode node = TocsinNode.open(data, TocsinConfig.defaults())) {
-        r = node.importer().importFile(input, ImportListener.NONE);
-        scorer = node.scorer().model() + " v" + node.scorer().version();
+      try (Recording rec = StageCosts.startRecording(jfr)) {
+        try (TocsinNode node = TocsinNode.open(data, TocsinConfig.defaults())) {
+          r = node.importer().importFile(input, ImportListener.NONE);
+          scorer = node.scorer().model() + " v" + node.scorer().version();
+        }
+        rec.stop();
       }
       double e2eSecs = (System.nanoTime() - t0) / 1e9;
-      double e2eCpu = (processCpuNanos() - cpu0) / 1e9;
+      CpuClock.Spent e2eCpu = clock.spent();
+      StageCosts.Counts stages = StageCosts.count(jfr);
+      String keep = System.getProperty("tocsin.bench.jfr");
+      if (keep != null) {
+        Files.copy(jfr, Path.of(keep), StandardCopyOption.REPLACE_EXISTING);
+      }
       double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       long e2ePeak = BenchReport.peakHeapBytes();
       long ledgerBytes = BenchReport.sizeOf(data.resolve("ledger"));
@@ -88,6 +102,14 @@ public final class IngestBenchmark {
       for (String l : lines) {
         posts.add(PostJson.read(l));
       }
+      ScorerRate scoring =
+          ScorerRate.measure(
+              TocsinNode.scorer(TocsinConfig.defaults()),
+              TocsinConfig.defaults().nlp().cascade().threads(),
+              posts);
+      out.printf(
+          "scorer alone: %.2f s, %,.0f posts/s, %.3f ms CPU per post%n",
+          scoring.seconds(), scoring.postsPerSecond(), scoring.cpuMillisPerPost());
       BenchReport.resetPeaks();
       System.gc();
       long t1 = System.nanoTime();
@@ -117,10 +139,27 @@ public final class IngestBenchmark {
           .line(
               "| raw Lucene (StandardAnalyzer, text + id + time, one commit) | %.2f | %,.0f | %d | — |",
               rawSecs, n / rawSecs, rawPeak >> 20)
+          .line(
+              "| scorer alone (scoreAll on the same posts, %d threads) | %.2f | %,.0f | — | — |",
+              scoring.threads(), scoring.seconds(), scoring.postsPerSecond())
           .line("")
           .line(
-              "Tocsin import: %.1f s of CPU time in this JVM (all threads, %,.0f posts per CPU-second); 1-minute load average %.2f at the start, %.2f at the end (2 cores).",
-              e2eCpu, r.accepted() / e2eCpu, load0, load1)
+              "Tocsin import at %.1f %% of raw Lucene's rate and %.1f %% of the scorer's own.",
+              100 * (r.accepted() / e2eSecs) / (n / rawSecs),
+              100 * (r.accepted() / e2eSecs) / scoring.postsPerSecond())
+          .line("")
+          .line(
+              "Tocsin import: %.1f s of CPU time in this JVM (all threads, %.3f ms per post, %,.0f posts per CPU-second; of it GC about %.1f s); scorer alone %.3f ms CPU per post; 1-minute load average %.2f at the start, %.2f at the end (2 cores).",
+              e2eCpu.totalSeconds(),
+              1000 * e2eCpu.totalSeconds() / r.accepted(),
+              r.accepted() / e2eCpu.totalSeconds(),
+              e2eCpu.gcSeconds(),
+              scoring.cpuMillisPerPost(),
+              load0,
+              load1)
+          .line("");
+      StageCosts.table(report, stages, e2eCpu.javaSeconds(), r.accepted());
+      report
           .line("")
           .line(
               "Peak heap is the sum of the heap pools' peak use during the run (JVM max heap above).");
@@ -133,15 +172,6 @@ public final class IngestBenchmark {
         }
       }
     }
-  }
-
-  /** CPU time of this JVM, all threads, or -1 if the JVM does not say. */
-  @SuppressForbidden(reason = "process CPU time, read only when the JVM offers it")
-  private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean()
-            instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime()
-        : -1;
   }
 
   private static List<String> corpusLines(int n) throws IOException {

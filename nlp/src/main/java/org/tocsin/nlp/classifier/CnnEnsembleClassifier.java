@@ -49,6 +49,7 @@ public final class CnnEnsembleClassifier implements AbuseClassifier {
   private final double cnnWeight;
   private final double[] factors; // exp(class log offset), hate, offensive, normal
   private final JsonNode manifest;
+  private final boolean sameWords; // every CNN numbers words alike: one look-up per word
 
   CnnEnsembleClassifier(
       String name,
@@ -68,6 +69,7 @@ public final class CnnEnsembleClassifier implements AbuseClassifier {
       factors[k] = Math.exp(offsets[k]);
     }
     this.manifest = manifest;
+    this.sameWords = this.cnns.stream().allMatch(c -> c.sameWords(this.cnns.get(0)));
   }
 
   /** Where the files come from: a directory, or a classpath prefix. */
@@ -345,12 +347,31 @@ public final class CnnEnsembleClassifier implements AbuseClassifier {
 
   @Override
   public String explanationNote(Explained e) {
-    return String.format(
-        java.util.Locale.ROOT,
-        "explanation tokens: each word's share of the CNNs' %s-versus-normal logit margin"
-            + " (gradient x input, %d words read)",
-        e.prediction().hate() >= e.prediction().offensive() ? "hate" : "offensive",
-        e.occludedTokens());
+    boolean hate = e.prediction().hate() >= e.prediction().offensive();
+    int words = e.occludedTokens();
+    if (words >= 0 && words <= TokenCnn.MAX_TOKENS) {
+      return (hate ? HATE_NOTES : OFFENSIVE_NOTES)[words]; // every post has one: made once
+    }
+    return note(hate ? "hate" : "offensive", words);
+  }
+
+  private static final String[] HATE_NOTES = notes("hate");
+  private static final String[] OFFENSIVE_NOTES = notes("offensive");
+
+  private static String[] notes(String label) {
+    String[] out = new String[TokenCnn.MAX_TOKENS + 1];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = note(label, i);
+    }
+    return out;
+  }
+
+  private static String note(String label, int words) {
+    return "explanation tokens: each word's share of the CNNs' "
+        + label
+        + "-versus-normal logit margin (gradient x input, "
+        + words
+        + " words read)";
   }
 
   /** {@code 3}: hate-3way v2's composition, n-gram MLPs with word CNNs. */
@@ -426,8 +447,13 @@ public final class CnnEnsembleClassifier implements AbuseClassifier {
     double[][] shares = new double[3][n];
     double[] q = new double[3];
     double[][] margins = new double[3][];
+    int[] ids = sameWords && !cnns.isEmpty() ? cnns.get(0).ids(words) : null;
     for (TokenCnn c : cnns) {
-      c.explain(words, 2, q, margins);
+      if (ids != null) {
+        c.explain(words, ids, 2, q, margins);
+      } else {
+        c.explain(words, 2, q, margins);
+      }
       for (int k = 0; k < 3; k++) {
         cnnP[k] += q[k] / cnns.size();
         for (int i = 0; i < n; i++) {

@@ -1,11 +1,11 @@
 package org.tocsin.nlp.classifier;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +55,15 @@ public final class TokenCnn {
   private final float[] outWeights; // filters × labels
   private final float[] outBias; // per label
   private final int labels;
-  private final float[] table; // vocab × rows: embedding · kernel row, filled on first use
+  // vocab × rows: embedding · kernel row, filled on first use. Within a word's row the filters of
+  // a run of equal width lie offset by offset ({@link #col}): offset j of the run's filters side
+  // by side, so that pooling adds contiguous slices (which C2 vectorises) instead of gathering.
+  private final float[] table;
+  private final int[] colStart; // per filter: its offset 0 in a word's row of the table
+  private final int[] colStride; // per filter: the size of its run (distance between offsets)
+  private final int[] colOfRow; // per kernel row: its column in a word's row of the table
+  private final int[] runStart; // per run of equal-width filters: its first filter
+  private final int[] runColumn; // per run: its first column in a word's row of the table
   private final AtomicIntegerArray ready; // per word: 1 once its table row is filled
 
   /**
@@ -118,6 +126,31 @@ public final class TokenCnn {
       index.putIfAbsent(this.vocab.get(i), i);
     }
     this.table = new float[Math.multiplyExact(this.vocab.size(), rows)];
+    this.colStart = new int[widths.length];
+    this.colStride = new int[widths.length];
+    this.colOfRow = new int[rows];
+    List<Integer> runs = new ArrayList<>();
+    List<Integer> runCols = new ArrayList<>();
+    int col = 0;
+    for (int f = 0; f < widths.length; ) {
+      int end = f;
+      while (end < widths.length && widths[end] == widths[f]) {
+        end++;
+      }
+      runs.add(f);
+      runCols.add(col);
+      for (int g = f; g < end; g++) {
+        colStart[g] = col + (g - f);
+        colStride[g] = end - f;
+        for (int j = 0; j < widths[g]; j++) {
+          colOfRow[start[g] + j] = colStart[g] + j * colStride[g];
+        }
+      }
+      col += (end - f) * widths[f];
+      f = end;
+    }
+    this.runStart = runs.stream().mapToInt(Integer::intValue).toArray();
+    this.runColumn = runCols.stream().mapToInt(Integer::intValue).toArray();
     this.ready = new AtomicIntegerArray(this.vocab.size());
     ready.set(PAD, 1); // the padding row stays zero
   }
@@ -138,7 +171,7 @@ public final class TokenCnn {
       for (int i = 0; i < dim; i++) {
         s += embeddings[e + i] * kernels[k + i];
       }
-      table[w * rows + r] = s;
+      table[w * rows + colOfRow[r]] = s;
     }
     ready.set(w, 1);
   }
@@ -161,6 +194,11 @@ public final class TokenCnn {
       ensureRow(ids[i]);
     }
     return ids;
+  }
+
+  /** Whether this network numbers words as {@code other} does: the same vocabulary, in order. */
+  public boolean sameWords(TokenCnn other) {
+    return other == this || vocab.equals(other.vocab);
   }
 
   /** Label probabilities of a token list, as {@link TfidfVectorizer#tokens} gives them. */
@@ -195,7 +233,7 @@ public final class TokenCnn {
       int p = argmax[f];
       for (int j = 0; j < widths[f]; j++) {
         if (p + j < a.length) {
-          a[p + j] += w * table[ids[p + j] * rows + start[f] + j];
+          a[p + j] += w * table[ids[p + j] * rows + col(f, j)];
         }
       }
     }
@@ -210,7 +248,20 @@ public final class TokenCnn {
    * @return the number of words read (at most {@link #MAX_TOKENS})
    */
   public int explain(List<String> tokens, int reference, double[] probs, double[][] margins) {
-    int[] ids = ids(tokens);
+    return explain(tokens, ids(tokens), reference, probs, margins);
+  }
+
+  /**
+   * As {@link #explain(List, int, double[], double[][])}, with the word ids already looked up by a
+   * network of the same vocabulary ({@link #sameWords}): an ensemble looks each word up once.
+   */
+  int explain(List<String> tokens, int[] ids, int reference, double[] probs, double[][] margins) {
+    for (int i = 0, n = Math.min(tokens.size(), MAX_TOKENS); i < n; i++) {
+      ensureRow(ids[i]);
+    }
+    if (ids.length < maxWidth) {
+      ids = Arrays.copyOf(ids, maxWidth); // padded to this network's widest filter
+    }
     float[] pooled = new float[widths.length];
     int[] argmax = new int[widths.length];
     pool(ids, pooled, argmax);
@@ -228,13 +279,18 @@ public final class TokenCnn {
       int p = argmax[f];
       float ref = outWeights[f * labels + reference];
       for (int j = 0; j < widths[f] && p + j < n; j++) {
-        float t = table[ids[p + j] * rows + start[f] + j];
+        float t = table[ids[p + j] * rows + col(f, j)];
         for (int k = 0; k < labels; k++) {
           margins[k][p + j] += (outWeights[f * labels + k] - ref) * t;
         }
       }
     }
     return n;
+  }
+
+  /** The column of filter {@code f}'s offset {@code j} in a word's row of the table. */
+  private int col(int f, int j) {
+    return colStart[f] + j * colStride[f];
   }
 
   /** Pooled filter responses (ReLU of the max over positions), and where each maximum lies. */
@@ -244,23 +300,29 @@ public final class TokenCnn {
     float[] best = new float[filters];
     int[] at = new int[filters];
     java.util.Arrays.fill(best, Float.NEGATIVE_INFINITY);
-    // position by position, so that the few rows of a window are read together (the rows of a
-    // post fit in cache; filter by filter, every position jumped between them); the sums and the
-    // first maximum are the same as filter by filter
-    for (int p = 0; p < ids.length; p++) {
-      for (int f = 0; f < filters; f++) {
-        int w = widths[f];
-        if (p + w > ids.length) {
-          continue;
-        }
-        int s = start[f];
-        float v = 0;
+    float[] v = new float[filters];
+    // run by run of equal-width filters, position by position: a window's response for every
+    // filter of the run is the sum of w contiguous slices of the table (one per word of the
+    // window), added in the same order as filter by filter, so the sums and the first maximum are
+    // exactly those of filter-by-filter pooling
+    for (int r = 0; r < runStart.length; r++) {
+      int f0 = runStart[r];
+      int m = r + 1 < runStart.length ? runStart[r + 1] - f0 : filters - f0;
+      int w = widths[f0];
+      int c0 = runColumn[r];
+      for (int p = 0; p + w <= ids.length; p++) {
+        java.util.Arrays.fill(v, 0, m, 0f);
         for (int j = 0; j < w; j++) {
-          v += table[ids[p + j] * rows + s + j];
+          int base = ids[p + j] * rows + c0 + j * m;
+          for (int i = 0; i < m; i++) {
+            v[i] += table[base + i];
+          }
         }
-        if (v > best[f]) {
-          best[f] = v;
-          at[f] = p;
+        for (int i = 0; i < m; i++) {
+          if (v[i] > best[f0 + i]) {
+            best[f0 + i] = v[i];
+            at[f0 + i] = p;
+          }
         }
       }
     }
@@ -355,23 +417,25 @@ public final class TokenCnn {
    * @throws ModelFormatException if the bytes are not such a network
    */
   public static TokenCnn fromBytes(byte[] data, String name) throws ModelFormatException {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      if (in.readInt() != MAGIC) {
+    // a ByteBuffer, not a DataInputStream: the float arrays (millions of values) are read in bulk
+    ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN);
+    try {
+      if (in.getInt() != MAGIC) {
         throw new ModelFormatException("not a TokenCnn file (bad magic number)", name);
       }
-      int v = in.readInt();
+      int v = in.getInt();
       if (v < 2 || v > 5_000_000) {
         throw new ModelFormatException("vocabulary size out of range [got " + v + "]", name);
       }
       List<String> vocab = new ArrayList<>(v);
       for (int i = 0; i < v; i++) {
-        byte[] b = new byte[in.readUnsignedShort()];
-        in.readFully(b);
+        byte[] b = new byte[Short.toUnsignedInt(in.getShort())];
+        in.get(b);
         vocab.add(new String(b, StandardCharsets.UTF_8));
       }
-      int dim = in.readInt();
-      int labels = in.readInt();
-      int filters = in.readInt();
+      int dim = in.getInt();
+      int labels = in.getInt();
+      int filters = in.getInt();
       if (dim < 1 || dim > 4096 || labels < 2 || labels > 64 || filters < 1 || filters > 65536) {
         throw new ModelFormatException(
             "shape out of range [dim " + dim + ", labels " + labels + ", filters " + filters + "]",
@@ -380,7 +444,7 @@ public final class TokenCnn {
       int[] widths = new int[filters];
       int rows = 0;
       for (int f = 0; f < filters; f++) {
-        widths[f] = in.readUnsignedByte();
+        widths[f] = Byte.toUnsignedInt(in.get());
         rows += widths[f];
       }
       float[] emb = floats(in, (long) v * dim, name);
@@ -388,25 +452,27 @@ public final class TokenCnn {
       float[] cb = floats(in, filters, name);
       float[] ow = floats(in, (long) filters * labels, name);
       float[] ob = floats(in, labels, name);
-      if (in.read() != -1) {
+      if (in.hasRemaining()) {
         throw new ModelFormatException("trailing bytes after the weights", name);
       }
       return new TokenCnn(vocab, dim, widths, emb, ker, cb, ow, ob);
-    } catch (EOFException e) {
+    } catch (BufferUnderflowException e) {
       throw new ModelFormatException("truncated", name, e);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       throw new ModelFormatException("unreadable (" + e.getMessage() + ")", name, e);
     }
   }
 
-  private static float[] floats(DataInputStream in, long n, String name) throws IOException {
+  private static float[] floats(ByteBuffer in, long n, String name) throws ModelFormatException {
     if (n > Integer.MAX_VALUE / 4) {
       throw new ModelFormatException("array too large [" + n + " floats]", name);
     }
     float[] a = new float[(int) n];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = in.readFloat();
+    if (in.remaining() < 4L * n) {
+      throw new BufferUnderflowException();
     }
+    in.asFloatBuffer().get(a);
+    in.position(in.position() + 4 * a.length);
     return a;
   }
 

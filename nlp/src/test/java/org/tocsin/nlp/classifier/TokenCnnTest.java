@@ -94,6 +94,111 @@ class TokenCnnTest {
     assertThat(c.ids(List.of("zzz", "vermin"))).containsExactly(TokenCnn.UNK, 4, TokenCnn.PAD);
   }
 
+  /**
+   * Filter-by-filter pooling over the tabulated responses, in float, as {@link TokenCnn} computed
+   * it before pooling went run by run of equal-width filters: the probabilities must not move by a
+   * bit.
+   */
+  static double[] filterByFilter(
+      int[] widths,
+      int dim,
+      int[] ids,
+      float[] emb,
+      float[] ker,
+      float[] cb,
+      float[] ow,
+      float[] ob) {
+    int labels = ob.length;
+    double[] z = new double[labels];
+    for (int k = 0; k < labels; k++) {
+      z[k] = ob[k];
+    }
+    float[] pooled = new float[widths.length];
+    int row = 0;
+    for (int f = 0; f < widths.length; f++) {
+      float best = Float.NEGATIVE_INFINITY;
+      for (int p = 0; p + widths[f] <= ids.length; p++) {
+        float v = 0;
+        for (int j = 0; j < widths[f]; j++) {
+          float t = 0;
+          for (int d = 0; d < dim; d++) {
+            t += emb[ids[p + j] * dim + d] * ker[(row + j) * dim + d];
+          }
+          v += t;
+        }
+        if (v > best) {
+          best = v;
+        }
+      }
+      pooled[f] = Math.max(0, best + cb[f]);
+      row += widths[f];
+    }
+    for (int f = 0; f < widths.length; f++) {
+      if (pooled[f] != 0) {
+        for (int k = 0; k < labels; k++) {
+          z[k] += pooled[f] * ow[f * labels + k];
+        }
+      }
+    }
+    return TokenCnn.softmax(z);
+  }
+
+  @Test
+  void poolingRunByRunEqualsFilterByFilterExactly() {
+    // widths out of order: runs of one, two and three filters, a width met again later
+    int[] widths = {2, 1, 1, 3, 2, 2, 1, 3, 3, 3};
+    int dim = 5;
+    int rows = Arrays.stream(widths).sum();
+    for (long seed = 1; seed <= 20; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      float[] emb = floats(r, VOCAB.size() * dim);
+      Arrays.fill(emb, 0, dim, 0f);
+      float[] ker = floats(r, rows * dim);
+      float[] cb = floats(r, widths.length);
+      float[] ow = floats(r, widths.length * 3);
+      float[] ob = floats(r, 3);
+      TokenCnn c = new TokenCnn(VOCAB, dim, widths, emb, ker, cb, ow, ob);
+      List<String> post = new java.util.ArrayList<>();
+      for (int i = 0, n = 1 + r.nextInt(12); i < n; i++) {
+        post.add(i % 5 == 4 ? "zzz" : VOCAB.get(2 + r.nextInt(VOCAB.size() - 2)));
+      }
+      assertThat(c.probabilities(post))
+          .as("seed %d, post %s", seed, post)
+          .containsExactly(filterByFilter(widths, dim, c.ids(post), emb, ker, cb, ow, ob));
+    }
+  }
+
+  @Test
+  void wordIdsLookedUpByAnotherNetworkOfTheSameWordsGiveTheSameExplanation() {
+    SplittableRandom r = new SplittableRandom(17);
+    int[] narrow = {1, 1};
+    TokenCnn first =
+        new TokenCnn(
+            VOCAB,
+            DIM,
+            narrow,
+            floats(r, VOCAB.size() * DIM),
+            floats(r, 2 * DIM),
+            floats(r, 2),
+            floats(r, 6),
+            floats(r, 3));
+    TokenCnn wide = random(19); // widths up to 3: a one-word post is padded further
+    assertThat(wide.sameWords(first)).isTrue();
+    for (List<String> post :
+        List.of(List.of("vermin"), List.of("they", "zzz", "are", "nice", "vermin"))) {
+      double[] p = new double[3];
+      double[][] m = new double[3][];
+      double[] q = new double[3];
+      double[][] n = new double[3][];
+      assertThat(wide.explain(post, first.ids(post), 2, p, m))
+          .isEqualTo(wide.explain(post, 2, q, n));
+      assertThat(p).containsExactly(q);
+      for (int k = 0; k < 3; k++) {
+        assertThat(m[k]).containsExactly(n[k]);
+      }
+    }
+  }
+
   @Test
   void attributionsSplitTheLogitExactlyAmongTheWords() {
     SplittableRandom r = new SplittableRandom(11);
