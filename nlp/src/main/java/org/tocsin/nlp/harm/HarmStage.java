@@ -27,7 +27,7 @@ import org.tocsin.nlp.lang.ScriptGuess;
  * construction                     hate >=   incitement >=   dehumanization >=
  * threat or call, extermination    0.90      0.90            -
  * threat or call, violence         0.85      0.80            -
- * threat or call, expulsion        0.75      0.30            -
+ * threat or call, expulsion        0.75      0.45            -
  * dehumanising comparison          0.80      -               0.85
  * derogation                       0.70      -               -
  * }</pre>
@@ -35,12 +35,7 @@ import org.tocsin.nlp.lang.ScriptGuess;
  * <p>Expulsion and dehumanisation stay below an alert's usual 0.5 on incitement on purpose: on the
  * dev half of the incitement set (models/incitement, docs/incitement-guideline.md) demands to
  * deport and dehumanising comparisons are mostly labelled hateful, not incitement, and lifting them
- * to 0.7 and 0.3 lowered dev PR-AUC (0.418 against 0.444 with these floors). Expulsion went from
- * 0.45 to 0.30 on 2026-12-08: at 0.45 it sat at the "high" band's edge while only 2 of the 8 dev
- * posts it lifted there are incitement; at 0.30 it stays in "elevated".
- *
- * <p>English posts then go through {@link IncitementCues}: atrocity words aimed at a group with a
- * call, and threats or calls the grammar blocked by a cue far before them.
+ * to 0.7 and 0.3 lowered dev PR-AUC (0.418 against 0.444 with these floors).
  *
  * <p>{@code offensive} is rescaled by {@code (1 - hate') / (1 - hate)} so that hate, offensive and
  * normal keep summing to 1 and hate is the most likely label. The Rabat factors gain the evidence:
@@ -72,22 +67,10 @@ public final class HarmStage {
   public static final double BLOCKED_HATE = 0.3;
 
   private final Map<String, HarmGrammar> grammars;
-  private final IncitementCues englishCues; // null: none
 
   /** A stage over grammars by ISO 639-1 code. */
   public HarmStage(Map<String, HarmGrammar> grammars) {
-    this(grammars, null);
-  }
-
-  /**
-   * A stage over grammars by ISO 639-1 code that then applies {@link IncitementCues} to English
-   * posts.
-   *
-   * @param englishCues the English incitement cues; null for none
-   */
-  public HarmStage(Map<String, HarmGrammar> grammars, IncitementCues englishCues) {
     this.grammars = Map.copyOf(grammars);
-    this.englishCues = englishCues;
   }
 
   /**
@@ -100,8 +83,7 @@ public final class HarmStage {
       Lexicon l = lexicon.lexicons().get(lang);
       g.put(lang, new HarmGrammar(HarmVocabulary.bundled(lang, l)));
     }
-    Lexicon en = lexicon.lexicons().get("en");
-    return new HarmStage(g, en == null ? null : IncitementCues.loadDefault(en));
+    return new HarmStage(g);
   }
 
   /**
@@ -127,19 +109,14 @@ public final class HarmStage {
   }
 
   /**
-   * The score with the harm grammar of {@code language} applied, then, for English, the {@link
-   * IncitementCues}; the score itself if that language has no grammar and nothing is found.
+   * The score with the harm grammar of {@code language} applied; the score itself if that language
+   * has no grammar or none of its constructions is found.
    *
    * @param language the ISO 639-1 code the post was scored in
    */
   public Score apply(String language, Post post, Score s) {
     Objects.requireNonNull(post, "post");
     Objects.requireNonNull(s, "score");
-    Score out = applyGrammar(language, post, s);
-    return englishCues != null && "en".equals(language) ? englishCues.apply(post.text(), out) : out;
-  }
-
-  private Score applyGrammar(String language, Post post, Score s) {
     HarmGrammar g = language == null ? null : grammars.get(language);
     if (g == null) {
       return s;
@@ -178,17 +155,6 @@ public final class HarmStage {
       for (HarmFinding f : a.blocked()) {
         notes.add(name + ": " + f.describe() + " not counted: " + f.blocker());
       }
-      double far =
-          englishCues != null && "en".equals(language) ? farIncitement(englishCues, post, a) : 0;
-      if (far > 0) {
-        notes.add(
-            name
-                + ": a blocker stands more than "
-                + IncitementCues.FAR_BLOCKER
-                + " words before the threat or call: incitement "
-                + far
-                + " stands");
-      }
       Factors x = s.factors();
       Factor intent = x.intent();
       List<String> ev = new ArrayList<>(intent.evidence());
@@ -198,7 +164,7 @@ public final class HarmStage {
           s,
           ScoreEdits.round(deniesHate(a) ? Math.min(s.hate(), BLOCKED_HATE) : s.hate()),
           s.offensive(),
-          far > 0 ? Math.max(s.incitement(), far) : Math.min(s.incitement(), BLOCKED_INCITEMENT),
+          Math.min(s.incitement(), BLOCKED_INCITEMENT),
           s.dehumanization(),
           s.targets(),
           factors,
@@ -263,20 +229,6 @@ public final class HarmStage {
   }
 
   /**
-   * The highest incitement floor of the blocked threats and calls whose blocker stands far before
-   * them ({@link IncitementCues#blockedFromAfar}); 0 when none.
-   */
-  private static double farIncitement(IncitementCues cues, Post post, HarmAnalysis a) {
-    double far = 0;
-    for (HarmFinding f : a.blocked()) {
-      if (cues.blockedFromAfar(post.text(), f)) {
-        far = Math.max(far, floors(f)[1]);
-      }
-    }
-    return far;
-  }
-
-  /**
    * Whether the blocked findings deny or reject hate outright (negation, quotation, counter-speech,
    * a genuine question; for violent words near a group that fit no construction, quotation and
    * counter-speech only): only then is the classifier's hate capped. Reported speech and news cues
@@ -302,7 +254,7 @@ public final class HarmStage {
       case DIRECT_THREAT, NORMATIVE_THREAT, CALL ->
           switch (f.act()) {
             case EXTERMINATION -> new double[] {0.9, 0.9, 0};
-            case EXPULSION -> new double[] {0.75, 0.3, 0};
+            case EXPULSION -> new double[] {0.75, 0.45, 0};
             default -> new double[] {0.85, 0.8, 0};
           };
       case DEHUMANISATION -> new double[] {0.8, 0, 0.85};
