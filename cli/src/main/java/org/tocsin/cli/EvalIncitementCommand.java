@@ -3,6 +3,7 @@ package org.tocsin.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.tocsin.core.score.PostScorer;
 import org.tocsin.models.incitement.Bootstrap;
@@ -41,6 +42,13 @@ final class EvalIncitementCommand implements Callable<Integer> {
       description = "Also list the dev posts the threshold gets wrong (never test posts).")
   boolean devErrors;
 
+  @Option(
+      names = "--dev-only",
+      description =
+          "Score and report the dev half only (the test posts are not scored): for improving the"
+              + " scorer without reading test.")
+  boolean devOnly;
+
   @Override
   public Integer call() throws Exception {
     if (set != null && !Files.isRegularFile(set)) {
@@ -49,8 +57,18 @@ final class EvalIncitementCommand implements Callable<Integer> {
     }
     IncitementSet s = set == null ? IncitementSet.loadDefault() : IncitementSet.read(set);
     PostScorer scorer = scoring.scorer();
-    IncitementEvaluation.Report r = IncitementEvaluation.run(scorer, s);
     PrintWriter out = spec.commandLine().getOut();
+    if (devOnly) {
+      List<IncitementEvaluation.Scored> dev = IncitementEvaluation.scoreDev(scorer, s);
+      out.print(EvaluateIncitement.describeDev(s, scorer.model() + " v" + scorer.version(), dev));
+      if (devErrors) {
+        double t = IncitementEvaluation.metrics(dev).bestF1().threshold();
+        out.print(EvaluateIncitement.devErrors(dev, t));
+      }
+      out.flush();
+      return 0;
+    }
+    IncitementEvaluation.Report r = IncitementEvaluation.run(scorer, s);
     out.print(EvaluateIncitement.describe(s, r));
     out.print(Bootstrap.run(r.test(), r.devBest().threshold(), 2000).describe());
     if (devErrors) {

@@ -37,6 +37,23 @@ class EvalIncitementCommandTest {
   }
 
   @Test
+  void devOnlyReportsTheDevHalfAndNoTestNumber() throws Exception {
+    Path config = dir.resolve("lexicon.json");
+    Files.writeString(config, "{\"nlp\": {\"scorer\": \"lexicon\"}}", StandardCharsets.UTF_8);
+    assertThat(run("eval-incitement", "--config", config.toString(), "--dev-only", "--dev-errors"))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString())
+        .contains("dev 465 posts with 44 incitement (test half not scored)")
+        .contains("dev  best F1 at threshold 0.0539")
+        .contains("dev  PR-AUC")
+        .contains("dev errors:")
+        .doesNotContain("test at the dev threshold")
+        .doesNotContain("test PR-AUC")
+        .doesNotContain("bootstrap");
+  }
+
+  @Test
   void aMissingOrMalformedSetIsAOneLineError() throws Exception {
     assertThat(run("eval-incitement", "--set", dir.resolve("none.jsonl").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("not a readable file");

@@ -125,11 +125,38 @@ public final class EvaluateIncitement {
     sb.append('\n');
   }
 
+  /**
+   * The dev half's measures alone (no test line, the test posts unscored): set sizes, dev best F1
+   * and its threshold, dev PR-AUC and mean incitement by label.
+   */
+  public static String describeDev(
+      IncitementSet set, String scorer, List<IncitementEvaluation.Scored> dev) {
+    RankingMetrics m = IncitementEvaluation.metrics(dev);
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "set %s: dev %d posts with %d incitement (test half not scored)%n",
+            set.name(),
+            dev.size(),
+            m.positives()));
+    sb.append("scorer ").append(scorer).append(" (incitement score; no reach data)\n");
+    sb.append("dev  best F1 at ").append(m.bestF1().describe()).append('\n');
+    sb.append(
+        String.format(Locale.ROOT, "dev  PR-AUC (average precision) %.3f%n", m.averagePrecision()));
+    appendMeans(sb, "dev ", IncitementEvaluation.sumAndCountByLabel(dev));
+    return sb.toString();
+  }
+
   /** The dev posts misjudged at the dev threshold, highest-scored false positives first. */
   public static String devErrors(IncitementEvaluation.Report r) {
-    double t = r.devBest().threshold();
+    return devErrors(r.dev(), r.devBest().threshold());
+  }
+
+  /** The dev posts misjudged at threshold {@code t}, highest-scored false positives first. */
+  public static String devErrors(List<IncitementEvaluation.Scored> dev, double t) {
     List<IncitementEvaluation.Scored> wrong = new ArrayList<>();
-    for (IncitementEvaluation.Scored s : r.dev()) {
+    for (IncitementEvaluation.Scored s : dev) {
       if ((s.incitement() >= t) != s.post().incitement()) {
         wrong.add(s);
       }

@@ -49,14 +49,7 @@ public final class IncitementEvaluation {
      * Mean incitement score per gold label in one split, labels in {@link IncitementSet#LABELS}.
      */
     public Map<String, double[]> meanByLabel(List<Scored> split) {
-      Map<String, double[]> out = new LinkedHashMap<>(); // {sum, count}
-      IncitementSet.LABELS.forEach(l -> out.put(l, new double[2]));
-      for (Scored s : split) {
-        double[] a = out.get(s.post().label());
-        a[0] += s.incitement();
-        a[1]++;
-      }
-      return out;
+      return sumAndCountByLabel(split);
     }
   }
 
@@ -84,6 +77,35 @@ public final class IncitementEvaluation {
         testMetrics.at(devBest.threshold()),
         devMetrics.averagePrecision(),
         testMetrics.averagePrecision());
+  }
+
+  /**
+   * {sum, count} of the incitement score per gold label, labels in {@link IncitementSet#LABELS}.
+   */
+  public static Map<String, double[]> sumAndCountByLabel(List<Scored> split) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    IncitementSet.LABELS.forEach(l -> out.put(l, new double[2]));
+    for (Scored s : split) {
+      double[] a = out.get(s.post().label());
+      a[0] += s.incitement();
+      a[1]++;
+    }
+    return out;
+  }
+
+  /**
+   * Scores the dev half only, for improving a scorer without reading test: the test posts are not
+   * scored at all.
+   *
+   * @throws IllegalArgumentException if the set has no dev posts
+   */
+  public static List<Scored> scoreDev(PostScorer scorer, IncitementSet set) {
+    Objects.requireNonNull(scorer, "scorer");
+    List<Scored> dev = score(scorer, set.split("dev"));
+    if (dev.isEmpty()) {
+      throw new IllegalArgumentException("the set needs dev posts [got 0]");
+    }
+    return dev;
   }
 
   /** The metrics of the scored posts against their {@code incitement} label. */
