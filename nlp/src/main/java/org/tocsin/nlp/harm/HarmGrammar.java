@@ -1369,6 +1369,7 @@ public final class HarmGrammar {
   /** Spanish words after which a verb's dropped subject is the group named before ("pero son"). */
   private static final java.util.Set<String> SUBJECT_DROPPED_AFTER =
       java.util.Set.of("que", "pero", "y", "porque", "aunque", "pues");
+
   /** A speaker's "can" or "must" before a verb of saying that makes it the speaker's own. */
   private static final java.util.Set<String> SPEAKER_CAN =
       java.util.Set.of("kann", "muss", "peux", "dois");
