@@ -55,6 +55,12 @@ final class Deobfuscator {
         return new Reading(new String[] {w.substring(0, a + 1), w.substring(a + 1)}, null);
       }
     }
+    if (language.equals("en")) {
+      String[] c = EnglishContractions.split(w);
+      if (c != null) {
+        return new Reading(c, null); // "they're" as "they" "are"
+      }
+    }
     if (vocabulary.isWord(w) || vocabulary.isKnown(w)) {
       return new Reading(new String[] {w}, null); // a vocabulary word, or an ordinary one
     }

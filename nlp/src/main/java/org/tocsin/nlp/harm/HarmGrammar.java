@@ -64,6 +64,21 @@ public final class HarmGrammar {
   /** How many words a relative clause or attribute after a group may take before its modal. */
   static final int POSTMOD_WINDOW = 5;
 
+  /** How far (in words) after a negation a good quality denied to a group may stand. */
+  static final int DENIED_WINDOW = 5;
+
+  /** Words between "not" / "none" and a group that deny it to every member ("not a single X"). */
+  private static final java.util.Set<String> EVERY_BETWEEN =
+      java.util.Set.of("a", "single", "one", "of", "the", "these", "those", "any");
+
+  /** English comparatives of worth that need no vocabulary entry: "nothing worse than X". */
+  private static final java.util.Set<String> WORSE =
+      java.util.Set.of("worse", "lower", "dumber", "stupider", "filthier", "dirtier", "viler");
+
+  /** Words that deny a comparison to everything else: "nothing is lower than X". */
+  private static final java.util.Set<String> NONE =
+      java.util.Set.of("nothing", "nobody", "noone", "one", "none");
+
   /** How far (in words) an act may stand after its lead. */
   static final int ACT_WINDOW = 3;
 
@@ -142,6 +157,55 @@ public final class HarmGrammar {
         }
       }
       findMentions();
+      addressees();
+    }
+
+    /**
+     * A group addressed by name in a clause of its own ("Jews, your days are numbered", "fuck off,
+     * X"): the second person in its sentence or the next one stands for it.
+     */
+    private void addressees() {
+      for (Mention m : List.copyOf(mentions)) {
+        if (!vocative(m)) {
+          continue;
+        }
+        for (int q = 0; q < n; q++) {
+          int ds = t.sentence[q] - t.sentence[m.start()];
+          if (mentionAt[q] == null
+              && (ds == 0 || ds == 1)
+              && Conjunctions.isYou(language, t.words[q])) {
+            mentionAt[q] = new Mention(q, q + 1, m.group(), m.ground(), true, m.start());
+          }
+        }
+      }
+    }
+
+    /** Whether a group mention is a clause of its own in a sentence of more than one clause. */
+    private boolean vocative(Mention m) {
+      int c = t.clause[m.start()];
+      boolean other = false;
+      for (int q = 0; q < n; q++) {
+        if (t.sentence[q] != t.sentence[m.start()]) {
+          continue;
+        }
+        if (t.clause[q] != c) {
+          other = true;
+        } else if ((q < m.start() || q >= m.end()) && !Conjunctions.isVocativeExtra(t.words[q])) {
+          return false;
+        }
+      }
+      return other;
+    }
+
+    /** The group addressed in a clause next to {@code clause} in its sentence, or null. */
+    private Mention addressedNextTo(int clause, int sentence) {
+      for (Mention m : mentions) {
+        int d = t.clause[m.start()] - clause;
+        if ((d == 1 || d == -1) && t.sentence[m.start()] == sentence && vocative(m)) {
+          return m;
+        }
+      }
+      return null;
     }
 
     private void findMentions() {
@@ -173,6 +237,18 @@ public final class HarmGrammar {
             && (k == 0 || t.sentence[k - 1] != t.sentence[k] || t.words[k - 1].equals("que"))) {
           // Spanish drops the subject pronoun: "Conozco a los X. Son todos sucios.", "sabe que son"
           mentionAt[k] = new Mention(k, k, last.group(), last.ground(), true, last.start());
+          k++;
+          continue;
+        }
+        if (p == null
+            && last != null
+            && last.end() == k
+            && k > 0
+            && t.clause[k - 1] != t.clause[k]
+            && t.sentence[k - 1] == t.sentence[k]
+            && Conjunctions.isRelative(language, t.words[k])) {
+          // a relative clause set off by a comma stands for the whole group: "X, who are ..."
+          mentionAt[k] = new Mention(k, k + 1, last.group(), last.ground(), true, last.start());
           k++;
           continue;
         }
@@ -227,8 +303,11 @@ public final class HarmGrammar {
           norms(mentionAt[k]);
           comparisons(mentionAt[k]);
           slur(mentionAt[k]);
+          noneOf(mentionAt[k]);
+          nothingWorse(mentionAt[k]);
         }
         hatred(k);
+        deniedQuality(k);
       }
       for (int k = 0; k < n; k++) {
         if (at[k] != null) {
@@ -482,6 +561,9 @@ public final class HarmGrammar {
 
     private void norms(Mention m) {
       int clause = t.clause[m.start()];
+      if (inOthersRelative(m)) {
+        return; // "the men who attacked the X must be punished"
+      }
       // the group, then a modal, then a participle or dying
       Match modal = null;
       int postmod = -1; // the last word a relative clause or attribute after the group may reach
@@ -560,6 +642,22 @@ public final class HarmGrammar {
     }
 
     /**
+     * Whether a group stands inside a relative clause of someone else named before it in its clause
+     * ("the men who attacked the X ..."): what follows is said of them, not of the group.
+     */
+    private boolean inOthersRelative(Mention m) {
+      if (m.pronoun()) {
+        return false;
+      }
+      for (int q = m.start() - 1; q >= 0 && t.clause[q] == t.clause[m.start()]; q--) {
+        if (mentionAt[q] == null && Conjunctions.isRelative(language, t.words[q])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
      * Whether a negation before a life term denies the group life or humanity: a norm ("do not
      * deserve to live", "should not exist", "have no right to live") or a copula ("are not human");
      * "as if X did not exist" is neither.
@@ -612,6 +710,9 @@ public final class HarmGrammar {
 
     private void comparisons(Mention m) {
       int sentence = t.sentence[m.start()];
+      if (inOthersRelative(m)) {
+        return; // "the men who attacked the X are animals"
+      }
       for (int r = m.end(); r < Math.min(n, m.end() + 6) && t.sentence[r] == sentence; r++) {
         Match d = first(r, HarmClass.DEHUM);
         Match g = d == null ? first(r, HarmClass.DEROG) : null;
@@ -767,7 +868,117 @@ public final class HarmGrammar {
       int r = skip(h.end(), 2, t.clause[k], HarmClass.FILLER);
       if (r >= 0 && mentionAt[r] != null) {
         add(Construction.DEROGATION, Act.NONE, mentionAt[r], k, q, h);
+        return;
       }
+      for (int p = h.start() + 1; p < h.end(); p++) {
+        if (mentionAt[p] != null) {
+          add(Construction.DEROGATION, Act.NONE, mentionAt[p], k, q, h); // "I want them dead"
+          return;
+        }
+      }
+      if (r < 0 && s == null && h.end() <= n) {
+        Mention v = addressedNextTo(t.clause[k], t.sentence[k]);
+        if (v != null) {
+          add(Construction.DEROGATION, Act.NONE, v, k, q, h); // "fuck off, X"
+        }
+      }
+    }
+
+    /**
+     * A good quality denied to a group named after it: a negation, then within {@value
+     * #DENIED_WINDOW} words the quality, then the group ("I have never met an honest X", "there is
+     * no such thing as a decent X", "never trust X"). Not across another group or a report.
+     */
+    private void deniedQuality(int k) {
+      Match neg = first(k, HarmClass.NEG);
+      if (neg == null || coveredByLonger(k)) {
+        return;
+      }
+      int clause = t.clause[k];
+      for (int q = neg.end(); q < Math.min(n, neg.end() + DENIED_WINDOW) && t.clause[q] == clause;
+          q++) {
+        if (mentionAt[q] != null || has(q, HarmClass.REPORT) || has(q, HarmClass.NEG)) {
+          return;
+        }
+        Match good = first(q, HarmClass.POSITIVE);
+        if (good != null) {
+          int o = skip(good.end(), 2, clause, HarmClass.FILLER);
+          if (o >= 0 && mentionAt[o] != null) {
+            add(Construction.DEROGATION, Act.NONE, mentionAt[o], k, q, good, true);
+          }
+          return;
+        }
+      }
+    }
+
+    /**
+     * A group made the worst of all by a denied comparison: "there is nothing more disgusting than
+     * X", "nothing is lower than X", "no one is dumber than X".
+     */
+    private void nothingWorse(Mention m) {
+      int q = m.start() - 1;
+      int clause = t.clause[m.start()];
+      while (q >= 0 && t.clause[q] == clause && has(q, HarmClass.FILLER) && !isThan(q)) {
+        q--;
+      }
+      if (m.pronoun() || q < 1 || t.clause[q] != clause || !isThan(q)) {
+        return;
+      }
+      int worse = -1;
+      for (int r = q - 1; r >= Math.max(0, q - 4) && t.clause[r] == clause; r--) {
+        if (worse < 0
+            && (has(r, HarmClass.DEROG) || has(r, HarmClass.DEHUM) || WORSE.contains(t.words[r]))) {
+          worse = r;
+        }
+        if (worse >= 0 && NONE.contains(t.words[r])) {
+          add(Construction.DEROGATION, Act.NONE, m, r, worse, null, true);
+          return;
+        }
+      }
+    }
+
+    private boolean isThan(int q) {
+      return t.words[q].equals("than");
+    }
+
+    /**
+     * A good quality denied to every member of a group: "no X is honest", "not a single X can be
+     * trusted", "none of the X are decent people".
+     */
+    private void noneOf(Mention m) {
+      if (m.pronoun() || !deniedToEvery(m.start())) {
+        return;
+      }
+      int clause = t.clause[m.start()];
+      for (int r = m.end(); r < Math.min(n, m.end() + 4) && t.clause[r] == clause; r++) {
+        Match good = first(r, HarmClass.POSITIVE);
+        if (good != null) {
+          add(Construction.DEROGATION, Act.NONE, m, m.start(), r, good, true);
+          return;
+        }
+        if ((cover[r] & (bit(HarmClass.COPULA) | bit(HarmClass.FILLER) | bit(HarmClass.BE))) == 0
+            && !has(r, HarmClass.MODAL)
+            && !t.words[r].equals("can")) {
+          return;
+        }
+      }
+    }
+
+    /**
+     * Whether the words before a group deny it to every member: "no", "none of the", "not one of
+     * the", "not a single", opening the group's clause.
+     */
+    private boolean deniedToEvery(int start) {
+      int q = start - 1;
+      while (q >= 0 && t.clause[q] == t.clause[start] && EVERY_BETWEEN.contains(t.words[q])) {
+        q--;
+      }
+      if (q < 0 || t.clause[q] != t.clause[start] || q == start - 1 && !t.words[q].equals("no")) {
+        return false;
+      }
+      String w = t.words[q];
+      boolean opens = q == 0 || t.clause[q - 1] != t.clause[q];
+      return opens && (w.equals("no") || w.equals("none") || w.equals("not") || w.equals("nary"));
     }
 
     /**
@@ -898,6 +1109,12 @@ public final class HarmGrammar {
           return mentionAt[q];
         }
       }
+      if (act.term().imperative() && opensClause(act.start()) && lastOfClause(act)) {
+        Mention v = addressedNextTo(clause, t.sentence[act.start()]);
+        if (v != null) {
+          return v; // "piss off back home, X"
+        }
+      }
       for (int q : new int[] {act.start() - 1, act.start() - 2, leadStart - 1}) {
         if (q >= 0
             && t.clause[q] == clause
@@ -908,6 +1125,16 @@ public final class HarmGrammar {
         }
       }
       return null;
+    }
+
+    /** Whether only fillers follow an act in its clause ("piss off back home, X"). */
+    private boolean lastOfClause(Match act) {
+      for (int q = act.end(); q < n && t.clause[q] == t.clause[act.start()]; q++) {
+        if (!has(q, HarmClass.FILLER) && !t.words[q].equals("back") && !t.words[q].equals("home")) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private Match first(int k, HarmClass c) {
@@ -980,7 +1207,7 @@ public final class HarmGrammar {
           continue;
         }
         for (Match x : at[q]) {
-          if (x.harmClass() == HarmClass.REPORT && !endorsed(q)) {
+          if (x.harmClass() == HarmClass.REPORT && !endorsed(q) && !answered(q, lo)) {
             return "reported speech: '" + span(x.start(), x.end()) + "'";
           }
           if (x.harmClass() == HarmClass.NEWS) {
@@ -1060,6 +1287,23 @@ public final class HarmGrammar {
             || x.equals("sino")
             || x.equals("\u0627\u0644\u0627")
             || (x.equals("que") && k > 0 && t.words[k - 1].equals("mas"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether a report at {@code q} is answered by the speaker's own clause: an adversative
+     * conjunction between it and the construction at {@code lo} ("they say X are peaceful, but they
+     * are ...").
+     */
+    private boolean answered(int q, int lo) {
+      if (t.clause[q] >= t.clause[lo]) {
+        return false;
+      }
+      for (int k = q + 1; k <= lo; k++) {
+        if (Conjunctions.isAdversative(language, t.words[k])) {
           return true;
         }
       }

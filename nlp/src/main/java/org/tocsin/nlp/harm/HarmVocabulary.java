@@ -340,6 +340,7 @@ public final class HarmVocabulary {
       boolean human = false;
       boolean wish = false;
       boolean tight = false;
+      boolean slur = false;
       String group = null;
       Ground ground = null;
       if (f.length == 3) {
@@ -352,6 +353,8 @@ public final class HarmVocabulary {
             wish = true;
           } else if (tag.equals("tight")) {
             tight = true;
+          } else if (tag.equals("slur")) {
+            slur = true;
           } else if (tag.startsWith("group=")) {
             group = tag.substring(6);
           } else if (tag.startsWith("ground=")) {
@@ -370,7 +373,7 @@ public final class HarmVocabulary {
         throw new IOException(resource + ": line " + n + ": a group needs group= and ground=");
       }
       terms.add(
-          term(language, c, f[1], imp, human, wish, false, tight, group, ground, resource, n));
+          term(language, c, f[1], imp, human, wish, slur, tight, group, ground, resource, n));
     }
     if (lexicon != null) {
       for (LexiconEntry e : lexicon.entries()) {
