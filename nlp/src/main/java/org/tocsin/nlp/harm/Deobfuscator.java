@@ -24,17 +24,25 @@ final class Deobfuscator {
   /** The shortest unknown word that is tried as words glued together (hashtags: any). */
   static final int MIN_GLUED = 10;
 
+  /**
+   * The shortest unknown English word tried as words glued together: a group or an act glued to an
+   * ordinary word ("jewswho", "womenare"), the pieces may be ordinary words of the language.
+   */
+  static final int MIN_GLUED_EN = 6;
+
   /** The longest word glue splitting reads. */
   static final int MAX_GLUED = 40;
 
   private final HarmVocabulary vocabulary;
   private final String language;
   private final boolean latin;
+  private final boolean english;
 
   Deobfuscator(HarmVocabulary vocabulary) {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
     this.language = vocabulary.language();
     this.latin = !language.equals("ar");
+    this.english = language.equals("en");
   }
 
   /** What a word was read as, and why; {@code how} is null when the word was taken as written. */
@@ -115,7 +123,13 @@ final class Deobfuscator {
         return new Reading(new String[] {f}, join(how, "two letters swapped in '" + f + "'"));
       }
     }
-    if ((glued || w.length() >= MIN_GLUED) && w.length() <= MAX_GLUED) {
+    if (english && (w.length() == 3 || w.length() == 4)) {
+      String f = shortWithOneMore(w);
+      if (f != null) {
+        return new Reading(new String[] {f}, join(how, "one letter off '" + f + "'"));
+      }
+    }
+    if ((glued || w.length() >= (english ? MIN_GLUED_EN : MIN_GLUED)) && w.length() <= MAX_GLUED) {
       String[] parts = unglue(w);
       if (parts != null) {
         return new Reading(parts, join(how, "words run together"));
@@ -239,6 +253,18 @@ final class Deobfuscator {
     return null;
   }
 
+  /**
+   * A content word one letter longer than a short unknown word (not the first letter dropped):
+   * "wmen" as "women", "jws" as "jews", "hng" as "hang"; null if none. English only.
+   */
+  private String shortWithOneMore(String w) {
+    String f = vocabulary.contentWithOneMore(w);
+    if (f != null) {
+      return f;
+    }
+    return vocabulary.shortContentWithOneMore(w);
+  }
+
   /** A 4-letter group name with two adjacent letters (not the first) swapped ("jwes"), or null. */
   private String swappedShortGroup(String w) {
     char[] c = w.toCharArray();
@@ -275,7 +301,8 @@ final class Deobfuscator {
         if (best[i] == Integer.MAX_VALUE || best[i] + 1 >= best[j]) {
           continue;
         }
-        if (vocabulary.isWord(w.substring(i, j))) {
+        String piece = w.substring(i, j);
+        if (vocabulary.isWord(piece) || english && vocabulary.isKnown(piece)) {
           best[j] = best[i] + 1;
           from[j] = i;
         }

@@ -75,6 +75,10 @@ public final class HarmGrammar {
   private static final java.util.Set<String> WORSE =
       java.util.Set.of("worse", "lower", "dumber", "stupider", "filthier", "dirtier", "viler");
 
+  /** Comparatives of a world without a group: "better off without X". */
+  private static final java.util.Set<String> BETTER =
+      java.util.Set.of("better", "safer", "cleaner", "happier", "nicer", "off");
+
   /** Words that deny a comparison to everything else: "nothing is lower than X". */
   private static final java.util.Set<String> NONE =
       java.util.Set.of("nothing", "nobody", "noone", "one", "none");
@@ -713,7 +717,8 @@ public final class HarmGrammar {
       if (inOthersRelative(m)) {
         return; // "the men who attacked the X are animals"
       }
-      for (int r = m.end(); r < Math.min(n, m.end() + 6) && t.sentence[r] == sentence; r++) {
+      int from = afterRelative(m);
+      for (int r = from; r < Math.min(n, from + 6) && t.sentence[r] == sentence; r++) {
         Match d = first(r, HarmClass.DEHUM);
         Match g = d == null ? first(r, HarmClass.DEROG) : null;
         if (g != null
@@ -759,6 +764,77 @@ public final class HarmGrammar {
         }
       }
       predicateOutside(m);
+      answeredByName(m);
+      betterWithout(m);
+    }
+
+    /**
+     * Where a group's predicate may start: right after the group, or after a relative clause or
+     * attribute it carries, at its copula ("X who live here are vermin", "it's the X who are
+     * ..."); {@code m.end()} when there is none.
+     */
+    private int afterRelative(Mention m) {
+      int q = m.end();
+      if (m.pronoun() || q >= n || !has(q, HarmClass.POSTMOD) || t.clause[q] != t.clause[m.start()]) {
+        return q;
+      }
+      for (int r = q + 1; r <= Math.min(n - 1, q + POSTMOD_WINDOW) && t.clause[r] == t.clause[q]; r++) {
+        if (mentionAt[r] != null || has(r, HarmClass.NEG) || has(r, HarmClass.REPORT)) {
+          return q;
+        }
+        if (has(r, HarmClass.COPULA)) {
+          return r;
+        }
+      }
+      return q;
+    }
+
+    /**
+     * A group named alone in a sentence, answered by a dehumanising or derogatory word alone in the
+     * next one's first clause: "X? Cockroaches, all of them.", "X. Subhuman, the lot."
+     */
+    private void answeredByName(Mention m) {
+      int s = t.sentence[m.start()];
+      if (m.pronoun() || language.equals("ar")) {
+        return;
+      }
+      int e = m.end();
+      for (int q = 0; q < n; q++) {
+        if (t.sentence[q] == s && (q < m.start() || q >= e) && !has(q, HarmClass.FILLER)) {
+          return; // the sentence says more than the group's name
+        }
+      }
+      if (e >= n) {
+        return;
+      }
+      int r = skip(e, 1, t.clause[e], HarmClass.FILLER);
+      if (r < 0 || t.sentence[r] != s + 1) {
+        return;
+      }
+      Match x = first(r, HarmClass.DEHUM);
+      if (x == null && t.isQuestion(s)) {
+        x = first(r, HarmClass.DEROG);
+      }
+      if (x != null && (x.end() >= n || t.clause[x.end()] != t.clause[r])) {
+        predication(m, r, m.start(), r);
+      }
+    }
+
+    /** The world said to be better without a group: "we'd be better off without X". */
+    private void betterWithout(Mention m) {
+      int q = m.start() - 1;
+      while (q >= 0 && t.clause[q] == t.clause[m.start()] && has(q, HarmClass.FILLER)) {
+        q--;
+      }
+      if (m.pronoun() || q < 1 || !t.words[q].equals("without")) {
+        return;
+      }
+      for (int r = q - 1; r >= Math.max(0, q - 3) && t.clause[r] == t.clause[q]; r--) {
+        if (BETTER.contains(t.words[r])) {
+          add(Construction.DEROGATION, Act.NONE, m, r, q, null, true);
+          return;
+        }
+      }
     }
 
     /**

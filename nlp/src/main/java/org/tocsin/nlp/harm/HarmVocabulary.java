@@ -51,6 +51,7 @@ public final class HarmVocabulary {
   private final Set<String> shortGroups = new HashSet<>();
   private Set<String> known = Set.of();
   private final Map<String, String> contentDeletes = new HashMap<>();
+  private final Map<String, String> shortDeletes = new HashMap<>();
   private final List<String> stems = new ArrayList<>();
   private int minStem = Integer.MAX_VALUE;
   private int maxStem = 0;
@@ -90,6 +91,13 @@ public final class HarmVocabulary {
     for (String w : content) {
       for (int i = 1; i < w.length(); i++) { // never the first letter
         contentDeletes.putIfAbsent(w.substring(0, i) + w.substring(i + 1), w);
+      }
+    }
+    for (String w : anyContent) {
+      if (w.length() == 4) {
+        for (int i = 1; i < w.length(); i++) {
+          shortDeletes.putIfAbsent(w.substring(0, i) + w.substring(i + 1), w);
+        }
       }
     }
     // Longest term first, so that the longest match of a class at a position is found first.
@@ -135,6 +143,14 @@ public final class HarmVocabulary {
   /** The longest word of any term, in chars. */
   int maxWordLength() {
     return maxWord;
+  }
+
+  /**
+   * The 4-letter group name or act ("jews", "roma", "hang") a 3-letter word is one deletion of (not
+   * the first letter), or null.
+   */
+  String shortContentWithOneMore(String w) {
+    return shortDeletes.get(w);
   }
 
   /** The content word ({@code >= 5} letters) a word is one deletion of, or null. */

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.tocsin.nlp.baseline.LexiconScorer;
 
 /**
  * English hate carried by a pronoun, a subordinate clause or a denied quality (harm grammar round
@@ -60,11 +62,47 @@ class EnglishSubclauseTest {
     {"DEROGATION", "There is nothing more disgusting than gay people."},
     {"DEROGATION", "Nothing is lower than black people."},
     {"-", "Nothing is worse than being a refugee in winter."},
+    // a relative clause or a cleft between the group and its predicate
+    {"DEHUMANISATION", "Jews who live in this town are parasites."},
+    {"DEROGATION", "It's the Muslims who are disgusting."},
+    {"NORMATIVE_THREAT", "Muslims are the kind of people who should be shot."},
+    {"-", "The refugees who arrived yesterday are exhausted."},
+    {"-", "It's the Roma who suffer most from the housing crisis."},
+    // a counterfactual wish, a world better without the group
+    {"CALL", "If it were up to me, Jews would all be gassed."},
+    {"DEROGATION", "We'd be better off without refugees."},
+    {"-", "If it were up to me, refugees would be welcomed with open arms."},
+    {"-", "This neighbourhood would be poorer without its Muslim shops."},
+    // a group named alone, answered by a predicate alone
+    {"DEHUMANISATION", "Tutsi people? Cockroaches, all of them."},
+    {"-", "Tutsi people? Survivors, all of them."},
+    // crimes pinned on the whole group, through a pronoun
+    {"DEROGATION", "Refugees come here and they rape our women."},
+    {"-", "People who say refugees rape our women are spreading lies."},
+    // a group addressed by name: the second person stands for it
+    {"DEROGATION", "Jews, your days are numbered."},
+    {"DIRECT_THREAT", "Watch your backs, Jews. We're coming for you."},
+    {"DEROGATION", "Fuck off, Muslims, nobody wants you here."},
+    {"CALL", "Piss off back home, refugees."},
+    {"-", "Muslims, we stand with you."},
+    {"-", "Refugees, welcome! We will protect you."},
+    {"DIRECT_THREAT", "Gay people make me want to kill them all."},
     // strong slurs in the plural that the lexicon weighs lower
     {"DEROGATION", "Too many towelheads in this town."},
     {"DEROGATION", "The bus was full of yids again."},
     {"-", "As a Tottenham fan I'm not bothered by the yid chant debate."},
   };
+
+  @Test
+  void aPronounContractedWithItsVerbIsReadAsTwoWords() {
+    HarmText t =
+        HarmText.of(
+            "theyre vermin, they'll see",
+            new Deobfuscator(
+                HarmVocabulary.bundled("en", LexiconScorer.loadDefault().lexicons().get("en"))),
+            "en");
+    assertThat(String.join(" ", t.words)).isEqualTo("they are vermin they will see");
+  }
 
   @TestFactory
   Stream<DynamicTest> pronounsSubclausesAndDeniedQualities() {
