@@ -254,15 +254,12 @@ final class Deobfuscator {
   }
 
   /**
-   * A content word one letter longer than a short unknown word (not the first letter dropped):
-   * "wmen" as "women", "jws" as "jews", "hng" as "hang"; null if none. English only.
+   * A group name or act one letter longer than a short unknown word (not the first letter dropped):
+   * "wmen" as "women", "jws" as "jews", "kil" as "kill"; never a slur ("slut", "dark" and "pike"
+   * stay as they are). English only.
    */
   private String shortWithOneMore(String w) {
-    String f = vocabulary.contentWithOneMore(w);
-    if (f != null) {
-      return f;
-    }
-    return vocabulary.shortContentWithOneMore(w);
+    return vocabulary.groupWithOneMore(w);
   }
 
   /** A 4-letter group name with two adjacent letters (not the first) swapped ("jwes"), or null. */
@@ -278,7 +275,8 @@ final class Deobfuscator {
       String s = new String(c);
       c[i + 1] = c[i];
       c[i] = x;
-      if (vocabulary.isShortGroup(s)) {
+      if ((vocabulary.isShortGroup(s) || english && vocabulary.isAnyContent(s))
+          && !vocabulary.isSlurWord(s)) {
         return s;
       }
     }
@@ -313,11 +311,17 @@ final class Deobfuscator {
     }
     String[] parts = new String[best[n]];
     boolean content = false;
+    boolean ordinary = false;
+    boolean slur = false;
     for (int j = n, k = parts.length - 1; j > 0; j = from[j], k--) {
       parts[k] = w.substring(from[j], j);
       content |= parts[k].length() >= 4 && vocabulary.isAnyContent(parts[k]);
+      ordinary |= !vocabulary.isWord(parts[k]);
+      slur |= vocabulary.isSlurWord(parts[k]);
     }
-    return content ? parts : null;
+    // glued to an ordinary word or in a short word, a slur is more often a word of its own
+    // ("lesbophobic", "fucktard")
+    return content && !(slur && (ordinary || n < MIN_GLUED)) ? parts : null;
   }
 
   /**

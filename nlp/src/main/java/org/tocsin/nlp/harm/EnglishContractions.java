@@ -22,6 +22,8 @@ final class EnglishContractions {
           Map.entry("they'd", new String[] {"they", "would"}),
           Map.entry("theyd", new String[] {"they", "would"}),
           Map.entry("who're", new String[] {"who", "are"}),
+          Map.entry("you're", new String[] {"you", "are"}),
+          Map.entry("youre", new String[] {"you", "are"}),
           Map.entry("who've", new String[] {"who", "have"}));
 
   /** The two words a contraction stands for, or null if the word is none. */

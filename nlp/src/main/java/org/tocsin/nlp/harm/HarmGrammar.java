@@ -75,6 +75,17 @@ public final class HarmGrammar {
   private static final java.util.Set<String> WORSE =
       java.util.Set.of("worse", "lower", "dumber", "stupider", "filthier", "dirtier", "viler");
 
+  /** Words for one member of a group: "a decent person among X", "never met an honest one". */
+  private static final java.util.Set<String> MEMBER =
+      java.util.Set.of("person", "people", "one", "ones", "soul", "individual");
+
+  /** Words that make "who is not bad" a universal: "show me one who isn't a liar". */
+  private static final java.util.Set<String> SHOW_ME = java.util.Set.of("show", "name", "find");
+
+  /** Verbs of opinion that open a clause of their own inside a relative: "X who think ...". */
+  private static final java.util.Set<String> OPINION =
+      java.util.Set.of("think", "thinks", "believe", "believes", "say", "says", "feel", "feels");
+
   /** Comparatives of a world without a group: "better off without X". */
   private static final java.util.Set<String> BETTER =
       java.util.Set.of("better", "safer", "cleaner", "happier", "nicer", "off");
@@ -312,6 +323,7 @@ public final class HarmGrammar {
         }
         hatred(k);
         deniedQuality(k);
+        noneWhoIsNot(k);
       }
       for (int k = 0; k < n; k++) {
         if (at[k] != null) {
@@ -779,8 +791,11 @@ public final class HarmGrammar {
         return q;
       }
       for (int r = q + 1; r <= Math.min(n - 1, q + POSTMOD_WINDOW) && t.clause[r] == t.clause[q]; r++) {
-        if (mentionAt[r] != null || has(r, HarmClass.NEG) || has(r, HarmClass.REPORT)) {
-          return q;
+        if (mentionAt[r] != null
+            || has(r, HarmClass.NEG)
+            || has(r, HarmClass.REPORT)
+            || OPINION.contains(t.words[r])) {
+          return q; // "X who think pigs are ...": the clause has its own subject
         }
         if (has(r, HarmClass.COPULA)) {
           return r;
@@ -979,8 +994,15 @@ public final class HarmGrammar {
         Match good = first(q, HarmClass.POSITIVE);
         if (good != null) {
           int o = skip(good.end(), 2, clause, HarmClass.FILLER);
-          if (o >= 0 && mentionAt[o] != null) {
-            add(Construction.DEROGATION, Act.NONE, mentionAt[o], k, q, good, true);
+          if (o < 0 && good.end() < n && t.clause[good.end()] == clause) {
+            o = good.end(); // "one" is a filler too: "never met an honest one"
+          }
+          Mention m = o < 0 ? null : mentionAt[o];
+          if (m == null && o >= 0 && MEMBER.contains(t.words[o])) {
+            m = memberOf(o, clause); // "a decent person among X", "never met an honest one"
+          }
+          if (m != null) {
+            add(Construction.DEROGATION, Act.NONE, m, k, q, good, true);
           }
           return;
         }
@@ -1018,6 +1040,77 @@ public final class HarmGrammar {
     }
 
     /**
+     * The group a member word stands for ("person", "one"): named right after it ("a decent
+     * person among X", "one of them"), or, for "one", the group named last before it ("X? never
+     * met an honest one"); null otherwise.
+     */
+    private Mention memberOf(int o, int clause) {
+      for (int q = o + 1; q < Math.min(n, o + 4) && t.clause[q] == clause; q++) {
+        if (mentionAt[q] != null) {
+          return mentionAt[q];
+        }
+        if (!has(q, HarmClass.FILLER) && !t.words[q].equals("among")) {
+          break;
+        }
+      }
+      if (t.words[o].startsWith("one")) {
+        for (int q = o - 1; q >= 0; q--) {
+          if (mentionAt[q] != null) {
+            return mentionAt[q];
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Someone of the group who is not bad, denied to exist: "I've never met X who weren't liars",
+     * "show me one who isn't a thief". A universal by double negation.
+     */
+    private void noneWhoIsNot(int k) {
+      if (!Conjunctions.isRelative(language, t.words[k]) && !t.words[k].equals("that")
+          || k == 0) {
+        return;
+      }
+      int clause = t.clause[k];
+      Mention m = mentionAt[k - 1] != null ? mentionAt[k - 1] : null;
+      if (m == null) {
+        for (int q = k - 1; q >= 0 && t.clause[q] == clause && m == null; q--) {
+          if (mentionAt[q] != null && mentionAt[q].end() == k) {
+            m = mentionAt[q];
+          }
+        }
+      }
+      if (m == null && MEMBER.contains(t.words[k - 1])) {
+        m = memberOf(k - 1, clause);
+      }
+      if (m == null || k + 1 >= n || !has(k + 1, HarmClass.NEG) || t.clause[k + 1] != clause) {
+        return;
+      }
+      boolean denied = false;
+      for (int q = k - 1; q >= 0 && t.clause[q] == clause; q--) {
+        denied |= has(q, HarmClass.NEG) || SHOW_ME.contains(t.words[q]);
+      }
+      if (!denied) {
+        return;
+      }
+      for (int r = k + 2; r < Math.min(n, k + 6) && t.clause[r] == clause; r++) {
+        Match x = first(r, HarmClass.DEROG);
+        if (x == null) {
+          x = first(r, HarmClass.DEHUM);
+        }
+        if (x != null) {
+          add(Construction.DEROGATION, Act.NONE, m, k, r, x, true);
+          return;
+        }
+        if ((cover[r] & (bit(HarmClass.COPULA) | bit(HarmClass.FILLER) | bit(HarmClass.NEG)))
+            == 0) {
+          return;
+        }
+      }
+    }
+
+    /**
      * A good quality denied to every member of a group: "no X is honest", "not a single X can be
      * trusted", "none of the X are decent people".
      */
@@ -1026,15 +1119,13 @@ public final class HarmGrammar {
         return;
       }
       int clause = t.clause[m.start()];
-      for (int r = m.end(); r < Math.min(n, m.end() + 4) && t.clause[r] == clause; r++) {
+      for (int r = m.end(); r < Math.min(n, m.end() + 5) && t.clause[r] == clause; r++) {
         Match good = first(r, HarmClass.POSITIVE);
         if (good != null) {
           add(Construction.DEROGATION, Act.NONE, m, m.start(), r, good, true);
           return;
         }
-        if ((cover[r] & (bit(HarmClass.COPULA) | bit(HarmClass.FILLER) | bit(HarmClass.BE))) == 0
-            && !has(r, HarmClass.MODAL)
-            && !t.words[r].equals("can")) {
+        if (mentionAt[r] != null || has(r, HarmClass.NEG) || has(r, HarmClass.REPORT)) {
           return;
         }
       }

@@ -51,7 +51,8 @@ public final class HarmVocabulary {
   private final Set<String> shortGroups = new HashSet<>();
   private Set<String> known = Set.of();
   private final Map<String, String> contentDeletes = new HashMap<>();
-  private final Map<String, String> shortDeletes = new HashMap<>();
+  private final Map<String, String> groupDeletes = new HashMap<>();
+  private final Set<String> slurWords = new HashSet<>();
   private final List<String> stems = new ArrayList<>();
   private int minStem = Integer.MAX_VALUE;
   private int maxStem = 0;
@@ -93,10 +94,21 @@ public final class HarmVocabulary {
         contentDeletes.putIfAbsent(w.substring(0, i) + w.substring(i + 1), w);
       }
     }
-    for (String w : anyContent) {
-      if (w.length() == 4) {
+    for (HarmTerm t : terms) {
+      if (t.harmClass() == HarmClass.GROUP && t.slur()) {
+        for (String w : t.words()) {
+          slurWords.add(w);
+        }
+      }
+    }
+    for (HarmTerm t : terms) {
+      String w = t.words()[0];
+      if (isContent(t.harmClass())
+          && t.words().length == 1
+          && (w.length() == 4 || w.length() == 5)
+          && !slurWords.contains(w)) {
         for (int i = 1; i < w.length(); i++) {
-          shortDeletes.putIfAbsent(w.substring(0, i) + w.substring(i + 1), w);
+          groupDeletes.putIfAbsent(w.substring(0, i) + w.substring(i + 1), w);
         }
       }
     }
@@ -146,11 +158,16 @@ public final class HarmVocabulary {
   }
 
   /**
-   * The 4-letter group name or act ("jews", "roma", "hang") a 3-letter word is one deletion of (not
-   * the first letter), or null.
+   * The content word of 4 or 5 letters, not a slur ("jews", "women", "kill"), a word is one
+   * deletion of (not the first letter), or null.
    */
-  String shortContentWithOneMore(String w) {
-    return shortDeletes.get(w);
+  String groupWithOneMore(String w) {
+    return groupDeletes.get(w);
+  }
+
+  /** Whether a folded word is a word of a slur (a strong one of the lexicon, or tagged slur). */
+  boolean isSlurWord(String w) {
+    return slurWords.contains(w);
   }
 
   /** The content word ({@code >= 5} letters) a word is one deletion of, or null. */
