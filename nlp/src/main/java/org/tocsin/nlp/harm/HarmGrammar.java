@@ -64,6 +64,13 @@ public final class HarmGrammar {
   /** How many words a relative clause or attribute after a group may take before its modal. */
   static final int POSTMOD_WINDOW = 5;
 
+  /**
+   * How far (in words) before a group a relative pronoun makes it part of someone else's relative
+   * clause ("the men who attacked the X"); further back, in a post without punctuation, it is
+   * mostly another clause.
+   */
+  static final int OTHERS_RELATIVE_REACH = 4;
+
   /** How far (in words) after a negation a good quality denied to a group may stand. */
   static final int DENIED_WINDOW = 5;
 
@@ -665,7 +672,9 @@ public final class HarmGrammar {
       if (m.pronoun()) {
         return false;
       }
-      for (int q = m.start() - 1; q >= 0 && t.clause[q] == t.clause[m.start()]; q--) {
+      for (int q = m.start() - 1;
+          q >= Math.max(0, m.start() - OTHERS_RELATIVE_REACH) && t.clause[q] == t.clause[m.start()];
+          q--) {
         if (mentionAt[q] == null && Conjunctions.isRelative(language, t.words[q])) {
           return true;
         }
@@ -787,7 +796,10 @@ public final class HarmGrammar {
      */
     private int afterRelative(Mention m) {
       int q = m.end();
-      if (m.pronoun() || q >= n || !has(q, HarmClass.POSTMOD) || t.clause[q] != t.clause[m.start()]) {
+      if (m.pronoun()
+          || q >= n
+          || !(Conjunctions.isRelative(language, t.words[q]) || t.words[q].equals("that"))
+          || t.clause[q] != t.clause[m.start()]) {
         return q;
       }
       for (int r = q + 1; r <= Math.min(n - 1, q + POSTMOD_WINDOW) && t.clause[r] == t.clause[q]; r++) {

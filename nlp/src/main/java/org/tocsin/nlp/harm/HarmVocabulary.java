@@ -103,7 +103,11 @@ public final class HarmVocabulary {
     }
     for (HarmTerm t : terms) {
       String w = t.words()[0];
-      if (isContent(t.harmClass())
+      HarmClass c = t.harmClass();
+      if ((c == HarmClass.GROUP
+              || c == HarmClass.VIOLENT
+              || c == HarmClass.EXTERMINATE
+              || c == HarmClass.EXPEL)
           && t.words().length == 1
           && (w.length() == 4 || w.length() == 5)
           && !slurWords.contains(w)) {
@@ -158,8 +162,9 @@ public final class HarmVocabulary {
   }
 
   /**
-   * The content word of 4 or 5 letters, not a slur ("jews", "women", "kill"), a word is one
-   * deletion of (not the first letter), or null.
+   * The group name or act of 4 or 5 letters, not a slur ("jews", "women", "kill"), a word is one
+   * deletion of (not the first letter), or null; never a dehumanising or derogatory plural, whose
+   * singular is an ordinary word ("dog").
    */
   String groupWithOneMore(String w) {
     return groupDeletes.get(w);

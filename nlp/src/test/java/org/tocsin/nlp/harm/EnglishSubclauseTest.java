@@ -58,6 +58,20 @@ class EnglishSubclauseTest {
     {"-", "Not all men are bad."},
     {"-", "There is no evidence that refugees commit more crime."},
     {"-", "Jews have no reason to be afraid here."},
+    // a member of the group who is not bad, denied to exist; a decent member denied
+    {"DEROGATION", "I've never met Muslims who weren't liars."},
+    {"DEROGATION", "Refugees? Never met one who wasn't a criminal."},
+    {"DEROGATION", "There is not a single decent person among Muslims."},
+    {"DEROGATION", "Refugees? I've never met an honest one."},
+    {"DEROGATION", "Gay people have never done anything good for anyone."},
+    {"-", "I've never met Muslims who were rude to me."},
+    {"-", "There is not a single reason to fear refugees."},
+    {"-", "Not one of the Jews was hurt in the fire."},
+    // a threat said of the group's future
+    {"DEROGATION", "Muslims, you're next."},
+    {"DEROGATION", "Gay people, watch your backs."},
+    {"-", "You're next in the queue."},
+    {"-", "Refugees won't survive the winter without blankets, please donate."},
     // a group made the worst of all
     {"DEROGATION", "There is nothing more disgusting than gay people."},
     {"DEROGATION", "Nothing is lower than black people."},
