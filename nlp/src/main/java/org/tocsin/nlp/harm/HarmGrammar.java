@@ -791,8 +791,8 @@ public final class HarmGrammar {
 
     /**
      * Where a group's predicate may start: right after the group, or after a relative clause or
-     * attribute it carries, at its copula ("X who live here are vermin", "it's the X who are
-     * ..."); {@code m.end()} when there is none.
+     * attribute it carries, at its copula ("X who live here are vermin", "it's the X who are ...");
+     * {@code m.end()} when there is none.
      */
     private int afterRelative(Mention m) {
       int q = m.end();
@@ -802,7 +802,9 @@ public final class HarmGrammar {
           || t.clause[q] != t.clause[m.start()]) {
         return q;
       }
-      for (int r = q + 1; r <= Math.min(n - 1, q + POSTMOD_WINDOW) && t.clause[r] == t.clause[q]; r++) {
+      for (int r = q + 1;
+          r <= Math.min(n - 1, q + POSTMOD_WINDOW) && t.clause[r] == t.clause[q];
+          r++) {
         if (mentionAt[r] != null
             || has(r, HarmClass.NEG)
             || has(r, HarmClass.REPORT)
@@ -998,7 +1000,8 @@ public final class HarmGrammar {
         return;
       }
       int clause = t.clause[k];
-      for (int q = neg.end(); q < Math.min(n, neg.end() + DENIED_WINDOW) && t.clause[q] == clause;
+      for (int q = neg.end();
+          q < Math.min(n, neg.end() + DENIED_WINDOW) && t.clause[q] == clause;
           q++) {
         if (mentionAt[q] != null || has(q, HarmClass.REPORT) || has(q, HarmClass.NEG)) {
           return;
@@ -1052,9 +1055,9 @@ public final class HarmGrammar {
     }
 
     /**
-     * The group a member word stands for ("person", "one"): named right after it ("a decent
-     * person among X", "one of them"), or, for "one", the group named last before it ("X? never
-     * met an honest one"); null otherwise.
+     * The group a member word stands for ("person", "one"): named right after it ("a decent person
+     * among X", "one of them"), or, for "one", the group named last before it ("X? never met an
+     * honest one"); null otherwise.
      */
     private Mention memberOf(int o, int clause) {
       for (int q = o + 1; q < Math.min(n, o + 4) && t.clause[q] == clause; q++) {
@@ -1080,8 +1083,7 @@ public final class HarmGrammar {
      * "show me one who isn't a thief". A universal by double negation.
      */
     private void noneWhoIsNot(int k) {
-      if (!Conjunctions.isRelative(language, t.words[k]) && !t.words[k].equals("that")
-          || k == 0) {
+      if (!Conjunctions.isRelative(language, t.words[k]) && !t.words[k].equals("that") || k == 0) {
         return;
       }
       int clause = t.clause[k];

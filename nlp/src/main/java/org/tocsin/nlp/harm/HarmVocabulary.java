@@ -410,8 +410,7 @@ public final class HarmVocabulary {
       if (c == HarmClass.GROUP && (group == null || ground == null)) {
         throw new IOException(resource + ": line " + n + ": a group needs group= and ground=");
       }
-      terms.add(
-          term(language, c, f[1], imp, human, wish, slur, tight, group, ground, resource, n));
+      terms.add(term(language, c, f[1], imp, human, wish, slur, tight, group, ground, resource, n));
     }
     if (lexicon != null) {
       for (LexiconEntry e : lexicon.entries()) {
