@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.campaigns.detect.Campaign;
 import org.tocsin.core.post.PostKey;
 import org.tocsin.evidence.export.ExportResult;
 import org.tocsin.node.EvidenceExports;
 import org.tocsin.node.TocsinNode;
+import org.tocsin.node.campaigns.CampaignDossier;
 import org.tocsin.node.campaigns.CampaignService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -50,7 +50,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--query", paramLabel = "Q", description = "Every post a search query matches.")
     String query;
 
-    @Option(names = "--campaign", paramLabel = "ID", description = "Every post of a campaign.")
+    @Option(
+        names = "--campaign",
+        paramLabel = "ID",
+        description =
+            "A campaign's dossier: every post of the batch campaign, with its campaign.json,"
+                + " edges.json and attribution.json under data/documents/.")
     String campaign;
   }
 
@@ -86,31 +91,39 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     try (TocsinNode node = TocsinNode.open(data.data, data.loadConfig())) {
       EvidenceExports exports = new EvidenceExports(node);
-      List<Long> seqs;
-      if (selection.ids != null) {
-        List<PostKey> keys = new ArrayList<>();
-        for (String id : selection.ids) {
-          int slash = id.indexOf('/');
-          if (slash <= 0 || slash == id.length() - 1) {
-            throw new ParameterException(
-                spec.commandLine(), "--ids takes PLATFORM/ID [got " + id + "]");
-          }
-          keys.add(new PostKey(id.substring(0, slash), id.substring(slash + 1)));
-        }
-        seqs = exports.seqsOfPosts(keys);
-      } else if (selection.query != null) {
-        seqs = exports.seqsOfQuery(selection.query);
-      } else {
-        CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
+      ExportResult r;
+      if (selection.campaign != null) {
+        CampaignService campaigns = new CampaignService(node, node.config().campaigns());
         Campaign c =
             campaigns
                 .rebuild()
                 .find(selection.campaign)
                 .orElseThrow(
-                    () -> new IllegalArgumentException("no campaign " + selection.campaign));
-        seqs = exports.seqsOfPosts(c.posts());
+                    () ->
+                        new ParameterException(
+                            spec.commandLine(), "no campaign " + selection.campaign));
+        r = new CampaignDossier(exports).export(c, campaigns.config(), reason, actor, "cli", out);
+        stdout.println(
+            "campaign dossier: data/documents/ holds "
+                + String.join(", ", CampaignDossier.DOCUMENTS));
+      } else {
+        List<Long> seqs;
+        if (selection.ids != null) {
+          List<PostKey> keys = new ArrayList<>();
+          for (String id : selection.ids) {
+            int slash = id.indexOf('/');
+            if (slash <= 0 || slash == id.length() - 1) {
+              throw new ParameterException(
+                  spec.commandLine(), "--ids takes PLATFORM/ID [got " + id + "]");
+            }
+            keys.add(new PostKey(id.substring(0, slash), id.substring(slash + 1)));
+          }
+          seqs = exports.seqsOfPosts(keys);
+        } else {
+          seqs = exports.seqsOfQuery(selection.query);
+        }
+        r = exports.export(seqs, reason, actor, "cli", out);
       }
-      ExportResult r = exports.export(seqs, reason, actor, "cli", out);
       stdout.println("exported " + r.seqs().size() + " captures to " + r.bag());
       stdout.println("bag sha256 (tag manifest): " + r.bagSha256());
       stdout.println(

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.tocsin.api.http.ApiContext;
 import org.tocsin.api.http.ApiVerticle;
-import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.node.PipelineVerticle;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.campaigns.CampaignService;
@@ -82,7 +81,7 @@ final class NodeServer {
     if (!node.config().http().enabled()) {
       return new Running(node, vertx, pipeline, sources, null);
     }
-    CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
+    CampaignService campaigns = new CampaignService(node, node.config().campaigns());
     campaigns.rebuildInBackground();
     ApiContext ctx = new ApiContext(node, campaigns, keys, sources);
     ApiVerticle api = new ApiVerticle(ctx, node.config().http());

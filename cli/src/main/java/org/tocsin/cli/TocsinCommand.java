@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       VerifyCommand.class,
       CampaignsCommand.class,
+      AttributionCommand.class,
       ParseCommand.class,
       KeysCommand.class,
       ExportCommand.class,

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.core.json.Json;
 import org.tocsin.core.json.PostJson;
 import org.tocsin.testkit.RealPosts;
 import org.tocsin.testkit.TestNodes;
@@ -232,6 +234,95 @@ class MainTest {
                 "x",
                 "--out",
                 dir.resolve("b2").toString()))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void attributionAndTheCampaignDossierOfANodesCampaign() throws Exception {
+    // four accounts post the same link with the same words in three rounds, seconds apart
+    StringBuilder jsonl = new StringBuilder();
+    int id = 0;
+    for (int round = 0; round < 3; round++) {
+      for (int a = 0; a < 4; a++) {
+        jsonl.append(
+            String.format(
+                Locale.ROOT,
+                "{\"platform\":\"test\",\"id\":\"%d\",\"url\":\"https://test.example/%d\","
+                    + "\"author\":{\"id\":\"sock-%d\",\"handle\":\"sock%d\"},"
+                    + "\"createdAt\":\"2026-12-01T%02d:00:%02dZ\",\"text\":\"drive them out of"
+                    + " our towns before it is too late\",\"links\":[\"https://flyer.example/%d\"]}%n",
+                id,
+                id,
+                a,
+                a,
+                10 + round,
+                a * 5,
+                round));
+        id++;
+      }
+    }
+    Path file = dir.resolve("socks.jsonl");
+    Files.writeString(file, jsonl);
+    Path d = dir.resolve("d");
+    assertThat(run("import", "--data", d.toString(), file.toString())).isZero();
+    out.getBuffer().setLength(0);
+    assertThat(run("attribution", "--data", d.toString())).as(err.toString()).isZero();
+    String listing = out.toString();
+    assertThat(listing).startsWith("1 campaigns").contains("strong").contains("4 accounts");
+    String campaign = listing.lines().skip(1).findFirst().orElseThrow().split(" ")[0];
+    assertThat(campaign).startsWith("cmp-");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("attribution", "--data", d.toString(), campaign)).isZero();
+    assertThat(out.toString())
+        .contains("grade: strong")
+        .contains("url: ")
+        .contains("what it cannot show:");
+    out.getBuffer().setLength(0);
+    assertThat(run("attribution", "--data", d.toString(), campaign, "--json")).isZero();
+    assertThat(Json.mapper().readTree(out.toString()).get("campaign").asText()).isEqualTo(campaign);
+    assertThat(run("attribution", "--data", d.toString(), "cmp-0000000000000000")).isEqualTo(2);
+    assertThat(err.toString()).contains("no batch campaign cmp-0000000000000000");
+    assertThat(run("attribution", "--data", d.toString(), "x".repeat(65))).isEqualTo(2);
+
+    Path bag = dir.resolve("dossier");
+    out.getBuffer().setLength(0);
+    assertThat(
+            run(
+                "export",
+                "--data",
+                d.toString(),
+                "--campaign",
+                campaign,
+                "--reason",
+                "case 18",
+                "--out",
+                bag.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString()).contains("campaign dossier").contains("exported 12 captures");
+    Path docs = bag.resolve("data").resolve("documents");
+    assertThat(
+            Json.mapper().readTree(docs.resolve("attribution.json").toFile()).get("grade").asText())
+        .isEqualTo("strong");
+    assertThat(Json.mapper().readTree(docs.resolve("edges.json").toFile()).size()).isEqualTo(6);
+    assertThat(Json.mapper().readTree(docs.resolve("campaign.json").toFile()).get("id").asText())
+        .isEqualTo(campaign);
+    assertThat(run("verify-bundle", bag.toString())).as(out.toString()).isZero();
+    Files.writeString(docs.resolve("attribution.json"), "{\"grade\":\"weak\"}");
+    assertThat(run("verify-bundle", bag.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("FAULT").contains("attribution.json");
+    assertThat(
+            run(
+                "export",
+                "--data",
+                d.toString(),
+                "--campaign",
+                "cmp-0000000000000000",
+                "--reason",
+                "x",
+                "--out",
+                dir.resolve("b3").toString()))
         .isEqualTo(2);
   }
 

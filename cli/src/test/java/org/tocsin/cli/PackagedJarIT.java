@@ -232,6 +232,40 @@ class PackagedJarIT {
     }
   }
 
+  /**
+   * The optional scoring stages bring their own dependencies: the English sentence encoder (ONNX
+   * Runtime and the DJL tokenizer, both with native code unpacked from their jars) and CoreNLP's
+   * deep stage (its models jar). Each must run from the packaged jar's own {@code lib/}.
+   */
+  @Test
+  void scoresWithTheEncoderAndTheDeepStageFromThePackagedJar() throws Exception {
+    assertThat(JAR).as("the packaged jar (mvn package)").isRegularFile();
+    Path posts = dir.resolve("posts.txt");
+    Files.writeString(
+        posts, "The Rohingya are vermin and they must be exterminated\n", StandardCharsets.UTF_8);
+    Path config = dir.resolve("tocsin.json");
+    Files.writeString(
+        config,
+        new JsonObject()
+            .put("nlp", new JsonObject().put("cascade", new JsonObject().put("enabled", true)))
+            .encode(),
+        StandardCharsets.UTF_8);
+
+    Proc scored = run(List.of("score", "--config", config.toString(), posts.toString()));
+    String out = scored.output();
+    assertThat(scored.process().exitValue()).as(out).isZero();
+    assertThat(out)
+        .doesNotContain("NoClassDefFoundError")
+        .doesNotContain("UnsatisfiedLinkError")
+        .doesNotContain("\"error\"");
+    JsonObject score =
+        new JsonObject(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    String notes = score.getJsonObject("explanation").getJsonArray("notes").encode();
+    assertThat(notes).as("the encoder stage ran").contains("encoder stage encoder-heads-en");
+    assertThat(notes).as("CoreNLP's deep stage ran").contains("deep stage: CoreNLP");
+    assertThat(score.getString("label")).isEqualTo("hate");
+  }
+
   private Proc run(List<String> args) throws Exception {
     Proc p = start(args);
     if (!p.process().waitFor(300, TimeUnit.SECONDS)) {

@@ -17,6 +17,7 @@ import org.tocsin.nlp.classifier.Explained;
 import org.tocsin.nlp.classifier.HateClassifier;
 import org.tocsin.nlp.classifier.Prediction;
 import org.tocsin.nlp.classifier.TargetClassifier;
+import org.tocsin.nlp.classifier.TargetMerge;
 import org.tocsin.nlp.classifier.TextFeatures;
 
 /**
@@ -178,27 +179,13 @@ public final class ModelScorer implements PostScorer {
     }
   }
 
-  /** The lexicon's targets merged with the target classifier's, strongest first. */
+  /** The lexicon's targets merged with the target classifier's ({@link TargetMerge}). */
   private List<TargetScore> targets(TextFeatures features, List<TargetScore> fromLexicon) {
     if (targetClassifier == null) {
       return fromLexicon;
     }
-    java.util.Map<String, TargetScore> byGroup = new java.util.LinkedHashMap<>();
-    for (TargetScore t : fromLexicon) {
-      byGroup.put(t.group(), t);
-    }
-    for (TargetScore t : targetClassifier.targets(features)) {
-      TargetScore known = byGroup.get(t.group());
-      if (known == null || known.confidence() < t.confidence()) {
-        byGroup.put(
-            t.group(),
-            new TargetScore(
-                t.group(), known == null ? t.ground() : known.ground(), t.confidence()));
-      }
-    }
-    List<TargetScore> out = new ArrayList<>(byGroup.values());
-    out.sort((x, y) -> Double.compare(y.confidence(), x.confidence()));
-    return out;
+    return TargetMerge.merge(
+        fromLexicon, targetClassifier.targets(features), TargetMerge.INFERRED_MIN_WHEN_NAMED);
   }
 
   private static double floor4(double v) {

@@ -109,6 +109,24 @@ public final class EvidenceExports {
   public ExportResult export(
       List<Long> seqs, String reason, String actorKeyId, String actorRole, Path bagDir)
       throws IOException {
+    return export(seqs, reason, actorKeyId, actorRole, bagDir, Map.of());
+  }
+
+  /**
+   * As {@link #export(List, String, String, String, Path)}, with further documents of the case
+   * written under the bag's {@code data/documents/} ({@link ExportRequest#documents}).
+   *
+   * @throws IllegalArgumentException if a seq is not a capture or a document name is not plain
+   * @throws IOException if the ledger cannot be read or the bag cannot be written
+   */
+  public ExportResult export(
+      List<Long> seqs,
+      String reason,
+      String actorKeyId,
+      String actorRole,
+      Path bagDir,
+      Map<String, String> documents)
+      throws IOException {
     if (seqs.isEmpty()) {
       throw new IllegalArgumentException("nothing to export: no posts matched");
     }
@@ -128,7 +146,8 @@ public final class EvidenceExports {
             actorKeyId,
             actorRole,
             derived,
-            ExportRequest.DEFAULT_SOURCE_ORGANIZATION),
+            ExportRequest.DEFAULT_SOURCE_ORGANIZATION,
+            documents),
         bagDir);
   }
 
@@ -143,7 +162,7 @@ public final class EvidenceExports {
    */
   public ExportResult exportToNewBag(
       List<Long> seqs, String reason, String actorKeyId, String actorRole) throws IOException {
-    return exportToNewBag(seqs, reason, actorKeyId, actorRole, Instant.now());
+    return exportToNewBag(seqs, reason, actorKeyId, actorRole, Instant.now(), Map.of());
   }
 
   /**
@@ -154,6 +173,24 @@ public final class EvidenceExports {
    */
   public ExportResult exportToNewBag(
       List<Long> seqs, String reason, String actorKeyId, String actorRole, Instant at)
+      throws IOException {
+    return exportToNewBag(seqs, reason, actorKeyId, actorRole, at, Map.of());
+  }
+
+  /**
+   * As {@link #exportToNewBag(List, String, String, String, Instant)}, with documents of the case
+   * under the bag's {@code data/documents/}.
+   *
+   * @throws IllegalArgumentException if a seq is not a capture or a document name is not plain
+   * @throws IOException if the ledger cannot be read or the bag cannot be written
+   */
+  public ExportResult exportToNewBag(
+      List<Long> seqs,
+      String reason,
+      String actorKeyId,
+      String actorRole,
+      Instant at,
+      Map<String, String> documents)
       throws IOException {
     Path exportsDir = node.dataDir().toAbsolutePath().normalize().resolve("exports");
     Files.createDirectories(exportsDir);
@@ -170,7 +207,7 @@ public final class EvidenceExports {
       }
     }
     try {
-      return export(seqs, reason, actorKeyId, actorRole, bag);
+      return export(seqs, reason, actorKeyId, actorRole, bag, documents);
     } finally {
       RESERVED.remove(bag);
     }

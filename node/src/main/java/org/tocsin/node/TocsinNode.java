@@ -77,7 +77,8 @@ public final class TocsinNode implements Closeable {
             config.ingest().commitEveryRecords());
     indexer.setCustody(custody);
     indexer.addListener(alerts::onIndexed);
-    this.liveCampaigns = new LiveCampaigns(StreamingConfig.defaults(), new CampaignAlerts(alerts));
+    this.liveCampaigns =
+        new LiveCampaigns(StreamingConfig.of(config.campaigns()), new CampaignAlerts(alerts));
     indexer.addListener(liveCampaigns::indexed);
     this.importer = new PostImporter(ledger, indexer, config.ingest().batchSize());
     this.startupCatchUp = indexer.catchUp();

@@ -69,7 +69,8 @@ public final class ApiVerticle extends VerticleBase {
     new EvidenceRoutes(vertx, node, ctx.keys()).mount(router);
     new SourceRoutes(ctx.sourceAdmin()).mount(router);
     new StatsRoutes(vertx, node.index(), node.config().search().maxQueryChars()).mount(router);
-    new CampaignRoutes(ctx.campaigns()).mount(router);
+    new CampaignRoutes(vertx, ctx.campaigns(), node.index()).mount(router);
+    new CampaignDossierRoutes(vertx, node, ctx.campaigns()).mount(router);
     new KeyRoutes(vertx, ctx.keys()).mount(router);
     new ReindexRoutes(node.rebuild()).mount(router);
     new WatchlistRoutes(vertx, node.watchlists()).mount(router);
@@ -83,6 +84,7 @@ public final class ApiVerticle extends VerticleBase {
             node.index(),
             ctx.keys())
         .mount(router);
+    new RuleDeliveries(node.alerts()).mount(router);
     new RuleOperations(
             vertx,
             node.alerts(),

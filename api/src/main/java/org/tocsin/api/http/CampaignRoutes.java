@@ -2,6 +2,7 @@ package org.tocsin.api.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,7 @@ import org.tocsin.campaigns.json.AttributionJson;
 import org.tocsin.campaigns.json.CampaignsJson;
 import org.tocsin.campaigns.stream.StreamingCampaign;
 import org.tocsin.core.json.Json;
+import org.tocsin.index.PostIndex;
 import org.tocsin.node.campaigns.CampaignService;
 import org.tocsin.node.campaigns.CampaignSnapshot;
 import org.tocsin.node.campaigns.live.LiveCampaignJson;
@@ -31,9 +33,10 @@ import org.tocsin.node.campaigns.live.LiveCampaigns;
 /**
  * Campaigns: {@code GET /api/v1/campaigns} (ranked summaries of the batch view, and under {@code
  * live} the campaigns the streaming detector tracks now) and {@code GET /api/v1/campaigns/:id}
- * (accounts, posts, timeline and every edge with its evidence; a batch campaign first, else a live
- * one, told apart by {@code source}) and {@code GET /api/v1/campaigns/:id/attribution} (the case
- * for coordination of a batch campaign in plain words).
+ * (accounts, posts, timeline and every edge with its evidence; a batch campaign first, with each
+ * account's handle, display name and posts under {@code profiles}, else a live one, told apart by
+ * {@code source}) and {@code GET /api/v1/campaigns/:id/attribution} (the case for coordination of a
+ * batch campaign in plain words, with the organic baseline of the objects it shared).
  */
 final class CampaignRoutes {
   /** How campaigns are ranked. */
@@ -43,10 +46,14 @@ final class CampaignRoutes {
     SIZE
   }
 
+  private final Vertx vertx;
   private final CampaignService service;
+  private final PostIndex index;
 
-  CampaignRoutes(CampaignService service) {
+  CampaignRoutes(Vertx vertx, CampaignService service, PostIndex index) {
+    this.vertx = vertx;
     this.service = service;
+    this.index = index;
   }
 
   void mount(Router router) {
@@ -79,7 +86,9 @@ final class CampaignRoutes {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       AttributionJson.write(Attributions.of(c, service.config()), out);
-      JsonResponses.send(rc, 200, (ObjectNode) Json.mapper().readTree(out.toByteArray()));
+      ObjectNode body = (ObjectNode) Json.mapper().readTree(out.toByteArray());
+      body.set("baseline", CampaignReading.baseline(c, s.baseline(c.id()), s.report().accounts()));
+      JsonResponses.send(rc, 200, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -173,7 +182,14 @@ final class CampaignRoutes {
     if (c != null) {
       ObjectNode n = render(c);
       n.put("source", "batch");
-      JsonResponses.send(rc, 200, n);
+      vertx
+          .executeBlocking(() -> CampaignReading.profiles(c, index), false)
+          .onSuccess(
+              profiles -> {
+                n.set("profiles", profiles);
+                JsonResponses.send(rc, 200, n);
+              })
+          .onFailure(rc::fail);
       return;
     }
     LiveCampaigns live = service.live();

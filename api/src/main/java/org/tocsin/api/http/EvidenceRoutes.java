@@ -106,24 +106,28 @@ final class EvidenceRoutes {
               return new Exported(r, ExportDownloads.write(r));
             },
             false)
-        .onSuccess(
-            done -> {
-              var r = done.export();
-              ObjectNode body = Json.mapper().createObjectNode();
-              body.put("download", "/api/v1/evidence/exports/" + done.download().name());
-              body.put("downloadSha256", done.download().sha256());
-              body.put("downloadBytes", done.download().bytes());
-              body.put("bagName", r.bagName());
-              body.put("bagSha256", r.bagSha256());
-              body.put("exportId", r.exportId());
-              body.put("path", r.bag().toString());
-              body.put("captures", r.seqs().size());
-              body.put("exportEventSeq", r.exportEventSeq());
-              body.put("signedNewHead", r.signedNewHead());
-              body.set("treeHead", render(r.head()));
-              JsonResponses.send(rc, 201, body);
-            })
+        .onSuccess(done -> JsonResponses.send(rc, 201, exportBody(done.export(), done.download())))
         .onFailure(rc::fail);
+  }
+
+  /**
+   * The answer to an export: where to download it, its digests and the head it is proven against.
+   */
+  static ObjectNode exportBody(
+      org.tocsin.evidence.export.ExportResult r, ExportDownloads.Download download) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("download", "/api/v1/evidence/exports/" + download.name());
+    body.put("downloadSha256", download.sha256());
+    body.put("downloadBytes", download.bytes());
+    body.put("bagName", r.bagName());
+    body.put("bagSha256", r.bagSha256());
+    body.put("exportId", r.exportId());
+    body.put("path", r.bag().toString());
+    body.put("captures", r.seqs().size());
+    body.put("exportEventSeq", r.exportEventSeq());
+    body.put("signedNewHead", r.signedNewHead());
+    body.set("treeHead", render(r.head()));
+    return body;
   }
 
   private record Exported(

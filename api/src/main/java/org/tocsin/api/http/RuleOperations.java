@@ -3,6 +3,7 @@ package org.tocsin.api.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -33,6 +34,7 @@ import org.tocsin.node.Custody;
 import org.tocsin.node.alerts.AlertEngine;
 import org.tocsin.node.alerts.AlertJson;
 import org.tocsin.node.alerts.AlertRule;
+import org.tocsin.node.alerts.DeliveryAttempt;
 import org.tocsin.node.alerts.WebhookSender;
 import org.tocsin.node.keys.ApiKey;
 import org.tocsin.node.keys.Role;
@@ -174,6 +176,7 @@ final class RuleOperations {
         .putArray("reasons")
         .add("test delivery asked for by " + key.name() + " (" + key.role().jsonName() + ")");
     byte[] bytes = payload.toString().getBytes(StandardCharsets.UTF_8);
+    long started = System.nanoTime();
     sender
         .post(
             rule.webhook().url(),
@@ -185,6 +188,7 @@ final class RuleOperations {
             "true")
         .onComplete(
             ar -> {
+              engine.webhooks().record(rule.id(), testAttempt(id, ar, started));
               ObjectNode out = Json.mapper().createObjectNode();
               out.put("testId", id);
               if (ar.succeeded()) {
@@ -213,6 +217,27 @@ final class RuleOperations {
               }
               JsonResponses.send(rc, 200, out);
             });
+  }
+
+  /** A test delivery as its rule's delivery log keeps it. */
+  private static DeliveryAttempt testAttempt(
+      String id, AsyncResult<WebhookSender.Delivery> ar, long started) {
+    WebhookSender.Delivery d = ar.succeeded() ? ar.result() : null;
+    return new DeliveryAttempt(
+        Instant.now(),
+        0,
+        id,
+        1,
+        d == null ? 0 : d.status(),
+        d == null ? (System.nanoTime() - started) / 1_000_000 : d.latencyMillis(),
+        d != null && d.delivered(),
+        d == null
+            ? WebhookSender.describe(ar.cause())
+            : d.delivered()
+                ? null
+                : "http_" + d.status() + ": the receiver answered HTTP " + d.status(),
+        null,
+        true);
   }
 
   private void backtest(RoutingContext rc) {

@@ -77,6 +77,7 @@
         'test to ' + rule.name + ': ' + r.message + (r.latencyMillis !== undefined ? ' (' + r.latencyMillis + ' ms)' : '')
         + (r.error ? ' · ' + r.error : '') + (r.answer !== undefined ? ' · the receiver said: ' + r.answer : ''))));
     }
+    if (rule.webhook) cell.appendChild(button('Deliveries', 'deliveries', () => { window.tocsin.showDeliveries(rule); loadRules(); }));
     cell.appendChild(rule.paused
       ? button('Resume', 'resume', b => act(b, 'POST', base + '/resume', () => 'rule resumed: ' + rule.name))
       : button('Pause', 'pause', b => act(b, 'POST', base + '/pause', () => 'rule paused: ' + rule.name)));

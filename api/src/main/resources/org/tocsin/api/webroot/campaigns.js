@@ -4,7 +4,6 @@
 
 (() => {
   let loaded = false;
-  let graph = null;
 
   function share(v) { return v === null || v === undefined ? '—' : Math.round(v * 100) + '%'; }
 
@@ -50,7 +49,7 @@
       table.replaceChildren(head, ...rows);
       renderLive(r.live);
       const wanted = new URLSearchParams(location.search).get('campaign');
-      if (wanted) showCampaign(wanted === 'first' && r.campaigns.length ? r.campaigns[0].id : wanted);
+      if (wanted) showCampaign(wanted === 'first' && r.campaigns.length ? r.campaigns[0].id : wanted, wanted === 'first');
     } catch (e) {
       status.className = 'status error';
       status.textContent = e.message;
@@ -89,24 +88,33 @@
     table.replaceChildren(head, ...rows);
   }
 
+  // "@handle" of an account when the campaign's profiles know it, else its id.
+  function who(c, account) {
+    const p = c.profiles && c.profiles[account];
+    return p && p.handle ? '@' + p.handle : account;
+  }
+
   function edgeTable(c) {
-    const { el, showDetail } = window.tocsin;
-    const edgeRows = [el('tr', {}, el('th', {}, 'accounts'), el('th', {}, 'signal'), el('th', {}, 'co-shares'),
-      el('th', {}, 'shared objects'), el('th', {}, 'gap (s)'), el('th', {}, 'evidence'))];
+    const { el, showDetail, fmtTime } = window.tocsin;
+    const edgeRows = [el('tr', {}, el('th', {}, 'accounts'), el('th', {}, 'what they shared'), el('th', {}, 'how often'),
+      el('th', {}, 'shared objects'), el('th', {}, 'time between their posts'), el('th', {}, 'the posts (open them)'))];
     for (const e of c.edges) {
       for (const s of e.signals) {
         const evidence = el('td', {});
         for (const sample of s.samples.slice(0, 2)) {
           for (const ref of [sample.first, sample.second]) {
-            const a = el('button', { type: 'button', class: 'mono' },
-              ref.evidence ? 'seq ' + ref.evidence.seq : ref.platform + '/' + ref.id);
+            const a = el('button', { type: 'button', class: 'link evidence-ref',
+              title: ref.evidence ? 'ledger seq ' + ref.evidence.seq : ref.platform + '/' + ref.id },
+            'post ' + (ref.evidence ? 'captured ' + fmtTime(ref.evidence.capturedAt) : ref.platform + '/' + ref.id));
             a.addEventListener('click', () => showDetail(ref.platform, ref.id));
             evidence.appendChild(a);
           }
         }
-        edgeRows.push(el('tr', {}, el('td', {}, e.source + ' ↔ ' + e.target), el('td', {}, s.signal),
-          el('td', {}, String(s.coShares)), el('td', { class: 'mono' }, s.objects.slice(0, 3).join(' · ')),
-          el('td', {}, s.gapSeconds.min + '–' + s.gapSeconds.max), evidence));
+        const gap = s.gapSeconds.min === s.gapSeconds.max ? s.gapSeconds.min + ' s apart'
+          : s.gapSeconds.min + ' to ' + s.gapSeconds.max + ' s apart';
+        edgeRows.push(el('tr', {}, el('td', {}, who(c, e.source) + ' and ' + who(c, e.target)), el('td', {}, s.signal),
+          el('td', {}, s.coShares + ' times'), el('td', { class: 'mono' }, s.objects.slice(0, 3).join(' · ')),
+          el('td', {}, gap), evidence));
       }
     }
     return el('table', { class: 'campaigns' }, ...edgeRows);
@@ -136,34 +144,27 @@
       el('h3', {}, 'Edges and the evidence behind them'), edgeTable(c));
   }
 
-  function drawGraph(c) {
-    const container = document.getElementById('campaign-graph');
-    if (graph) { graph.destroy(); graph = null; }
-    if (typeof cytoscape !== 'function') {
-      container.textContent = 'graph library not loaded';
-      return;
-    }
-    const nodes = c.accounts.map(a => ({ data: { id: 'a:' + a, label: a } }));
-    const edges = c.edges.map((e, i) => ({ data: { id: 'e' + i, source: 'a:' + e.source, target: 'a:' + e.target, weight: e.weight } }));
-    graph = cytoscape({
-      container,
-      elements: nodes.concat(edges),
-      style: [
-        { selector: 'node', style: { 'background-color': '#b3261e', label: 'data(label)', 'font-size': 10, color: '#1d1d1f', width: 14, height: 14 } },
-        { selector: 'edge', style: { width: 'mapData(weight, 1, 20, 1, 6)', 'line-color': '#9aa0a6', opacity: 0.8 } },
-      ],
-      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: 8000 },
-    });
-    container.dataset.nodes = String(nodes.length);
-    container.dataset.edges = String(edges.length);
+  function drawGraph(c, onSelect) {
+    window.tocsin.campaignGraph.draw(document.getElementById('campaign-graph'), c.accounts, c.edges, c.profiles,
+      onSelect || (() => {}));
   }
 
-  async function showCampaign(id) {
-    const { el, fmtTime, getJson } = window.tocsin;
+  // Puts the open campaign in the URL (a new history entry), so that Back and shared links work.
+  function remember(id) {
+    const p = new URLSearchParams(location.search);
+    if (p.get('view') === 'campaigns' && p.get('campaign') === id) return;
+    history.pushState(null, '', '?' + new URLSearchParams({ view: 'campaigns', campaign: id }));
+  }
+
+  async function showCampaign(id, push) {
+    const { el, fmtTime, getJson, request } = window.tocsin;
     const box = document.getElementById('campaign-detail');
     const head = document.getElementById('campaign-head');
     const body = document.getElementById('campaign-body');
+    const account = document.getElementById('campaign-account');
+    if (push !== false) remember(id);
     box.hidden = false;
+    account.hidden = true;
     head.replaceChildren(el('p', {}, 'loading…'));
     body.replaceChildren();
     try {
@@ -173,38 +174,58 @@
         box.scrollIntoView({ behavior: 'smooth', block: 'start' });
         return;
       }
+      const reading = window.tocsin.campaignReading;
+      const a = await request('GET', '/api/v1/campaigns/' + encodeURIComponent(id) + '/attribution').catch(() => null);
       head.replaceChildren(
         el('h2', {}, 'Campaign ' + c.id),
-        el('p', {}, c.accounts.length + ' accounts · ' + c.posts.length + ' posts · '
+        el('p', {}, c.accounts.length + ' accounts · ' + c.posts.length + ' coordinated posts · '
           + fmtTime(c.firstPost) + ' – ' + fmtTime(c.lastPost) + ' · strength ' + c.strength.toFixed(2)
-          + ' · reach ' + c.reach.toLocaleString() + ' followers · signals: ' + signalsText(c.signals)));
-      drawGraph(c);
-      const max = Math.max(1, ...c.timeline.map(b => b.posts));
-      const timeline = el('div', { class: 'timeline', title: 'posts over time' });
-      for (const b of c.timeline) {
-        const s = el('span', { title: fmtTime(b.start) + ': ' + b.posts + ' posts' });
-        s.style.height = Math.round(100 * b.posts / max) + '%';
-        timeline.appendChild(s);
-      }
+          + ' · reach ' + c.reach.toLocaleString() + ' followers · signals: ' + signalsText(c.signals)),
+        reading.actions(c),
+        a ? reading.why(a) : el('p', { class: 'status error' }, 'the attribution summary could not be read'),
+        el('h3', {}, 'Accounts'),
+        el('p', { class: 'help' }, 'Each circle is an account (its size: its posts in the campaign), each line a repeated tie. Click an account, here or in the list, to read its posts.'));
+      const select = acc => {
+        window.tocsin.campaignGraph.select(acc);
+        reading.accountPosts(acc, c.profiles && c.profiles[acc], c);
+      };
+      drawGraph(c, acc => reading.accountPosts(acc, c.profiles && c.profiles[acc], c));
+      const list = el('ul', { class: 'account-list chips' }, ...c.accounts.map(acc => {
+        const n = c.profiles && c.profiles[acc] ? c.profiles[acc].posts.length : 0;
+        const b = el('button', { type: 'button', class: 'chip account', 'data-account': acc },
+          window.tocsin.campaignGraph.accountLabel(acc, c.profiles && c.profiles[acc]).replace('\n', ' ') + ' (' + n + ')');
+        b.addEventListener('click', () => select(acc));
+        return el('li', {}, b);
+      }));
       body.replaceChildren(
-        el('h3', {}, 'Timeline'), timeline,
-        el('h3', {}, 'Accounts'), el('p', { class: 'mono' }, c.accounts.join(', ')),
+        list,
+        el('h3', {}, 'Timeline'), reading.timeline(c.timeline),
         el('h3', {}, 'Languages and targets'),
         el('p', {}, 'languages: ' + (Object.entries(c.harm.languages).map(([k, v]) => k + ' ' + v).join(', ') || '—')
           + ' · targets: ' + (Object.entries(c.harm.targets).map(([k, v]) => k + ' ' + v).join(', ') || '—')
           + ' · hate ' + share(c.harm.hateShare) + ' · incitement ' + share(c.harm.incitementShare)),
-        el('h3', {}, 'Edges and the evidence behind them'), edgeTable(c));
+        el('details', { class: 'edges' }, el('summary', {}, 'Every tie between two accounts and the posts behind it'), edgeTable(c)));
       box.scrollIntoView({ behavior: 'smooth', block: 'start' });
     } catch (e) {
       head.replaceChildren(el('p', { class: 'status error' }, e.message));
     }
   }
 
+  // Back and Forward within the campaigns view: open or close the campaign the URL names.
+  function followUrl() {
+    const p = new URLSearchParams(location.search);
+    if (p.get('view') !== 'campaigns' || !loaded) return;
+    const id = p.get('campaign');
+    if (id) showCampaign(id, false); else document.getElementById('campaign-detail').hidden = true;
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     document.getElementById('close-campaign').addEventListener('click', () => {
       document.getElementById('campaign-detail').hidden = true;
+      history.pushState(null, '', '?view=campaigns');
     });
   });
+  window.addEventListener('popstate', followUrl);
   document.addEventListener('tocsin:view', ev => {
     if (ev.detail === 'campaigns-view' && !loaded) loadList();
   });

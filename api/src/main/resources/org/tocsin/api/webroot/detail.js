@@ -46,6 +46,7 @@ async function renderDetail(platform, id) {
         el('tr', {}, el('td', {}, 'ledger seq'), el('td', { class: 'mono' }, String(ev.seq))),
         el('tr', {}, el('td', {}, 'sha256 of original bytes'), el('td', { class: 'mono' }, ev.sha256)),
         el('tr', {}, el('td', {}, 'captured at'), el('td', {}, fmtTime(ev.capturedAt)))),
+      copyReference(p, ev),
       hasRole('prosecutor', 'admin') ? inclusionButton(ev.seq) : null,
       el('h3', {}, 'Versions'), el('div', { id: 'detail-versions' }, 'loading…'),
       el('h3', {}, 'Similar posts'), el('div', { id: 'detail-similar' }, 'loading…'),
@@ -116,6 +117,44 @@ async function custodyInto(box, seq) {
   } catch (e) {
     box.replaceChildren(el('p', { class: 'status error' }, 'custody: ' + e.message));
   }
+}
+
+// The evidence reference as text for a case file: a readable block and the same as one JSON line.
+function referenceText(p, ev) {
+  const ref = { platform: p.platform, id: p.id, author: p.author.handle ? '@' + p.author.handle : p.author.id,
+    createdAt: p.createdAt, seq: ev.seq, sha256: ev.sha256, capturedAt: ev.capturedAt };
+  if (p.url) ref.url = p.url;
+  return 'Tocsin evidence reference\n'
+    + 'post: ' + p.platform + '/' + p.id + ' by ' + ref.author + ', posted ' + p.createdAt + '\n'
+    + 'ledger seq: ' + ev.seq + '\n'
+    + 'SHA-256 of the original bytes: ' + ev.sha256 + '\n'
+    + 'captured at: ' + ev.capturedAt + '\n'
+    + 'check: tocsin verify (whole ledger) or an export checked with tocsin verify-bundle\n'
+    + JSON.stringify(ref) + '\n';
+}
+
+// "Copy reference": to the clipboard when the browser allows it; the text is shown either way,
+// selected, so that it can be copied by hand.
+function copyReference(p, ev) {
+  const text = referenceText(p, ev);
+  const area = el('textarea', { class: 'reference', readonly: '', rows: '8', 'aria-label': 'evidence reference' });
+  area.value = text;
+  area.hidden = true;
+  const status = el('span', { class: 'meta', 'aria-live': 'polite' });
+  const b = el('button', { type: 'button', class: 'copy-reference' }, 'Copy reference');
+  b.addEventListener('click', async () => {
+    area.hidden = false;
+    area.select();
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = 'copied: paste it into the case file';
+      status.dataset.copied = 'true';
+    } catch (e) {
+      status.textContent = 'the browser did not allow copying: the reference is selected below, press Ctrl+C';
+      status.dataset.copied = 'false';
+    }
+  });
+  return el('div', { class: 'copy' }, b, ' ', status, area);
 }
 
 // Opens the Evidence page with this capture's seq filled in, for the in-browser inclusion check.

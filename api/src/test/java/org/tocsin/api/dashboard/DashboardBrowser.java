@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +29,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tocsin.api.http.ApiContext;
@@ -56,6 +60,7 @@ abstract class DashboardBrowser {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   protected TocsinNode node;
+  protected CampaignService campaigns;
   protected Vertx vertx;
   protected WebDriver driver;
   protected String base;
@@ -67,7 +72,11 @@ abstract class DashboardBrowser {
     assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
         .as("Chromium and ChromeDriver (apt-get install chromium chromium-driver)")
         .isTrue();
-    node = TocsinNode.open(dir.resolve("data"), TocsinConfig.defaults().withPort(0));
+    // webhooks to a receiver on loopback are allowed, as an operator would allow them
+    node =
+        TocsinNode.open(
+            dir.resolve("data"),
+            TocsinConfig.defaults().withPort(0).withOutboundAllow(List.of("127.0.0.0/8")));
     Path corpus = dir.resolve("demo.jsonl.gz");
     try (var in =
         DashboardBrowser.class.getResourceAsStream("/org/tocsin/node/demo/posts.jsonl.gz")) {
@@ -77,7 +86,7 @@ abstract class DashboardBrowser {
     List<Post> hostile = new ArrayList<>(HostilePosts.all());
     node.importer()
         .importFile(TestNodes.writeJsonl(dir.resolve("h.jsonl"), hostile), ImportListener.NONE);
-    CampaignService campaigns = new CampaignService(node, CampaignConfig.defaults());
+    campaigns = new CampaignService(node, CampaignConfig.defaults());
     campaigns.rebuild();
     node.signer().signNow();
     ApiKeyStore keys = ApiKeyStore.open(dir.resolve("data"));
@@ -101,6 +110,10 @@ abstract class DashboardBrowser {
         "--disable-sync",
         "--window-size=1280,1400",
         "--user-data-dir=" + dir.resolve("chrome-profile"));
+    // the console is read for Content-Security-Policy violations
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
@@ -185,6 +198,20 @@ abstract class DashboardBrowser {
       open = false;
     }
     assertThat(open).as("a script in a post opened a dialog").isFalse();
+  }
+
+  /**
+   * The Content-Security-Policy violations Chromium reported on the console since the last call
+   * (reading the console empties it).
+   */
+  protected List<String> cspViolations() {
+    List<String> out = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      if (e.getMessage().contains("Content Security Policy")) {
+        out.add(e.getMessage());
+      }
+    }
+    return out;
   }
 
   protected void signIn() {

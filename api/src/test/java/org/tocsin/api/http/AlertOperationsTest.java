@@ -345,6 +345,89 @@ class AlertOperationsTest {
         "no alert rule");
   }
 
+  private JsonArray deliveries(Role role, String ruleId) {
+    HttpResponse<Buffer> r =
+        call(role, HttpMethod.GET, "/api/v1/alerts/rules/" + ruleId + "/deliveries", null);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    return r.bodyAsJsonObject().getJsonArray("deliveries");
+  }
+
+  @Test
+  void theDeliveryLogSaysWhatEachAttemptDidIncludingRetries() throws Exception {
+    JsonObject rule =
+        created(
+            new JsonObject()
+                .put("name", "logged")
+                .put("query", "tocsindeliverylog")
+                .put("webhook", webhook()));
+    String id = rule.getString("id");
+    JsonObject empty =
+        call(Role.TRUST, HttpMethod.GET, "/api/v1/alerts/rules/" + id + "/deliveries", null)
+            .bodyAsJsonObject();
+    assertThat(empty.getInteger("total")).isZero();
+    assertThat(empty.getString("summary")).contains("No delivery attempted");
+
+    // the receiver refuses the first attempt; the dispatcher retries and the second goes through
+    answer.set(503);
+    JsonArray log;
+    try {
+      ingest("tocsindeliverylog");
+      long deadline = System.currentTimeMillis() + 30_000;
+      do {
+        vertx.timer(50).await();
+        log = deliveries(Role.TRUST, id);
+      } while (log.isEmpty() && System.currentTimeMillis() < deadline);
+    } finally {
+      answer.set(200);
+    }
+    assertThat(log).isNotEmpty();
+    JsonObject refused = log.getJsonObject(log.size() - 1);
+    assertThat(refused.getBoolean("delivered")).isFalse();
+    assertThat(refused.getInteger("status")).isEqualTo(503);
+    assertThat(refused.getString("outcome")).isEqualTo("refused");
+    assertThat(refused.getInteger("attempt")).isEqualTo(1);
+    assertThat(refused.getString("message"))
+        .startsWith("The receiver refused alert " + refused.getLong("alert") + " with HTTP 503")
+        .contains("trying again at");
+    assertThat(refused.getString("error")).isEqualTo("http_503 (details are shown to admins)");
+    assertThat(refused.getJsonObject("post").getString("id")).isEqualTo("tocsindeliverylog");
+
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!deliveries(Role.TRUST, id).getJsonObject(0).getBoolean("delivered")
+        && System.currentTimeMillis() < deadline) {
+      vertx.timer(50).await();
+    }
+    JsonObject body =
+        call(Role.ADMIN, HttpMethod.GET, "/api/v1/alerts/rules/" + id + "/deliveries", null)
+            .bodyAsJsonObject();
+    JsonObject delivered = body.getJsonArray("deliveries").getJsonObject(0);
+    assertThat(delivered.getBoolean("delivered")).isTrue();
+    assertThat(delivered.getInteger("status")).isEqualTo(200);
+    assertThat(delivered.getBoolean("retry")).isTrue();
+    assertThat(delivered.getInteger("attempt")).isGreaterThan(1);
+    assertThat(delivered.getLong("alert")).isEqualTo(refused.getLong("alert"));
+    assertThat(delivered.getLong("latencyMillis")).isNotNegative();
+    assertThat(delivered.getString("message"))
+        .startsWith("Delivered alert " + refused.getLong("alert") + " on retry ");
+    assertThat(body.getString("summary"))
+        .startsWith("1 delivery, " + (delivered.getInteger("attempt") - 1) + " failed attempt");
+
+    // a test delivery is logged too
+    call(Role.TRUST, HttpMethod.POST, "/api/v1/alerts/rules/" + id + "/test", null);
+    JsonObject test = deliveries(Role.TRUST, id).getJsonObject(0);
+    assertThat(test.getBoolean("test")).isTrue();
+    assertThat(test.getString("message")).startsWith("Delivered the test alert in ");
+
+    assertProblem(
+        call(Role.PROSECUTOR, HttpMethod.GET, "/api/v1/alerts/rules/" + id + "/deliveries", null),
+        403,
+        "may not use this route");
+    assertProblem(
+        call(Role.TRUST, HttpMethod.GET, "/api/v1/alerts/rules/rule-none/deliveries", null),
+        404,
+        "no alert rule");
+  }
+
   @Test
   void prosecutorsMayNotOperateRules() {
     for (String[] route :

@@ -744,6 +744,16 @@ class ApiServerTest {
     JsonObject sample =
         edge.getJsonArray("signals").getJsonObject(0).getJsonArray("samples").getJsonObject(0);
     assertThat(sample.getJsonObject("first").encode()).contains("\"seq\"").contains("sha256");
+    // who the accounts are, with their posts in the campaign
+    JsonObject profiles = detail.getJsonObject("profiles");
+    assertThat(profiles.fieldNames())
+        .containsExactlyInAnyOrder("sock-0", "sock-1", "sock-2", "sock-3");
+    assertThat(profiles.getJsonObject("sock-0").getString("handle")).isEqualTo("sock0");
+    int profilePosts = 0;
+    for (String acc : profiles.fieldNames()) {
+      profilePosts += profiles.getJsonObject(acc).getJsonArray("posts").size();
+    }
+    assertThat(profilePosts).isEqualTo(8);
 
     HttpResponse<Buffer> a = get("/api/v1/campaigns/" + sock.getString("id") + "/attribution");
     assertThat(a.statusCode()).as(a.bodyAsString()).isEqualTo(200);
@@ -754,7 +764,68 @@ class ApiServerTest {
     assertThat(case_.getJsonArray("findings").getJsonObject(0).getString("signal")).isNotBlank();
     assertThat(case_.getJsonArray("evidenceSeqs")).isNotEmpty();
     assertThat(case_.getJsonArray("limits").getString(0)).contains("not who operates them");
+    // the organic baseline: only the sock accounts ever posted the link they pushed
+    JsonObject baseline = case_.getJsonObject("baseline");
+    assertThat(baseline.getInteger("campaignAccounts")).isEqualTo(4);
+    JsonObject link = null;
+    for (Object o : baseline.getJsonArray("objects")) {
+      if (((JsonObject) o).getString("signal").equals("url")) {
+        link = (JsonObject) o;
+      }
+    }
+    assertThat(link).as("url baseline in %s", baseline).isNotNull();
+    assertThat(link.getString("label")).contains("example.org/push");
+    assertThat(link.getInteger("campaignAccounts")).isEqualTo(4);
+    assertThat(link.getInteger("otherAccounts")).isZero();
+    assertThat(link.getString("message")).endsWith("no other account did");
+    assertThat(baseline.getString("summary")).matches("(None of the|At most) [0-9,]+ .*");
     assertProblem(get("/api/v1/campaigns/cmp-0000000000000000/attribution"), 404, "not_found");
+  }
+
+  @Test
+  void aCampaignDossierHoldsItsPostsEdgesAndAttributionAndVerifiesOffline() throws Exception {
+    JsonArray list = get("/api/v1/campaigns").bodyAsJsonObject().getJsonArray("campaigns");
+    String id = null;
+    for (int i = 0; i < list.size(); i++) {
+      if (list.getJsonObject(i).getJsonArray("accounts").contains("sock-0")) {
+        id = list.getJsonObject(i).getString("id");
+      }
+    }
+    assertThat(id).isNotNull();
+    String uri = "/api/v1/campaigns/" + id + "/dossier";
+    HttpResponse<Buffer> r =
+        as(Role.PROSECUTOR, HttpMethod.POST, uri, new JsonObject().put("reason", "case 18"));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+    JsonObject body = r.bodyAsJsonObject();
+    assertThat(body.getInteger("captures")).isEqualTo(8);
+    assertThat(body.getString("download")).startsWith("/api/v1/evidence/exports/");
+    java.nio.file.Path bag = java.nio.file.Path.of(body.getString("path"));
+    assertThat(org.tocsin.evidence.export.BundleVerifier.verify(bag).ok()).isTrue();
+    JsonObject attribution =
+        new JsonObject(
+            java.nio.file.Files.readString(bag.resolve("data/documents/attribution.json")));
+    assertThat(attribution.getString("campaign")).isEqualTo(id);
+    JsonArray edges =
+        new JsonArray(java.nio.file.Files.readString(bag.resolve("data/documents/edges.json")));
+    assertThat(edges).isNotEmpty();
+    JsonObject campaign =
+        new JsonObject(java.nio.file.Files.readString(bag.resolve("data/documents/campaign.json")));
+    assertThat(campaign.getJsonArray("accounts").getList())
+        .containsExactlyInAnyOrder("sock-0", "sock-1", "sock-2", "sock-3");
+
+    assertProblem(as(Role.PROSECUTOR, HttpMethod.POST, uri, new JsonObject()), 400, "invalid_body");
+    assertProblem(
+        as(Role.ANALYST, HttpMethod.POST, uri, new JsonObject().put("reason", "curious")),
+        403,
+        "forbidden");
+    assertProblem(
+        as(
+            Role.PROSECUTOR,
+            HttpMethod.POST,
+            "/api/v1/campaigns/cmp-0000000000000000/dossier",
+            new JsonObject().put("reason", "case 18")),
+        404,
+        "not_found");
   }
 
   @Test

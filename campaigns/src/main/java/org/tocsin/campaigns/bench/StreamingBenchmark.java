@@ -60,7 +60,8 @@ public final class StreamingBenchmark {
     md.append('\n');
     md.append("- Corpus: `GroundTruthGenerator`, seed ").append(GroundTruthBenchmark.SEED);
     md.append(", 96,000 organic posts by 10,000 accounts plus 4 injected campaigns per kind,");
-    md.append(" streamed in creation-time order; `StreamingConfig.defaults()` (window 60 s,");
+    md.append(
+        " streamed in creation-time order; `StreamingConfig.defaults()` (the batch defaults,");
     md.append(" 100,000 posts max in the window, 24 h account retention).\n");
     md.append("- One thread; each run builds a new detector; run 1 includes JIT warm-up.");
     md.append(" Batch: `CampaignDetector.detect` over the same posts, once, for comparison.\n\n");

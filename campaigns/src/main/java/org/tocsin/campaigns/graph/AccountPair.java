@@ -118,7 +118,7 @@ public final class AccountPair {
   }
 
   /** Lower end of the one-sided 95% Wilson score interval of {@code k} successes in {@code n}. */
-  static double wilsonLower(int k, int n) {
+  public static double wilsonLower(int k, int n) {
     double z = 1.6448536269514722;
     double p = (double) k / n;
     double z2 = z * z;

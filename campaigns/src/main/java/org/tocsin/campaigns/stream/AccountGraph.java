@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tocsin.campaigns.graph.AccountPair;
 import org.tocsin.campaigns.signal.Signal;
 
 /**
@@ -24,6 +25,9 @@ final class AccountGraph {
     final Map<String, StreamEdge> edges = new HashMap<>(4);
     String campaign;
 
+    /** Its posts in a co-share with any other account, while it is kept. */
+    int sharedPosts;
+
     Account(String id) {
       this.id = id;
     }
@@ -34,11 +38,34 @@ final class AccountGraph {
   private final Set<StreamEdge> repeated = new HashSet<>();
   private final int minRepeat;
   private final int maxSamples;
+  private final double minAssociation;
   private int edges;
 
-  AccountGraph(int minRepeat, int maxSamples) {
+  AccountGraph(int minRepeat, int maxSamples, double minAssociation) {
     this.minRepeat = minRepeat;
     this.maxSamples = maxSamples;
+    this.minAssociation = minAssociation;
+  }
+
+  /**
+   * Whether edge {@code e} is a coordination edge now: its weight reaches {@code threshold} and its
+   * association reaches {@code minAssociation}, as in batch ({@link
+   * org.tocsin.campaigns.graph.AccountPair#association}): the posts behind it, against the two
+   * accounts' posts in a co-share with anyone while they are kept, on the lower end of the
+   * one-sided 95% Wilson interval.
+   */
+  boolean passes(StreamEdge e, double threshold) {
+    if (e.weight() < threshold) {
+      return false;
+    }
+    if (minAssociation <= 0) {
+      return true;
+    }
+    int k = e.postCount();
+    Account a = byId.get(e.accountA);
+    Account b = byId.get(e.accountB);
+    int n = Math.max(k, (a == null ? 0 : a.sharedPosts) + (b == null ? 0 : b.sharedPosts));
+    return AccountPair.wilsonLower(k, n) >= minAssociation;
   }
 
   /** The account {@code id}, created if new, marked as seen at {@code millis}. */
@@ -62,6 +89,14 @@ final class AccountGraph {
   StreamEdge coShare(Signal s, String key, WindowPost earlier, WindowPost later) {
     Account x = touch(earlier.account, earlier.millis);
     Account y = touch(later.account, later.millis);
+    if (!earlier.shared) {
+      earlier.shared = true;
+      x.sharedPosts++;
+    }
+    if (!later.shared) {
+      later.shared = true;
+      y.sharedPosts++;
+    }
     StreamEdge e = x.edges.get(y.id);
     if (e == null) {
       boolean xFirst = x.id.compareTo(y.id) < 0;

@@ -79,7 +79,7 @@ final class CampaignTracker {
       }
       for (StreamEdge e : a.edges.values()) {
         String o = e.other(a.id);
-        if (e.weight() >= threshold && seen.add(o)) {
+        if (g.passes(e, threshold) && seen.add(o)) {
           Account next = g.peek(o);
           if (next != null) {
             queue.add(next);
@@ -148,7 +148,7 @@ final class CampaignTracker {
     StreamEdge first = null;
     for (String id : ids) {
       for (StreamEdge e : g.peek(id).edges.values()) {
-        if (e.weight() >= threshold
+        if (g.passes(e, threshold)
             && ids.contains(e.other(id))
             && (first == null
                 || e.firstLater < first.firstLater
@@ -177,7 +177,7 @@ final class CampaignTracker {
       }
       for (StreamEdge e : acc.edges.values()) {
         String o = e.other(a);
-        if (e.weight() < threshold || !ids.contains(o)) {
+        if (!g.passes(e, threshold) || !ids.contains(o)) {
           continue;
         }
         firstOf.merge(a, e.firstOf(a), Math::min);

@@ -72,24 +72,13 @@ public record StreamingConfig(
         DEFAULT_THRESHOLD_EVERY);
   }
 
-  /** Co-share window of the live detector. */
-  public static final Duration LIVE_WINDOW = Duration.ofSeconds(60);
-
-  /** Edge-weight quantile of the live detector. */
-  public static final double LIVE_EDGE_WEIGHT_QUANTILE = 0.5;
-
   /**
-   * The defaults around {@link CampaignConfig#defaults()}, with the live detector's own window
-   * ({@link #LIVE_WINDOW}) and edge-weight quantile ({@link #LIVE_EDGE_WEIGHT_QUANTILE}): the
-   * streaming detector has neither the association filter nor the per-text baseline that keep the
-   * batch defaults (a 5-minute window, no quantile) precise, so it keeps the settings it was
-   * measured with.
+   * The defaults around {@link CampaignConfig#defaults()}: the batch detector's window, minimum
+   * repetitions, quantile and association filter. The stream has no slow-drip text window ({@code
+   * text.window}) and no burst signal; it ignores both.
    */
   public static StreamingConfig defaults() {
-    return of(
-        CampaignConfig.defaults()
-            .withWindow(LIVE_WINDOW)
-            .withEdgeWeightQuantile(LIVE_EDGE_WEIGHT_QUANTILE));
+    return of(CampaignConfig.defaults());
   }
 
   /** This configuration with other memory bounds. */

@@ -69,7 +69,7 @@ public final class StreamingDetector {
     this.listener = Objects.requireNonNull(listener, "listener");
     CampaignConfig d = cfg.detection();
     this.window = new SignalWindow(d, cfg.maxWindowPosts());
-    this.graph = new AccountGraph(d.minRepeat(), d.maxEvidencePerSignal());
+    this.graph = new AccountGraph(d.minRepeat(), d.maxEvidencePerSignal(), d.minAssociation());
     this.tracker = new CampaignTracker(d);
     this.threshold = d.minRepeat();
   }
@@ -123,7 +123,7 @@ public final class StreamingDetector {
             evidence,
             (s, key, earlier, later) -> {
               StreamEdge e = graph.coShare(s, key, earlier, later);
-              if (e.weight() >= threshold) {
+              if (graph.passes(e, threshold)) {
                 touched.add(e.accountA);
                 touched.add(e.accountB);
               }
@@ -183,7 +183,7 @@ public final class StreamingDetector {
         continue;
       }
       for (StreamEdge e : acc.edges.values()) {
-        if (a.equals(e.accountA) && e.weight() >= threshold && ids.contains(e.accountB)) {
+        if (a.equals(e.accountA) && graph.passes(e, threshold) && ids.contains(e.accountB)) {
           out.add(e.toEdge(cfg.detection().maxEvidencePerSignal()));
         }
       }

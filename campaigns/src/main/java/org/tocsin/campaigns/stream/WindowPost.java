@@ -16,6 +16,10 @@ final class WindowPost {
   byte[] signature;
   long[] bandKeys;
   String textGroup;
+
+  /** Whether the post is in a co-share with any other account yet (counted once per account). */
+  boolean shared;
+
   final List<String> objects = new ArrayList<>(2);
 
   WindowPost(long seq, long millis, String account, PostRef ref) {

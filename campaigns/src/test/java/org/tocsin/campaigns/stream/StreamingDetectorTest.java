@@ -72,7 +72,11 @@ class StreamingDetectorTest {
   @Test
   void keepsTheIdWhileItGrowsAndTheOlderIdOnMerge() {
     List<CampaignEvent> events = new ArrayList<>();
-    StreamingDetector d = new StreamingDetector(StreamingConfig.defaults(), events::add);
+    // association off: the bridge a3-b1 below shares half of each account's co-shared posts, which
+    // the association filter (tested below) would rightly doubt; this test is about ids
+    StreamingDetector d =
+        new StreamingDetector(
+            StreamingConfig.of(CampaignConfig.defaults().withMinAssociation(0)), events::add);
     int n = 0;
     for (String g : List.of("a", "b")) {
       long t0 = g.equals("a") ? 0 : 1_000;
@@ -234,5 +238,37 @@ class StreamingDetectorTest {
       }
     }
     return best;
+  }
+
+  @Test
+  void theAssociationFilterOfTheSettingsAppliesLive() {
+    // a1, a2 and a3 each first meet six other accounts on six links, then each other twice: a
+    // small share of their co-shared posts is with each other, so with minAssociation 0.3 (the
+    // default) they are no campaign; with the filter off the three of them are
+    for (double minAssociation : new double[] {0.3, 0.0}) {
+      List<CampaignEvent> events = new ArrayList<>();
+      StreamingDetector d =
+          new StreamingDetector(
+              StreamingConfig.of(CampaignConfig.defaults().withMinAssociation(minAssociation)),
+              events::add);
+      int n = 0;
+      for (int k = 0; k < 6; k++) {
+        for (String m : List.of("a1", "a2", "a3")) {
+          d.accept(StreamPosts.link("p" + n++, m, k * 600 + n, "o" + k + m + ".example"));
+          d.accept(StreamPosts.link("p" + n++, "x" + k + m, k * 600 + n, "o" + k + m + ".example"));
+        }
+      }
+      for (int round = 0; round < 2; round++) {
+        for (String m : List.of("a1", "a2", "a3")) {
+          d.accept(StreamPosts.link("p" + n++, m, 5_000 + round * 600 + n, "r" + round + ".x"));
+        }
+      }
+      if (minAssociation > 0) {
+        assertThat(d.campaigns()).as("minAssociation %s", minAssociation).isEmpty();
+      } else {
+        assertThat(d.campaigns()).hasSize(1);
+        assertThat(d.campaigns().get(0).accounts()).containsExactlyInAnyOrder("a1", "a2", "a3");
+      }
+    }
   }
 }

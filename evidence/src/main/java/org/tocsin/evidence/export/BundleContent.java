@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.tocsin.core.json.Json;
 import org.tocsin.evidence.FileEvidenceLog;
 import org.tocsin.evidence.LedgerRecord;
@@ -19,13 +20,14 @@ import org.tocsin.evidence.sign.TreeHeadEntry;
 
 /**
  * Writes the JSON files of a bag's {@code data/}: {@code custody/<seq>.jsonl}, {@code posts.jsonl},
- * {@code scores.jsonl} and {@code export.json}.
+ * {@code scores.jsonl}, {@code export.json} and the request's {@code documents/}.
  */
 final class BundleContent {
 
   static final String POSTS = "posts.jsonl";
   static final String SCORES = "scores.jsonl";
   static final String EXPORT = "export.json";
+  static final String DOCUMENTS = "documents/";
 
   /**
    * The bag format written: 2 adds the bag signature ({@link BagFiles#BAG_SIGNATURE}) that binds
@@ -119,6 +121,9 @@ final class BundleContent {
     }
     BagFiles.write(data.resolve(POSTS), posts.toString());
     BagFiles.write(data.resolve(SCORES), scores.toString());
+    for (Map.Entry<String, String> d : request.documents().entrySet()) {
+      BagFiles.write(data.resolve(DOCUMENTS + d.getKey()), d.getValue());
+    }
   }
 
   /** Writes export.json: what was exported, by whom, why, and against which head. */
@@ -147,6 +152,8 @@ final class BundleContent {
     j.put("signedNewHead", signedNewHead);
     j.put("timestampTokens", stamps);
     j.put("captures", CaptureWarc.FILE);
+    var docs = j.putArray("documents");
+    request.documents().keySet().forEach(n -> docs.add(DOCUMENTS + n));
     Files.write(data.resolve(EXPORT), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(j));
   }
 

@@ -1,9 +1,12 @@
 package org.tocsin.evidence.export;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What to export and why.
@@ -14,6 +17,9 @@ import java.util.TreeSet;
  * @param actorRole the exporter's role ({@code prosecutor}, {@code analyst}, ...)
  * @param derived posts and scores per seq; a seq without an entry exports no derived data
  * @param sourceOrganization the bag's Source-Organization (the operator of this Tocsin)
+ * @param documents further documents of the case, by file name, written as UTF-8 under {@code
+ *     data/documents/} and covered like every payload file by the manifest and the bag signature
+ *     (for example a campaign's edges and attribution summary); names match {@link #DOCUMENT_NAME}
  */
 public record ExportRequest(
     List<Long> seqs,
@@ -21,7 +27,15 @@ public record ExportRequest(
     String actorKeyId,
     String actorRole,
     Map<Long, DerivedData> derived,
-    String sourceOrganization) {
+    String sourceOrganization,
+    Map<String, String> documents) {
+
+  /** What a document's file name must match: a plain name with an extension, no directories. */
+  public static final Pattern DOCUMENT_NAME =
+      Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}\\.[a-z]{2,5}");
+
+  /** Most documents one export may carry. */
+  public static final int MAX_DOCUMENTS = 32;
 
   /** The Source-Organization used when none is given. */
   public static final String DEFAULT_SOURCE_ORGANIZATION = "Tocsin";
@@ -45,6 +59,29 @@ public record ExportRequest(
       }
     }
     Objects.requireNonNull(sourceOrganization, "sourceOrganization");
+    documents = Collections.unmodifiableMap(new TreeMap<>(documents));
+    if (documents.size() > MAX_DOCUMENTS) {
+      throw new IllegalArgumentException(
+          "at most " + MAX_DOCUMENTS + " documents [got " + documents.size() + "]");
+    }
+    for (Map.Entry<String, String> d : documents.entrySet()) {
+      if (!DOCUMENT_NAME.matcher(d.getKey()).matches()) {
+        throw new IllegalArgumentException(
+            "a document name is a plain file name like edges.json [got " + d.getKey() + "]");
+      }
+      Objects.requireNonNull(d.getValue(), d.getKey());
+    }
+  }
+
+  /** A request without documents. */
+  public ExportRequest(
+      List<Long> seqs,
+      String reason,
+      String actorKeyId,
+      String actorRole,
+      Map<Long, DerivedData> derived,
+      String sourceOrganization) {
+    this(seqs, reason, actorKeyId, actorRole, derived, sourceOrganization, Map.of());
   }
 
   /** A request with the default Source-Organization. */

@@ -42,7 +42,9 @@ import org.tocsin.index.stats.Interval;
  * Indexes a generated corpus through {@link PostIndex} and through plain Lucene, then measures
  * p50/p99 latency of term, phrase, boolean+filters, facet and histogram queries on both, one
  * thread, and writes a Markdown report. Arguments: the demo corpus ({@code posts.jsonl.gz}), the
- * report path, and optionally the number of posts (default 1,000,000).
+ * report path, optionally the number of posts (default 1,000,000) and optionally a directory where
+ * both indexes are kept: a later run with the same directory and number of posts reuses them
+ * instead of indexing again (its indexing row is the one of the run that built them).
  */
 public final class IndexBenchmark {
 
@@ -50,6 +52,13 @@ public final class IndexBenchmark {
   private static final int COMMIT_EVERY = 100_000;
   private static final int WARMUP = 30;
   private static final int RUNS = 200;
+
+  /**
+   * The search time limit: far past any latency measured, so that a loaded machine slows the
+   * benchmark down rather than stopping it.
+   */
+  static final java.time.Duration NO_TIMEOUT = java.time.Duration.ofMinutes(10);
+
   private static final String[] WORDS = {
     "women",
     "muslims",
@@ -83,54 +92,82 @@ public final class IndexBenchmark {
     PrintStream out =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     int n = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
-    new IndexBenchmark(out).run(Path.of(args[0]), Path.of(args[1]), n);
+    Path keep = args.length > 3 ? Path.of(args[3]) : null;
+    new IndexBenchmark(out).run(Path.of(args[0]), Path.of(args[1]), n, keep);
   }
 
-  private void run(Path demo, Path report, int n) throws Exception {
-    Path work = Files.createTempDirectory("tocsin-index-bench");
+  private void run(Path demo, Path report, int n, Path keep) throws Exception {
+    Path work = keep == null ? Files.createTempDirectory("tocsin-index-bench") : keep;
+    Path tocsinDir = work.resolve("tocsin-" + n);
+    Path plainDir = work.resolve("plain-" + n);
+    Path built = work.resolve("built-" + n + ".md");
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     try {
       BenchCorpus corpus = BenchCorpus.load(demo, 42);
+      boolean reuse = keep != null && Files.exists(built);
+      if (!reuse) {
+        IOUtils.rm(tocsinDir, plainDir);
+      }
       long t0 = System.nanoTime();
-      try (PostIndex index = PostIndex.open(work.resolve("tocsin"))) {
-        for (long i = 0; i < n; i += BATCH) {
-          List<ScoredPost> batch = corpus.next(i, (int) Math.min(BATCH, n - i));
-          index.add(batch, campaigns(batch));
-          if ((i + BATCH) % COMMIT_EVERY == 0 || i + BATCH >= n) {
-            index.commit(Math.min(i + BATCH, n));
-            log.printf(Locale.ROOT, "tocsin: %,d posts%n", Math.min(i + BATCH, n));
-          }
+      try (PostIndex index = PostIndex.open(tocsinDir, NO_TIMEOUT)) {
+        if (!reuse) {
+          build(index, corpus, n);
         }
         double tocsinSecs = (System.nanoTime() - t0) / 1e9;
-        long tocsinBytes = size(work.resolve("tocsin"));
+        long tocsinBytes = size(tocsinDir);
         BenchCorpus again = BenchCorpus.load(demo, 42);
         long t1 = System.nanoTime();
-        try (PlainLucene plain = new PlainLucene(work.resolve("plain"))) {
-          for (long i = 0; i < n; i += BATCH) {
-            plain.add(again.next(i, (int) Math.min(BATCH, n - i)));
-            if ((i + BATCH) % COMMIT_EVERY == 0 || i + BATCH >= n) {
-              plain.commit();
+        try (PlainLucene plain = new PlainLucene(plainDir)) {
+          if (!reuse) {
+            for (long i = 0; i < n; i += BATCH) {
+              plain.add(again.next(i, (int) Math.min(BATCH, n - i)));
+              if ((i + BATCH) % COMMIT_EVERY == 0 || i + BATCH >= n) {
+                plain.commit();
+              }
             }
           }
           double plainSecs = (System.nanoTime() - t1) / 1e9;
           plain.open();
-          log.printf(Locale.ROOT, "indexing: tocsin %.1f s, plain %.1f s%n", tocsinSecs, plainSecs);
-          rows.add(
-              String.format(
-                  Locale.ROOT,
-                  "| indexing (posts/s) | %,.0f (%.1f s, %,d MiB on disk) | %,.0f (%.1f s, %,d MiB"
-                      + " on disk) |",
-                  n / tocsinSecs,
-                  tocsinSecs,
-                  tocsinBytes >> 20,
-                  n / plainSecs,
-                  plainSecs,
-                  plain.sizeBytes() >> 20));
+          if (reuse) {
+            rows.add(Files.readString(built, StandardCharsets.UTF_8).strip());
+          } else {
+            log.printf(
+                Locale.ROOT, "indexing: tocsin %.1f s, plain %.1f s%n", tocsinSecs, plainSecs);
+            rows.add(
+                String.format(
+                    Locale.ROOT,
+                    "| indexing (posts/s) | %,.0f (%.1f s, %,d MiB on disk) | %,.0f (%.1f s, %,d"
+                        + " MiB on disk) |",
+                    n / tocsinSecs,
+                    tocsinSecs,
+                    tocsinBytes >> 20,
+                    n / plainSecs,
+                    plainSecs,
+                    plain.sizeBytes() >> 20));
+            if (keep != null) {
+              Files.writeString(built, rows.get(rows.size() - 1), StandardCharsets.UTF_8);
+            }
+          }
           measure(index, plain);
         }
       }
-      write(report, n, corpus.baseSize());
+      double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      write(report, n, corpus.baseSize(), loadBefore, loadAfter, reuse);
     } finally {
-      IOUtils.rm(work);
+      if (keep == null) {
+        IOUtils.rm(work);
+      }
+    }
+  }
+
+  private void build(PostIndex index, BenchCorpus corpus, int n) throws IOException {
+    for (long i = 0; i < n; i += BATCH) {
+      List<ScoredPost> batch = corpus.next(i, (int) Math.min(BATCH, n - i));
+      index.add(batch, campaigns(batch));
+      if ((i + BATCH) % COMMIT_EVERY == 0 || i + BATCH >= n) {
+        index.commit(Math.min(i + BATCH, n));
+        log.printf(Locale.ROOT, "tocsin: %,d posts%n", Math.min(i + BATCH, n));
+      }
     }
   }
 
@@ -265,10 +302,12 @@ public final class IndexBenchmark {
     Arrays.sort(cpu);
     return String.format(
         Locale.ROOT,
-        "p50 %.1f ms, p99 %.1f ms (CPU p50 %.1f, p99 %.1f)%s",
+        "p50 %.1f, p95 %.1f, p99 %.1f ms (CPU p50 %.1f, p95 %.1f, p99 %.1f)%s",
         nanos[RUNS / 2] / 1e6,
+        nanos[RUNS * 95 / 100] / 1e6,
         nanos[RUNS * 99 / 100] / 1e6,
         cpu[RUNS / 2] / 1e6,
+        cpu[RUNS * 95 / 100] / 1e6,
         cpu[RUNS * 99 / 100] / 1e6,
         sink == Long.MIN_VALUE ? "!" : "");
   }
@@ -303,7 +342,9 @@ public final class IndexBenchmark {
     }
   }
 
-  private void write(Path report, int n, int base) throws IOException {
+  private void write(
+      Path report, int n, int base, double loadBefore, double loadAfter, boolean reused)
+      throws IOException {
     Runtime rt = Runtime.getRuntime();
     List<String> md = new ArrayList<>();
     md.add("# Index: Tocsin PostIndex vs plain Lucene");
@@ -321,12 +362,17 @@ public final class IndexBenchmark {
             System.getProperty("java.vm.name"),
             rt.maxMemory() >> 20));
     md.add(
-        "- the machine is shared with other builds, so latencies are noisy; both sides ran in the"
-            + " same JVM, one after the other, on one thread");
+        String.format(
+            Locale.ROOT,
+            "- load average (1 min) %.2f at the start, %.2f at the end; both sides ran in the same"
+                + " JVM, one after the other, on one thread%s",
+            loadBefore,
+            loadAfter,
+            reused ? "; the indexes were built by an earlier run and reused" : ""));
     md.add("- JVM input arguments: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
     md.add(
         "- latency is wall time; in brackets the CPU time of the querying thread (its own work,"
-            + " without the time it waited for a core on the shared machine)");
+            + " without the time it waited for a core on a shared machine), all in ms");
     md.add("");
     md.add(
         String.format(

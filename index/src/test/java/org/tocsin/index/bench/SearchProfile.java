@@ -43,7 +43,7 @@ public final class SearchProfile {
     String kind = args[3];
     int runs = Integer.parseInt(args[4]);
     boolean fresh = !Files.exists(dir);
-    try (PostIndex index = PostIndex.open(dir)) {
+    try (PostIndex index = PostIndex.open(dir, IndexBenchmark.NO_TIMEOUT)) {
       if (fresh) {
         BenchCorpus corpus = BenchCorpus.load(demo, 42);
         for (long i = 0; i < n; i += 5_000) {
@@ -104,11 +104,14 @@ public final class SearchProfile {
       int m = wall.length;
       out.printf(
           Locale.ROOT,
-          "%s: wall p50 %.2f ms, p99 %.2f ms; thread CPU p50 %.2f ms, p99 %.2f ms (%d)%n",
+          "%s: wall p50 %.2f, p95 %.2f, p99 %.2f ms; thread CPU p50 %.2f, p95 %.2f, p99 %.2f ms"
+              + " (%d)%n",
           kind,
           wall[m / 2] / 1e6,
+          wall[m * 95 / 100] / 1e6,
           wall[m * 99 / 100] / 1e6,
           own[m / 2] / 1e6,
+          own[m * 95 / 100] / 1e6,
           own[m * 99 / 100] / 1e6,
           sink);
     }

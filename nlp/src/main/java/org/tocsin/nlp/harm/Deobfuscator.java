@@ -9,8 +9,11 @@ import java.util.Objects;
  * glued together ({@code killallgays}), one dropped, added or swapped letter in a vocabulary word
  * of at least {@value #MIN_FUZZY} letters (never the first letter), and the clitics French, Spanish
  * and Arabic attach to a word ({@code l'égorger}, {@code matarlos}, {@code اقتلوهم}, {@code
- * لليهود}). Letters spaced out ({@code k i l l}, {@code k.i.l.l}) and zero-width characters are
- * undone by the tokenizer ({@link HarmText}); full-width forms by its NFKC step.
+ * لليهود}; {@link ArabicAffixes}), and a Spanish future or conditional of an act ({@link
+ * SpanishVerbs}). A word of the language's list of ordinary words ({@code
+ * harm-known-<lang>-v1.txt}) is never corrected or split. Letters spaced out ({@code k i l l},
+ * {@code k.i.l.l}) and zero-width characters are undone by the tokenizer ({@link HarmText});
+ * full-width forms by its NFKC step.
  *
  * <p>A word the vocabulary knows is returned as it is, so ordinary words cost one or two hash
  * lookups; the fuzzy steps only ever map onto a vocabulary word, so an unknown word stays unknown.
@@ -37,12 +40,16 @@ final class Deobfuscator {
   private final String language;
   private final boolean latin;
   private final boolean english;
+  private final ArabicAffixes arabic;
+  private final SpanishVerbs spanish;
 
   Deobfuscator(HarmVocabulary vocabulary) {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
     this.language = vocabulary.language();
     this.latin = !language.equals("ar");
     this.english = language.equals("en");
+    this.arabic = new ArabicAffixes(vocabulary);
+    this.spanish = new SpanishVerbs(vocabulary);
   }
 
   /** What a word was read as, and why; {@code how} is null when the word was taken as written. */
@@ -108,9 +115,13 @@ final class Deobfuscator {
     if (vocabulary.isKnown(w)) {
       return new Reading(new String[] {w}, how); // an ordinary word, not a misspelling
     }
-    String[] clitic = clitic(w);
+    String[] clitic = clitic(w, word.endsWith("\u0629")); // ة folds to ه: no suffix
     if (clitic != null) {
       return new Reading(clitic, join(how, "clitic split"));
+    }
+    String[] verb = language.equals("es") ? spanish.periphrasis(w) : null;
+    if (verb != null) {
+      return new Reading(verb, join(how, "future or conditional")); // "mataremos"
     }
     if (w.length() >= MIN_FUZZY && w.length() <= 30) {
       String f = fuzzy(w);
@@ -328,7 +339,7 @@ final class Deobfuscator {
    * Clitics: French elision ({@code l'}, {@code qu'}), Spanish object pronouns after a verb ({@code
    * matarlos}), Arabic conjunctions, prepositions and object suffixes; null if none.
    */
-  private String[] clitic(String w) {
+  private String[] clitic(String w, boolean taMarbuta) {
     switch (language) {
       case "fr" -> {
         int a = w.indexOf('\'');
@@ -337,8 +348,10 @@ final class Deobfuscator {
         }
       }
       case "es" -> {
-        for (String s : new String[] {"los", "las", "les", "lo", "la", "nos"}) {
-          if (w.length() > s.length() + 3 && w.endsWith(s)) {
+        for (String s : new String[] {"los", "las", "les", "lo", "la", "nos", "os"}) {
+          if (w.length() > s.length() + 3
+              && w.endsWith(s)
+              && !(s.equals("os") && (w.endsWith("ados") || w.endsWith("idos")))) { // matados
             String stem = w.substring(0, w.length() - s.length());
             if (vocabulary.isWord(stem)) {
               return new String[] {stem, s};
@@ -347,64 +360,9 @@ final class Deobfuscator {
         }
       }
       case "ar" -> {
-        return arabic(w);
+        return arabic.split(w, taMarbuta);
       }
       default -> {}
-    }
-    return null;
-  }
-
-  private String[] arabic(String w) {
-    String[] r = arabicForms(w);
-    if (r == null && w.length() > 3 && (w.charAt(0) == '\u0648' || w.charAt(0) == '\u0641')) {
-      r = arabicForms(w.substring(1)); // و ف (and, so)
-      if (r == null && vocabulary.isWord(w.substring(1))) {
-        r = new String[] {w.substring(1)};
-      }
-    }
-    return r;
-  }
-
-  /** The word without its proclitic preposition or article, or split from its object suffix. */
-  private String[] arabicForms(String s) {
-    if (s.length() > 3 && s.startsWith("\u0644\u0644")) { // لل → ال
-      String a = "\u0627\u0644" + s.substring(2);
-      if (vocabulary.isWord(a)) {
-        return new String[] {a};
-      }
-    }
-    if (s.length() > 4
-        && s.charAt(1) == '\u0627'
-        && s.charAt(2) == '\u0644'
-        && "\u0628\u0643\u0641\u0648".indexOf(s.charAt(0)) >= 0) { // بال كال فال وال → ال
-      if (vocabulary.isWord(s.substring(1))) {
-        return new String[] {s.substring(1)};
-      }
-    }
-    if (s.length() > 4 && s.startsWith("\u0627\u0644") && vocabulary.isWord(s.substring(2))) {
-      return new String[] {s.substring(2)}; // the article before a word listed bare
-    }
-    if (s.length() > 3
-        && "\u0644\u0628".indexOf(s.charAt(0)) >= 0
-        && vocabulary.isWord(s.substring(1))) { // ل ب
-      return new String[] {s.substring(1)};
-    }
-    for (String suffix : new String[] {"\u0647\u0645", "\u0647\u0646", "\u0647\u0627", "\u0647"}) {
-      if (s.length() > suffix.length() + 2 && s.endsWith(suffix)) {
-        String stem = s.substring(0, s.length() - suffix.length());
-        if (vocabulary.isWord(stem)) {
-          return new String[] {stem, "\u0647\u0645"};
-        }
-        if (stem.endsWith("\u0648") && vocabulary.isWord(stem + "\u0627")) { // اقتلوهم → اقتلوا
-          return new String[] {stem + "\u0627", "\u0647\u0645"};
-        }
-        if (stem.endsWith("\u062a")
-            && vocabulary.isWord(stem.substring(0, stem.length() - 1) + "\u0647")) {
-          return new String[] {
-            stem.substring(0, stem.length() - 1) + "\u0647", "\u0647\u0645"
-          }; // ابادتهم
-        }
-      }
     }
     return null;
   }

@@ -91,6 +91,11 @@ public enum HarmClass {
   /** A question that asks rather than asserts. */
   INQUIRY,
   /**
+   * A phrase that holds an act's word and means something else ("echar de menos", to miss; "kill
+   * time"): an act inside it is not an act.
+   */
+  IDIOM,
+  /**
    * Right before a slur, a word that makes it the speaker's own or one single thing or person
    * ("we", "my", "as a", "a", "this"): the slur is then not read as derogation of its group by
    * itself (a reclaimed use, a homonym, an insult to one person).

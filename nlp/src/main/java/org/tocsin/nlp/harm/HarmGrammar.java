@@ -109,6 +109,7 @@ public final class HarmGrammar {
   private final String language;
   private final boolean verbFinal;
   private final boolean dropsSubject;
+  private final boolean topicFirst;
 
   /** A grammar over one language's vocabulary. */
   public HarmGrammar(HarmVocabulary vocabulary) {
@@ -117,6 +118,7 @@ public final class HarmGrammar {
     this.language = vocabulary.language();
     this.verbFinal = language.equals("de");
     this.dropsSubject = language.equals("es");
+    this.topicFirst = language.equals("es") || language.equals("ar");
   }
 
   /** The language, an ISO 639-1 code. */
@@ -255,9 +257,13 @@ public final class HarmGrammar {
         if (p == null
             && last != null
             && dropsSubject
-            && has(k, HarmClass.COPULA)
-            && (k == 0 || t.sentence[k - 1] != t.sentence[k] || t.words[k - 1].equals("que"))) {
-          // Spanish drops the subject pronoun: "Conozco a los X. Son todos sucios.", "sabe que son"
+            && (has(k, HarmClass.COPULA) || has(k, HarmClass.MODAL))
+            && (k == 0
+                || t.sentence[k - 1] != t.sentence[k]
+                || SUBJECT_DROPPED_AFTER.contains(t.words[k - 1]))) {
+          // Spanish drops the subject pronoun: "Conozco a los X. Son todos sucios.", "sabe que
+          // son",
+          // "Mi barrio está lleno de X. Merecen morir."
           mentionAt[k] = new Mention(k, k, last.group(), last.ground(), true, last.start());
           k++;
           continue;
@@ -348,13 +354,16 @@ public final class HarmGrammar {
         Match act = actAfter(lead.end(), ACT_WINDOW, t.clause[k]);
         if (act != null) {
           Mention obj = object(act, k);
+          if (obj == null) {
+            obj = topicBefore(k); // "اليهود، سوف نبيدهم", "Los X, los vamos a echar"
+          }
           if (obj != null) {
             add(Construction.DIRECT_THREAT, Act.of(act.harmClass()), obj, k, act.start(), act);
           }
         }
       }
       Match fused = first(k, HarmClass.THREAT_ACT);
-      if (fused != null) {
+      if (fused != null && !has(k, HarmClass.IDIOM)) {
         Mention obj = object(fused, k);
         if (obj != null) {
           add(Construction.DIRECT_THREAT, actOfFused(fused), obj, k, k, fused);
@@ -376,9 +385,20 @@ public final class HarmGrammar {
       Match act = act(k);
       if (act != null && act.term().imperative() && opensClause(k)) {
         Mention obj = object(act, k);
+        if (obj == null) {
+          obj = topicBefore(k); // "A los X, echadlos"
+        }
         if (obj != null) {
           add(Construction.CALL, Act.of(act.harmClass()), obj, k, k, act);
         }
+      } else if (act != null
+          && topicFirst
+          && k + 1 < n
+          && has(k + 1, HarmClass.CLITIC)
+          && opensClause(k)
+          && topicBefore(k) != null) {
+        // an infinitive with its clitic after the group named alone: "A los X, fusilarlos a todos"
+        add(Construction.CALL, Act.of(act.harmClass()), topicBefore(k), k, k, act);
       } else if (act != null && act.term().imperative() && !gapped(act) && !agentBefore(k)) {
         Mention obj = wholeGroupAfter(act);
         if (obj != null) {
@@ -393,7 +413,11 @@ public final class HarmGrammar {
             && t.sentence[lead.end()] == t.sentence[k]) {
           actClause = t.clause[lead.end()]; // "es ist Zeit, die X zu vernichten"
         }
-        Match a = actAfter(lead.end(), lead.term().tight() ? 0 : ACT_WINDOW, actClause);
+        int from = lead.end();
+        if (lead.term().tight() && from + 1 < n && has(from, HarmClass.CLITIC)) {
+          from++; // "que los maten": the clitic between the lead and its act
+        }
+        Match a = actAfter(from, lead.term().tight() ? 0 : ACT_WINDOW, actClause);
         if (a == null && !lead.term().tight()) {
           a = coordinatedAct(lead.end(), actClause); // "we should start gangs and kill them"
         }
@@ -403,7 +427,17 @@ public final class HarmGrammar {
         if (a == null && lead.end() < n && has(lead.end(), HarmClass.DIE)) {
           a = first(lead.end(), HarmClass.DIE); // "que mueran los X"
         }
+        if (a == null
+            && (lead.term().tight() || lead.term().wish())
+            && lead.end() < n
+            && has(lead.end(), HarmClass.EXPEL_PP)
+            && topicFirst) {
+          a = first(lead.end(), HarmClass.EXPEL_PP); // "que se vayan los X"
+        }
         Mention obj = a == null ? null : object(a, k);
+        if (obj == null && a != null) {
+          obj = topicBefore(k); // "Los X, que se vayan todos"
+        }
         if (obj != null) {
           add(Construction.CALL, Act.of(a.harmClass()), obj, k, a.start(), a);
         } else if (lead.term().wish()) {
@@ -432,6 +466,47 @@ public final class HarmGrammar {
           }
         }
       }
+    }
+
+    /**
+     * In Spanish and Arabic, the group a call without an object is aimed at: named alone in the
+     * clause before it, in the same sentence ("Los X, que se vayan todos", "A los X, fuera"); null
+     * otherwise.
+     */
+    private Mention topicBefore(int k) {
+      if (!topicFirst || !opensClause(k)) {
+        return null;
+      }
+      int q = k - 1;
+      while (q >= 0 && t.clause[q] == t.clause[k]) {
+        q--; // the lead's own words
+      }
+      if (q < 0 || t.sentence[q] != t.sentence[k]) {
+        return null;
+      }
+      Mention found = null;
+      for (int r = q; r >= 0 && t.clause[r] == t.clause[q]; r--) {
+        Mention m = mentionCovering(r);
+        if (m != null) {
+          if (m.pronoun()) {
+            return null;
+          }
+          found = m;
+        } else if ((cover[r] & (bit(HarmClass.FILLER) | bit(HarmClass.HEAD))) == 0) {
+          return null; // the clause says more than the group's name
+        }
+      }
+      return found;
+    }
+
+    /** The group mention whose words include position {@code r}, or null. */
+    private Mention mentionCovering(int r) {
+      for (int q = r; q >= Math.max(0, r - 6); q--) {
+        if (mentionAt[q] != null && (mentionAt[q].end() > r || q == r)) {
+          return mentionAt[q];
+        }
+      }
+      return null;
     }
 
     /**
@@ -631,6 +706,13 @@ public final class HarmGrammar {
               && !has(r, HarmClass.FILLER)
               && !has(r, HarmClass.MODAL)
               && !has(r, HarmClass.NEG)) {
+            if (topicFirst
+                && at[r] == null
+                && r + 2 < limit
+                && Conjunctions.isAnd(language, t.words[r + 1])) {
+              r++; // a participle joined by "and": "deberían ser encerrados y deportados"
+              continue;
+            }
             break;
           }
         }
@@ -738,7 +820,7 @@ public final class HarmGrammar {
       if (inOthersRelative(m)) {
         return; // "the men who attacked the X are animals"
       }
-      int from = afterRelative(m);
+      int from = language.equals("en") ? afterEnglishRelative(m) : afterRelative(m);
       for (int r = from; r < Math.min(n, from + 6) && t.sentence[r] == sentence; r++) {
         Match d = first(r, HarmClass.DEHUM);
         Match g = d == null ? first(r, HarmClass.DEROG) : null;
@@ -794,7 +876,7 @@ public final class HarmGrammar {
      * attribute it carries, at its copula ("X who live here are vermin", "it's the X who are ...");
      * {@code m.end()} when there is none.
      */
-    private int afterRelative(Mention m) {
+    private int afterEnglishRelative(Mention m) {
       int q = m.end();
       if (m.pronoun()
           || q >= n
@@ -864,6 +946,34 @@ public final class HarmGrammar {
           return;
         }
       }
+    }
+
+    /**
+     * Where a group's predicate is looked for: right after the group, or in Spanish and Arabic past
+     * a relative clause after it, at its copula ("Los X que llegan cada día a nuestras costas son
+     * una plaga") or, in Arabic, which has none, at the dehumanising or derogatory term ("X الذين
+     * يعيشون هنا حشرات"); not across a report, a negation or another group.
+     */
+    private int afterRelative(Mention m) {
+      int q = m.end();
+      if (!topicFirst || m.pronoun() || q >= n || !has(q, HarmClass.POSTMOD)) {
+        return q;
+      }
+      long stop =
+          language.equals("ar")
+              ? bit(HarmClass.DEHUM) | bit(HarmClass.DEROG)
+              : bit(HarmClass.COPULA);
+      for (int r = q + 1;
+          r < Math.min(n, q + 1 + POSTMOD_WINDOW + 3) && t.clause[r] == t.clause[q];
+          r++) {
+        if (mentionAt[r] != null || has(r, HarmClass.REPORT) || has(r, HarmClass.NEG)) {
+          return q;
+        }
+        if ((cover[r] & stop) != 0) {
+          return r;
+        }
+      }
+      return q;
     }
 
     /**
@@ -970,7 +1080,8 @@ public final class HarmGrammar {
       if (h == null) {
         return;
       }
-      int r = skip(h.end(), 2, t.clause[k], HarmClass.FILLER);
+      // Spanish and Arabic: one more word ("odio profundamente a las X")
+      int r = skip(h.end(), topicFirst ? 3 : 2, t.clause[k], HarmClass.FILLER);
       if (r >= 0 && mentionAt[r] != null) {
         add(Construction.DEROGATION, Act.NONE, mentionAt[r], k, q, h);
         return;
@@ -1238,8 +1349,8 @@ public final class HarmGrammar {
 
     /** The strongest act (base form) starting at {@code k}, or null. */
     private Match act(int k) {
-      if (at[k] == null) {
-        return null;
+      if (at[k] == null || has(k, HarmClass.IDIOM)) {
+        return null; // "echar de menos": to miss, not to throw out
       }
       Match best = null;
       for (Match m : at[k]) {
@@ -1467,7 +1578,10 @@ public final class HarmGrammar {
             || x.equals("qu'")
             || x.equals("sino")
             || x.equals("\u0627\u0644\u0627")
-            || (x.equals("que") && k > 0 && t.words[k - 1].equals("mas"))) {
+            || x.equals("\u0633\u0648\u064a") // سوى
+            || (x.equals("que")
+                && k > 0
+                && (t.words[k - 1].equals("mas") || t.words[k - 1].equals("cosa")))) {
           return true;
         }
       }
@@ -1549,6 +1663,10 @@ public final class HarmGrammar {
       return b.toString();
     }
   }
+
+  /** Spanish words after which a verb's dropped subject is the group named before ("pero son"). */
+  private static final java.util.Set<String> SUBJECT_DROPPED_AFTER =
+      java.util.Set.of("que", "pero", "y", "porque", "aunque", "pues");
 
   /** Classes a norm's modal may stand behind: "X are vermin and must be ...". */
   private static final long PASSABLE =

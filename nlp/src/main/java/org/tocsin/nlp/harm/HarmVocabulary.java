@@ -49,6 +49,7 @@ public final class HarmVocabulary {
   private final Set<String> content = new HashSet<>();
   private final Set<String> anyContent = new HashSet<>();
   private final Set<String> shortGroups = new HashSet<>();
+  private final Set<String> acts = new HashSet<>();
   private Set<String> known = Set.of();
   private final Map<String, String> contentDeletes = new HashMap<>();
   private final Map<String, String> groupDeletes = new HashMap<>();
@@ -72,6 +73,9 @@ public final class HarmVocabulary {
         stems.add(s);
       } else {
         byFirst.computeIfAbsent(first, k -> new ArrayList<>(2)).add(t);
+      }
+      if (isAct(t.harmClass()) && !t.stem(0)) {
+        acts.add(first);
       }
       for (String w : t.words()) {
         if (!w.endsWith("*") && !w.equals("...")) {
@@ -128,6 +132,10 @@ public final class HarmVocabulary {
     return List.copyOf(s);
   }
 
+  private static boolean isAct(HarmClass c) {
+    return c == HarmClass.VIOLENT || c == HarmClass.EXTERMINATE || c == HarmClass.EXPEL;
+  }
+
   private static boolean isContent(HarmClass c) {
     return switch (c) {
       case GROUP, VIOLENT, EXTERMINATE, EXPEL, VIOLENT_PP, EXTERMINATE_PP, EXPEL_PP, DEHUM, DEROG ->
@@ -154,6 +162,11 @@ public final class HarmVocabulary {
   /** Whether a folded word is a word of some term. */
   boolean isWord(String w) {
     return words.contains(w) || stemOf(w) != null;
+  }
+
+  /** Whether a folded word opens a term of an act (violent, exterminate, expel). */
+  boolean isAct(String w) {
+    return acts.contains(w);
   }
 
   /** The longest word of any term, in chars. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -139,6 +140,8 @@ public final class WebhookDispatcher {
     }
     Alert alert = next;
     byte[] body = AlertJson.toNode(alert).toString().getBytes(StandardCharsets.UTF_8);
+    int attempt = s.failures + 1;
+    long started = System.nanoTime();
     sender
         .post(
             rule.webhook().url(),
@@ -147,7 +150,7 @@ public final class WebhookDispatcher {
             body,
             timeoutMillis,
             "X-Tocsin-Delivery-Attempt",
-            Integer.toString(s.failures + 1))
+            Integer.toString(attempt))
         .onComplete(
             ar -> {
               s.lastAttemptMillis = System.currentTimeMillis();
@@ -157,11 +160,30 @@ public final class WebhookDispatcher {
               } else {
                 s.lastStatus = 0;
               }
+              long latency =
+                  ar.succeeded()
+                      ? ar.result().latencyMillis()
+                      : (System.nanoTime() - started) / 1_000_000;
               if (ar.succeeded() && ar.result().delivered()) {
                 s.cursor = alert.n();
                 s.failures = 0;
                 s.lastError = null;
                 s.delivered++;
+                engine
+                    .webhooks()
+                    .record(
+                        rule.id(),
+                        new DeliveryAttempt(
+                            Instant.ofEpochMilli(s.lastAttemptMillis),
+                            alert.n(),
+                            alert.id(),
+                            attempt,
+                            s.lastStatus,
+                            latency,
+                            true,
+                            null,
+                            null,
+                            false));
                 vertx
                     .executeBlocking(() -> saveCursor(rule.id(), alert.n()), false)
                     .onComplete(done -> deliverNext(rule, s));
@@ -178,6 +200,21 @@ public final class WebhookDispatcher {
                     Math.min(MAX_BACKOFF_MILLIS, baseBackoffMillis << Math.min(20, s.failures - 1));
                 delay = delay / 2 + (long) (random.nextDouble() * (delay / 2 + 1));
                 s.nextAttemptMillis = System.currentTimeMillis() + delay;
+                engine
+                    .webhooks()
+                    .record(
+                        rule.id(),
+                        new DeliveryAttempt(
+                            Instant.ofEpochMilli(s.lastAttemptMillis),
+                            alert.n(),
+                            alert.id(),
+                            attempt,
+                            s.lastStatus,
+                            latency,
+                            false,
+                            s.lastError,
+                            Instant.ofEpochMilli(s.nextAttemptMillis),
+                            false));
                 s.inFlight = false;
                 LOG.fine(() -> "webhook of rule " + rule.id() + " failed: " + s.lastError);
               }

@@ -1,15 +1,25 @@
 package org.tocsin.node.alerts;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The delivery state of every rule's webhook, as the {@link WebhookDispatcher} leaves it: node
  * state, so that whatever shows it (the API's rule list) needs no handle on the dispatcher, which
- * runs in the node's pipeline.
+ * runs in the node's pipeline. Each rule also keeps its last {@link #MAX_ATTEMPTS} delivery
+ * attempts (its delivery log), in memory: a restart starts the log afresh.
  */
 public final class WebhookStates {
+  /** Attempts kept per rule. */
+  public static final int MAX_ATTEMPTS = 200;
+
   private final Map<String, State> states = new ConcurrentHashMap<>();
+  private final Map<String, Deque<DeliveryAttempt>> logs = new ConcurrentHashMap<>();
 
   /** Delivery state of one rule's webhook. */
   public static final class State {
@@ -65,6 +75,31 @@ public final class WebhookStates {
   /** The delivery state of a rule's webhook, or null before its first delivery attempt. */
   public State state(String ruleId) {
     return states.get(ruleId);
+  }
+
+  /** Adds an attempt to a rule's delivery log, dropping the oldest past {@link #MAX_ATTEMPTS}. */
+  public void record(String ruleId, DeliveryAttempt attempt) {
+    Deque<DeliveryAttempt> log = logs.computeIfAbsent(ruleId, id -> new ArrayDeque<>());
+    synchronized (log) {
+      log.addLast(attempt);
+      while (log.size() > MAX_ATTEMPTS) {
+        log.removeFirst();
+      }
+    }
+  }
+
+  /** A rule's delivery log, newest first; empty if nothing was attempted since the node started. */
+  public List<DeliveryAttempt> attempts(String ruleId) {
+    Deque<DeliveryAttempt> log = logs.get(ruleId);
+    if (log == null) {
+      return List.of();
+    }
+    List<DeliveryAttempt> out;
+    synchronized (log) {
+      out = new ArrayList<>(log);
+    }
+    Collections.reverse(out);
+    return out;
   }
 
   /** The state of a rule's webhook, made on first use (the dispatcher's side). */

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tocsin.campaigns.CampaignConfig;
+import org.tocsin.campaigns.baseline.ObjectBaselines;
 import org.tocsin.campaigns.detect.CampaignDetector;
+import org.tocsin.campaigns.detect.CampaignReport;
 import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
 import org.tocsin.core.post.PostKey;
@@ -95,12 +97,16 @@ public final class CampaignService {
               return true;
             });
     List<ScoredPost> all = new ArrayList<>(posts.values());
+    CampaignReport report = CampaignDetector.detectScored(all, config);
+    List<Post> plain = new ArrayList<>(all.size());
+    all.forEach(sp -> plain.add(sp.post()));
     CampaignSnapshot s =
         new CampaignSnapshot(
-            CampaignDetector.detectScored(all, config),
+            report,
             through,
             Instant.now(),
-            (System.nanoTime() - t0) / 1_000_000);
+            (System.nanoTime() - t0) / 1_000_000,
+            ObjectBaselines.of(plain, report.campaigns(), config));
     latest = s;
     lastError = null;
     LOG.info(

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.crawler.outbound.OutboundGuard;
 
 /**
@@ -29,6 +30,8 @@ import org.tocsin.crawler.outbound.OutboundGuard;
  * @param crawler the crawler's sources, as {@code {"defaults": {...}, "sources": [...]}}: checked
  *     by the crawler's SourcesConfig, every key documented in its crawler-default.json
  * @param security what the node may reach outside itself: hosts and directories
+ * @param campaigns campaign detection, read by both the batch view and the live detector: the keys
+ *     of the campaigns module's campaigns-default.json, checked by {@link CampaignConfig#fromJson}
  */
 public record TocsinConfig(
     HttpConfig http,
@@ -39,7 +42,8 @@ public record TocsinConfig(
     EvidenceConfig evidence,
     NlpConfig nlp,
     JsonNode crawler,
-    SecurityConfig security) {
+    SecurityConfig security,
+    CampaignConfig campaigns) {
 
   /** The resource holding the defaults. */
   public static final String DEFAULT_RESOURCE = "/org/tocsin/node/config/tocsin-default.json";
@@ -413,13 +417,32 @@ public record TocsinConfig(
         tree.path("crawler").deepCopy(),
         new SecurityConfig(
             strings(tree, "security", "outboundAllow", "strings"),
-            strings(tree, "security", "fileRoots", "strings")));
+            strings(tree, "security", "fileRoots", "strings")),
+        campaigns(tree.path("campaigns")));
+  }
+
+  /** The campaigns section, with the key names it is read under in messages. */
+  private static CampaignConfig campaigns(JsonNode section) {
+    try {
+      return CampaignConfig.fromJson(section.isMissingNode() ? null : section);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("campaigns: " + e.getMessage(), e);
+    }
   }
 
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
     return new TocsinConfig(
-        http.withPort(port), ingest, search, auth, alerts, evidence, nlp, crawler, security);
+        http.withPort(port),
+        ingest,
+        search,
+        auth,
+        alerts,
+        evidence,
+        nlp,
+        crawler,
+        security,
+        campaigns);
   }
 
   /**
@@ -436,7 +459,8 @@ public record TocsinConfig(
         evidence,
         nlp,
         crawler,
-        new SecurityConfig(allow, security.fileRoots()));
+        new SecurityConfig(allow, security.fileRoots()),
+        campaigns);
   }
 
   /** This configuration with other roots for {@code files} sources. */
@@ -450,13 +474,29 @@ public record TocsinConfig(
         evidence,
         nlp,
         crawler,
-        new SecurityConfig(security.outboundAllow(), roots));
+        new SecurityConfig(security.outboundAllow(), roots),
+        campaigns);
+  }
+
+  /** This configuration with other campaign detection parameters (batch and live). */
+  public TocsinConfig withCampaigns(CampaignConfig c) {
+    return new TocsinConfig(
+        http, ingest, search, auth, alerts, evidence, nlp, crawler, security, c);
   }
 
   /** This configuration with the HTTP server switched off (the pipeline still runs). */
   public TocsinConfig withoutHttp() {
     return new TocsinConfig(
-        http.withEnabled(false), ingest, search, auth, alerts, evidence, nlp, crawler, security);
+        http.withEnabled(false),
+        ingest,
+        search,
+        auth,
+        alerts,
+        evidence,
+        nlp,
+        crawler,
+        security,
+        campaigns);
   }
 
   private static ObjectNode defaultTree() {
@@ -477,6 +517,11 @@ public record TocsinConfig(
       JsonNode known = base.get(e.getKey());
       if (known == null) {
         throw new IllegalArgumentException("unknown configuration key [got " + key + "]");
+      }
+      if (path.isEmpty() && e.getKey().equals("campaigns")) {
+        // checked whole by CampaignConfig.fromJson against campaigns-default.json
+        base.set("campaigns", e.getValue());
+        continue;
       }
       if (path.isEmpty() && e.getKey().equals("crawler")) {
         base.set("crawler", e.getValue()); // checked whole by the crawler's SourcesConfig

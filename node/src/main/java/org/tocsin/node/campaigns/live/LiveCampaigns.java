@@ -36,6 +36,7 @@ public final class LiveCampaigns {
   /** Most recent events kept for the API. */
   public static final int MAX_EVENTS = 1000;
 
+  private final StreamingConfig config;
   private final StreamingDetector detector;
   private final CampaignAlerts alerts;
   private final ArrayDeque<LiveEvent> events = new ArrayDeque<>();
@@ -52,7 +53,13 @@ public final class LiveCampaigns {
    */
   public LiveCampaigns(StreamingConfig config, CampaignAlerts alerts) {
     this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.config = Objects.requireNonNull(config, "config");
     this.detector = new StreamingDetector(config, this::heard);
+  }
+
+  /** The detector's parameters: the node's {@code campaigns} settings and the stream's bounds. */
+  public StreamingConfig config() {
+    return config;
   }
 
   private void heard(CampaignEvent e) {
