@@ -27,12 +27,19 @@ final class Deobfuscator {
   /** The shortest unknown word that is tried as words glued together (hashtags: any). */
   static final int MIN_GLUED = 10;
 
+  /**
+   * The shortest unknown English word tried as words glued together: a group or an act glued to an
+   * ordinary word ("jewswho", "womenare"), the pieces may be ordinary words of the language.
+   */
+  static final int MIN_GLUED_EN = 6;
+
   /** The longest word glue splitting reads. */
   static final int MAX_GLUED = 40;
 
   private final HarmVocabulary vocabulary;
   private final String language;
   private final boolean latin;
+  private final boolean english;
   private final ArabicAffixes arabic;
   private final SpanishVerbs spanish;
 
@@ -40,6 +47,7 @@ final class Deobfuscator {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
     this.language = vocabulary.language();
     this.latin = !language.equals("ar");
+    this.english = language.equals("en");
     this.arabic = new ArabicAffixes(vocabulary);
     this.spanish = new SpanishVerbs(vocabulary);
   }
@@ -72,6 +80,12 @@ final class Deobfuscator {
       String verb = FrenchVerbs.base(w, vocabulary); // "massacrera", "chasse" (listed in a phrase)
       if (verb != null) {
         return new Reading(new String[] {verb}, "a form of '" + verb + "'");
+      }
+    }
+    if (language.equals("en")) {
+      String[] c = EnglishContractions.split(w);
+      if (c != null) {
+        return new Reading(c, null); // "they're" as "they" "are"
       }
     }
     if (vocabulary.isWord(w) || vocabulary.isKnown(w)) {
@@ -132,7 +146,13 @@ final class Deobfuscator {
         return new Reading(new String[] {f}, join(how, "two letters swapped in '" + f + "'"));
       }
     }
-    if ((glued || w.length() >= MIN_GLUED) && w.length() <= MAX_GLUED) {
+    if (english && (w.length() == 3 || w.length() == 4)) {
+      String f = shortWithOneMore(w);
+      if (f != null) {
+        return new Reading(new String[] {f}, join(how, "one letter off '" + f + "'"));
+      }
+    }
+    if ((glued || w.length() >= (english ? MIN_GLUED_EN : MIN_GLUED)) && w.length() <= MAX_GLUED) {
       String[] parts = unglue(w);
       if (parts != null) {
         return new Reading(parts, join(how, "words run together"));
@@ -256,6 +276,15 @@ final class Deobfuscator {
     return null;
   }
 
+  /**
+   * A group name or act one letter longer than a short unknown word (not the first letter dropped):
+   * "wmen" as "women", "jws" as "jews", "kil" as "kill"; never a slur ("slut", "dark" and "pike"
+   * stay as they are). English only.
+   */
+  private String shortWithOneMore(String w) {
+    return vocabulary.groupWithOneMore(w);
+  }
+
   /** A 4-letter group name with two adjacent letters (not the first) swapped ("jwes"), or null. */
   private String swappedShortGroup(String w) {
     char[] c = w.toCharArray();
@@ -269,7 +298,8 @@ final class Deobfuscator {
       String s = new String(c);
       c[i + 1] = c[i];
       c[i] = x;
-      if (vocabulary.isShortGroup(s)) {
+      if ((vocabulary.isShortGroup(s) || english && vocabulary.isAnyContent(s))
+          && !vocabulary.isSlurWord(s)) {
         return s;
       }
     }
@@ -292,7 +322,8 @@ final class Deobfuscator {
         if (best[i] == Integer.MAX_VALUE || best[i] + 1 >= best[j]) {
           continue;
         }
-        if (vocabulary.isWord(w.substring(i, j))) {
+        String piece = w.substring(i, j);
+        if (vocabulary.isWord(piece) || english && vocabulary.isKnown(piece)) {
           best[j] = best[i] + 1;
           from[j] = i;
         }
@@ -303,11 +334,17 @@ final class Deobfuscator {
     }
     String[] parts = new String[best[n]];
     boolean content = false;
+    boolean ordinary = false;
+    boolean slur = false;
     for (int j = n, k = parts.length - 1; j > 0; j = from[j], k--) {
       parts[k] = w.substring(from[j], j);
       content |= parts[k].length() >= 4 && vocabulary.isAnyContent(parts[k]);
+      ordinary |= !vocabulary.isWord(parts[k]);
+      slur |= vocabulary.isSlurWord(parts[k]);
     }
-    return content ? parts : null;
+    // glued to an ordinary word or in a short word, a slur is more often a word of its own
+    // ("lesbophobic", "fucktard")
+    return content && !(slur && (ordinary || n < MIN_GLUED)) ? parts : null;
   }
 
   /**

@@ -70,6 +70,43 @@ public final class HarmGrammar {
    */
   static final int COMPARISON_WINDOW = 6;
 
+  /**
+   * How far (in words) before a group a relative pronoun makes it part of someone else's relative
+   * clause ("the men who attacked the X"); further back, in a post without punctuation, it is
+   * mostly another clause.
+   */
+  static final int OTHERS_RELATIVE_REACH = 4;
+
+  /** How far (in words) after a negation a good quality denied to a group may stand. */
+  static final int DENIED_WINDOW = 5;
+
+  /** Words between "not" / "none" and a group that deny it to every member ("not a single X"). */
+  private static final java.util.Set<String> EVERY_BETWEEN =
+      java.util.Set.of("a", "single", "one", "of", "the", "these", "those", "any");
+
+  /** English comparatives of worth that need no vocabulary entry: "nothing worse than X". */
+  private static final java.util.Set<String> WORSE =
+      java.util.Set.of("worse", "lower", "dumber", "stupider", "filthier", "dirtier", "viler");
+
+  /** Words for one member of a group: "a decent person among X", "never met an honest one". */
+  private static final java.util.Set<String> MEMBER =
+      java.util.Set.of("person", "people", "one", "ones", "soul", "individual");
+
+  /** Words that make "who is not bad" a universal: "show me one who isn't a liar". */
+  private static final java.util.Set<String> SHOW_ME = java.util.Set.of("show", "name", "find");
+
+  /** Verbs of opinion that open a clause of their own inside a relative: "X who think ...". */
+  private static final java.util.Set<String> OPINION =
+      java.util.Set.of("think", "thinks", "believe", "believes", "say", "says", "feel", "feels");
+
+  /** Comparatives of a world without a group: "better off without X". */
+  private static final java.util.Set<String> BETTER =
+      java.util.Set.of("better", "safer", "cleaner", "happier", "nicer", "off");
+
+  /** Words that deny a comparison to everything else: "nothing is lower than X". */
+  private static final java.util.Set<String> NONE =
+      java.util.Set.of("nothing", "nobody", "noone", "one", "none");
+
   /** How far (in words) an act may stand after its lead. */
   static final int ACT_WINDOW = 3;
 
@@ -181,6 +218,55 @@ public final class HarmGrammar {
         }
       }
       findMentions();
+      addressees();
+    }
+
+    /**
+     * A group addressed by name in a clause of its own ("Jews, your days are numbered", "fuck off,
+     * X"): the second person in its sentence or the next one stands for it.
+     */
+    private void addressees() {
+      for (Mention m : List.copyOf(mentions)) {
+        if (!vocative(m)) {
+          continue;
+        }
+        for (int q = 0; q < n; q++) {
+          int ds = t.sentence[q] - t.sentence[m.start()];
+          if (mentionAt[q] == null
+              && (ds == 0 || ds == 1)
+              && Conjunctions.isYou(language, t.words[q])) {
+            mentionAt[q] = new Mention(q, q + 1, m.group(), m.ground(), true, m.start());
+          }
+        }
+      }
+    }
+
+    /** Whether a group mention is a clause of its own in a sentence of more than one clause. */
+    private boolean vocative(Mention m) {
+      int c = t.clause[m.start()];
+      boolean other = false;
+      for (int q = 0; q < n; q++) {
+        if (t.sentence[q] != t.sentence[m.start()]) {
+          continue;
+        }
+        if (t.clause[q] != c) {
+          other = true;
+        } else if ((q < m.start() || q >= m.end()) && !Conjunctions.isVocativeExtra(t.words[q])) {
+          return false;
+        }
+      }
+      return other;
+    }
+
+    /** The group addressed in a clause next to {@code clause} in its sentence, or null. */
+    private Mention addressedNextTo(int clause, int sentence) {
+      for (Mention m : mentions) {
+        int d = t.clause[m.start()] - clause;
+        if ((d == 1 || d == -1) && t.sentence[m.start()] == sentence && vocative(m)) {
+          return m;
+        }
+      }
+      return null;
     }
 
     private void findMentions() {
@@ -216,6 +302,18 @@ public final class HarmGrammar {
           // son",
           // "Mi barrio está lleno de X. Merecen morir."
           mentionAt[k] = new Mention(k, k, last.group(), last.ground(), true, last.start());
+          k++;
+          continue;
+        }
+        if (p == null
+            && last != null
+            && last.end() == k
+            && k > 0
+            && t.clause[k - 1] != t.clause[k]
+            && t.sentence[k - 1] == t.sentence[k]
+            && Conjunctions.isRelative(language, t.words[k])) {
+          // a relative clause set off by a comma stands for the whole group: "X, who are ..."
+          mentionAt[k] = new Mention(k, k + 1, last.group(), last.ground(), true, last.start());
           k++;
           continue;
         }
@@ -289,8 +387,12 @@ public final class HarmGrammar {
           norms(mentionAt[k]);
           comparisons(mentionAt[k]);
           slur(mentionAt[k]);
+          noneOf(mentionAt[k]);
+          nothingWorse(mentionAt[k]);
         }
         hatred(k);
+        deniedQuality(k);
+        noneWhoIsNot(k);
       }
       if (clauses != null) {
         clauses.find(this);
@@ -625,6 +727,9 @@ public final class HarmGrammar {
 
     private void norms(Mention m) {
       int clause = t.clause[m.start()];
+      if (inOthersRelative(m)) {
+        return; // "the men who attacked the X must be punished"
+      }
       // the group, then a modal, then a participle or dying
       Match modal = null;
       int postmod = -1; // the last word a relative clause or attribute after the group may reach
@@ -710,6 +815,24 @@ public final class HarmGrammar {
     }
 
     /**
+     * Whether a group stands inside a relative clause of someone else named before it in its clause
+     * ("the men who attacked the X ..."): what follows is said of them, not of the group.
+     */
+    private boolean inOthersRelative(Mention m) {
+      if (m.pronoun()) {
+        return false;
+      }
+      for (int q = m.start() - 1;
+          q >= Math.max(0, m.start() - OTHERS_RELATIVE_REACH) && t.clause[q] == t.clause[m.start()];
+          q--) {
+        if (mentionAt[q] == null && Conjunctions.isRelative(language, t.words[q])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
      * Whether a negation before a life term denies the group life or humanity: a norm ("do not
      * deserve to live", "should not exist", "have no right to live") or a copula ("are not human");
      * "as if X did not exist" is neither.
@@ -763,9 +886,12 @@ public final class HarmGrammar {
 
     private void comparisons(Mention m) {
       int sentence = t.sentence[m.start()];
-      int start = afterRelative(m);
+      if (inOthersRelative(m)) {
+        return; // "the men who attacked the X are animals"
+      }
+      int from = language.equals("en") ? afterEnglishRelative(m) : afterRelative(m);
       int window = clauses == null ? COMPARISON_WINDOW : COMPARISON_WINDOW + 2;
-      for (int r = start; r < Math.min(n, start + window) && t.sentence[r] == sentence; r++) {
+      for (int r = from; r < Math.min(n, from + window) && t.sentence[r] == sentence; r++) {
         Match d = first(r, HarmClass.DEHUM);
         Match g = d == null ? first(r, HarmClass.DEROG) : null;
         if (g != null
@@ -811,6 +937,85 @@ public final class HarmGrammar {
         }
       }
       predicateOutside(m);
+      answeredByName(m);
+      betterWithout(m);
+    }
+
+    /**
+     * Where a group's predicate may start: right after the group, or after a relative clause or
+     * attribute it carries, at its copula ("X who live here are vermin", "it's the X who are ...");
+     * {@code m.end()} when there is none.
+     */
+    private int afterEnglishRelative(Mention m) {
+      int q = m.end();
+      if (m.pronoun()
+          || q >= n
+          || !(Conjunctions.isRelative(language, t.words[q]) || t.words[q].equals("that"))
+          || t.clause[q] != t.clause[m.start()]) {
+        return q;
+      }
+      for (int r = q + 1;
+          r <= Math.min(n - 1, q + POSTMOD_WINDOW) && t.clause[r] == t.clause[q];
+          r++) {
+        if (mentionAt[r] != null
+            || has(r, HarmClass.NEG)
+            || has(r, HarmClass.REPORT)
+            || OPINION.contains(t.words[r])) {
+          return q; // "X who think pigs are ...": the clause has its own subject
+        }
+        if (has(r, HarmClass.COPULA)) {
+          return r;
+        }
+      }
+      return q;
+    }
+
+    /**
+     * A group named alone in a sentence, answered by a dehumanising or derogatory word alone in the
+     * next one's first clause: "X? Cockroaches, all of them.", "X. Subhuman, the lot."
+     */
+    private void answeredByName(Mention m) {
+      int s = t.sentence[m.start()];
+      if (m.pronoun() || language.equals("ar")) {
+        return;
+      }
+      int e = m.end();
+      for (int q = 0; q < n; q++) {
+        if (t.sentence[q] == s && (q < m.start() || q >= e) && !has(q, HarmClass.FILLER)) {
+          return; // the sentence says more than the group's name
+        }
+      }
+      if (e >= n) {
+        return;
+      }
+      int r = skip(e, 1, t.clause[e], HarmClass.FILLER);
+      if (r < 0 || t.sentence[r] != s + 1) {
+        return;
+      }
+      Match x = first(r, HarmClass.DEHUM);
+      if (x == null && t.isQuestion(s)) {
+        x = first(r, HarmClass.DEROG);
+      }
+      if (x != null && (x.end() >= n || t.clause[x.end()] != t.clause[r])) {
+        predication(m, r, m.start(), r);
+      }
+    }
+
+    /** The world said to be better without a group: "we'd be better off without X". */
+    private void betterWithout(Mention m) {
+      int q = m.start() - 1;
+      while (q >= 0 && t.clause[q] == t.clause[m.start()] && has(q, HarmClass.FILLER)) {
+        q--;
+      }
+      if (m.pronoun() || q < 1 || !t.words[q].equals("without")) {
+        return;
+      }
+      for (int r = q - 1; r >= Math.max(0, q - 3) && t.clause[r] == t.clause[q]; r--) {
+        if (BETTER.contains(t.words[r])) {
+          add(Construction.DEROGATION, Act.NONE, m, r, q, null, true);
+          return;
+        }
+      }
     }
 
     /**
@@ -949,7 +1154,193 @@ public final class HarmGrammar {
       int r = skip(h.end(), topicFirst ? 3 : 2, t.clause[k], HarmClass.FILLER);
       if (r >= 0 && mentionAt[r] != null) {
         add(Construction.DEROGATION, Act.NONE, mentionAt[r], k, q, h);
+        return;
       }
+      for (int p = h.start() + 1; p < h.end(); p++) {
+        if (mentionAt[p] != null) {
+          add(Construction.DEROGATION, Act.NONE, mentionAt[p], k, q, h); // "I want them dead"
+          return;
+        }
+      }
+      if (r < 0 && s == null && h.end() <= n) {
+        Mention v = addressedNextTo(t.clause[k], t.sentence[k]);
+        if (v != null) {
+          add(Construction.DEROGATION, Act.NONE, v, k, q, h); // "fuck off, X"
+        }
+      }
+    }
+
+    /**
+     * A good quality denied to a group named after it: a negation, then within {@value
+     * #DENIED_WINDOW} words the quality, then the group ("I have never met an honest X", "there is
+     * no such thing as a decent X", "never trust X"). Not across another group or a report.
+     */
+    private void deniedQuality(int k) {
+      Match neg = first(k, HarmClass.NEG);
+      if (neg == null || coveredByLonger(k)) {
+        return;
+      }
+      int clause = t.clause[k];
+      for (int q = neg.end();
+          q < Math.min(n, neg.end() + DENIED_WINDOW) && t.clause[q] == clause;
+          q++) {
+        if (mentionAt[q] != null || has(q, HarmClass.REPORT) || has(q, HarmClass.NEG)) {
+          return;
+        }
+        Match good = first(q, HarmClass.POSITIVE);
+        if (good != null) {
+          int o = skip(good.end(), 2, clause, HarmClass.FILLER);
+          if (o < 0 && good.end() < n && t.clause[good.end()] == clause) {
+            o = good.end(); // "one" is a filler too: "never met an honest one"
+          }
+          Mention m = o < 0 ? null : mentionAt[o];
+          if (m == null && o >= 0 && MEMBER.contains(t.words[o])) {
+            m = memberOf(o, clause); // "a decent person among X", "never met an honest one"
+          }
+          if (m != null) {
+            add(Construction.DEROGATION, Act.NONE, m, k, q, good, true);
+          }
+          return;
+        }
+      }
+    }
+
+    /**
+     * A group made the worst of all by a denied comparison: "there is nothing more disgusting than
+     * X", "nothing is lower than X", "no one is dumber than X".
+     */
+    private void nothingWorse(Mention m) {
+      int q = m.start() - 1;
+      int clause = t.clause[m.start()];
+      while (q >= 0 && t.clause[q] == clause && has(q, HarmClass.FILLER) && !isThan(q)) {
+        q--;
+      }
+      if (m.pronoun() || q < 1 || t.clause[q] != clause || !isThan(q)) {
+        return;
+      }
+      int worse = -1;
+      for (int r = q - 1; r >= Math.max(0, q - 4) && t.clause[r] == clause; r--) {
+        if (worse < 0
+            && (has(r, HarmClass.DEROG) || has(r, HarmClass.DEHUM) || WORSE.contains(t.words[r]))) {
+          worse = r;
+        }
+        if (worse >= 0 && NONE.contains(t.words[r])) {
+          add(Construction.DEROGATION, Act.NONE, m, r, worse, null, true);
+          return;
+        }
+      }
+    }
+
+    private boolean isThan(int q) {
+      return t.words[q].equals("than");
+    }
+
+    /**
+     * The group a member word stands for ("person", "one"): named right after it ("a decent person
+     * among X", "one of them"), or, for "one", the group named last before it ("X? never met an
+     * honest one"); null otherwise.
+     */
+    private Mention memberOf(int o, int clause) {
+      for (int q = o + 1; q < Math.min(n, o + 4) && t.clause[q] == clause; q++) {
+        if (mentionAt[q] != null) {
+          return mentionAt[q];
+        }
+        if (!has(q, HarmClass.FILLER) && !t.words[q].equals("among")) {
+          break;
+        }
+      }
+      if (t.words[o].startsWith("one")) {
+        for (int q = o - 1; q >= 0; q--) {
+          if (mentionAt[q] != null) {
+            return mentionAt[q];
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Someone of the group who is not bad, denied to exist: "I've never met X who weren't liars",
+     * "show me one who isn't a thief". A universal by double negation.
+     */
+    private void noneWhoIsNot(int k) {
+      if (!Conjunctions.isRelative(language, t.words[k]) && !t.words[k].equals("that") || k == 0) {
+        return;
+      }
+      int clause = t.clause[k];
+      Mention m = mentionAt[k - 1] != null ? mentionAt[k - 1] : null;
+      if (m == null) {
+        for (int q = k - 1; q >= 0 && t.clause[q] == clause && m == null; q--) {
+          if (mentionAt[q] != null && mentionAt[q].end() == k) {
+            m = mentionAt[q];
+          }
+        }
+      }
+      if (m == null && MEMBER.contains(t.words[k - 1])) {
+        m = memberOf(k - 1, clause);
+      }
+      if (m == null || k + 1 >= n || !has(k + 1, HarmClass.NEG) || t.clause[k + 1] != clause) {
+        return;
+      }
+      boolean denied = false;
+      for (int q = k - 1; q >= 0 && t.clause[q] == clause; q--) {
+        denied |= has(q, HarmClass.NEG) || SHOW_ME.contains(t.words[q]);
+      }
+      if (!denied) {
+        return;
+      }
+      for (int r = k + 2; r < Math.min(n, k + 6) && t.clause[r] == clause; r++) {
+        Match x = first(r, HarmClass.DEROG);
+        if (x == null) {
+          x = first(r, HarmClass.DEHUM);
+        }
+        if (x != null) {
+          add(Construction.DEROGATION, Act.NONE, m, k, r, x, true);
+          return;
+        }
+        if ((cover[r] & (bit(HarmClass.COPULA) | bit(HarmClass.FILLER) | bit(HarmClass.NEG)))
+            == 0) {
+          return;
+        }
+      }
+    }
+
+    /**
+     * A good quality denied to every member of a group: "no X is honest", "not a single X can be
+     * trusted", "none of the X are decent people".
+     */
+    private void noneOf(Mention m) {
+      if (m.pronoun() || !deniedToEvery(m.start())) {
+        return;
+      }
+      int clause = t.clause[m.start()];
+      for (int r = m.end(); r < Math.min(n, m.end() + 5) && t.clause[r] == clause; r++) {
+        Match good = first(r, HarmClass.POSITIVE);
+        if (good != null) {
+          add(Construction.DEROGATION, Act.NONE, m, m.start(), r, good, true);
+          return;
+        }
+        if (mentionAt[r] != null || has(r, HarmClass.NEG) || has(r, HarmClass.REPORT)) {
+          return;
+        }
+      }
+    }
+
+    /**
+     * Whether the words before a group deny it to every member: "no", "none of the", "not one of
+     * the", "not a single", opening the group's clause.
+     */
+    private boolean deniedToEvery(int start) {
+      int q = start - 1;
+      while (q >= 0 && t.clause[q] == t.clause[start] && EVERY_BETWEEN.contains(t.words[q])) {
+        q--;
+      }
+      if (q < 0 || t.clause[q] != t.clause[start] || q == start - 1 && !t.words[q].equals("no")) {
+        return false;
+      }
+      String w = t.words[q];
+      boolean opens = q == 0 || t.clause[q - 1] != t.clause[q];
+      return opens && (w.equals("no") || w.equals("none") || w.equals("not") || w.equals("nary"));
     }
 
     /**
@@ -1081,6 +1472,12 @@ public final class HarmGrammar {
           return mentionAt[q];
         }
       }
+      if (act.term().imperative() && opensClause(act.start()) && lastOfClause(act)) {
+        Mention v = addressedNextTo(clause, t.sentence[act.start()]);
+        if (v != null) {
+          return v; // "piss off back home, X"
+        }
+      }
       for (int q : new int[] {act.start() - 1, act.start() - 2, leadStart - 1}) {
         if (q >= 0
             && t.clause[q] == clause
@@ -1091,6 +1488,16 @@ public final class HarmGrammar {
         }
       }
       return null;
+    }
+
+    /** Whether only fillers follow an act in its clause ("piss off back home, X"). */
+    private boolean lastOfClause(Match act) {
+      for (int q = act.end(); q < n && t.clause[q] == t.clause[act.start()]; q++) {
+        if (!has(q, HarmClass.FILLER) && !t.words[q].equals("back") && !t.words[q].equals("home")) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
@@ -1207,7 +1614,7 @@ public final class HarmGrammar {
           continue;
         }
         for (Match x : at[q]) {
-          if (x.harmClass() == HarmClass.REPORT && !endorsed(q)) {
+          if (x.harmClass() == HarmClass.REPORT && !endorsed(q) && !answered(q, lo)) {
             return "reported speech: '" + span(x.start(), x.end()) + "'";
           }
           if (x.harmClass() == HarmClass.NEWS) {
@@ -1296,6 +1703,23 @@ public final class HarmGrammar {
             || (x.equals("que")
                 && k > 0
                 && (t.words[k - 1].equals("mas") || t.words[k - 1].equals("cosa")))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether a report at {@code q} is answered by the speaker's own clause: an adversative
+     * conjunction between it and the construction at {@code lo} ("they say X are peaceful, but they
+     * are ...").
+     */
+    private boolean answered(int q, int lo) {
+      if (t.clause[q] >= t.clause[lo]) {
+        return false;
+      }
+      for (int k = q + 1; k <= lo; k++) {
+        if (Conjunctions.isAdversative(language, t.words[k])) {
           return true;
         }
       }

@@ -55,6 +55,8 @@ public final class HarmVocabulary {
   private final Set<String> qualities = new HashSet<>();
   private Set<String> known = Set.of();
   private final Map<String, String> contentDeletes = new HashMap<>();
+  private final Map<String, String> groupDeletes = new HashMap<>();
+  private final Set<String> slurWords = new HashSet<>();
   private final List<String> stems = new ArrayList<>();
   private int minStem = Integer.MAX_VALUE;
   private int maxStem = 0;
@@ -107,6 +109,28 @@ public final class HarmVocabulary {
     for (String w : content) {
       for (int i = 1; i < w.length(); i++) { // never the first letter
         contentDeletes.putIfAbsent(w.substring(0, i) + w.substring(i + 1), w);
+      }
+    }
+    for (HarmTerm t : terms) {
+      if (t.harmClass() == HarmClass.GROUP && t.slur()) {
+        for (String w : t.words()) {
+          slurWords.add(w);
+        }
+      }
+    }
+    for (HarmTerm t : terms) {
+      String w = t.words()[0];
+      HarmClass c = t.harmClass();
+      if ((c == HarmClass.GROUP
+              || c == HarmClass.VIOLENT
+              || c == HarmClass.EXTERMINATE
+              || c == HarmClass.EXPEL)
+          && t.words().length == 1
+          && (w.length() == 4 || w.length() == 5)
+          && !slurWords.contains(w)) {
+        for (int i = 1; i < w.length(); i++) {
+          groupDeletes.putIfAbsent(w.substring(0, i) + w.substring(i + 1), w);
+        }
       }
     }
     // Longest term first, so that the longest match of a class at a position is found first.
@@ -189,6 +213,20 @@ public final class HarmVocabulary {
   /** The longest word of any term, in chars. */
   int maxWordLength() {
     return maxWord;
+  }
+
+  /**
+   * The group name or act of 4 or 5 letters, not a slur ("jews", "women", "kill"), a word is one
+   * deletion of (not the first letter), or null; never a dehumanising or derogatory plural, whose
+   * singular is an ordinary word ("dog").
+   */
+  String groupWithOneMore(String w) {
+    return groupDeletes.get(w);
+  }
+
+  /** Whether a folded word is a word of a slur (a strong one of the lexicon, or tagged slur). */
+  boolean isSlurWord(String w) {
+    return slurWords.contains(w);
   }
 
   /** The content word ({@code >= 5} letters) a word is one deletion of, or null. */
@@ -394,6 +432,7 @@ public final class HarmVocabulary {
       boolean human = false;
       boolean wish = false;
       boolean tight = false;
+      boolean slur = false;
       String group = null;
       Ground ground = null;
       if (f.length == 3) {
@@ -406,6 +445,8 @@ public final class HarmVocabulary {
             wish = true;
           } else if (tag.equals("tight")) {
             tight = true;
+          } else if (tag.equals("slur")) {
+            slur = true;
           } else if (tag.startsWith("group=")) {
             group = tag.substring(6);
           } else if (tag.startsWith("ground=")) {
@@ -423,8 +464,7 @@ public final class HarmVocabulary {
       if (c == HarmClass.GROUP && (group == null || ground == null)) {
         throw new IOException(resource + ": line " + n + ": a group needs group= and ground=");
       }
-      terms.add(
-          term(language, c, f[1], imp, human, wish, false, tight, group, ground, resource, n));
+      terms.add(term(language, c, f[1], imp, human, wish, slur, tight, group, ground, resource, n));
     }
     if (lexicon != null) {
       for (LexiconEntry e : lexicon.entries()) {
