@@ -478,6 +478,32 @@ public final class PostIndex implements Closeable {
   }
 
   /**
+   * Every post searches see now (the latest version of each), in ledger order (by the evidence seq
+   * of its capture), read from the index's stored fields: what a batch consumer such as campaign
+   * detection reads instead of parsing the ledger's captures a second time. Holds them all in
+   * memory.
+   *
+   * @throws IOException if the index cannot be read
+   */
+  public List<ScoredPost> latestPosts() throws IOException {
+    return withReader(
+        s -> {
+          Query latest = new TermQuery(new Term(PostFields.LATEST, PostFields.LATEST_VALUE));
+          int n = s.count(latest);
+          if (n == 0) {
+            return List.of();
+          }
+          Sort bySeq = new Sort(new SortField(PostFields.EVIDENCE_SEQ, SortField.Type.LONG));
+          TopDocs top = s.search(latest, n, bySeq);
+          List<ScoredPost> out = new ArrayList<>(top.scoreDocs.length);
+          for (ScoreDoc sd : top.scoreDocs) {
+            out.add(Search.load(s, sd.doc));
+          }
+          return out;
+        });
+  }
+
+  /**
    * How many posts searches see now: latest versions only.
    *
    * @throws IOException if the index cannot be read

@@ -53,6 +53,28 @@ class VersionsTest {
   }
 
   @Test
+  void latestPostsReadsTheLatestVersionOfEveryPostInLedgerOrder() throws Exception {
+    ScoredPost v2 = edited(40, "They are not refugees. Stop the boats now. #StopTheBoats");
+    try (PostIndex index = PostIndex.open(dir)) {
+      assertThat(index.latestPosts()).isEmpty();
+      index.add(TestPosts.all(), StatsCorpus.campaignsByKey(TestPosts.all()));
+      index.commit(30);
+      index.add(List.of(v2));
+      index.commit(40);
+      List<ScoredPost> latest = index.latestPosts();
+      assertThat(latest).hasSize(30).contains(v2).doesNotContain(ORIGINAL);
+      assertThat(latest.get(latest.size() - 1)).isEqualTo(v2);
+      List<Long> seqs = latest.stream().map(sp -> sp.evidence().seq()).toList();
+      assertThat(seqs).isSorted();
+      List<ScoredPost> expected = new ArrayList<>();
+      for (ScoredPost sp : TestPosts.all()) {
+        expected.add(sp.post().key().equals(KEY) ? v2 : sp);
+      }
+      assertThat(latest).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
   void editedPostKeepsEveryVersionAndMarksTheLatest() throws Exception {
     ScoredPost v2 = edited(40, "They are not refugees. Stop the boats now. #StopTheBoats");
     try (PostIndex index = PostIndex.open(dir)) {

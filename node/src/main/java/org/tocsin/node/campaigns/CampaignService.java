@@ -3,9 +3,7 @@ package org.tocsin.node.campaigns;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -14,21 +12,17 @@ import org.tocsin.campaigns.CampaignConfig;
 import org.tocsin.campaigns.baseline.ObjectBaselines;
 import org.tocsin.campaigns.detect.CampaignDetector;
 import org.tocsin.campaigns.detect.CampaignReport;
-import org.tocsin.core.json.PostFormatException;
 import org.tocsin.core.post.Post;
-import org.tocsin.core.post.PostKey;
 import org.tocsin.core.post.ScoredPost;
-import org.tocsin.evidence.LedgerRecord;
-import org.tocsin.evidence.RecordType;
-import org.tocsin.node.CaptureParsers;
 import org.tocsin.node.TocsinNode;
 import org.tocsin.node.campaigns.live.LiveCampaigns;
 
 /**
- * Campaigns among every post the node holds: reads the posts from the ledger (the source of truth),
- * takes each one's score and evidence ref from the index, and runs the batch detector. Nothing is
- * stored; after a restart it is computed again. Campaign ids are stable as long as a campaign's
- * earliest accounts and first shared object stay the same.
+ * Campaigns among every post the node holds: reads the scored posts the index stores (each the
+ * latest version of a post the indexer parsed once from the ledger, with its score and evidence
+ * ref) and runs the batch detector. Nothing is stored; after a restart it is computed again.
+ * Campaign ids are stable as long as a campaign's earliest accounts and first shared object stay
+ * the same.
  *
  * <p>Live campaigns ({@link #live()}) are found by the streaming detector as posts are indexed,
  * with ids given when the stream first sees them; this batch view, over everything the ledger
@@ -42,7 +36,6 @@ public final class CampaignService {
 
   private final TocsinNode node;
   private final CampaignConfig config;
-  private final CaptureParsers parsers = CaptureParsers.standard();
   private volatile CampaignSnapshot latest;
   private volatile String lastError;
 
@@ -73,30 +66,20 @@ public final class CampaignService {
   }
 
   /**
-   * Computes the campaigns among the posts the ledger holds now and makes them the latest. Blocks;
-   * run it on a worker thread.
+   * Computes the campaigns among the posts the index holds now (the latest version of each, as the
+   * indexer parsed and scored them from the ledger: no capture is parsed again) and makes them the
+   * latest. Blocks; run it on a worker thread.
    *
-   * @throws IOException if the ledger or the index cannot be read
+   * @throws IOException if the index cannot be read
    */
   public synchronized CampaignSnapshot rebuild() throws IOException {
     long t0 = System.nanoTime();
-    long through = node.ledger().lastSeq();
-    Map<PostKey, ScoredPost> posts = new LinkedHashMap<>();
-    node.ledger()
-        .scan(
-            1,
-            record -> {
-              if (record.seq() > through) {
-                return false;
-              }
-              if (record.type() == RecordType.CAPTURE) {
-                for (Post p : parse(record)) {
-                  node.index().get(p.key()).ifPresent(sp -> posts.put(p.key(), sp));
-                }
-              }
-              return true;
-            });
-    List<ScoredPost> all = new ArrayList<>(posts.values());
+    List<ScoredPost> all = node.index().latestPosts();
+    // the ledger seq the posts reach (in seq order): the last commit's, or a later searchable one
+    long through =
+        Math.max(
+            node.index().lastIndexedSeq(),
+            all.isEmpty() ? 0 : all.get(all.size() - 1).evidence().seq());
     CampaignReport report = CampaignDetector.detectScored(all, config);
     List<Post> plain = new ArrayList<>(all.size());
     all.forEach(sp -> plain.add(sp.post()));
@@ -113,7 +96,7 @@ public final class CampaignService {
         () ->
             String.format(
                 java.util.Locale.ROOT,
-                "campaigns: %d found among %d posts (ledger through seq %d) in %d ms",
+                "campaigns: %d found among %d posts (indexed through ledger seq %d) in %d ms",
                 s.campaigns().size(),
                 all.size(),
                 through,
@@ -136,21 +119,5 @@ public final class CampaignService {
             "tocsin-campaigns");
     t.setDaemon(true);
     t.start();
-  }
-
-  /**
-   * The posts of a capture record, read through the ledger (inline or blob body alike); a capture
-   * that cannot be read or parsed is logged and left out (the indexer logs and skips it too).
-   */
-  private List<Post> parse(LedgerRecord record) {
-    try {
-      return parsers.parse(node.ledger().capture(record));
-    } catch (PostFormatException | IllegalArgumentException | IOException e) {
-      LOG.log(
-          Level.WARNING,
-          "ledger seq {0}: not parsed for campaigns: {1}",
-          new Object[] {record.seq(), e.getMessage()});
-      return List.of();
-    }
   }
 }
