@@ -59,13 +59,28 @@
       layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: 12000, idealEdgeLength: 110,
         nodeOverlap: 30, nodeDimensionsIncludeLabels: true, padding: 24 },
     });
-    if (overlaps(graph) > 0) {
-      graph.layout({ name: 'grid', avoidOverlap: true, avoidOverlapPadding: 16, nodeDimensionsIncludeLabels: true,
-        padding: 24, animate: false, condense: false }).run();
+    const cy = graph;
+    const toGrid = (spacingFactor = 1) => {
+      cy.layout({ name: 'grid', avoidOverlap: true, avoidOverlapPadding: 16, nodeDimensionsIncludeLabels: true,
+        padding: 24, animate: false, condense: false, spacingFactor }).run();
       container.dataset.layout = 'grid';
+    };
+    if (overlaps(cy) > 0) {
+      toGrid();
     } else {
       container.dataset.layout = 'cose';
     }
+    // Label sizes are measured with the page's font, which may load after the first layout: look
+    // again once fonts are ready and two frames are drawn, then say the layout is settled.
+    const settle = () => {
+      if (graph !== cy) return;
+      // a grid whose cells were sized before the labels were measured is spread out until clear
+      for (let f = 1; overlaps(cy) > 0 && f <= 3; f += 0.5) toGrid(f);
+      container.dataset.overlaps = String(overlaps(cy));
+      container.dataset.settled = 'true';
+    };
+    Promise.resolve(document.fonts ? document.fonts.ready : null)
+      .then(() => requestAnimationFrame(() => requestAnimationFrame(settle)));
     graph.on('tap', 'node', ev => {
       graph.nodes().unselect();
       ev.target.select();
@@ -74,6 +89,7 @@
     container.dataset.nodes = String(nodes.length);
     container.dataset.edges = String(links.length);
     container.dataset.overlaps = String(overlaps(graph));
+    delete container.dataset.settled;
     return graph;
   }
 

@@ -33,7 +33,10 @@ class DashboardReadingBrowserTest extends DashboardBrowser {
     cspViolations(); // what signing in logged is not this test's concern
     // the most harmful campaign, as the list ranks them
     driver.get(base + "?view=campaigns&campaign=first");
-    await().until(d -> d.findElement(By.id("campaign-graph")).getAttribute("data-nodes") != null);
+    await()
+        .until(
+            d ->
+                "true".equals(d.findElement(By.id("campaign-graph")).getAttribute("data-settled")));
     await().until(d -> !d.findElements(By.id("campaign-why")).isEmpty());
     String id =
         driver
