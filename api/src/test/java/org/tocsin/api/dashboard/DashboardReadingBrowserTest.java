@@ -56,15 +56,22 @@ class DashboardReadingBrowserTest extends DashboardBrowser {
         (List<String>)
             js("return window.tocsin.campaignGraph.current().nodes().map(n => n.data('label'));");
     assertThat(labels).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("@"));
-    long overlapping =
-        (Long)
-            js(
-                "const b = window.tocsin.campaignGraph.current().nodes()"
-                    + ".map(n => n.boundingBox({includeLabels: true}));"
-                    + "let c = 0; for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++)"
-                    + " if (b[i].x1 < b[j].x2 && b[j].x1 < b[i].x2 && b[i].y1 < b[j].y2 && b[j].y1 < b[i].y2) c++;"
-                    + "return c;");
-    assertThat(overlapping).isZero();
+    // no two labels overlap (boxes of node and label, as the page measures them), once the page
+    // has re-checked its layout with the labels measured
+    await()
+        .until(
+            d ->
+                ((Long)
+                        js(
+                            "const b = window.tocsin.campaignGraph.current().nodes()"
+                                + ".map(n => n.boundingBox({includeLabels: true, includeNodes: true,"
+                                + " includeOverlays: false}));"
+                                + "let c = 0; for (let i = 0; i < b.length; i++)"
+                                + " for (let j = i + 1; j < b.length; j++)"
+                                + " if (b[i].x1 < b[j].x2 && b[j].x1 < b[i].x2"
+                                + " && b[i].y1 < b[j].y2 && b[j].y1 < b[i].y2) c++;"
+                                + "return c;"))
+                    == 0L);
 
     // a click on a node lists that account's posts; one opens in the post detail
     @SuppressWarnings("unchecked")
