@@ -465,15 +465,8 @@ public final class PostIndex implements Closeable {
     Objects.requireNonNull(key, "key");
     return withReader(
         s -> {
-          Sort bySeq = new Sort(new SortField(PostFields.EVIDENCE_SEQ, SortField.Type.LONG));
-          TopDocs top =
-              s.search(
-                  new TermQuery(new Term(PostFields.KEY, key.toString())), MAX_VERSIONS, bySeq);
-          List<ScoredPost> out = new ArrayList<>(top.scoreDocs.length);
-          for (ScoreDoc sd : top.scoreDocs) {
-            out.add(Search.load(s, sd.doc));
-          }
-          return out;
+          return loadBySeq(
+              s, new TermQuery(new Term(PostFields.KEY, key.toString())), MAX_VERSIONS);
         });
   }
 
@@ -493,14 +486,19 @@ public final class PostIndex implements Closeable {
           if (n == 0) {
             return List.of();
           }
-          Sort bySeq = new Sort(new SortField(PostFields.EVIDENCE_SEQ, SortField.Type.LONG));
-          TopDocs top = s.search(latest, n, bySeq);
-          List<ScoredPost> out = new ArrayList<>(top.scoreDocs.length);
-          for (ScoreDoc sd : top.scoreDocs) {
-            out.add(Search.load(s, sd.doc));
-          }
-          return out;
+          return loadBySeq(s, latest, n);
         });
+  }
+
+  /** The first {@code n} posts a query matches, loaded, in ledger order (by evidence seq). */
+  private static List<ScoredPost> loadBySeq(IndexSearcher s, Query q, int n) throws IOException {
+    Sort bySeq = new Sort(new SortField(PostFields.EVIDENCE_SEQ, SortField.Type.LONG));
+    TopDocs top = s.search(q, n, bySeq);
+    List<ScoredPost> out = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(Search.load(s, sd.doc));
+    }
+    return out;
   }
 
   /**

@@ -2,8 +2,6 @@ package org.tocsin.nlp.harm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -76,28 +74,7 @@ class GermanFrenchClausesTest {
 
   @TestFactory
   Stream<DynamicTest> germanAndFrenchConstructions() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (String[] c : CASES) {
-      tests.add(DynamicTest.dynamicTest(c[0] + " " + c[1] + ": " + c[2], () -> check(c)));
-    }
-    return tests.stream();
-  }
-
-  private static void check(String[] c) {
-    HarmAnalysis a = HarmGrammarTest.grammar(c[0]).analyse(c[2]);
-    String expected = c[1];
-    if (expected.equals("-")) {
-      assertThat(a.fired()).as("nothing fires").isEmpty();
-    } else if (expected.startsWith("blocked:")) {
-      assertThat(a.fired()).as("nothing fires").isEmpty();
-      assertThat(a.blocked()).as("a blocked construction").isNotEmpty();
-      assertThat(a.blocked().get(0).blocker()).startsWith(expected.substring(8));
-    } else {
-      assertThat(a.fired())
-          .as("fired constructions")
-          .extracting(f -> f.construction().name())
-          .contains(expected);
-    }
+    return HarmGrammarTest.cases(CASES);
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.tocsin.nlp.harm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -240,11 +239,17 @@ class HarmGrammarTest {
 
   @TestFactory
   Stream<DynamicTest> everyConstructionAndBlockerPerLanguage() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (String[] c : CASES) {
-      tests.add(DynamicTest.dynamicTest(c[0] + " " + c[1] + ": " + c[2], () -> check(c)));
-    }
-    return tests.stream();
+    return cases(CASES);
+  }
+
+  /**
+   * One dynamic test per case {@code {language, expectation, text}}: the construction that must
+   * fire, {@code -} for nothing fired, {@code blocked:<kind>} for a construction stopped by that
+   * blocker.
+   */
+  static Stream<DynamicTest> cases(String[][] cases) {
+    return Stream.of(cases)
+        .map(c -> DynamicTest.dynamicTest(c[0] + " " + c[1] + ": " + c[2], () -> check(c)));
   }
 
   private static void check(String[] c) {

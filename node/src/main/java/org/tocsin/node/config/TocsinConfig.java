@@ -432,17 +432,7 @@ public record TocsinConfig(
 
   /** This configuration with another HTTP port. */
   public TocsinConfig withPort(int port) {
-    return new TocsinConfig(
-        http.withPort(port),
-        ingest,
-        search,
-        auth,
-        alerts,
-        evidence,
-        nlp,
-        crawler,
-        security,
-        campaigns);
+    return withHttp(http.withPort(port));
   }
 
   /**
@@ -450,32 +440,12 @@ public record TocsinConfig(
    * platforms on loopback say so with {@code List.of("127.0.0.0/8", "::1")}).
    */
   public TocsinConfig withOutboundAllow(List<String> allow) {
-    return new TocsinConfig(
-        http,
-        ingest,
-        search,
-        auth,
-        alerts,
-        evidence,
-        nlp,
-        crawler,
-        new SecurityConfig(allow, security.fileRoots()),
-        campaigns);
+    return withSecurity(new SecurityConfig(allow, security.fileRoots()));
   }
 
   /** This configuration with other roots for {@code files} sources. */
   public TocsinConfig withFileRoots(List<String> roots) {
-    return new TocsinConfig(
-        http,
-        ingest,
-        search,
-        auth,
-        alerts,
-        evidence,
-        nlp,
-        crawler,
-        new SecurityConfig(security.outboundAllow(), roots),
-        campaigns);
+    return withSecurity(new SecurityConfig(security.outboundAllow(), roots));
   }
 
   /** This configuration with other campaign detection parameters (batch and live). */
@@ -486,17 +456,17 @@ public record TocsinConfig(
 
   /** This configuration with the HTTP server switched off (the pipeline still runs). */
   public TocsinConfig withoutHttp() {
+    return withHttp(http.withEnabled(false));
+  }
+
+  private TocsinConfig withHttp(HttpConfig h) {
     return new TocsinConfig(
-        http.withEnabled(false),
-        ingest,
-        search,
-        auth,
-        alerts,
-        evidence,
-        nlp,
-        crawler,
-        security,
-        campaigns);
+        h, ingest, search, auth, alerts, evidence, nlp, crawler, security, campaigns);
+  }
+
+  private TocsinConfig withSecurity(SecurityConfig s) {
+    return new TocsinConfig(
+        http, ingest, search, auth, alerts, evidence, nlp, crawler, s, campaigns);
   }
 
   private static ObjectNode defaultTree() {
